@@ -1,0 +1,261 @@
+"""The open plan as the GUI sees it: one object that owns the plan, its undo stack and its signals.
+
+Every edit a widget makes goes through :class:`PlanDocument` as an undoable command;
+widgets listen to the signals to refresh. Widgets never write files: the main window
+saves through :mod:`workbook.storage`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from workbook.completeness import PlanStatus, assess
+from workbook.model import ROW_TYPES, Plan, Row
+from workbook.paths import FieldPath, describe_location, get_value, row_index, set_value
+
+_SET_VALUE_ID = 0x5E7
+
+
+class _SetValue(QUndoCommand):
+    """Set one field. Consecutive edits of the same text field merge into one undo step."""
+
+    def __init__(self, doc: PlanDocument, path: FieldPath, old: Any, new: Any) -> None:
+        super().__init__(f"Edit {describe_location(path, doc.plan)}")
+        self.doc, self.path, self.old, self.new = doc, path, old, new
+        self.mergeable = isinstance(new, str)
+
+    def id(self) -> int:
+        return _SET_VALUE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt callback
+        if not (isinstance(other, _SetValue) and self.mergeable and other.mergeable
+                and other.path == self.path):
+            return False
+        self.new = other.new
+        if self.new == self.old:
+            self.setObsolete(True)
+        return True
+
+    def redo(self) -> None:
+        self.doc._apply_value(self.path, self.new)
+
+    def undo(self) -> None:
+        self.doc._apply_value(self.path, self.old)
+
+
+class _InsertRows(QUndoCommand):
+    def __init__(self, doc: PlanDocument, list_path: FieldPath, index: int,
+                 rows: Sequence[Row], text: str) -> None:
+        super().__init__(text)
+        self.doc, self.list_path, self.index, self.rows = doc, list_path, index, list(rows)
+
+    def redo(self) -> None:
+        self.doc._insert(self.list_path, self.index, self.rows)
+
+    def undo(self) -> None:
+        self.doc._remove(self.list_path, self.index, len(self.rows))
+
+
+class _RemoveRows(QUndoCommand):
+    """Remove rows (any positions); undo puts each back where it was."""
+
+    def __init__(self, doc: PlanDocument, list_path: FieldPath, row_ids: Sequence[str]) -> None:
+        count = len(row_ids)
+        super().__init__(f"Delete {count} row{'s' if count != 1 else ''}")
+        self.doc, self.list_path = doc, list_path
+        rows = doc.rows(list_path)
+        wanted = set(row_ids)
+        self.removed = [(i, row) for i, row in enumerate(rows) if row.id in wanted]
+
+    def redo(self) -> None:
+        for index, _row in reversed(self.removed):
+            self.doc._remove(self.list_path, index, 1)
+
+    def undo(self) -> None:
+        for index, row in self.removed:
+            self.doc._insert(self.list_path, index, [row])
+
+
+class _MoveRow(QUndoCommand):
+    def __init__(self, doc: PlanDocument, list_path: FieldPath, source: int, target: int) -> None:
+        super().__init__("Move row")
+        self.doc, self.list_path, self.source, self.target = doc, list_path, source, target
+
+    def redo(self) -> None:
+        self.doc._move(self.list_path, self.source, self.target)
+
+    def undo(self) -> None:
+        self.doc._move(self.list_path, self.target, self.source)
+
+
+class PlanDocument(QObject):
+    """The plan being edited, with undo/redo and change signals."""
+
+    value_changed = Signal(tuple)
+    """A field changed; the argument is its :data:`FieldPath` (rows by id)."""
+    rows_inserted = Signal(tuple, int, int)
+    """Rows were inserted: list path, first index, count."""
+    rows_removed = Signal(tuple, int, int)
+    """Rows were removed: list path, first index, count."""
+    row_moved = Signal(tuple, int, int)
+    """A row moved: list path, old index, new index."""
+    plan_replaced = Signal()
+    """A different plan was loaded (New, Open, Revert): every view reloads."""
+    modified_changed = Signal(bool)
+    """The unsaved-changes state flipped."""
+    file_path_changed = Signal(object)
+    """The plan's file changed (Save As, Open); the argument is a ``Path`` or ``None``."""
+    edited = Signal()
+    """Anything in the plan changed (for autosave and the progress display)."""
+
+    def __init__(self, plan: Plan | None = None, file_path: Path | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._plan = plan if plan is not None else Plan()
+        self._file_path = file_path
+        self._status: PlanStatus | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self.edit_generation = 0
+        """Counts every change, so a saver can tell whether the plan moved on meanwhile."""
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def plan(self) -> Plan:
+        return self._plan
+
+    @property
+    def file_path(self) -> Path | None:
+        return self._file_path
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def status(self) -> PlanStatus:
+        """Completeness, computed once per change and cached."""
+        if self._status is None:
+            self._status = assess(self._plan)
+        return self._status
+
+    def replace_plan(self, plan: Plan, file_path: Path | None = None,
+                     modified: bool = False) -> None:
+        """Show another plan (New, Open, restore): clears undo history."""
+        self._plan = plan
+        self.undo_stack.clear()
+        if modified:
+            # A restored recovery copy is unsaved work: make the stack not clean.
+            self.undo_stack.resetClean()
+        self._touch()
+        self.plan_replaced.emit()
+        self.set_file_path(file_path)
+        self.modified_changed.emit(self.is_modified)
+
+    def set_file_path(self, file_path: Path | None) -> None:
+        if file_path != self._file_path:
+            self._file_path = file_path
+            self.file_path_changed.emit(file_path)
+
+    def mark_saved(self, file_path: Path | None = None) -> None:
+        if file_path is not None:
+            self.set_file_path(file_path)
+        self.undo_stack.setClean()
+
+    def mark_modified(self) -> None:
+        """Flag unsaved changes that are not on the undo stack (e.g. a failed save)."""
+        self.undo_stack.resetClean()
+        self.modified_changed.emit(True)
+
+    # ------------------------------------------------------------ reading
+
+    def value(self, path: FieldPath) -> Any:
+        return get_value(self._plan, path)
+
+    def rows(self, list_path: FieldPath) -> list[Row]:
+        return get_value(self._plan, list_path)
+
+    def row_index(self, list_path: FieldPath, row_id: str) -> int:
+        return row_index(self._plan, list_path, row_id)
+
+    # ------------------------------------------------------------ editing (undoable)
+
+    def set_value(self, path: FieldPath, value: Any) -> None:
+        """Set a field; does nothing when the value is unchanged. Raises
+        ``pydantic.ValidationError`` (before touching the plan) when the value is invalid."""
+        old = get_value(self._plan, path)
+        if old == value:
+            return
+        parent = get_value(self._plan, path[:-1])
+        # Validate first so that a bad value never reaches the undo stack.
+        type(parent).__pydantic_validator__.validate_assignment(
+            parent.model_copy(), path[-1], value)
+        self.undo_stack.push(_SetValue(self, path, old, value))
+
+    def insert_row(self, list_path: FieldPath, index: int | None = None,
+                   row: Row | None = None) -> Row:
+        """Insert ``row`` (a new blank row if ``None``) at ``index`` (end if ``None``)."""
+        rows = self.rows(list_path)
+        if row is None:
+            row = ROW_TYPES[tuple(list_path)]()  # type: ignore[index]
+        index = len(rows) if index is None else max(0, min(index, len(rows)))
+        self.undo_stack.push(_InsertRows(self, list_path, index, [row], "Add row"))
+        return row
+
+    def insert_rows(self, list_path: FieldPath, index: int, rows: Sequence[Row],
+                    text: str = "Add rows") -> None:
+        self.undo_stack.push(_InsertRows(self, list_path, index, rows, text))
+
+    def remove_rows(self, list_path: FieldPath, row_ids: Sequence[str]) -> None:
+        if row_ids:
+            self.undo_stack.push(_RemoveRows(self, list_path, row_ids))
+
+    def move_row(self, list_path: FieldPath, source: int, target: int) -> None:
+        rows = self.rows(list_path)
+        if source != target and 0 <= source < len(rows) and 0 <= target < len(rows):
+            self.undo_stack.push(_MoveRow(self, list_path, source, target))
+
+    def begin_macro(self, text: str) -> None:
+        self.undo_stack.beginMacro(text)
+
+    def end_macro(self) -> None:
+        self.undo_stack.endMacro()
+
+    # ------------------------------------------------------------ applied by the commands
+
+    def _touch(self) -> None:
+        self._status = None
+        self.edit_generation += 1
+
+    def _apply_value(self, path: FieldPath, value: Any) -> None:
+        set_value(self._plan, path, value)
+        self._touch()
+        self.value_changed.emit(tuple(path))
+        self.edited.emit()
+
+    def _insert(self, list_path: FieldPath, index: int, rows: Sequence[Row]) -> None:
+        target = self.rows(list_path)
+        target[index:index] = list(rows)
+        self._touch()
+        self.rows_inserted.emit(tuple(list_path), index, len(rows))
+        self.edited.emit()
+
+    def _remove(self, list_path: FieldPath, index: int, count: int) -> None:
+        target = self.rows(list_path)
+        del target[index:index + count]
+        self._touch()
+        self.rows_removed.emit(tuple(list_path), index, count)
+        self.edited.emit()
+
+    def _move(self, list_path: FieldPath, source: int, target: int) -> None:
+        rows = self.rows(list_path)
+        rows.insert(target, rows.pop(source))
+        self._touch()
+        self.row_moved.emit(tuple(list_path), source, target)
+        self.edited.emit()
