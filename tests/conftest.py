@@ -1,4 +1,4 @@
-"""Test set-up shared by every test: offscreen Qt, and a private settings and data folder per test."""
+"""Test set-up for every test: offscreen Qt, and private settings and data folders per test."""
 
 import os
 

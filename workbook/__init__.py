@@ -1,4 +1,4 @@
-"""Social Media Value Workbook: build a social media strategy in four stages and export it as a PDF."""
+"""Social Media Value Workbook: a social media strategy in four stages, exported as a PDF."""
 
 from importlib import metadata as _metadata
 

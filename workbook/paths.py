@@ -1,4 +1,4 @@
-"""Field paths into a plan: reading and writing a value by path, and naming a path in human words."""
+"""Field paths into a plan: read or write a value by path, and name a path in human words."""
 
 from __future__ import annotations
 
@@ -125,7 +125,10 @@ def describe_location(loc: Sequence[str | int], plan: Plan | None = None) -> str
         name = str(step)
         words.append(_field_title(model, name))
         item_model = _list_item_model(model, name)
-        node = getattr(node, name, None) if node is not None and not isinstance(node, list) else None
+        if node is not None and not isinstance(node, list):
+            node = getattr(node, name, None)
+        else:
+            node = None
         if item_model is not None or isinstance(node, list) or name in ROW_NOUNS:
             list_name = name
             model = item_model

@@ -120,9 +120,13 @@ class PlanDocument(QObject):
         self._file_path = file_path
         self._status: PlanStatus | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        # A bound slot (not a lambda) so Qt drops the connection when this object goes away.
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.edit_generation = 0
         """Counts every change, so a saver can tell whether the plan moved on meanwhile."""
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
 
     # ------------------------------------------------------------ state
 
