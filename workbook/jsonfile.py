@@ -1,0 +1,220 @@
+"""Strict reading of JSON files: UTF-8 only, no NaN, no duplicate keys, bounded size and depth."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest file we read. A plan with tens of thousands of notes is a few megabytes."""
+
+MAX_DEPTH = 64
+"""Deepest nesting of objects and lists we accept. A plan needs six levels."""
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class JsonFileError(ValueError):
+    """The bytes are not strict JSON. ``message`` is a human sentence without the file name."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_constant(name: str) -> Any:
+    raise JsonFileError(
+        f"The file contains the value {name}, which is not allowed in a plan file "
+        "(JSON has no NaN or Infinity). Replace it with a number or remove it."
+    )
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise JsonFileError(
+            f"The number {text[:40]} is too large to store. Replace it with a smaller number."
+        )
+    return value
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+def _line_column(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return line, column
+
+
+def decode_text(data: bytes) -> str:
+    """The text of a UTF-8 file (a byte order mark is allowed); anything else is refused."""
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM):]
+    if data.startswith(_UTF16_BOMS) or (len(data) >= 2 and b"\x00" in data[:2]):
+        raise JsonFileError(
+            "The file is saved as UTF-16 text, not UTF-8. Open it in a text editor and "
+            "save it again with the encoding set to UTF-8."
+        )
+    if b"\x00" in data:
+        raise JsonFileError(
+            "This is not a text file (it contains binary data), so it cannot be a plan file."
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        prefix = data[: error.start]
+        line = prefix.count(b"\n") + 1
+        column = len(prefix) - (prefix.rfind(b"\n") + 1) + 1
+        raise JsonFileError(
+            f"The file is not UTF-8 text (the first unreadable byte is at line {line}, "
+            f"column {column}). It may have been saved in another encoding such as "
+            "Latin-1 or Windows-1252. Open it in a text editor and save it again as UTF-8.",
+            line, column,
+        ) from None
+
+
+def _depth_exceeded(value: Any, limit: int) -> bool:
+    # Iterative, so a deep document cannot exhaust the Python stack here.
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(node, dict):
+            stack.extend((child, depth + 1) for child in node.values()
+                         if isinstance(child, dict | list))
+        elif isinstance(node, list):
+            stack.extend((child, depth + 1) for child in node if isinstance(child, dict | list))
+    return False
+
+
+def _too_deep() -> JsonFileError:
+    return JsonFileError(
+        f"The file is nested more than {MAX_DEPTH} levels deep, far deeper than any plan. "
+        "It is probably not a plan file, or it was damaged."
+    )
+
+
+class _Found(Exception):
+    def __init__(self, pos: int) -> None:
+        super().__init__(pos)
+        self.pos = pos
+
+
+def _locate_duplicate(text: str) -> tuple[int, int] | None:
+    """Line and column of the first repeated key.
+
+    Only called once a duplicate is known to exist: the fast parser cannot say where
+    it is, so the text is walked again with the pure-Python scanner and an object
+    parser that notes where each key starts.
+    """
+    whitespace = json.decoder.WHITESPACE.match
+
+    def parse_object(s_and_end, strict, scan_once, *_args, **_kwargs):
+        s, pos = s_and_end
+        result: dict[str, Any] = {}
+        pos = whitespace(s, pos).end()
+        if s[pos] == "}":
+            return result, pos + 1
+        while True:
+            key_at = pos
+            key, pos = json.decoder.scanstring(s, pos + 1, strict)
+            pos = whitespace(s, whitespace(s, pos).end() + 1).end()  # past the colon
+            value, pos = scan_once(s, pos)
+            if key in result:
+                raise _Found(key_at)
+            result[key] = value
+            pos = whitespace(s, pos).end()
+            if s[pos] == "}":
+                return result, pos + 1
+            pos = whitespace(s, pos + 1).end()  # past the comma
+
+    decoder = json.JSONDecoder()
+    decoder.parse_object = parse_object
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    try:
+        decoder.decode(text)
+    except _Found as found:
+        return _line_column(text, found.pos)
+    except (ValueError, IndexError, RecursionError):
+        pass
+    return None
+
+
+def _syntax_message(error: json.JSONDecodeError, text: str) -> JsonFileError:
+    if not text.strip():
+        return JsonFileError("The file is empty.")
+    if error.pos >= len(text.rstrip()):
+        return JsonFileError(
+            f"The file ends too early (line {error.lineno}, column {error.colno}): it looks "
+            "cut off, perhaps by a crash or a full disk while it was being written.",
+            error.lineno, error.colno,
+        )
+    reason = error.msg[0].lower() + error.msg[1:]
+    return JsonFileError(
+        f"The file is not valid JSON: {reason} at line {error.lineno}, column {error.colno}.",
+        error.lineno, error.colno,
+    )
+
+
+def loads_strict(data: bytes) -> Any:
+    """Parse ``data`` as strict JSON; raises :class:`JsonFileError` with a human message."""
+    if len(data) > MAX_FILE_BYTES:
+        raise JsonFileError(too_large_message(len(data)))
+    text = decode_text(data)
+    if not text.strip():
+        raise JsonFileError("The file is empty.")
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_unique_pairs,
+            parse_constant=_refuse_constant,
+            parse_float=_finite_float,
+        )
+    except JsonFileError:
+        raise
+    except _DuplicateKey as duplicate:
+        where = _locate_duplicate(text)
+        at = f" (the second one is at line {where[0]}, column {where[1]})" if where else ""
+        raise JsonFileError(
+            f"The key \"{duplicate.key}\" appears twice in the same object{at}. The app will "
+            "not guess which value to keep: open the file in a text editor and delete the "
+            "one you do not want.",
+            *(where or (None, None)),
+        ) from None
+    except RecursionError:
+        raise _too_deep() from None
+    except json.JSONDecodeError as error:
+        raise _syntax_message(error, text) from None
+    except ValueError as error:
+        # e.g. an integer with more digits than Python will convert.
+        raise JsonFileError(f"The file holds a value that cannot be read: {error}.") from None
+    if _depth_exceeded(value, MAX_DEPTH):
+        raise _too_deep()
+    return value
+
+
+def too_large_message(size: int) -> str:
+    return (
+        f"The file is {size / 1024 / 1024:.0f} MB; plan files may be at most "
+        f"{MAX_FILE_BYTES // 1024 // 1024} MB. It is probably not a plan file."
+    )

@@ -1,0 +1,548 @@
+"""Loading and saving plan files: strict reading, migration, atomic writes and rolling backups."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import secrets
+import stat
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from workbook.jsonfile import MAX_FILE_BYTES, JsonFileError, loads_strict, too_large_message
+from workbook.migrations import FormatError, migrate, schema_version_of
+from workbook.model import Plan
+from workbook.paths import describe_location
+
+BACKUP_FOLDER_NAME = "Workbook backups"
+"""Folder beside a plan that holds copies of its earlier versions."""
+
+BACKUPS_KEPT = 5
+"""How many earlier versions of each plan are kept; ``backup-1`` is the newest."""
+
+MAX_ERRORS_SHOWN = 5
+"""How many validation problems a load error lists before it says "and N more"."""
+
+_TEMP_MARKER = ".tmp-"
+_IS_WINDOWS = sys.platform == "win32"
+
+
+# ---------------------------------------------------------------- errors and results
+
+
+class PlanFileError(Exception):
+    """A plan file could not be read or written. ``message`` is for people: which file,
+    what is wrong, and what to do; ``str(error)`` is the same text."""
+
+    def __init__(self, path: os.PathLike[str] | str, message: str) -> None:
+        super().__init__(message)
+        self.path = Path(path)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class PlanLoadError(PlanFileError):
+    """The file is not a plan this app can open. The file is never changed."""
+
+
+class PlanSaveError(PlanFileError):
+    """The plan could not be saved; the file on disk is as it was before."""
+
+
+class PlanChangedOnDiskError(PlanSaveError):
+    """The file was changed, moved or deleted by something else since it was loaded."""
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    plan: Plan
+    path: Path
+    fingerprint: str
+    """Of the bytes read; pass it to :func:`save_plan` to notice changes made meanwhile."""
+    warnings: tuple[str, ...]
+    """Things the user may want to know: unknown fields kept, format upgraded, ..."""
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    path: Path
+    fingerprint: str
+    """Of the bytes now on disk; the next save's ``expected_fingerprint``."""
+    warnings: tuple[str, ...]
+    """The save worked, but something around it did not (e.g. the backup)."""
+
+
+# ---------------------------------------------------------------- fingerprints and paths
+
+
+def fingerprint_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def fingerprint_file(path: os.PathLike[str] | str) -> str | None:
+    """sha256 of the file's bytes, or ``None`` if there is no such file."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return digest.hexdigest()
+
+
+def backup_folder(path: os.PathLike[str] | str) -> Path:
+    """Where the earlier versions of the plan at ``path`` are kept."""
+    path = Path(path)
+    return path.parent / BACKUP_FOLDER_NAME
+
+
+def backup_path(path: os.PathLike[str] | str, number: int) -> Path:
+    """The ``number``-th most recent backup of ``path`` (1 = the version before the last save)."""
+    path = Path(path)
+    return backup_folder(path) / f"{path.stem}.backup-{number}{path.suffix or '.json'}"
+
+
+def list_backups(path: os.PathLike[str] | str) -> list[Path]:
+    """The backups of ``path`` that exist, newest first."""
+    return [p for p in (backup_path(path, n) for n in range(1, BACKUPS_KEPT + 1)) if p.exists()]
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}{_TEMP_MARKER}"
+
+
+def _stray_temp_files(path: Path) -> Iterator[Path]:
+    prefix = _temp_prefix(path)
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix):
+            yield Path(entry.path)
+
+
+# ---------------------------------------------------------------- bytes <-> plan
+
+
+def plan_to_bytes(plan: Plan) -> bytes:
+    """The file contents for ``plan``: UTF-8 JSON, two-space indent, keys in model order,
+    a final newline. The same plan always gives the same bytes."""
+    text = json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    # Unknown fields are kept as read, and JSON can spell a lone surrogate (\ud800) that
+    # UTF-8 cannot encode: write it back as the same escape rather than fail or lose it.
+    return text.encode("utf-8", errors="backslashreplace")
+
+
+def _recovery_hint(source: str) -> str:
+    path = Path(source)
+    return (
+        "What to do: open the file in a text editor and fix the problem, or restore an "
+        f'earlier version: a backup may be in the folder "{backup_folder(path)}" '
+        f"({path.stem}.backup-1{path.suffix or '.json'} is the newest)."
+    )
+
+
+def _load_error(source: str, problem: str) -> PlanLoadError:
+    name = Path(source).name or source
+    message = f"Could not open the plan “{name}” ({source}).\n{problem}\n{_recovery_hint(source)}"
+    return PlanLoadError(source, message)
+
+
+def _short_repr(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _error_reason(error: dict[str, Any]) -> str:
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    if kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"must be one of {expected}" if expected else "is not one of the allowed values"
+    reasons = {
+        "missing": "is missing",
+        "string_type": "must be text",
+        "bool_type": "must be true or false",
+        "bool_parsing": "must be true or false",
+        "float_type": "must be a number",
+        "float_parsing": "must be a number",
+        "finite_number": "must be an ordinary number",
+        "int_type": "must be a whole number",
+        "list_type": "must be a list",
+        "model_type": "must be a group of fields (a JSON object)",
+        "dict_type": "must be a group of fields (a JSON object)",
+        "model_attributes_type": "must be a group of fields (a JSON object)",
+        "date_type": "must be a date written as YYYY-MM-DD",
+        "date_parsing": "must be a date written as YYYY-MM-DD",
+        "date_from_datetime_parsing": "must be a date written as YYYY-MM-DD",
+        "date_from_datetime_inexact": "must be a date written as YYYY-MM-DD",
+    }
+    if kind in reasons:
+        return reasons[kind]
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx.get('ge')}"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx.get('le')}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"must be at most {ctx.get('max_length')} characters long"
+    message = str(error.get("msg", "is not valid"))
+    return message[0].lower() + message[1:]
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """The first few problems of a validation error, one per line, in human words."""
+    problems = error.errors(include_url=False)
+    lines = []
+    for problem in problems[:MAX_ERRORS_SHOWN]:
+        where = describe_location(tuple(problem.get("loc", ())))
+        line = f"• {where}: {_error_reason(problem)}"
+        if problem.get("type") != "missing" and "input" in problem:
+            line += f" (found {_short_repr(problem['input'])})"
+        lines.append(line)
+    if len(problems) > MAX_ERRORS_SHOWN:
+        lines.append(f"• ... and {len(problems) - MAX_ERRORS_SHOWN} more problems.")
+    count = "one problem" if len(problems) == 1 else f"{len(problems)} problems"
+    return f"The plan has {count}:\n" + "\n".join(lines)
+
+
+def _unknown_fields(part: BaseModel, loc: tuple[str | int, ...]) -> Iterator[str]:
+    for key in (part.model_extra or {}):
+        yield f"{describe_location(loc)} › “{key}”" if loc else f"“{key}”"
+    for name in type(part).model_fields:
+        value = getattr(part, name)
+        if isinstance(value, BaseModel):
+            yield from _unknown_fields(value, (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _unknown_fields(item, (*loc, name, index))
+
+
+def _unknown_fields_warning(plan: Plan) -> str | None:
+    found = list(_unknown_fields(plan, ()))
+    if not found:
+        return None
+    shown = "; ".join(found[:MAX_ERRORS_SHOWN])
+    more = f"; and {len(found) - MAX_ERRORS_SHOWN} more" if len(found) > MAX_ERRORS_SHOWN else ""
+    return (
+        f"The file has {len(found)} field(s) this version of the app does not know: "
+        f"{shown}{more}. They are kept unchanged when the plan is saved."
+    )
+
+
+def _parse(data: bytes, source: str) -> tuple[Plan, tuple[str, ...]]:
+    try:
+        raw = loads_strict(data)
+        version = schema_version_of(raw)
+        raw, applied = migrate(raw)
+    except (JsonFileError, FormatError) as error:
+        raise _load_error(source, error.message) from None
+    try:
+        plan = Plan.model_validate(raw)
+    except ValidationError as error:
+        raise _load_error(source, describe_validation_error(error)) from None
+    except (ValueError, TypeError, RecursionError) as error:
+        raise _load_error(source, f"The plan could not be read: {error}") from None
+    warnings: list[str] = []
+    if applied:
+        warnings.append(
+            f"The plan was written in file format {version} and has been upgraded to the "
+            "current format. Saving it writes the new format; the old file is kept as a "
+            "backup."
+        )
+    unknown = _unknown_fields_warning(plan)
+    if unknown:
+        warnings.append(unknown)
+    return plan, tuple(warnings)
+
+
+def plan_from_bytes(data: bytes, source: str) -> Plan:
+    """Parse, migrate and validate the contents of a plan file; ``source`` names the file
+    in messages. Raises :class:`PlanLoadError` only."""
+    return _parse(data, source)[0]
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _os_problem(error: OSError, action: str) -> str:
+    code = error.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return (
+            f"The disk is full, so the file could not be {action}. Free some space "
+            "(or choose another place with Save As) and try again."
+        )
+    if isinstance(error, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        return (
+            f"The file could not be {action}: permission denied. Check that you may use "
+            "this folder, or that the file is not open in another program."
+        )
+    if code == errno.EROFS:
+        return f"The file could not be {action}: the disk or folder is read-only."
+    if isinstance(error, FileNotFoundError) or code == errno.ENOENT:
+        return f"The file could not be {action}: the file or its folder does not exist."
+    if isinstance(error, IsADirectoryError):
+        return f"The file could not be {action}: that is a folder, not a file."
+    if code == errno.ENAMETOOLONG:
+        return f"The file could not be {action}: its name or path is too long."
+    reason = error.strerror or str(error) or type(error).__name__
+    return f"The file could not be {action}: {reason}."
+
+
+def load_plan(path: os.PathLike[str] | str) -> LoadedPlan:
+    """Read the plan at ``path``. Never writes anything. Raises :class:`PlanLoadError` only."""
+    path = Path(path)
+    source = str(path.absolute())
+    try:
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise _load_error(source, too_large_message(size))
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except PlanLoadError:
+        raise
+    except FileNotFoundError:
+        name = path.name or source
+        raise PlanLoadError(
+            path, f"Could not open the plan “{name}” ({source}): there is no such file. "
+            "It may have been moved, renamed or deleted."
+        ) from None
+    except OSError as error:
+        name = path.name or source
+        raise PlanLoadError(
+            path, f"Could not open the plan “{name}” ({source}).\n{_os_problem(error, 'read')}"
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _load_error(source, too_large_message(len(data)))
+    plan, warnings = _parse(data, source)
+    return LoadedPlan(plan=plan, path=path, fingerprint=fingerprint_bytes(data),
+                      warnings=warnings)
+
+
+# ---------------------------------------------------------------- atomic writing
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.EIO, "the system accepted no more bytes")
+        view = view[written:]
+
+
+def _read_all(path: Path) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read()
+
+
+def _replace(source: Path, target: Path) -> None:
+    if not _IS_WINDOWS:
+        os.replace(source, target)
+        return
+    # Virus scanners and indexers briefly hold files open on Windows; a retry usually wins.
+    for attempt in range(10):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == 9:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _fsync_directory(folder: Path) -> None:
+    if _IS_WINDOWS:
+        return  # Windows cannot open a directory for fsync; NTFS journals the rename.
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError as error:
+        # Some file systems (network shares, FUSE) do not support it: nothing to do there.
+        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+class DirectorySyncError(OSError):
+    """The new file is in place, but the folder could not be flushed to disk."""
+
+
+def write_atomic(path: os.PathLike[str] | str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that it holds either the old or the new bytes,
+    whatever happens: a hidden temp file in the same folder is written, checked,
+    flushed to disk and renamed over the target. On failure the temp file is removed
+    and the target is untouched, and the ``OSError`` is raised. A failure to flush
+    the folder after the rename raises :class:`DirectorySyncError`; the new bytes are
+    then already in place."""
+    path = Path(path)
+    folder = path.parent
+    temp = folder / f"{_temp_prefix(path)}{secrets.token_hex(6)}"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mode = 0o666  # a new file: the umask decides
+    fd = os.open(temp, flags, mode)
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if _read_all(temp) != data:
+            raise OSError(errno.EIO, "the file read back differs from what was written")
+        _replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    try:
+        _fsync_directory(folder)
+    except OSError as error:
+        raise DirectorySyncError(error.errno, error.strerror or str(error)) from error
+
+
+# ---------------------------------------------------------------- saving
+
+
+def _rotate_backups(path: Path, current: bytes) -> None:
+    folder = backup_folder(path)
+    newest = backup_path(path, 1)
+    if newest.exists() and _read_all(newest) == current:
+        return  # this version is already the newest backup
+    folder.mkdir(exist_ok=True)
+    oldest = backup_path(path, BACKUPS_KEPT)
+    if oldest.exists():
+        oldest.unlink()
+    for number in range(BACKUPS_KEPT - 1, 0, -1):
+        older = backup_path(path, number)
+        if older.exists():
+            os.replace(older, backup_path(path, number + 1))
+    write_atomic(newest, current)
+
+
+def _reload_problem(data: bytes) -> str | None:
+    """Why ``data`` would not load, or ``None``. Saving checks this first, so that a plan
+    changed in a way the model did not validate is never written over a good file."""
+    try:
+        raw = loads_strict(data)
+        schema_version_of(raw)
+        Plan.model_validate(raw)
+    except (JsonFileError, FormatError) as error:
+        return error.message
+    except ValidationError as error:
+        return describe_validation_error(error)
+    return None
+
+
+def _save_error(path: Path, cls: type[PlanSaveError], problem: str) -> PlanSaveError:
+    return cls(path, f"Could not save the plan “{path.name}” ({path.absolute()}).\n{problem}")
+
+
+def clean_stray_temp_files(path: os.PathLike[str] | str) -> list[Path]:
+    """Remove temp files left beside ``path`` by a save that was killed; returns them."""
+    removed = []
+    for temp in _stray_temp_files(Path(path)):
+        try:
+            temp.unlink()
+            removed.append(temp)
+        except OSError:
+            pass
+    return removed
+
+
+def save_plan(
+    plan: Plan,
+    path: os.PathLike[str] | str,
+    *,
+    expected_fingerprint: str | None = None,
+    backups: bool = True,
+) -> SaveResult:
+    """Save ``plan`` to ``path`` atomically, keeping the previous version as a backup.
+
+    With ``expected_fingerprint`` (from :class:`LoadedPlan` or the last
+    :class:`SaveResult`) the save is refused with :class:`PlanChangedOnDiskError` if the
+    file now holds anything else, or is gone. Raises :class:`PlanSaveError` only; when
+    it does, the file on disk is unchanged.
+    """
+    path = Path(path)
+    try:
+        data = plan_to_bytes(plan)
+    except (ValueError, TypeError) as error:
+        raise _save_error(path, PlanSaveError,
+                          f"The plan could not be written out: {error}") from None
+    problem = _reload_problem(data)
+    if problem:
+        raise _save_error(path, PlanSaveError,
+                          f"It was not saved, because the file would not open again.\n{problem}")
+
+    if path.is_dir():
+        raise _save_error(path, PlanSaveError, "That is a folder, not a file.")
+    if not path.parent.is_dir():
+        raise _save_error(path, PlanSaveError,
+                          f"The folder {path.parent} does not exist (was a drive unplugged?).")
+
+    try:
+        current = _read_all(path)
+    except FileNotFoundError:
+        current = None
+    except OSError as error:
+        raise _save_error(path, PlanSaveError, _os_problem(error, "read before saving")) from None
+
+    if expected_fingerprint is not None:
+        if current is None:
+            raise _save_error(
+                path, PlanChangedOnDiskError,
+                "The file was moved, renamed or deleted since you opened it. Save it again "
+                "to put it back, or use Save As to choose another place.",
+            )
+        if fingerprint_bytes(current) != expected_fingerprint:
+            raise _save_error(
+                path, PlanChangedOnDiskError,
+                "The file was changed by another program or person since you opened it. "
+                "Choose whether to overwrite it, reload it, or save your version elsewhere.",
+            )
+
+    clean_stray_temp_files(path)
+
+    warnings: list[str] = []
+    if backups and current is not None and current != data:
+        try:
+            _rotate_backups(path, current)
+        except OSError as error:
+            warnings.append(
+                f"The plan was saved, but the backup of the previous version could not be "
+                f"written in {backup_folder(path)}: {error.strerror or error}."
+            )
+
+    try:
+        write_atomic(path, data)
+    except DirectorySyncError as error:
+        warnings.append(
+            "The plan was saved, but the system could not confirm that the folder was "
+            f"flushed to disk ({error.strerror or error}). If the computer loses power "
+            "soon, check the file."
+        )
+    except OSError as error:
+        raise _save_error(path, PlanSaveError,
+                          _os_problem(error, "written") + " The file on disk was not changed."
+                          ) from None
+    return SaveResult(path=path, fingerprint=fingerprint_bytes(data), warnings=tuple(warnings))
