@@ -1,0 +1,844 @@
+"""``workbook --self-test``: open a worked example in the real window, export it, check the PDF.
+
+It lets a frozen build be checked without a person: it opens a worked example in the
+real main window, shows every stage page (and every tab on it), exports the PDF,
+checks that the PDF is complete, and returns 0 — or 1 with the reason. Each step is
+printed and also written to ``self-test.log`` (a windowed Windows build has no console).
+
+The PDF check reads the file with the small reader at the bottom of this module rather
+than pypdf, so the bundle does not carry a PDF library only for its own test.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import sys
+import tempfile
+import threading
+import traceback
+import unicodedata
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+SELFTEST_DIR_ENV = "WORKBOOK_SELFTEST_DIR"
+"""Folder that keeps the self-test's PDF and log (CI sets it to inspect them)."""
+PDF_NAME = "self-test.pdf"
+LOG_NAME = "self-test.log"
+MIN_PAGES = 5
+WATCHDOG_SECONDS = 300.0
+"""A hung self-test (a dialog nobody answers, a deadlock) ends with a failure instead."""
+PREFERRED_EXAMPLES = ("bakery", "physio")
+
+
+class SelfTestFailure(Exception):
+    """One check failed; the message says what and, where it helps, what was found."""
+
+
+# ---------------------------------------------------------------------------- the report
+
+
+class _Report:
+    """Prints each step and keeps the same lines in a log file."""
+
+    def __init__(self, log_path: Path, stream: TextIO | None) -> None:
+        self.log_path = log_path
+        self.stream = stream
+        self.lines: list[str] = []
+
+    def line(self, text: str) -> None:
+        self.lines.append(text)
+        if self.stream is not None:  # a windowed Windows build has no stdout at all
+            try:
+                print(text, file=self.stream, flush=True)
+            except (OSError, ValueError):
+                self.stream = None
+        try:
+            self.log_path.write_text("\n".join(self.lines) + "\n", encoding="utf-8")
+        except OSError:
+            pass  # the printed report still stands; a log is a convenience
+
+
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """Set environment variables for the duration of the self-test, then restore them."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+
+
+def _choose_platform() -> None:
+    """Run offscreen where there is no display (CI, a headless server), before Qt starts."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _start_watchdog(report: _Report, seconds: float) -> threading.Timer:
+    def give_up() -> None:
+        report.line(f"FAILED: the self-test did not finish within {seconds:.0f} seconds "
+                    "(a window or dialog may be waiting for an answer)")
+        os._exit(1)
+
+    timer = threading.Timer(seconds, give_up)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+# ---------------------------------------------------------------------------- entry point
+
+
+def run_self_test(out_dir: str | Path | None = None, *, example: str | None = None,
+                  stream: TextIO | None = None,
+                  watchdog_seconds: float = WATCHDOG_SECONDS) -> int:
+    """Run the whole self-test; 0 when everything passed, 1 otherwise (the reason is printed).
+
+    ``out_dir`` (or the ``WORKBOOK_SELFTEST_DIR`` environment variable) keeps the PDF
+    and the log; without either they go to a temporary folder that is removed at the
+    end, and the log is copied beside the system's temporary files.
+    """
+    _choose_platform()
+    stream = sys.stdout if stream is None else stream
+    chosen = out_dir if out_dir is not None else os.environ.get(SELFTEST_DIR_ENV)
+    if chosen:
+        folder = Path(chosen).expanduser().resolve()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"self-test FAILED: cannot create the folder {folder}: {exc.strerror or exc}",
+                  file=stream or sys.stderr)
+            return 1
+        return _run_in(folder, example, stream, watchdog_seconds)
+    with tempfile.TemporaryDirectory(prefix="workbook-self-test-") as tmp:
+        code = _run_in(Path(tmp), example, stream, watchdog_seconds)
+        kept = Path(tempfile.gettempdir()) / "social-media-value-workbook-self-test.log"
+        try:
+            kept.write_bytes((Path(tmp) / LOG_NAME).read_bytes())
+        except OSError:
+            pass
+        return code
+
+
+def _run_in(folder: Path, example: str | None, stream: TextIO | None,
+            watchdog_seconds: float) -> int:
+    report = _Report(folder / LOG_NAME, stream)
+    watchdog = _start_watchdog(report, watchdog_seconds)
+    # The test's settings, recovery copies and recent files stay out of the user's own.
+    private = {"WORKBOOK_CONFIG_DIR": str(folder / "config"),
+               "WORKBOOK_DATA_DIR": str(folder / "data")}
+    try:
+        with _environment(private):
+            _SelfTest(folder, report, example).run()
+    except SelfTestFailure as exc:
+        report.line(f"FAILED: {exc}")
+        return 1
+    except Exception as exc:  # noqa: BLE001 - every failure must become a reason and exit 1
+        report.line(f"FAILED: unexpected {type(exc).__name__}: {exc}")
+        for text in traceback.format_exc().rstrip().splitlines():
+            report.line("    " + text)
+        return 1
+    finally:
+        watchdog.cancel()
+    report.line("self-test passed")
+    return 0
+
+
+# ---------------------------------------------------------------------------- the GUI walk
+
+
+@dataclass
+class _DialogGuard:
+    """Closes any dialog that pops up during the test and remembers it as a failure."""
+
+    seen: list[str] = field(default_factory=list)
+    timer: Any = None
+
+    def start(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._check)
+        self.timer.start()
+
+    def _check(self) -> None:
+        from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            return
+        text = widget.windowTitle()
+        if isinstance(widget, QMessageBox):
+            text = f"{text}: {widget.text()}"
+        self.seen.append(text or type(widget).__name__)
+        if isinstance(widget, QDialog):
+            widget.reject()
+        else:
+            widget.close()
+
+    def stop(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+        self._check()
+        if self.seen:
+            raise SelfTestFailure("an unexpected dialog appeared: " + "; ".join(self.seen))
+
+
+class _SelfTest:
+    def __init__(self, folder: Path, report: _Report, example: str | None) -> None:
+        self.folder = folder
+        self.report = report
+        self.example = example
+        self.step_number = 0
+
+    def step(self, text: str) -> None:
+        self.step_number += 1
+        self.report.line(f"[{self.step_number}] {text}")
+
+    def run(self) -> None:
+        from workbook import APP_NAME, __version__
+
+        self.report.line(f"{APP_NAME} {__version__} self-test "
+                         f"(Python {sys.version.split()[0]}, {sys.platform}"
+                         f"{', frozen' if getattr(sys, 'frozen', False) else ''})")
+        self.report.line(f"output folder: {self.folder}")
+        app = self._application()
+        guard = _DialogGuard()
+        guard.start()
+        try:
+            plan, name = self._load_example()
+            window, document = self._open_window(app, plan, name)
+            self._walk_pages(app, window, document)
+            pdf_path = self._export(document.plan)
+            self._check_pdf(pdf_path, document.plan)
+            self._close(app, window, document)
+        finally:
+            guard.stop()
+
+    # -- steps
+
+    def _application(self) -> Any:
+        from PySide6.QtWidgets import QApplication
+
+        from workbook import APP_ID, APP_NAME, ORG_NAME, __version__
+
+        app = QApplication.instance()
+        if app is None:
+            app = QApplication([sys.argv[0] if sys.argv else APP_ID])
+            app.setApplicationName(APP_ID)
+            app.setApplicationDisplayName(APP_NAME)
+            app.setOrganizationName(ORG_NAME)
+            app.setApplicationVersion(__version__)
+        self.step(f"Qt application ready (platform {app.platformName()})")
+        return app
+
+    def _load_example(self) -> tuple[Any, str]:
+        from workbook.examples import list_examples, load_example
+
+        names = [info.name for info in list_examples()]
+        if not names:
+            raise SelfTestFailure("no worked examples were found in the app's resources")
+        if self.example is not None:
+            if self.example not in names:
+                raise SelfTestFailure(f"there is no worked example called {self.example!r}; "
+                                      f"there are: {', '.join(names)}")
+            name = self.example
+        else:
+            name = next((n for n in PREFERRED_EXAMPLES if n in names), names[0])
+        plan = load_example(name)
+        if not plan.details.organisation.strip():
+            raise SelfTestFailure(f"the worked example {name!r} has no organisation name")
+        self.step(f"loaded the worked example {name!r} ({plan.details.organisation})")
+        return plan, name
+
+    def _open_window(self, app: Any, plan: Any, name: str) -> tuple[Any, Any]:
+        from workbook.gui.document import PlanDocument
+        from workbook.gui.main_window import MainWindow
+
+        window = MainWindow()
+        document = _find_document(window, PlanDocument)
+        window.show()
+        _settle(app)
+        document.replace_plan(plan)
+        _settle(app)
+        if document.plan is not plan:
+            raise SelfTestFailure("the main window did not take the worked example")
+        self.step(f"main window shows {name!r}: {window.windowTitle()!r}")
+        return window, document
+
+    def _walk_pages(self, app: Any, window: Any, document: Any) -> None:
+        from workbook.gui.pages import PageId, StagePage
+
+        pages = _find_pages(window, StagePage)
+        missing = [page_id.name for page_id in PageId if page_id not in pages]
+        if missing:
+            raise SelfTestFailure("the main window has no page for: " + ", ".join(missing))
+        for page_id in PageId:
+            page = pages[page_id]
+            _show_page(window, page)
+            _settle(app)
+            if not page.isVisible():
+                raise SelfTestFailure(f"the page {page.title!r} could not be shown")
+            tabs = _visit_tabs(app, page)
+            checked = _check_fields_show_plan(page, document.plan)
+            extra = f", {tabs} tabs" if tabs else ""
+            self.step(f"page {page.title!r} shown{extra}, {checked} answers on screen")
+        if document.is_modified:
+            raise SelfTestFailure("looking through the pages changed the plan "
+                                  f"({document.undo_stack.undoText() or 'no undo text'})")
+
+    def _export(self, plan: Any) -> Path:
+        from workbook.export import ExportOptions, export_pdf
+
+        target = self.folder / PDF_NAME
+        result = export_pdf(plan, target, ExportOptions())
+        if not target.is_file():
+            raise SelfTestFailure(f"the export reported success but {target} does not exist")
+        if target.read_bytes() != result.data:
+            raise SelfTestFailure(f"{target} does not hold the PDF that was rendered")
+        notes = f"; {len(result.warnings)} warnings" if result.warnings else ""
+        self.step(f"exported {target.name}: {result.page_count} pages, "
+                  f"{len(result.data):,} bytes{notes}")
+        for warning in result.warnings:
+            self.report.line(f"    export warning: {warning}")
+        return target
+
+    def _check_pdf(self, path: Path, plan: Any) -> None:
+        expected = expected_phrases(plan)
+        problems = check_pdf(path.read_bytes(), expected, min_pages=MIN_PAGES)
+        if problems:
+            raise SelfTestFailure(f"the PDF {path} is not complete: " + "; ".join(problems))
+        self.step(f"PDF checked: complete, every font embedded, {len(expected)} answers found")
+
+    def _close(self, app: Any, window: Any, document: Any) -> None:
+        window.close()
+        _settle(app)
+        if window.isVisible():
+            raise SelfTestFailure("the main window refused to close")
+        window.deleteLater()
+        _settle(app)
+        self.step("main window closed")
+
+
+def _settle(app: Any, rounds: int = 3) -> None:
+    """Let queued events and zero-delay timers run (layouts, debounced refreshes)."""
+    for _ in range(rounds):
+        app.processEvents()
+        app.sendPostedEvents()
+
+
+def _find_document(window: Any, document_type: type) -> Any:
+    for name in ("document", "_document", "doc"):
+        candidate = getattr(window, name, None)
+        if isinstance(candidate, document_type):
+            return candidate
+    found = window.findChildren(document_type)
+    if len(found) == 1:
+        return found[0]
+    raise SelfTestFailure(f"cannot find the main window's plan document ({len(found)} found)")
+
+
+def _find_pages(window: Any, page_type: type) -> dict[Any, Any]:
+    pages = getattr(window, "pages", None)
+    if isinstance(pages, dict) and pages:
+        return dict(pages)
+    return {page.page_id: page for page in window.findChildren(page_type)}
+
+
+def _show_page(window: Any, page: Any) -> None:
+    """Go to a page the way the window's own navigation does, when it offers a method."""
+    for name in ("go_to_page", "show_page", "set_current_page", "go_to"):
+        method = getattr(window, name, None)
+        if callable(method):
+            method(page.page_id)
+            return
+    from PySide6.QtWidgets import QStackedWidget
+
+    parent = page.parentWidget()
+    while parent is not None and not isinstance(parent, QStackedWidget):
+        parent = parent.parentWidget()
+    if parent is None:
+        raise SelfTestFailure(f"the page {page.title!r} is not in the main window")
+    parent.setCurrentWidget(page)
+
+
+def _visit_tabs(app: Any, page: Any) -> int:
+    from PySide6.QtWidgets import QTabWidget
+
+    count = 0
+    for tabs in page.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            _settle(app, rounds=1)
+            count += 1
+        tabs.setCurrentIndex(0)
+    return count
+
+
+def _editor_text(widget: Any) -> str | None:
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
+    for candidate in [widget, *widget.findChildren(QLineEdit), *widget.findChildren(
+            QPlainTextEdit), *widget.findChildren(QTextEdit)]:
+        if isinstance(candidate, QLineEdit):
+            return candidate.text()
+        if isinstance(candidate, QPlainTextEdit | QTextEdit):
+            return candidate.toPlainText()
+    return None
+
+
+def _check_fields_show_plan(page: Any, plan: Any) -> int:
+    """Every plain text field on the page shows what the plan holds; returns how many."""
+    from PySide6.QtWidgets import QWidget
+
+    from workbook.paths import get_value
+
+    checked = 0
+    for widget in page.findChildren(QWidget):
+        name = widget.objectName()
+        if "." not in name or name.startswith("qt_"):
+            continue
+        try:
+            value = get_value(plan, tuple(name.split(".")))
+        except (AttributeError, KeyError, TypeError):
+            continue  # a table or a 7 P's field whose name leaves out the row or the P
+        if not isinstance(value, str) or not value:
+            continue
+        shown = _editor_text(widget)
+        if shown is None:
+            continue
+        if shown != value:
+            raise SelfTestFailure(f"the field {name} shows {shown[:60]!r} "
+                                  f"instead of {value[:60]!r}")
+        checked += 1
+    return checked
+
+
+# ---------------------------------------------------------------------------- what to look for
+
+
+def _first_words(text: str, limit: int = 6) -> str:
+    return " ".join(text.split()[:limit])
+
+
+def expected_phrases(plan: Any) -> list[str]:
+    """Words from the plan that a complete PDF must contain: the organisation and title,
+    and the start of a few answers from different stages."""
+    details = plan.details
+    phrases = [details.organisation, details.title]
+    answers: list[str] = [
+        plan.management.governance.brand_voice,
+        plan.listening.learnings.market_wants,
+        plan.planning.intent,
+        plan.planning.seven_ps.purpose.decision,
+        plan.engagement.review.feedback,
+    ]
+    answers += [note.said for note in plan.listening.notes[:1]]
+    answers += [row.activity for row in plan.engagement.activities[:1]]
+    phrases += [_first_words(answer) for answer in answers]
+    return [phrase.strip() for phrase in phrases if phrase and phrase.strip()]
+
+
+# ---------------------------------------------------------------------------- the PDF check
+
+
+def check_pdf(data: bytes, expected: Sequence[str] = (), min_pages: int = MIN_PAGES) -> list[str]:
+    """What is wrong with a PDF: every problem found, as a readable phrase (empty: complete)."""
+    if not data.startswith(b"%PDF-"):
+        return [f"it does not start like a PDF (first bytes {data[:8]!r})"]
+    if b"%%EOF" not in data[-1024:]:
+        return ["it does not end like a PDF (no %%EOF marker): the file was cut short"]
+    try:
+        pdf = MiniPdf(data)
+    except (ValueError, zlib.error) as exc:
+        return [f"it cannot be read: {exc}"]
+    problems: list[str] = []
+    pages = pdf.page_count()
+    if pages < min_pages:
+        problems.append(f"it has {pages} pages, at least {min_pages} were expected")
+    text = normalise_text(pdf.text())
+    problems += [f"the font {name} is not embedded"
+                 for name in pdf.fonts_not_embedded(used_only=True)]
+    missing = [phrase for phrase in expected if normalise_text(phrase) not in text]
+    if missing:
+        problems.append("these words are missing from its text: "
+                        + "; ".join(repr(phrase) for phrase in missing))
+    return problems
+
+
+def normalise_text(text: str) -> str:
+    """Compare text the way a reader sees it: same Unicode form, any run of spaces as one."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+_OBJ_START = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
+_REF = rb"(\d+)\s+\d+\s+R"
+
+
+@dataclass
+class _PdfObject:
+    head: bytes
+    """The object's dictionary (or value), without its stream."""
+    raw_stream: bytes | None
+
+
+class MiniPdf:
+    """Just enough of a PDF reader for the self-test: objects, pages, fonts and text.
+
+    Understands the plain (not object-stream) files reportlab writes; streams may be
+    Flate and/or ASCII85 encoded. Not a general PDF parser.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.objects: dict[int, _PdfObject] = {}
+        position = 0
+        while (match := _OBJ_START.search(data, position)) is not None:
+            number = int(match.group(1))
+            end, obj = self._read_object(data, match.end())
+            self.objects[number] = obj
+            position = end
+        if not self.objects:
+            raise ValueError("no PDF objects found")
+        self._cmaps: dict[int, dict[bytes, str] | None] = {}
+        self._used: set[int] | None = None
+
+    @staticmethod
+    def _read_object(data: bytes, start: int) -> tuple[int, _PdfObject]:
+        stream_at = data.find(b"stream", start)
+        end_at = data.find(b"endobj", start)
+        if end_at < 0:
+            raise ValueError("an object has no end (the file was cut short)")
+        if stream_at < 0 or stream_at > end_at:
+            return end_at + 6, _PdfObject(data[start:end_at], None)
+        head = data[start:stream_at]
+        body_start = stream_at + 6
+        if data[body_start:body_start + 2] == b"\r\n":
+            body_start += 2
+        elif data[body_start:body_start + 1] in (b"\n", b"\r"):
+            body_start += 1
+        length = re.search(rb"/Length\s+(\d+)(?!\s+\d+\s+R)", head)
+        if length:
+            body_end = body_start + int(length.group(1))
+        else:
+            body_end = data.find(b"endstream", body_start)
+        if body_end < 0 or body_end > len(data):
+            raise ValueError("a stream runs past the end of the file")
+        end_at = data.find(b"endobj", body_end)
+        if end_at < 0:
+            raise ValueError("an object has no end (the file was cut short)")
+        return end_at + 6, _PdfObject(head, data[body_start:body_end])
+
+    # -- structure
+
+    def stream(self, number: int) -> bytes:
+        obj = self.objects[number]
+        if obj.raw_stream is None:
+            raise ValueError(f"object {number} has no stream")
+        data = obj.raw_stream
+        filters = re.search(rb"/Filter\s*(\[[^\]]*\]|/\w+)", obj.head)
+        for name in re.findall(rb"/(\w+)", filters.group(1)) if filters else []:
+            if name in (b"ASCII85Decode", b"A85"):
+                data = base64.a85decode(data.strip(), adobe=data.strip().endswith(b"~>"))
+            elif name in (b"FlateDecode", b"Fl"):
+                data = zlib.decompress(data)
+            else:
+                raise ValueError(f"stream filter /{name.decode()} is not supported")
+        return data
+
+    def _typed(self, kind: bytes) -> Iterator[tuple[int, _PdfObject]]:
+        pattern = re.compile(rb"/Type\s*/" + kind + rb"(?![\w])")
+        for number, obj in self.objects.items():
+            if pattern.search(obj.head):
+                yield number, obj
+
+    def page_numbers(self) -> list[int]:
+        return [number for number, _obj in self._typed(b"Page")]
+
+    def page_count(self) -> int:
+        return len(self.page_numbers())
+
+    def font_name(self, number: int) -> str:
+        base = re.search(rb"/BaseFont\s*/([^\s/<>\[\]()]+)", self.objects[number].head)
+        return base.group(1).decode("latin-1") if base else f"(font object {number})"
+
+    def is_embedded(self, number: int) -> bool:
+        """Whether the glyphs of a font object are inside the file."""
+        head = self.objects[number].head
+        subtype = re.search(rb"/Subtype\s*/(\w+)", head)
+        if subtype and subtype.group(1) == b"Type3":
+            return True  # a Type 3 font draws its glyphs inline
+        if subtype and subtype.group(1) == b"Type0":
+            descendant = re.search(rb"/DescendantFonts\s*\[\s*" + _REF, head)
+            return descendant is not None and self.is_embedded(int(descendant.group(1)))
+        descriptor = re.search(rb"/FontDescriptor\s+" + _REF, head)
+        if descriptor is None:
+            return False
+        held = self.objects.get(int(descriptor.group(1)))
+        return held is not None and re.search(rb"/FontFile[23]?\s+\d", held.head) is not None
+
+    def fonts_not_embedded(self, used_only: bool = False) -> list[str]:
+        """Base names of fonts whose glyphs are not inside the file; with ``used_only``,
+        only those that draw text (reportlab lists Helvetica on every page even when
+        nothing is written in it)."""
+        if used_only:
+            numbers = sorted(self.fonts_used())
+        else:
+            numbers = [number for number, _obj in self._typed(b"Font")]
+        return [self.font_name(n) for n in numbers
+                if n in self.objects and not self.is_embedded(n)]
+
+    def fonts_used(self) -> set[int]:
+        """Font objects that draw at least one character."""
+        if self._used is None:
+            self.text()
+        return set(self._used or ())
+
+    # -- text
+
+    def _resolve(self, value: bytes) -> bytes:
+        ref = re.fullmatch(rb"\s*" + _REF + rb"\s*", value)
+        if ref:
+            return self.objects[int(ref.group(1))].head
+        return value
+
+    def _page_fonts(self, head: bytes) -> dict[bytes, int]:
+        """Font resource names of a page, mapped to their font objects."""
+        resources = re.search(rb"/Resources\s+" + _REF, head)
+        text = self._resolve(resources.group(0)[len(b"/Resources"):]) if resources else head
+        fonts = re.search(rb"/Font\s*(<<.*?>>|\d+\s+\d+\s+R)", text, re.S)
+        if not fonts:
+            return {}
+        table = self._resolve(fonts.group(1))
+        return {name: int(number) for name, number in
+                re.findall(rb"/([^\s/<>\[\]()]+)\s+(\d+)\s+\d+\s+R", table)}
+
+    def _contents(self, head: bytes) -> list[int]:
+        contents = re.search(rb"/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)", head)
+        if not contents:
+            return []
+        return [int(n) for n in re.findall(rb"(\d+)\s+\d+\s+R", contents.group(1))]
+
+    def _cmap(self, font_number: int) -> dict[bytes, str] | None:
+        if font_number not in self._cmaps:
+            head = self.objects[font_number].head
+            to_unicode = re.search(rb"/ToUnicode\s+" + _REF, head)
+            descendant = re.search(rb"/DescendantFonts\s*\[\s*" + _REF, head)
+            if to_unicode:
+                self._cmaps[font_number] = parse_to_unicode(self.stream(int(to_unicode.group(1))))
+            elif descendant:
+                self._cmaps[font_number] = self._cmap(int(descendant.group(1)))
+            else:
+                self._cmaps[font_number] = None
+        return self._cmaps[font_number]
+
+    def text(self) -> str:
+        """The text of every page, in drawing order; lines end with a newline."""
+        parts: list[str] = []
+        self._used = set()
+        for number in self.page_numbers():
+            head = self.objects[number].head
+            fonts = self._page_fonts(head)
+            for content in self._contents(head):
+                parts.append(self._stream_text(self.stream(content), fonts))
+            parts.append("\n")
+        return "".join(parts)
+
+    def _stream_text(self, data: bytes, fonts: dict[bytes, int]) -> str:
+        out: list[str] = []
+        cmap: dict[bytes, str] | None = None
+        font: int | None = None
+        operands: list[Any] = []
+        for kind, token in _tokens(data):
+            if kind != "op":
+                operands.append((kind, token))
+                continue
+            if token == b"Tf" and len(operands) >= 2 and operands[-2][0] == "name":
+                font = fonts.get(operands[-2][1])
+                cmap = self._cmap(font) if font is not None else None
+            elif token in (b"Tj", b"'", b'"') and operands and operands[-1][0] == "str":
+                if token != b"Tj":
+                    out.append("\n")
+                out.append(self._shown(operands[-1][1], font, cmap))
+            elif token == b"TJ" and operands and operands[-1][0] == "array":
+                for item_kind, item in operands[-1][1]:
+                    if item_kind == "str":
+                        out.append(self._shown(item, font, cmap))
+                    elif item_kind == "num" and item < -200:
+                        out.append(" ")  # a wide gap set by kerning reads as a space
+            elif token in (b"Td", b"TD", b"T*", b"Tm", b"ET"):
+                out.append("\n")
+            operands = []
+        return "".join(out)
+
+
+    def _shown(self, raw: bytes, font: int | None, cmap: dict[bytes, str] | None) -> str:
+        if raw and font is not None and self._used is not None:
+            self._used.add(font)
+        return _decode(raw, cmap)
+
+
+def parse_to_unicode(cmap: bytes) -> dict[bytes, str]:
+    """Character codes to text, from a ToUnicode CMap (bfchar and bfrange sections)."""
+    table: dict[bytes, str] = {}
+
+    def text_of(hex_digits: bytes) -> str:
+        return bytes.fromhex(hex_digits.decode()).decode("utf-16-be", "replace")
+
+    for section in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for source, target in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", section):
+            table[bytes.fromhex(source.decode())] = text_of(target)
+    for section in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for low, high, target in re.findall(
+                rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])", section):
+            width = len(low) // 2
+            first, last = int(low, 16), int(high, 16)
+            if target.startswith(b"["):
+                targets = re.findall(rb"<([0-9A-Fa-f]*)>", target)
+                for offset, each in enumerate(targets[: last - first + 1]):
+                    table[(first + offset).to_bytes(width, "big")] = text_of(each)
+                continue
+            start_text = text_of(target[1:-1])
+            for offset in range(last - first + 1):
+                shifted = start_text[:-1] + chr(ord(start_text[-1]) + offset) if start_text else ""
+                table[(first + offset).to_bytes(width, "big")] = shifted
+    return table
+
+
+def _decode(raw: bytes, cmap: dict[bytes, str] | None) -> str:
+    if not cmap:
+        return raw.decode("cp1252", "replace")
+    widths = sorted({len(code) for code in cmap}, reverse=True) or [1]
+    out: list[str] = []
+    index = 0
+    while index < len(raw):
+        for width in widths:
+            piece = raw[index:index + width]
+            if piece in cmap:
+                out.append(cmap[piece])
+                index += width
+                break
+        else:
+            out.append("\ufffd")
+            index += widths[-1]
+    return "".join(out)
+
+
+_DELIMITERS = b"()<>[]{}/%"
+_WHITESPACE = b" \t\r\n\f\x00"
+_ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b",
+            ord("f"): b"\f", ord("("): b"(", ord(")"): b")", ord("\\"): b"\\"}
+
+
+def _read_string(data: bytes, index: int) -> tuple[bytes, int]:
+    """A literal string starting after its ``(``; returns its bytes and the index after ``)``."""
+    out = bytearray()
+    depth = 1
+    while index < len(data):
+        char = data[index]
+        if char == ord("\\"):
+            nxt = data[index + 1] if index + 1 < len(data) else None
+            if nxt is None:
+                break
+            if nxt in _ESCAPES:
+                out += _ESCAPES[nxt]
+                index += 2
+            elif ord("0") <= nxt <= ord("7"):
+                digits = re.match(rb"[0-7]{1,3}", data[index + 1:index + 4]).group(0)
+                out.append(int(digits, 8) & 0xFF)
+                index += 1 + len(digits)
+            elif nxt in (ord("\n"), ord("\r")):
+                index += 2 + (nxt == ord("\r") and data[index + 2:index + 3] == b"\n")
+            else:
+                out.append(nxt)
+                index += 2
+            continue
+        if char == ord("("):
+            depth += 1
+        elif char == ord(")"):
+            depth -= 1
+            if depth == 0:
+                return bytes(out), index + 1
+        out.append(char)
+        index += 1
+    raise ValueError("a text string in a page has no end")
+
+
+def _tokens(data: bytes) -> Iterator[tuple[str, Any]]:
+    """Tokens of a content stream: ("str", bytes), ("name", bytes), ("num", float),
+    ("array", [tokens]), ("op", bytes). Inline images are skipped."""
+    stack: list[list[tuple[str, Any]]] = []
+    index, size = 0, len(data)
+
+    def emit(token: tuple[str, Any]) -> Iterator[tuple[str, Any]]:
+        if stack:
+            stack[-1].append(token)
+        else:
+            yield token
+
+    while index < size:
+        char = data[index]
+        if char in _WHITESPACE:
+            index += 1
+        elif char == ord("%"):
+            end = data.find(b"\n", index)
+            index = size if end < 0 else end
+        elif char == ord("("):
+            text, index = _read_string(data, index + 1)
+            yield from emit(("str", text))
+        elif data.startswith(b"<<", index) or data.startswith(b">>", index):
+            index += 2  # dictionaries (marked content properties) carry no text
+        elif char == ord("<"):
+            end = data.index(b">", index)
+            digits = re.sub(rb"\s", b"", data[index + 1:end])
+            if len(digits) % 2:
+                digits += b"0"
+            yield from emit(("str", bytes.fromhex(digits.decode())))
+            index = end + 1
+        elif char == ord("["):
+            stack.append([])
+            index += 1
+        elif char == ord("]"):
+            items = stack.pop() if stack else []
+            yield from emit(("array", items))
+            index += 1
+        elif char == ord("/"):
+            end = index + 1
+            while end < size and data[end] not in _WHITESPACE and data[end] not in _DELIMITERS:
+                end += 1
+            yield from emit(("name", data[index + 1:end]))
+            index = end
+        else:
+            end = index
+            while end < size and data[end] not in _WHITESPACE and data[end] not in _DELIMITERS:
+                end += 1
+            if end == index:  # a stray delimiter such as '{' or ')'
+                index += 1
+                continue
+            word = data[index:end]
+            index = end
+            try:
+                yield from emit(("num", float(word)))
+            except ValueError:
+                if word == b"BI":
+                    found = data.find(b"EI", index)
+                    index = size if found < 0 else found + 2
+                    continue
+                yield from emit(("op", word))
+
+
