@@ -247,9 +247,16 @@ def _unknown_fields_warning(plan: Plan) -> str | None:
 def _parse(data: bytes, source: str) -> tuple[Plan, tuple[str, ...]]:
     try:
         raw = loads_strict(data)
+    except JsonFileError as error:
+        raise _load_error(source, error.message) from None
+    return _plan_from_raw(raw, source)
+
+
+def _plan_from_raw(raw: Any, source: str) -> tuple[Plan, tuple[str, ...]]:
+    try:
         version = schema_version_of(raw)
         raw, applied = migrate(raw)
-    except (JsonFileError, FormatError) as error:
+    except FormatError as error:
         raise _load_error(source, error.message) from None
     try:
         plan = Plan.model_validate(raw)
@@ -268,6 +275,12 @@ def _parse(data: bytes, source: str) -> tuple[Plan, tuple[str, ...]]:
     if unknown:
         warnings.append(unknown)
     return plan, tuple(warnings)
+
+
+def plan_from_json_value(raw: Any, source: str) -> Plan:
+    """Like :func:`plan_from_bytes`, for JSON that is already parsed (e.g. the plan inside
+    a recovery copy). Raises :class:`PlanLoadError` only."""
+    return _plan_from_raw(raw, source)[0]
 
 
 def plan_from_bytes(data: bytes, source: str) -> Plan:

@@ -1,0 +1,245 @@
+"""The ``workbook`` command: open the desktop window, or work with plan files from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import inspect
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbook import __version__
+
+COMMANDS = ("examples", "new", "validate", "schema", "export")
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+PYSIDE_MISSING = "The desktop window needs PySide6: pip install PySide6-Essentials"
+
+
+class CommandError(Exception):
+    """A failure with a message for the person at the terminal (exit status 1)."""
+
+
+def _print_error(message: str) -> None:
+    print(f"workbook: {message}" if "\n" not in message else message, file=sys.stderr)
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _cmd_examples(args: argparse.Namespace) -> int:
+    from workbook.examples import list_examples
+
+    for example in list_examples():
+        print(example.name)
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from workbook.model import Plan
+    from workbook.storage import save_plan
+
+    target = Path(args.output)
+    if args.example:
+        from workbook.examples import list_examples, load_example
+
+        names = [example.name for example in list_examples()]
+        if args.example not in names:
+            raise CommandError(
+                f"There is no worked example called “{args.example}”. "
+                f"Choose one of: {', '.join(names) or '(none installed)'}."
+            )
+        plan = load_example(args.example)
+    else:
+        plan = Plan()
+    if target.exists() and not args.force:
+        raise CommandError(
+            f"{target} already exists. Choose another name, or add --force to replace it "
+            "(the old file is kept as a backup)."
+        )
+    result = save_plan(plan, target)
+    for warning in result.warnings:
+        print(f"Note: {warning}", file=sys.stderr)
+    what = f"worked example “{args.example}”" if args.example else "blank plan"
+    print(f"Wrote a {what} to {target}")
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from workbook.completeness import assess
+    from workbook.storage import load_plan
+
+    loaded = load_plan(args.file)
+    for warning in loaded.warnings:
+        print(f"Note: {warning}", file=sys.stderr)
+    print(f"{loaded.path.name}: {assess(loaded.plan).summary()}")
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from workbook.model import Plan
+
+    print(json.dumps(Plan.model_json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _export_unavailable(reason: str):
+    def handler(args: argparse.Namespace) -> int:
+        raise CommandError(reason)
+    return handler
+
+
+def _add_export(subparsers: argparse._SubParsersAction) -> None:
+    help_text = "write the plan as a PDF strategy document"
+    try:
+        command = importlib.import_module("workbook.export.command")
+    except ModuleNotFoundError as error:
+        if error.name not in ("workbook.export", "workbook.export.command"):
+            reason = f"PDF export needs a module that is not installed: {error.name}."
+        else:
+            reason = "PDF export is not available in this version of the app."
+        command = None
+    except Exception as error:  # a broken export module must not take `validate` down with it
+        reason = f"PDF export could not be loaded ({type(error).__name__}: {error})."
+        command = None
+    if command is None:
+        parser = subparsers.add_parser("export", help=help_text)
+        parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+        parser.set_defaults(handler=_export_unavailable(reason))
+        return
+    parser = subparsers.add_parser("export", help=help_text, description=help_text)
+    command.add_arguments(parser)
+    parser.set_defaults(handler=command.run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for the file commands (``workbook COMMAND ...``)."""
+    parser = argparse.ArgumentParser(
+        prog="workbook",
+        description="Social Media Value Workbook: build a social media strategy in four "
+        "stages. Without a command, opens the desktop window (with the plans named, if any).",
+        epilog="Desktop window: workbook [PLAN.json ...]",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub = subparsers.add_parser("examples", help="list the worked examples")
+    sub.set_defaults(handler=_cmd_examples)
+
+    sub = subparsers.add_parser("new", help="write a blank plan, or a worked example, to a file")
+    sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    sub.add_argument("--example", metavar="NAME", help="start from this worked example")
+    sub.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    sub.set_defaults(handler=_cmd_new)
+
+    sub = subparsers.add_parser("validate", help="check that a plan file opens; show progress")
+    sub.add_argument("file", metavar="FILE")
+    sub.set_defaults(handler=_cmd_validate)
+
+    sub = subparsers.add_parser("schema", help="print the JSON Schema of plan files")
+    sub.set_defaults(handler=_cmd_schema)
+
+    _add_export(subparsers)
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    """The parser for starting the desktop window (``workbook [PLAN.json ...]``)."""
+    parser = argparse.ArgumentParser(
+        prog="workbook",
+        usage="workbook [--self-test] [PLAN.json ...]\n       workbook COMMAND ... "
+        f"(one of: {', '.join(COMMANDS)}; see workbook --help)",
+        description="Open the desktop window, with the plans named, if any.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="start, check that the window works, and quit")
+    parser.add_argument("paths", nargs="*", metavar="PLAN.json")
+    return parser
+
+
+# ---------------------------------------------------------------- the desktop window
+
+
+def _run_gui(paths: list[str], self_test: bool) -> int:
+    try:
+        from workbook.gui.app import run
+    except ModuleNotFoundError as error:
+        if (error.name or "").split(".")[0] in ("PySide6", "shiboken6"):
+            raise CommandError(PYSIDE_MISSING) from None
+        if error.name in ("workbook.gui", "workbook.gui.app"):
+            raise CommandError("The desktop window is not part of this version of the app.") \
+                from None
+        raise
+    except ImportError as error:
+        # PySide6 present but broken, e.g. a missing system library.
+        if "PySide6" in str(error) or "shiboken6" in str(error) or "libGL" in str(error):
+            raise CommandError(f"The desktop window could not start: {error}") from None
+        raise
+    if self_test:
+        if "self_test" in inspect.signature(run).parameters:
+            return int(run(paths, self_test=True))
+        raise CommandError("This version of the app has no self-test.")
+    return int(run(paths))
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def _dispatch(argv: list[str]) -> int:
+    first_word = next((arg for arg in argv if not arg.startswith("-")), None)
+    wants_help = any(arg in ("-h", "--help") for arg in argv)
+    if first_word in COMMANDS or (wants_help and first_word is None):
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            return _run_gui([], False)
+        return int(args.handler(args))
+    args = build_gui_parser().parse_args(argv)
+    return _run_gui(list(args.paths), args.self_test)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 failed, 2 usage, 130 ^C)."""
+    from workbook.storage import PlanFileError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(argv)
+    except SystemExit as done:  # argparse: --help, --version, usage errors
+        code = done.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except (PlanFileError, CommandError) as error:
+        _print_error(str(error))
+        return EXIT_FAILED
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        _print_error(f"{error.strerror or error}{where}.")
+        return EXIT_FAILED
+    except Exception as error:  # a bug: say so plainly; the traceback only on request
+        if os.environ.get("WORKBOOK_DEBUG"):
+            raise
+        _print_error(
+            f"Something went wrong inside the app ({type(error).__name__}: {error}). "
+            "Nothing was changed. Run again with WORKBOOK_DEBUG=1 for details, and please "
+            "report it."
+        )
+        return EXIT_FAILED
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (``workbook-gui``), which has no console."""
+    if sys.stderr is None:  # pythonw on Windows: keep prints from failing
+        sys.stderr = open(os.devnull, "w")  # lives as long as the process
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w")
+    return main()
