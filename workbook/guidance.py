@@ -41,7 +41,7 @@ FIELD_GUIDES: dict[str, Guide] = {
         "Where are you based?",
         "The town or area you serve. For a local business, most conversations that matter "
         "happen close to home.",
-        "Harbour Street, Eastwick",
+        "Harbour Street, Wrenford",
     ),
     "details.website": Guide(
         "What is your website address?",
@@ -211,7 +211,7 @@ FIELD_GUIDES: dict[str, Guide] = {
     "management.resources.monitoring_tools": Guide(
         "What do you use to keep an eye on conversations?",
         "Free tools count: the apps' own notifications, saved searches, alerts for your name.",
-        "Instagram and Facebook notifications; a saved search for 'Eastwick bakery'",
+        "Instagram and Facebook notifications; a saved search for 'Wrenford bakery'",
     ),
     "management.resources.scheduling_tools": Guide(
         "What do you use to plan and schedule posts?",
@@ -246,7 +246,7 @@ FIELD_GUIDES: dict[str, Guide] = {
         "Where exactly?",
         "The group, hashtag, search or page, named precisely enough that someone else could "
         "find it.",
-        "'Eastwick Parents' Facebook group",
+        "'Wrenford Parents' Facebook group",
     ),
     "listening.places.listen_for": Guide(
         "What do you listen for there?",
@@ -271,7 +271,7 @@ FIELD_GUIDES: dict[str, Guide] = {
     "listening.notes.source": Guide(
         "Where did you hear it?",
         "The group, site, post or counter conversation where it came up.",
-        "Eastwick Parents group",
+        "Wrenford Parents group",
     ),
     "listening.notes.who": Guide(
         "Who said it?",
@@ -341,7 +341,7 @@ FIELD_GUIDES: dict[str, Guide] = {
         "What value will you give?",
         "One or two sentences on how you mean to be useful to people. Every later decision "
         "should serve this.",
-        "Make it easy and safe for Eastwick families to enjoy good bread and celebrate "
+        "Make it easy and safe for Wrenford families to enjoy good bread and celebrate "
         "together",
     ),
     "planning.seven_ps.decision": Guide(
@@ -424,12 +424,12 @@ FIELD_GUIDES: dict[str, Guide] = {
         "What will you do?",
         "One regular activity. Small touches count: thanking a reviewer, answering a "
         "question in a local group.",
-        "Answer bread and cake questions in the Eastwick Parents group",
+        "Answer bread and cake questions in the Wrenford Parents group",
     ),
     "engagement.activities.channel": Guide(
         "Where?",
         "The place or channel where it happens.",
-        "Eastwick Parents Facebook group",
+        "Wrenford Parents Facebook group",
     ),
     "engagement.activities.audience": Guide(
         "For whom?",

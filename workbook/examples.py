@@ -1,0 +1,143 @@
+"""The bundled worked examples: listing them, loading them, and the example text for one field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from workbook.model import ROW_TYPES, Plan, Row
+from workbook.resources import resource_path
+
+EXAMPLES_FOLDER = "examples"
+
+# The column that says what kind of row it is: a user asking for example text in their
+# "complaint" row wants the example's complaint reply, not its first reply.
+_ROW_KIND_COLUMNS: dict[tuple[str, str], str] = {
+    ("management", "presence"): "platform",
+    ("listening", "places"): "kind",
+    ("engagement", "playbook"): "situation",
+    ("engagement", "measures"): "dimension",
+}
+
+
+@dataclass(frozen=True)
+class ExampleInfo:
+    """One worked example, as a chooser shows it."""
+
+    name: str
+    """File name without ``.json``; what :func:`load_example` takes."""
+    title: str
+    organisation: str
+    description: str
+    """One line, e.g. "Independent bakery and café in Wrenford — 34 listening notes"."""
+
+
+@cache
+def _example_files() -> dict[str, Path]:
+    folder = resource_path(EXAMPLES_FOLDER)
+    return {path.stem: path for path in sorted(folder.glob("*.json"))}
+
+
+@cache
+def _parsed(name: str) -> Plan:
+    # Read-only master copy; callers get deep copies from load_example.
+    return Plan.model_validate_json(_example_files()[name].read_text(encoding="utf-8"))
+
+
+def _describe(plan: Plan) -> str:
+    details = plan.details
+    what = details.industry or details.organisation or "A worked example"
+    where = f" in {details.location}" if details.location else ""
+    count = len(plan.listening.notes)
+    notes = f"{count} listening note" + ("" if count == 1 else "s")
+    return f"{what}{where} — {notes}"
+
+
+def list_examples() -> list[ExampleInfo]:
+    """Every bundled example, sorted by name."""
+    infos = []
+    for name in _example_files():
+        plan = _parsed(name)
+        infos.append(ExampleInfo(
+            name=name,
+            title=plan.details.title,
+            organisation=plan.details.organisation,
+            description=_describe(plan),
+        ))
+    return infos
+
+
+def load_example(name: str) -> Plan:
+    """A fresh, editable copy of the example called ``name``.
+
+    Raises KeyError, naming the examples there are, when there is no such example.
+    """
+    if name not in _example_files():
+        known = ", ".join(_example_files()) or "none"
+        raise KeyError(f"There is no worked example called {name!r}. Examples: {known}.")
+    return _parsed(name).model_copy(deep=True)
+
+
+def _is_row_id(list_path: tuple[str, str], step: str) -> bool:
+    row_type = ROW_TYPES[list_path]
+    return step == "id" or step not in row_type.model_fields
+
+
+def _user_row(plan: Plan | None, list_path: tuple[str, str], row_id: str) -> Row | None:
+    if plan is None:
+        return None
+    rows = getattr(getattr(plan, list_path[0]), list_path[1])
+    return next((row for row in rows if row.id == row_id), None)
+
+
+def _text_in(example: Plan, path: tuple[str, ...], user_plan: Plan | None) -> str | None:
+    node: Any = example
+    index = 0
+    while index < len(path):
+        step = path[index]
+        if isinstance(node, list):
+            return None
+        if not isinstance(node, BaseModel) or step not in type(node).model_fields:
+            return None
+        node = getattr(node, step)
+        index += 1
+        list_path = path[index - 2:index]
+        if isinstance(node, list) and len(list_path) == 2 and list_path in ROW_TYPES:
+            rows: list[Row] = node
+            user_row = None
+            if index < len(path) and _is_row_id(list_path, path[index]):
+                user_row = _user_row(user_plan, list_path, path[index])
+                index += 1
+            rest = path[index:]
+            if len(rest) != 1:
+                return None
+            kind_column = _ROW_KIND_COLUMNS.get(list_path)
+            if user_row is not None and kind_column is not None:
+                kind = getattr(user_row, kind_column)
+                same_kind = [r for r in rows if getattr(r, kind_column) == kind]
+                rows = same_kind + [r for r in rows if r not in same_kind]
+            for row in rows:
+                value = getattr(row, rest[0], None)
+                if isinstance(value, str) and value.strip():
+                    return value
+            return None
+    return node if isinstance(node, str) and node.strip() else None
+
+
+def example_text(path: tuple[str, ...], plan: Plan | None = None) -> str | None:
+    """What a worked example wrote in the field at ``path``, for "insert example".
+
+    ``path`` is a field path into the user's plan: row ids in it are ignored, and for a
+    list column the first example row with that column filled is used. Given the user's
+    ``plan``, rows of the same kind (the same situation, the same A, ...) come first.
+    Returns None when no example has text there or the field is not a text field.
+    """
+    for name in _example_files():
+        text = _text_in(_parsed(name), tuple(path), plan)
+        if text is not None:
+            return text
+    return None
