@@ -1,0 +1,160 @@
+"""Building blocks of the story: user text as safe paragraphs, labelled fields, and tables
+whose long cells are spread over continuation rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
+from reportlab.platypus.flowables import KeepTogether
+
+from workbook.export import text as txt
+from workbook.export.fonts import FontChooser
+from workbook.export.styles import HAIRLINE, StyleSheet
+
+CELL_PAD_X = 5.0
+CELL_PAD_Y = 4.0
+CELL_LINES_PER_PIECE = 36
+"""Lines of a long cell that go in one physical table row; the rest continue below, so
+no row is ever taller than a page."""
+
+
+@dataclass(frozen=True)
+class Ours:
+    """Words the app writes (labels, enum names, check marks), not typed by the user."""
+
+    text: str
+    style: str = "cell"
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Several labelled pieces of user text in one cell, e.g. want / opportunity / follow-up."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+Cell = str | Ours | Parts | None
+
+
+class Blocks:
+    """Makes flowables for one export; every piece of user text goes through :meth:`paragraphs`."""
+
+    def __init__(self, styles: StyleSheet, fonts: FontChooser, frame_width: float) -> None:
+        self.styles = styles
+        self.fonts = fonts
+        self.frame_width = frame_width
+
+    # ------------------------------------------------------------------ text
+
+    def paragraph(self, text: str, style: str, width: float | None = None) -> Paragraph:
+        """One paragraph of (already chunk-sized, cleaned) text, printed literally."""
+        para_style = self.styles[style]
+        width = self.frame_width if width is None else width
+        if txt.has_rtl(text):
+            usable = (width - para_style.leftIndent - para_style.rightIndent) * 0.97
+            lines, rtl = txt.bidi_lines(text, usable, lambda s: self.fonts.measure(
+                s, para_style.fontName, para_style.fontSize))
+            markup = "<br/>".join(self.fonts.markup(line, para_style.fontName) for line in lines)
+            if rtl:
+                para_style = self._rtl_variant(style)
+            return Paragraph(markup, para_style)
+        return Paragraph(self.fonts.markup(text, para_style.fontName), para_style)
+
+    def _rtl_variant(self, style: str) -> ParagraphStyle:
+        """The style right-aligned, for paragraphs that read right to left."""
+        name = style + "_rtl"
+        if name not in self.styles.styles:
+            self.styles.add(name, parent=style, alignment=TA_RIGHT)
+        return self.styles[name]
+
+    def paragraphs(self, text: str | None, style: str = "answer",
+                   width: float | None = None, limit: int = txt.CHUNK_CHARS) -> list[Paragraph]:
+        """User text as paragraphs: cleaned, cut into chunks so long answers lay out fast."""
+        return [self.paragraph(chunk, style, width) for chunk in txt.chunks(text or "", limit)]
+
+    def ours(self, text: str, style: str = "body", width: float | None = None) -> Paragraph:
+        """Our own words; still escaped, so an ampersand in a label prints as one."""
+        return self.paragraph(text, style, width)
+
+    def field(self, label: str, value: str | None, prompt: str | None = None) -> list[Flowable]:
+        """A labelled answer; nothing at all when the answer is blank (no empty headings)."""
+        if txt.is_blank(value):
+            return []
+        head: list[Flowable] = [self.ours(label.upper(), "label")]
+        if prompt:
+            head.append(self.ours(prompt, "prompt"))
+        body = self.paragraphs(value, "answer")
+        # Keep the label with the first lines of the answer, never alone at a page foot.
+        return [KeepTogether(head + body[:1]), *body[1:]]
+
+    def spacer(self, height: float = 6) -> Spacer:
+        return Spacer(1, height)
+
+    # ------------------------------------------------------------------ tables
+
+    def _cell_pieces(self, cell: Cell, width: float) -> list[list[Flowable]]:
+        inner = width - 2 * CELL_PAD_X
+        if cell is None:
+            return []
+        if isinstance(cell, Ours):
+            return [[self.ours(cell.text, cell.style, inner)]]
+        style = self.styles["cell"]
+        per_line = max(8, int(inner / (style.fontSize * 0.5)))
+        limit = per_line * CELL_LINES_PER_PIECE
+        if isinstance(cell, Parts):
+            pieces: list[list[Flowable]] = []
+            for label, value in cell.items:
+                paras = self.paragraphs(value, "cell", inner, limit)
+                if not paras:
+                    continue
+                pieces.append([self.ours(label.upper(), "cell_label", inner), paras[0]])
+                pieces.extend([p] for p in paras[1:])
+            return pieces
+        return [[p] for p in self.paragraphs(cell, "cell", inner, limit)]
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
+              fractions: Sequence[float], centred: Sequence[int] = ()) -> LongTable | None:
+        """A full-width table with a repeated header row and zebra rows; None without rows.
+
+        A row whose cells hold more text than fits in one block continues in extra rows
+        below it (same shading, no rule between), so even a 200 KB cell flows over pages.
+        """
+        if not rows:
+            return None
+        total = sum(fractions)
+        widths = [self.frame_width * f / total for f in fractions]
+        head_cells = [
+            self.ours(h, "cell_head_center" if i in centred else "cell_head", w - 2 * CELL_PAD_X)
+            for i, (h, w) in enumerate(zip(headers, widths, strict=True))
+        ]
+        data: list[list] = [head_cells]
+        p = self.styles.palette
+        commands: list[tuple] = [
+            ("BACKGROUND", (0, 0), (-1, 0), p.accent),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
+        ]
+        for logical, row in enumerate(rows):
+            pieces = [self._cell_pieces(cell, w) for cell, w in zip(row, widths, strict=True)]
+            height = max([1, *(len(cell) for cell in pieces)])
+            first = len(data)
+            for k in range(height):
+                data.append([cell[k] if k < len(cell) else "" for cell in pieces])
+            last = len(data) - 1
+            if logical % 2 == 1:
+                commands.append(("BACKGROUND", (0, first), (-1, last), p.zebra))
+            if height > 1:
+                # Continuation rows read as one row: no padding seam between them.
+                commands.append(("BOTTOMPADDING", (0, first), (-1, last - 1), 0))
+                commands.append(("TOPPADDING", (0, first + 1), (-1, last), 0))
+            commands.append(("LINEBELOW", (0, last), (-1, last), 0.4, HAIRLINE))
+        commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, p.accent_dark))
+        return LongTable(data, colWidths=widths, repeatRows=1, splitInRow=1,
+                         style=TableStyle(commands), hAlign="LEFT", spaceBefore=4, spaceAfter=10)

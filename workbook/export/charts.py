@@ -1,0 +1,115 @@
+"""Charts of what the listening notes say: the top themes as bars and the sentiment mix."""
+
+from __future__ import annotations
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+
+from workbook.export import text as txt
+from workbook.export.fonts import BOLD, REGULAR, FontChooser
+from workbook.export.styles import INK, MUTED, Palette, mix
+from workbook.insights import Theme
+from workbook.model import Sentiment
+
+TOP_THEMES = 10
+LABEL_CHARS = 30
+
+SENTIMENT_COLOURS = {
+    Sentiment.POSITIVE: colors.HexColor("#3C9A5F"),
+    Sentiment.NEUTRAL: colors.HexColor("#9AA5B1"),
+    Sentiment.NEGATIVE: colors.HexColor("#C8553D"),
+    Sentiment.MIXED: colors.HexColor("#E0A93B"),
+    None: colors.HexColor("#D9DEE3"),
+}
+
+
+def _label(fonts: FontChooser, name: str) -> tuple[str, str]:
+    name = " ".join(txt.clean(name).split())
+    if len(name) > LABEL_CHARS:
+        name = name[: LABEL_CHARS - 1] + "…"
+    name = txt.visual_order(txt.shape_arabic(name), txt.is_rtl_paragraph(name))
+    return fonts.single_font(name)
+
+
+def themes_chart(themes: list[Theme], width: float, palette: Palette,
+                 fonts: FontChooser) -> Drawing | None:
+    """Horizontal bars of the most frequent themes, most frequent on top; None without themes."""
+    top = themes[:TOP_THEMES]
+    if not top:
+        return None
+    bar_height = 15
+    height = bar_height * len(top) + 30
+    label_width = min(170.0, width * 0.36)
+    drawing = Drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x = label_width
+    chart.y = 18
+    chart.width = width - label_width - 30
+    chart.height = bar_height * len(top)
+    # The category axis runs bottom-up, so reverse to put the biggest theme first.
+    chart.data = [[t.count for t in reversed(top)]]
+    chart.bars[0].fillColor = palette.accent
+    chart.bars[0].strokeColor = None
+    chart.barWidth = 10
+    chart.groupSpacing = 5
+    chart.categoryAxis.categoryNames = ["" for _ in top]
+    chart.categoryAxis.strokeColor = colors.HexColor("#C9D1D8")
+    chart.categoryAxis.tickLeft = 0
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fillColor = MUTED
+    chart.valueAxis.strokeColor = colors.HexColor("#C9D1D8")
+    chart.valueAxis.gridStrokeColor = mix(palette.accent, colors.white, 0.85)
+    chart.valueAxis.visibleGrid = 1
+    biggest = max(t.count for t in top)
+    chart.valueAxis.valueMax = biggest + max(1, biggest // 8)
+    chart.valueAxis.valueStep = max(1, (biggest + 4) // 5)
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 7
+    chart.barLabels.fillColor = INK
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    step = chart.height / len(top)
+    for index, theme in enumerate(top):
+        label, font = _label(fonts, theme.name)
+        y = chart.y + chart.height - step * (index + 0.5) - 3
+        drawing.add(String(label_width - 8, y, label, fontName=font, fontSize=8,
+                           fillColor=INK, textAnchor="end"))
+    return drawing
+
+
+def sentiment_chart(counts: dict[Sentiment | None, int], width: float) -> Drawing | None:
+    """One stacked bar: the share of notes per sentiment, with a legend; None without notes."""
+    total = sum(counts.values())
+    if not total:
+        return None
+    drawing = Drawing(width, 52)
+    x = 0.0
+    bar_y, bar_h = 24, 16
+    for sentiment, count in counts.items():
+        if not count:
+            continue
+        part = width * count / total
+        drawing.add(Rect(x, bar_y, part, bar_h, fillColor=SENTIMENT_COLOURS[sentiment],
+                         strokeColor=colors.white, strokeWidth=0.8))
+        if part > 26:
+            drawing.add(String(x + part / 2, bar_y + 5, f"{round(100 * count / total)}%",
+                               fontName=BOLD, fontSize=7, fillColor=colors.white,
+                               textAnchor="middle"))
+        x += part
+    legend_x = 0.0
+    for sentiment, count in counts.items():
+        name = sentiment.label if sentiment is not None else "Not judged"
+        if sentiment is None and not count:
+            continue
+        drawing.add(Rect(legend_x, 6, 8, 8, fillColor=SENTIMENT_COLOURS[sentiment],
+                         strokeColor=None))
+        caption = f"{name} ({count})"
+        drawing.add(String(legend_x + 11, 7, caption, fontName=REGULAR, fontSize=7.5,
+                           fillColor=INK))
+        legend_x += 22 + len(caption) * 4.3
+    return drawing

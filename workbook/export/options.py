@@ -1,0 +1,83 @@
+"""What an export is asked to do and what it gives back: options, result, errors (no reportlab)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+PAGE_SIZES = ("A4", "Letter")
+DEFAULT_ACCENT = "#1F6F8B"
+_HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+class ExportError(Exception):
+    """An export that could not be done; ``str(error)`` is a message for people."""
+
+
+class ExportCancelled(Exception):
+    """The user cancelled the export before it finished."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    page_size: str = "A4"
+    """"A4" or "Letter"."""
+    include_prompts: bool = True
+    """Print each field's guiding question above the answer, or only the answers."""
+    logo: Path | None = None
+    """The consultant's logo (PNG or JPEG) for the cover and the running header."""
+    accent: str = DEFAULT_ACCENT
+    """The consultant's brand colour as "#RRGGBB": headings, rules, table headers."""
+    consultant_name: str = ""
+    consultant_company: str = ""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    data: bytes
+    page_count: int
+    warnings: tuple[str, ...]
+
+
+def normalise_accent(value: str) -> str:
+    """``value`` as "#RRGGBB" (upper case); ExportError if it is not a colour like that."""
+    text = value.strip()
+    if not text.startswith("#"):
+        text = "#" + text
+    if not _HEX_COLOUR.fullmatch(text):
+        raise ExportError(
+            f"The accent colour {value!r} is not a colour code like #1F6F8B "
+            "(a # followed by six hexadecimal digits). Pick another colour."
+        )
+    return text.upper()
+
+
+def normalise_page_size(value: str) -> str:
+    """"A4" or "Letter" whatever the case; ExportError for anything else."""
+    for size in PAGE_SIZES:
+        if value.strip().casefold() == size.casefold():
+            return size
+    raise ExportError(
+        f"The page size {value!r} is not one the export knows; choose A4 or Letter."
+    )
+
+
+def validate_options(options: ExportOptions) -> ExportOptions:
+    """The same options with accent and page size normalised; ExportError if one is wrong.
+
+    The logo is checked by the renderer, which has to read it anyway.
+    """
+    return ExportOptions(
+        page_size=normalise_page_size(options.page_size),
+        include_prompts=bool(options.include_prompts),
+        logo=Path(options.logo) if options.logo else None,
+        accent=normalise_accent(options.accent),
+        consultant_name=options.consultant_name or "",
+        consultant_company=options.consultant_company or "",
+    )
+
+
+def default_pdf_path(plan_path: Path) -> Path:
+    """Where a plan's PDF goes unless the user says otherwise: beside it, same name, ``.pdf``."""
+    return Path(plan_path).with_suffix(".pdf")
