@@ -163,7 +163,8 @@ def _locate_duplicate(text: str) -> tuple[int, int] | None:
 def _syntax_message(error: json.JSONDecodeError, text: str) -> JsonFileError:
     if not text.strip():
         return JsonFileError("The file is empty.")
-    if error.pos >= len(text.rstrip()):
+    # An unterminated string runs to the end of the text, so it is a cut-off file too.
+    if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
         return JsonFileError(
             f"The file ends too early (line {error.lineno}, column {error.colno}): it looks "
             "cut off, perhaps by a crash or a full disk while it was being written.",
@@ -171,7 +172,7 @@ def _syntax_message(error: json.JSONDecodeError, text: str) -> JsonFileError:
         )
     reason = error.msg[0].lower() + error.msg[1:]
     return JsonFileError(
-        f"The file is not valid JSON: {reason} at line {error.lineno}, column {error.colno}.",
+        f"The file is not valid JSON at line {error.lineno}, column {error.colno}: {reason}.",
         error.lineno, error.colno,
     )
 

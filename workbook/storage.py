@@ -139,7 +139,9 @@ def _stray_temp_files(path: Path) -> Iterator[Path]:
 def plan_to_bytes(plan: Plan) -> bytes:
     """The file contents for ``plan``: UTF-8 JSON, two-space indent, keys in model order,
     a final newline. The same plan always gives the same bytes."""
-    text = json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    # warnings=False: a wrongly typed row is reported by the reload check, not as noise.
+    raw = plan.model_dump(mode="json", warnings=False)
+    text = json.dumps(raw, indent=2, ensure_ascii=False) + "\n"
     # Unknown fields are kept as read, and JSON can spell a lone surrogate (\ud800) that
     # UTF-8 cannot encode: write it back as the same escape rather than fail or lose it.
     return text.encode("utf-8", errors="backslashreplace")
