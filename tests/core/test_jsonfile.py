@@ -1,4 +1,4 @@
-"""Strict JSON reading, and every kind of bad file given to load_plan: human message, file untouched."""
+"""Strict JSON reading, and every kind of bad file given to load_plan: human errors, no writes."""
 
 from __future__ import annotations
 
