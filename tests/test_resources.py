@@ -158,7 +158,8 @@ def _expand_datas(datas: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     return toc
 
 
-def read_spec(platform: str | None = None, monkeypatch: pytest.MonkeyPatch | None = None) -> dict:
+def read_spec(workpath: Path, platform: str | None = None,
+              monkeypatch: pytest.MonkeyPatch | None = None) -> dict:
     """Run build.spec with a fake PyInstaller API; returns its globals and the recorded calls."""
     build = FakeBuild()
 
@@ -183,7 +184,8 @@ def read_spec(platform: str | None = None, monkeypatch: pytest.MonkeyPatch | Non
     if monkeypatch is not None and platform is not None:
         monkeypatch.setattr(sys, "platform", platform)
     namespace = {
-        "SPECPATH": str(ROOT), "__name__": "__main__", "Analysis": Analysis,
+        "SPECPATH": str(ROOT), "workpath": str(workpath), "__name__": "__main__",
+        "Analysis": Analysis,
         "PYZ": lambda *a, **k: object(), "EXE": record(build.exe),
         "COLLECT": record(build.collect), "BUNDLE": lambda *a, **k: object(),
     }
@@ -193,8 +195,8 @@ def read_spec(platform: str | None = None, monkeypatch: pytest.MonkeyPatch | Non
 
 
 @pytest.fixture(scope="module")
-def spec() -> dict:
-    return read_spec()
+def spec(tmp_path_factory) -> dict:
+    return read_spec(tmp_path_factory.mktemp("build"))
 
 
 def test_spec_takes_name_and_version_from_pyproject(spec):
@@ -210,7 +212,8 @@ def test_spec_builds_one_windowed_folder(spec):
     assert build.exe["console"] is False
     assert build.exe["exclude_binaries"] is True, "one-folder builds keep binaries out of the exe"
     assert build.collect, "a COLLECT step makes the one-folder layout"
-    assert Path(build.analysis["scripts"][0]).is_file()
+    launcher = Path(build.analysis["scripts"][0])
+    assert "gui_main()" in launcher.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("ref", REFERENCES, ids=lambda ref: "/".join(ref.parts) or "(root)")
@@ -257,8 +260,8 @@ def test_spec_lists_every_module_of_the_package_as_hidden_import(spec):
 @pytest.mark.parametrize(("platform", "icon"), [
     ("win32", "workbook.ico"), ("darwin", "workbook.icns"), ("linux", "workbook.png"),
 ])
-def test_spec_picks_the_icon_for_the_platform(monkeypatch, platform, icon):
-    spec = read_spec(platform, monkeypatch)
+def test_spec_picks_the_icon_for_the_platform(monkeypatch, tmp_path, platform, icon):
+    spec = read_spec(tmp_path, platform, monkeypatch)
     assert Path(spec["_build"].exe["icon"]) == ICON_DIR / icon
     assert (ICON_DIR / icon).is_file()
 
