@@ -94,6 +94,11 @@ def _user_row(plan: Plan | None, list_path: tuple[str, str], row_id: str) -> Row
     return next((row for row in rows if row.id == row_id), None)
 
 
+def _as_text(value: object) -> str | None:
+    # Enum choices are str subclasses but not text a user types: leave them out.
+    return value if type(value) is str and value.strip() else None
+
+
 def _text_in(example: Plan, path: tuple[str, ...], user_plan: Plan | None) -> str | None:
     node: Any = example
     index = 0
@@ -121,11 +126,11 @@ def _text_in(example: Plan, path: tuple[str, ...], user_plan: Plan | None) -> st
                 same_kind = [r for r in rows if getattr(r, kind_column) == kind]
                 rows = same_kind + [r for r in rows if r not in same_kind]
             for row in rows:
-                value = getattr(row, rest[0], None)
-                if isinstance(value, str) and value.strip():
-                    return value
+                text = _as_text(getattr(row, rest[0], None))
+                if text is not None:
+                    return text
             return None
-    return node if isinstance(node, str) and node.strip() else None
+    return _as_text(node)
 
 
 def example_text(path: tuple[str, ...], plan: Plan | None = None) -> str | None:
