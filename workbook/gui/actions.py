@@ -1,0 +1,148 @@
+"""The main window's actions (with their shortcuts) and menus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QStyle
+
+from workbook.gui.navigation import STEPS
+from workbook.gui.theme import standard_icon
+
+if TYPE_CHECKING:
+    from workbook.gui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+def _keys(*keys: Key | str) -> list[QKeySequence]:
+    """Shortcuts in order of preference; standard keys with no binding on this platform
+    (e.g. Preferences on Linux) are skipped."""
+    result: list[QKeySequence] = []
+    for key in keys:
+        if isinstance(key, str):
+            result.append(QKeySequence(key))
+        else:
+            result.extend(QKeySequence.keyBindings(key))
+    unique: dict[str, QKeySequence] = {}
+    for k in result:
+        if not k.isEmpty():
+            unique.setdefault(k.toString(), k)
+    return list(unique.values())
+
+
+class WindowActions:
+    """Creates every action of the main window and the menu bar that shows them.
+
+    Each action shows its shortcut in its menu, so every command can be learnt from
+    the menus and reached from the keyboard.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        w = window
+        self.new = self._action("&New plan", w.new_plan, _keys(Key.New),
+                                QStyle.StandardPixmap.SP_FileIcon)
+        self.new_from_copy = self._action("New plan from a &copy…", w.new_from_copy,
+                                          _keys("Ctrl+Shift+N"))
+        self.open = self._action("&Open…", w.open_dialog, _keys(Key.Open),
+                                 QStyle.StandardPixmap.SP_DialogOpenButton)
+        self.start_page = self._action("S&tart page", w.show_start_page, _keys("Ctrl+Shift+H"),
+                                       QStyle.StandardPixmap.SP_DirHomeIcon)
+        self.save = self._action("&Save", w.save, _keys(Key.Save),
+                                 QStyle.StandardPixmap.SP_DialogSaveButton)
+        self.save_as = self._action("Save &As…", w.save_as, _keys(Key.SaveAs, "Ctrl+Shift+S"))
+        self.export = self._action("&Export PDF…", w.export_pdf, _keys("Ctrl+E"))
+        self.close = self._action("&Close plan", w.close_plan, _keys(Key.Close, "Ctrl+W"))
+        self.quit = self._action("&Quit", w.close, _keys(Key.Quit, "Ctrl+Q"))
+
+        stack = w.document.undo_stack
+        self.undo = stack.createUndoAction(w, "&Undo")
+        self.undo.setShortcuts(_keys(Key.Undo))
+        self.redo = stack.createRedoAction(w, "&Redo")
+        self.redo.setShortcuts(_keys(Key.Redo))
+        self.preferences = self._action("&Preferences…", w.edit_preferences,
+                                        _keys(Key.Preferences, "Ctrl+,"))
+
+        self.larger_text = self._action("&Larger text", lambda: w.change_text_size(+1),
+                                        _keys(Key.ZoomIn, "Ctrl+="))
+        self.smaller_text = self._action("&Smaller text", lambda: w.change_text_size(-1),
+                                         _keys(Key.ZoomOut))
+        self.normal_text = self._action("&Normal text size", w.reset_text_size,
+                                        _keys("Ctrl+0"))
+
+        self.go_to: dict[object, QAction] = {}
+        for number, (page_id, title, _stage) in enumerate(STEPS, start=1):
+            action = self._action(f"&{number} {title}",
+                                  lambda _checked=False, p=page_id: w.go_to_page(p, focus=True),
+                                  _keys(f"Ctrl+{number}"))
+            self.go_to[page_id] = action
+        # Alt+arrows like a browser's back and forward. Ctrl+PgUp/PgDn stay with the
+        # tab bars inside the pages, which use them to switch tabs.
+        self.next_step = self._action("Ne&xt step", lambda: w.go_relative(+1, focus=True),
+                                      _keys("Alt+Right"), QStyle.StandardPixmap.SP_ArrowForward)
+        self.previous_step = self._action("&Previous step", lambda: w.go_relative(-1, focus=True),
+                                          _keys("Alt+Left"), QStyle.StandardPixmap.SP_ArrowBack)
+        self.step_list = self._action("Go to the &step list", w.focus_step_list, _keys("F6"))
+
+        self.shortcuts = self._action("&Keyboard shortcuts", w.show_shortcuts,
+                                      _keys(Key.HelpContents, "F1"))
+        self.about = self._action("&About", w.show_about, [])
+
+        self.plan_actions = [self.save, self.save_as, self.export, self.close,
+                             *self.go_to.values(), self.next_step, self.previous_step,
+                             self.step_list]
+        """Actions that need an open plan."""
+
+    def _action(self, text: str, slot: Callable, shortcuts: list[QKeySequence],
+                icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if icon is not None:
+            action.setIcon(standard_icon(self.window, icon))
+        action.setShortcuts(shortcuts)
+        if shortcuts:
+            shown = shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shown})")
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def build_menus(self, bar: QMenuBar) -> QMenu:
+        """Fill the menu bar; returns the Open Recent submenu (filled when it opens)."""
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new, self.new_from_copy, self.open])
+        recent = file_menu.addMenu("Open &Recent")
+        recent.setObjectName("recent_menu")
+        file_menu.addAction(self.start_page)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save, self.save_as, self.export])
+        file_menu.addSeparator()
+        file_menu.addActions([self.close, self.quit])
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences)
+
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.larger_text, self.smaller_text, self.normal_text])
+
+        go_menu = bar.addMenu("&Go")
+        go_menu.addActions(list(self.go_to.values()))
+        go_menu.addSeparator()
+        go_menu.addActions([self.previous_step, self.next_step, self.step_list])
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts, self.about])
+        return recent
+
+    def all_actions(self) -> list[QAction]:
+        return [a for a in vars(self).values() if isinstance(a, QAction)] + list(
+            self.go_to.values())
+
+    def set_plan_open(self, is_open: bool, read_only: bool) -> None:
+        for action in self.plan_actions:
+            action.setEnabled(is_open)
+        self.save.setEnabled(is_open and not read_only)

@@ -1,0 +1,82 @@
+"""Starting the desktop app: the QApplication, the main window, crash recovery, the event loop."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from workbook import APP_ID, APP_NAME, ORG_NAME, __version__
+
+DESKTOP_FILE_NAME = "social-media-value-workbook"
+"""Matches resources/linux/social-media-value-workbook.desktop (window icon on Wayland)."""
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication, named so that settings and standard paths are the app's own."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    from workbook.gui.theme import app_icon
+
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def open_windows(paths: Sequence[str]) -> list:
+    """The first window (which also offers crash recovery) plus one per extra plan file."""
+    from workbook.gui.main_window import MainWindow
+
+    windows = [MainWindow()]
+    windows[0].show()
+
+    def after_show() -> None:
+        # After the first paint, so the window is on screen before any question is asked.
+        windows[0].offer_recovery()
+        for index, path in enumerate(paths):
+            if index == 0:
+                windows[0].open_path(path)
+                continue
+            window = MainWindow()
+            windows.append(window)
+            window.show()
+            window.open_path(path)
+
+    QTimer.singleShot(0, after_show)
+    return windows
+
+
+def run(paths: Sequence[str] | None = None, self_test: bool = False) -> int:
+    """Run the app; ``paths`` are plan files to open. Returns the exit code."""
+    if self_test:
+        from workbook.gui.selftest import run_self_test
+
+        return run_self_test()
+    app = create_application()
+    from workbook.gui import dialogs
+    from workbook.gui.crash import CrashHandler
+
+    windows = open_windows(list(paths or []))
+
+    def save_recovery() -> None:
+        for window in windows:
+            window.autosaver.write_now()
+
+    def report(summary: str, details: str) -> None:
+        parent = QApplication.activeWindow() or windows[0]
+        dialogs.show_exception(parent, summary, details)
+
+    crash = CrashHandler(save_recovery, report, app)
+    crash.install()
+    try:
+        return app.exec()
+    finally:
+        crash.uninstall()

@@ -1,0 +1,221 @@
+"""Typed access to the app's preferences and remembered state (recent plans, window layout)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from workbook.appdirs import config_dir, data_dir
+
+DEFAULT_ACCENT = "#1F6F8B"
+DEFAULT_AUTOSAVE_SECONDS = 5
+AUTOSAVE_RANGE = (1, 600)
+TEXT_SCALES = (100, 115, 130, 150, 175, 200)
+"""Text sizes offered, in percent of the system font (larger ones are for projectors)."""
+MAX_RECENT = 12
+
+_HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.ini"
+
+
+def branding_dir() -> Path:
+    """Where the consultant's logo copy lives."""
+    return data_dir() / "branding"
+
+
+def is_hex_colour(text: str) -> bool:
+    return bool(_HEX_COLOUR.match(text))
+
+
+@dataclass(frozen=True, slots=True)
+class RecentPlan:
+    """A plan the user opened or saved, remembered with what the start page shows."""
+
+    path: Path
+    title: str = ""
+    organisation: str = ""
+
+
+class Settings:
+    """The preferences file (an INI file in the app's config folder).
+
+    Every value is read with a default and checked, so a hand-edited or damaged
+    file never breaks the app: a bad value simply reads as its default.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or settings_file()
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    # ------------------------------------------------------------ low level
+
+    def _str(self, key: str, default: str = "") -> str:
+        value = self._qs.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _int(self, key: str, default: int, low: int, high: int) -> int:
+        try:
+            value = int(self._qs.value(key, default))
+        except (TypeError, ValueError):
+            return default
+        return value if low <= value <= high else default
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._qs.value(key, default)
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            return value.strip().lower() in ("true", "1", "yes", "on")
+        return default
+
+    def _set(self, key: str, value: object) -> None:
+        self._qs.setValue(key, value)
+
+    # ------------------------------------------------------------ consultant profile
+
+    @property
+    def consultant_name(self) -> str:
+        return self._str("profile/name")
+
+    @consultant_name.setter
+    def consultant_name(self, value: str) -> None:
+        self._set("profile/name", value.strip())
+
+    @property
+    def consultant_company(self) -> str:
+        return self._str("profile/company")
+
+    @consultant_company.setter
+    def consultant_company(self, value: str) -> None:
+        self._set("profile/company", value.strip())
+
+    @property
+    def logo_path(self) -> Path | None:
+        """The prepared copy of the logo, if one was chosen and it still exists."""
+        text = self._str("profile/logo")
+        if not text:
+            return None
+        path = Path(text)
+        return path if path.is_file() else None
+
+    @logo_path.setter
+    def logo_path(self, value: Path | None) -> None:
+        self._set("profile/logo", str(value) if value else "")
+
+    @property
+    def accent(self) -> str:
+        value = self._str("profile/accent", DEFAULT_ACCENT)
+        return value.upper() if is_hex_colour(value) else DEFAULT_ACCENT
+
+    @accent.setter
+    def accent(self, value: str) -> None:
+        if not is_hex_colour(value):
+            raise ValueError(f"{value!r} is not a colour like #1F6F8B")
+        self._set("profile/accent", value.upper())
+
+    # ------------------------------------------------------------ files and saving
+
+    @property
+    def default_folder(self) -> Path:
+        """Where Open and Save As start: the chosen folder, else the user's Documents."""
+        text = self._str("files/default_folder")
+        if text and Path(text).is_dir():
+            return Path(text)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
+
+    @default_folder.setter
+    def default_folder(self, value: Path | None) -> None:
+        self._set("files/default_folder", str(value) if value else "")
+
+    @property
+    def autosave_seconds(self) -> int:
+        return self._int("files/autosave_seconds", DEFAULT_AUTOSAVE_SECONDS, *AUTOSAVE_RANGE)
+
+    @autosave_seconds.setter
+    def autosave_seconds(self, value: int) -> None:
+        low, high = AUTOSAVE_RANGE
+        self._set("files/autosave_seconds", max(low, min(high, int(value))))
+
+    @property
+    def save_to_file_automatically(self) -> bool:
+        return self._bool("files/save_to_file_automatically", False)
+
+    @save_to_file_automatically.setter
+    def save_to_file_automatically(self, value: bool) -> None:
+        self._set("files/save_to_file_automatically", bool(value))
+
+    # ------------------------------------------------------------ view
+
+    @property
+    def text_scale(self) -> int:
+        value = self._int("view/text_scale", 100, TEXT_SCALES[0], TEXT_SCALES[-1])
+        return value if value in TEXT_SCALES else 100
+
+    @text_scale.setter
+    def text_scale(self, value: int) -> None:
+        if value not in TEXT_SCALES:
+            raise ValueError(f"text scale must be one of {TEXT_SCALES}")
+        self._set("view/text_scale", value)
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._set("window/geometry", value)
+
+    # ------------------------------------------------------------ recent plans
+
+    @property
+    def recent_plans(self) -> list[RecentPlan]:
+        try:
+            items = json.loads(self._str("files/recent", "[]"))
+        except ValueError:
+            return []
+        plans: list[RecentPlan] = []
+        if not isinstance(items, list):
+            return plans
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("path"), str) and item["path"]:
+                plans.append(RecentPlan(Path(item["path"]), str(item.get("title", "")),
+                                        str(item.get("organisation", ""))))
+        return plans[:MAX_RECENT]
+
+    def _store_recent(self, plans: list[RecentPlan]) -> None:
+        items = [{"path": str(p.path), "title": p.title, "organisation": p.organisation}
+                 for p in plans[:MAX_RECENT]]
+        self._set("files/recent", json.dumps(items, ensure_ascii=False))
+
+    def add_recent(self, plan: RecentPlan) -> None:
+        """Put ``plan`` at the top of the recent list (once)."""
+        key = _path_key(plan.path)
+        others = [p for p in self.recent_plans if _path_key(p.path) != key]
+        self._store_recent([plan, *others])
+
+    def remove_recent(self, path: Path) -> None:
+        key = _path_key(path)
+        self._store_recent([p for p in self.recent_plans if _path_key(p.path) != key])
+
+    def clear_recent(self) -> None:
+        self._store_recent([])
+
+
+def _path_key(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path.absolute())
