@@ -105,16 +105,30 @@ class Blocks:
         style = self.styles["cell"]
         per_line = max(8, int(inner / (style.fontSize * 0.5)))
         limit = per_line * CELL_LINES_PER_PIECE
+        units: list[tuple[list[Flowable], int]] = []
         if isinstance(cell, Parts):
-            pieces: list[list[Flowable]] = []
             for label, value in cell.items:
-                paras = self.paragraphs(value, "cell", inner, limit)
-                if not paras:
+                chunks = txt.chunks(value or "", limit)
+                if not chunks:
                     continue
-                pieces.append([self.ours(label.upper(), "cell_label", inner), paras[0]])
-                pieces.extend([p] for p in paras[1:])
-            return pieces
-        return [[p] for p in self.paragraphs(cell, "cell", inner, limit)]
+                label_para = self.ours(label.upper(), "cell_label", inner)
+                units.append(([label_para, self.paragraph(chunks[0], "cell", inner)],
+                              len(chunks[0]) + per_line))
+                units.extend(([self.paragraph(c, "cell", inner)], len(c)) for c in chunks[1:])
+        else:
+            units = [([self.paragraph(c, "cell", inner)], len(c))
+                     for c in txt.chunks(cell, limit)]
+        # Pack small pieces together so a cell only continues in another row when it
+        # really holds more than one block of text.
+        pieces: list[list[Flowable]] = []
+        size = limit + 1
+        for flowables, length in units:
+            if size + length > limit:
+                pieces.append([])
+                size = 0
+            pieces[-1].extend(flowables)
+            size += length
+        return pieces
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
               fractions: Sequence[float], centred: Sequence[int] = ()) -> LongTable | None:
@@ -156,5 +170,5 @@ class Blocks:
                 commands.append(("TOPPADDING", (0, first + 1), (-1, last), 0))
             commands.append(("LINEBELOW", (0, last), (-1, last), 0.4, HAIRLINE))
         commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, p.accent_dark))
-        return LongTable(data, colWidths=widths, repeatRows=1, splitInRow=1,
+        return LongTable(data, colWidths=widths, repeatRows=1,
                          style=TableStyle(commands), hAlign="LEFT", spaceBefore=4, spaceAfter=10)

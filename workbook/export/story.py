@@ -41,6 +41,10 @@ def format_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
+def format_short_date(value: date | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else ""
+
+
 def brief(text: str, limit: int = BRIEF_CHARS) -> str:
     text = " ".join(txt.clean(text).split())
     if len(text) <= limit:
@@ -82,7 +86,8 @@ class StoryBuilder:
         self.logo = logo
         self.status: PlanStatus = assess(plan)
         self._is_cancelled = is_cancelled
-        self._heading_count = 0
+        self.headings: list[Heading] = []
+        self.toc = TableOfContents(dotsMinLevel=0)
 
     # ------------------------------------------------------------------ helpers
 
@@ -91,10 +96,11 @@ class StoryBuilder:
             raise ExportCancelled()
 
     def heading(self, text: str, level: int = 0, style: str | None = None) -> Heading:
-        self._heading_count += 1
         name = style or ("h1" if level == 0 else "h2")
         markup = self.blocks.fonts.markup(text, self.styles[name].fontName)
-        return Heading(markup, self.styles[name], level, f"h{self._heading_count}", text)
+        heading = Heading(markup, self.styles[name], level, f"h{len(self.headings) + 1}", text)
+        self.headings.append(heading)
+        return heading
 
     def stage_heading(self, number: int, stage: Stage) -> list[Flowable]:
         out: list[Flowable] = [
@@ -126,11 +132,17 @@ class StoryBuilder:
             out += self.blocks.field(label, getattr(part, name), self.prompt(path + (name,)))
         return out
 
-    def subsection(self, title: str, body: list[Flowable], intro_key: str = "") -> list[Flowable]:
-        """A titled part of a stage; nothing when it has no content (no empty headings)."""
+    def subsection(self, title: str, body: list[Flowable], intro_key: str = "",
+                   need: float = 120) -> list[Flowable]:
+        """A titled part of a stage; nothing when it has no content (no empty headings).
+
+        ``need``: room (points) the start of the part takes, so its heading is never
+        left alone at the foot of a page.
+        """
         if not body:
             return []
-        return [CondPageBreak(90), self.heading(title, 1), *self.section_intro(intro_key), *body]
+        return [CondPageBreak(need), self.heading(title, 1), *self.section_intro(intro_key),
+                *body]
 
     def nothing_yet(self, what: str) -> list[Flowable]:
         return [self.blocks.ours(
@@ -160,6 +172,9 @@ class StoryBuilder:
         for section in self.sections():
             self._check_cancel()
             story += section()
+        # Give the contents every entry up front (page numbers still unknown), so the first
+        # layout pass already has the contents at their final length and two passes suffice.
+        self.toc._entries = [(h.toc_level, h.toc_text, 0, h.toc_key) for h in self.headings]
         return story
 
     # ------------------------------------------------------------------ cover and contents
@@ -209,7 +224,7 @@ class StoryBuilder:
         return out
 
     def section_contents(self) -> list[Flowable]:
-        toc = TableOfContents(dotsMinLevel=0)
+        toc = self.toc
         toc.levelStyles = [self.styles["toc0"], self.styles["toc1"]]
         return [self.blocks.ours("Contents", "h1"),
                 HRFlowable(width="100%", thickness=1.2, color=self.styles.palette.accent,
@@ -317,9 +332,9 @@ class StoryBuilder:
             for p in m.people
         ]
         body += self.subsection("People and permissions", self.table(
-            ["Name", "Role", "Listen", "Draft", "Publish", "Answer com\u00adplaints", "Approve",
-             "Account\u00adable", "Notes"],
-            people_rows, [1.3, 1.3, 0.72, 0.72, 0.78, 0.95, 0.85, 0.95, 2.0],
+            ["Name", "Role", "Listen", "Draft", "Publish", "Answers complaints", "Approve",
+             "Accountable", "Notes"],
+            people_rows, [61, 61, 37, 33, 43, 58, 47, 64, 79],
             centred=(2, 3, 4, 5, 6, 7)), "management.people")
         g = m.governance
         gov = []
@@ -363,12 +378,13 @@ class StoryBuilder:
         for index, n in enumerate(li.notes):
             if index % 200 == 0:
                 self._check_cancel()
+            tags = ", ".join(t for t in (" ".join(x.split()) for x in n.tags) if t)
             note_rows.append([
-                Ours(format_date(n.noted_on) or "—", "cell"),
+                Ours(format_short_date(n.noted_on) or "—", "cell"),
                 Parts((("Where", n.source), ("Who", n.who))),
                 n.said,
-                ", ".join(t for t in (" ".join(x.split()) for x in n.tags) if t) or None,
-                Ours(n.sentiment.label if n.sentiment else "", "cell"),
+                Parts((("Themes", tags),
+                       ("Sentiment", n.sentiment.label if n.sentiment else ""))),
                 Parts((("Wants", n.wants), ("Opportunity", n.opportunity),
                        ("Follow-up", n.follow_up))),
             ])
@@ -377,8 +393,8 @@ class StoryBuilder:
             lead = b.ours(f"{count} note{'s' if count != 1 else ''}, in the order they were "
                           "logged.", "note")
             body += self.subsection("Listening notes", [lead, *self.table(
-                ["Date", "Source", "What was said", "Themes", "Sentiment", "Follow-through"],
-                note_rows, [1.05, 1.45, 3.0, 1.2, 0.95, 2.4])], "listening.notes")
+                ["Date", "Source", "What was said", "Mood", "Follow-through"],
+                note_rows, [0.95, 1.45, 2.9, 1.3, 3.0])], "listening.notes")
         return out + (body or self.nothing_yet("listening and learning")) + [PageBreak()]
 
     def section_themes(self) -> list[Flowable]:
@@ -409,7 +425,8 @@ class StoryBuilder:
             body += [b.ours("Every theme", "h3"), *self.table(
                 ["Theme", "Notes", "Positive", "Neutral", "Negative", "Mixed"], rows,
                 [4, 0.9, 1, 1, 1, 0.9])]
-        return self.subsection("Themes and sentiment", body)
+        need = (chart.height + 80) if chart is not None else 120
+        return self.subsection("Themes and sentiment", body, need=need)
 
     # ------------------------------------------------------------------ stage 3
 
@@ -474,7 +491,7 @@ class StoryBuilder:
             play_rows, [1.2, 2.6, 1.1, 0.9, 1.0, 2.4]), "engagement.playbook")
         act_rows: list[list[Cell]] = [
             [a.activity, a.channel, a.audience, a.value_offered, a.cadence, a.owner,
-             Ours(format_date(a.start_date), "cell")]
+             Ours(format_short_date(a.start_date), "cell")]
             for a in e.activities
         ]
         body += self.subsection("Engagement activities", self.table(
