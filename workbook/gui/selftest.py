@@ -275,10 +275,16 @@ class _SelfTest:
         document = _find_document(window, PlanDocument)
         window.show()
         _settle(app)
-        document.replace_plan(plan)
+        open_example = getattr(window, "open_example", None)
+        if callable(open_example):  # the way the start page opens a worked example
+            open_example(name)
+        else:
+            document.replace_plan(plan)
         _settle(app)
-        if document.plan is not plan:
-            raise SelfTestFailure("the main window did not take the worked example")
+        if document.plan != plan:
+            raise SelfTestFailure(f"the main window does not show the worked example {name!r}")
+        if not window.isVisible():
+            raise SelfTestFailure("the main window is not showing")
         self.step(f"main window shows {name!r}: {window.windowTitle()!r}")
         return window, document
 
@@ -305,9 +311,13 @@ class _SelfTest:
 
     def _export(self, plan: Any) -> Path:
         from workbook.export import ExportOptions, export_pdf
+        from workbook.resources import resource_path
 
         target = self.folder / PDF_NAME
-        result = export_pdf(plan, target, ExportOptions())
+        # A logo exercises the image libraries a consultant's export needs in the bundle.
+        options = ExportOptions(logo=resource_path("icon", "workbook.png"),
+                                consultant_name="Self-test", consultant_company="Workbook")
+        result = export_pdf(plan, target, options)
         if not target.is_file():
             raise SelfTestFailure(f"the export reported success but {target} does not exist")
         if target.read_bytes() != result.data:
@@ -321,10 +331,14 @@ class _SelfTest:
 
     def _check_pdf(self, path: Path, plan: Any) -> None:
         expected = expected_phrases(plan)
-        problems = check_pdf(path.read_bytes(), expected, min_pages=MIN_PAGES)
+        data = path.read_bytes()
+        problems = check_pdf(data, expected, min_pages=MIN_PAGES)
+        if not problems and not MiniPdf(data).image_count():
+            problems.append("the consultant's logo is not in it")
         if problems:
             raise SelfTestFailure(f"the PDF {path} is not complete: " + "; ".join(problems))
-        self.step(f"PDF checked: complete, every font embedded, {len(expected)} answers found")
+        self.step(f"PDF checked: complete, every font embedded, logo in, "
+                  f"{len(expected)} answers found")
 
     def _close(self, app: Any, window: Any, document: Any) -> None:
         window.close()
@@ -572,6 +586,10 @@ class MiniPdf:
 
     def page_count(self) -> int:
         return len(self.page_numbers())
+
+    def image_count(self) -> int:
+        return sum(1 for obj in self.objects.values()
+                   if re.search(rb"/Subtype\s*/Image\b", obj.head))
 
     def font_name(self, number: int) -> str:
         base = re.search(rb"/BaseFont\s*/([^\s/<>\[\]()]+)", self.objects[number].head)
