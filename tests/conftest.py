@@ -15,3 +15,10 @@ def _isolated_app_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("WORKBOOK_CONFIG_DIR", str(root / "config"))
     monkeypatch.setenv("WORKBOOK_DATA_DIR", str(root / "data"))
     yield root
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--kill-iterations", type=int, default=20,
+        help="how many times the kill tests (tests/core/test_kill.py) kill a saving process",
+    )

@@ -537,6 +537,7 @@ def save_plan(
             )
 
     clean_stray_temp_files(path)
+    clean_stray_temp_files(backup_path(path, 1))  # from a save killed while backing up
 
     warnings: list[str] = []
     if backups and current is not None and current != data:
