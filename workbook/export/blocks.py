@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyl
 from reportlab.platypus.flowables import KeepTogether
 
 from workbook.export import text as txt
-from workbook.export.fonts import FontChooser
+from workbook.export.fonts import REGULAR, FontChooser
 from workbook.export.styles import HAIRLINE, StyleSheet
 
 CELL_PAD_X = 5.0
@@ -38,6 +38,10 @@ class Parts:
 
 
 Cell = str | Ours | Parts | None
+
+BASE_TABLE_COMMANDS: list[tuple] = [("FONTNAME", (0, 0), (-1, -1), REGULAR)]
+"""Every table starts with these: a table's default font is Helvetica, which would be named
+(though never drawn) and is not embedded."""
 
 
 class Blocks:
@@ -148,6 +152,7 @@ class Blocks:
         data: list[list] = [head_cells]
         p = self.styles.palette
         commands: list[tuple] = [
+            *BASE_TABLE_COMMANDS,
             ("BACKGROUND", (0, 0), (-1, 0), p.accent),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),

@@ -24,6 +24,13 @@ SENTIMENT_COLOURS = {
 }
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    drawing = Drawing(width, height)
+    # The graphics default font is Helvetica, which would be named but not embedded.
+    drawing.initialFontName = REGULAR
+    return drawing
+
+
 def _label(fonts: FontChooser, name: str) -> tuple[str, str]:
     name = " ".join(txt.clean(name).split())
     if len(name) > LABEL_CHARS:
@@ -41,7 +48,7 @@ def themes_chart(themes: list[Theme], width: float, palette: Palette,
     bar_height = 15
     height = bar_height * len(top) + 30
     label_width = min(170.0, width * 0.36)
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     chart = HorizontalBarChart()
     chart.x = label_width
     chart.y = 18
@@ -56,6 +63,7 @@ def themes_chart(themes: list[Theme], width: float, palette: Palette,
     chart.categoryAxis.categoryNames = ["" for _ in top]
     chart.categoryAxis.strokeColor = colors.HexColor("#C9D1D8")
     chart.categoryAxis.tickLeft = 0
+    chart.categoryAxis.labels.fontName = REGULAR
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 7
@@ -87,7 +95,7 @@ def sentiment_chart(counts: dict[Sentiment | None, int], width: float) -> Drawin
     total = sum(counts.values())
     if not total:
         return None
-    drawing = Drawing(width, 52)
+    drawing = _drawing(width, 52)
     x = 0.0
     bar_y, bar_h = 24, 16
     for sentiment, count in counts.items():

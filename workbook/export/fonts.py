@@ -170,7 +170,12 @@ class FontChooser:
         except KeyError:
             pass
         choice: str | None = None
-        if ord(char) in _cmap(base):
+        if ord(char) > 0xFFFF:
+            # reportlab writes characters beyond the Basic Multilingual Plane (most emoji)
+            # into the PDF's ToUnicode map in a form readers reject, so they could be seen
+            # but not searched or copied: print a placeholder and say so instead.
+            pass
+        elif ord(char) in _cmap(base):
             choice = base
         elif ord(char) in _cmap(REGULAR):
             choice = REGULAR
@@ -238,8 +243,9 @@ class FontChooser:
         more = "" if len(self.missing) <= 20 else f" and {len(self.missing) - 20} more"
         noun = "character" if total == 1 else "characters"
         return [
-            f"{total} {noun} could not be printed because no font on this computer has "
-            f"them: {listed}{more}. They appear as {EMOJI_PLACEHOLDER} or [U+…] in the PDF."
+            f"{total} {noun} could not be printed: {listed}{more}. They appear as "
+            f"{EMOJI_PLACEHOLDER} or [U+…] in the PDF (install a font that has them, "
+            "e.g. for Chinese, Japanese or Korean, and export again)."
         ]
 
     def single_font(self, text: str, base: str = REGULAR) -> tuple[str, str]:

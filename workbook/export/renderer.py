@@ -274,6 +274,8 @@ class PlanRenderer:
             topMargin=self.margin_top, bottomMargin=self.margin_bottom,
             title=meta["title"], author=meta["author"], subject=meta["subject"],
             creator=meta["creator"], keywords=meta["keywords"], lang="en",
+            # Otherwise every page names Helvetica, a font that is never embedded.
+            initialFontName=REGULAR, initialFontSize=9, initialLeading=12,
         )
         frame = Frame(self.margin_left, self.margin_bottom, self.frame_width,
                       self.page_size[1] - self.margin_top - self.margin_bottom, id="body",

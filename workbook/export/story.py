@@ -24,7 +24,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from workbook import guidance
 from workbook.completeness import PlanStatus, Stage, assess
 from workbook.export import text as txt
-from workbook.export.blocks import Blocks, Cell, Ours, Parts
+from workbook.export.blocks import BASE_TABLE_COMMANDS, Blocks, Cell, Ours, Parts
 from workbook.export.charts import sentiment_chart, themes_chart
 from workbook.export.options import ExportCancelled, ExportOptions
 from workbook.insights import sentiment_counts, theme_counts
@@ -208,6 +208,7 @@ class StoryBuilder:
         if rows:
             table = Table(rows, colWidths=[width * 0.25, width * 0.75], hAlign="LEFT")
             table.setStyle(TableStyle([
+                *BASE_TABLE_COMMANDS,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (0, -1), 0),
@@ -226,6 +227,12 @@ class StoryBuilder:
     def section_contents(self) -> list[Flowable]:
         toc = self.toc
         toc.levelStyles = [self.styles["toc0"], self.styles["toc1"]]
+        toc.tableStyle = TableStyle([
+            *BASE_TABLE_COMMANDS,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ])
         return [self.blocks.ours("Contents", "h1"),
                 HRFlowable(width="100%", thickness=1.2, color=self.styles.palette.accent,
                            spaceBefore=2, spaceAfter=10),
@@ -295,6 +302,7 @@ class StoryBuilder:
                  for value, caption in figures]
         table = Table([cells], colWidths=[width] * 4, hAlign="LEFT")
         table.setStyle(TableStyle([
+            *BASE_TABLE_COMMANDS,
             ("BACKGROUND", (0, 0), (-1, -1), self.styles.palette.accent_pale),
             ("LINEAFTER", (0, 0), (-2, -1), 2, self.styles.palette.zebra),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
