@@ -1,0 +1,49 @@
+"""The wizard's pages: plan details, the four stages, and review & export."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from workbook.gui.document import PlanDocument
+from workbook.gui.pages.base import PageId, StagePage
+from workbook.gui.pages.details_page import DetailsPage
+from workbook.gui.pages.engagement_page import EngagementPage
+from workbook.gui.pages.listening_page import ListeningPage
+from workbook.gui.pages.management_page import ManagementPage
+from workbook.gui.pages.planning_page import PlanningPage
+from workbook.gui.pages.review_page import ReviewPage
+
+__all__ = ["PageId", "StagePage", "create_pages", "page_for_path"]
+
+PAGE_CLASSES: dict[PageId, type[StagePage]] = {
+    PageId.DETAILS: DetailsPage,
+    PageId.MANAGEMENT: ManagementPage,
+    PageId.LISTENING: ListeningPage,
+    PageId.PLANNING: PlanningPage,
+    PageId.ENGAGEMENT: EngagementPage,
+    PageId.REVIEW: ReviewPage,
+}
+
+_PAGE_OF_PART = {
+    "details": PageId.DETAILS,
+    "management": PageId.MANAGEMENT,
+    "listening": PageId.LISTENING,
+    "planning": PageId.PLANNING,
+    "engagement": PageId.ENGAGEMENT,
+}
+
+
+def create_pages(document: PlanDocument, parent: QWidget | None = None) -> dict[PageId, StagePage]:
+    """One page of each kind, in wizard order, all editing ``document``."""
+    return {page_id: cls(document, parent) for page_id, cls in PAGE_CLASSES.items()}
+
+
+def page_for_path(path: tuple) -> PageId:
+    """The page that edits ``path``: ("listening", ...) -> PageId.LISTENING. An empty path
+    (the plan as a whole) belongs to the review page."""
+    if not path:
+        return PageId.REVIEW
+    try:
+        return _PAGE_OF_PART[path[0]]
+    except KeyError:
+        raise ValueError(f"no page edits {'.'.join(map(str, path))!r}") from None

@@ -1,0 +1,112 @@
+"""The engagement page's readiness notice: a warning and what to finish first, not a lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.completeness import Check
+from workbook.gui.document import PlanDocument
+from workbook.gui.widgets.layout import LinkButton, heading_label, set_heading, text_label
+
+REFRESH_DELAY_MS = 150
+SHOWN_PER_STAGE = 3
+"""Gaps listed per stage; the review page lists them all."""
+
+WARNING_TITLE = "Listening and the 7 P's come first"
+WARNING_TEXT = (
+    "You can sketch your engagement now, but hold off on joining conversations until you "
+    "have listened and your 7 P's are decided and shared with everyone. Still to do:")
+READY_TITLE = "Ready to engage"
+READY_TEXT = ("You have listened, and your 7 P's are decided and shared. Keep listening as you "
+              "engage: new notes will sharpen the plan.")
+
+
+class ReadinessPanel(QFrame):
+    """Shows whether the plan is ready for engagement, with links to what is missing."""
+
+    navigate_requested = Signal(tuple)
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName("engagement_readiness")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.setAutoFillBackground(True)
+        self.gap_buttons: list[LinkButton] = []
+        self._shown_gaps: tuple[Check, ...] | None = None
+
+        self.icon = QLabel(self)
+        self.title = heading_label(WARNING_TITLE, 3, self)
+        self.text = text_label(WARNING_TEXT, self)
+        self.gap_box = QVBoxLayout()
+        self.gap_box.setSpacing(0)
+        self.more = text_label("", self)
+        body = QVBoxLayout()
+        body.setSpacing(4)
+        body.addWidget(self.title)
+        body.addWidget(self.text)
+        body.addLayout(self.gap_box)
+        body.addWidget(self.more)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 8, 10, 8)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(body, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        document.edited.connect(self._timer.start)
+        document.plan_replaced.connect(self._timer.start)
+        self.refresh()
+
+    @property
+    def is_warning(self) -> bool:
+        return bool(self._shown_gaps)
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        gaps = self.document.status.readiness_gaps
+        if gaps == self._shown_gaps:
+            return
+        self._shown_gaps = gaps
+        for button in self.gap_buttons:
+            button.deleteLater()
+        self.gap_buttons = []
+        warning = bool(gaps)
+        pixmap = QStyle.StandardPixmap.SP_MessageBoxWarning if warning \
+            else QStyle.StandardPixmap.SP_DialogApplyButton
+        size = self.fontMetrics().height() * 2
+        self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(QSize(size, size)))
+        set_heading(self.title, WARNING_TITLE if warning else READY_TITLE, 3)
+        self.text.setText(WARNING_TEXT if warning else READY_TEXT)
+        self.setAccessibleName(WARNING_TITLE if warning else READY_TITLE)
+        shown: list[Check] = []
+        for stage in dict.fromkeys(g.stage for g in gaps):
+            shown.extend([g for g in gaps if g.stage == stage][:SHOWN_PER_STAGE])
+        arrow = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowRight)
+        for gap in shown:
+            button = LinkButton(f"{gap.stage.title}: {gap.label}", self)
+            button.setIcon(arrow)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setToolTip("Go to this question")
+            button.clicked.connect(lambda _c=False, path=gap.path: self._go(path))
+            self.gap_box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.gap_buttons.append(button)
+        hidden = len(gaps) - len(shown)
+        self.more.setVisible(hidden > 0)
+        self.more.setText(f"…and {hidden} more: the Review & export page lists them all."
+                          if hidden > 0 else "")
+
+    def _go(self, path: tuple) -> None:
+        self.navigate_requested.emit(tuple(path))

@@ -1,0 +1,186 @@
+"""Review & export: completeness per stage, every gap as a checklist, and the export button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.completeness import Check, Stage
+from workbook.gui.pages.base import PageId, StagePage
+from workbook.gui.widgets.layout import heading_label, muted_label, text_label
+
+REFRESH_DELAY_MS = 150
+PATH_ROLE = Qt.ItemDataRole.UserRole
+EXPORT_TEXT = "Export PDF…"
+EXPORT_SHORTCUT = "Ctrl+E"
+
+
+class ReviewPage(StagePage):
+    page_id = PageId.REVIEW
+    title = "Review & export"
+    stage = None
+
+    def build(self) -> None:
+        self._gaps: tuple[Check, ...] | None = None
+        self.page_layout.addWidget(text_label(
+            "See how far the plan has come, go straight to anything still missing, and export "
+            "the strategy document when you are happy with it.", self))
+
+        progress = QWidget(self)
+        grid = QGridLayout(progress)
+        grid.setContentsMargins(0, 6, 0, 6)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        self.overall_label = QLabel(progress)
+        self.overall_label.setObjectName("review_overall")
+        grid.addWidget(self.overall_label, 0, 0, 1, 3)
+        self.bars: dict[Stage, QProgressBar] = {}
+        self.counts: dict[Stage, QLabel] = {}
+        for row, stage in enumerate(Stage, start=1):
+            name = QLabel(stage.title, progress)
+            bar = QProgressBar(progress)
+            bar.setObjectName(f"review_progress_{stage.value}")
+            bar.setAccessibleName(f"{stage.title} completeness")
+            bar.setRange(0, 100)
+            name.setBuddy(bar)
+            count = QLabel(progress)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(bar, row, 1)
+            grid.addWidget(count, row, 2)
+            self.bars[stage] = bar
+            self.counts[stage] = count
+        grid.setColumnStretch(1, 1)
+
+        self.export_button = QPushButton(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
+            f"{EXPORT_TEXT}  ({EXPORT_SHORTCUT})", self)
+        self.export_button.setObjectName("export_pdf")
+        self.export_button.setAccessibleName(EXPORT_TEXT)
+        self.export_button.setToolTip(
+            f"Save the plan as a PDF strategy document ({EXPORT_SHORTCUT} from anywhere)")
+        # No shortcut of its own: the window's Export action owns Ctrl+E.
+        self.export_button.clicked.connect(self.export_requested)
+
+        self.checklist = QTreeWidget(self)
+        self.checklist.setObjectName("review_checklist")
+        self.checklist.setAccessibleName("Still to do")
+        self.checklist.setHeaderHidden(True)
+        self.checklist.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.checklist.setUniformRowHeights(True)
+        self.checklist.itemActivated.connect(self._on_item_activated)
+        self.checklist.currentItemChanged.connect(self._update_go_button)
+        self.go_button = QPushButton("Go to it", self)
+        self.go_button.setToolTip("Open the question that is still missing (Enter)")
+        self.go_button.clicked.connect(self._go_to_current)
+
+        top = QHBoxLayout()
+        top.addWidget(progress, 1)
+        top.addSpacing(24)
+        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        checklist_header = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.addWidget(heading_label("Still to do", 2, self))
+        heading.addWidget(muted_label(
+            "Double-click an item, or select it and press Enter, to go to that question.", self))
+        checklist_header.addLayout(heading, 1)
+        checklist_header.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.page_layout.addLayout(top)
+        self.page_layout.addLayout(checklist_header)
+        self.page_layout.addWidget(self.checklist, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.document.edited.connect(self._timer.start)
+        self.document.plan_replaced.connect(self.refresh)
+        self.refresh()
+
+    def reload(self) -> None:
+        super().reload()
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        status = self.document.status
+        total = sum(s.total for s in status.stages)
+        done = sum(s.done for s in status.stages)
+        self.overall_label.setText(f"The plan is {status.percent}% complete ({done} of {total} "
+                                   "answers).")
+        for stage_status in status.stages:
+            bar = self.bars[stage_status.stage]
+            bar.setValue(stage_status.percent)
+            bar.setFormat(f"{stage_status.percent}%")
+            self.counts[stage_status.stage].setText(
+                f"{stage_status.done} of {stage_status.total}")
+        self._fill_checklist(status.gaps)
+
+    def _fill_checklist(self, gaps: tuple[Check, ...]) -> None:
+        if gaps == self._gaps:
+            return
+        self._gaps = gaps
+        current = self.checklist.currentItem()
+        keep = current.data(0, PATH_ROLE) if current is not None else None
+        self.checklist.clear()
+        if not gaps:
+            done = QTreeWidgetItem(self.checklist, ["Nothing missing: every stage is complete."])
+            done.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+            self._update_go_button()
+            return
+        restore = None
+        for stage in Stage:
+            stage_gaps = [g for g in gaps if g.stage == stage]
+            if not stage_gaps:
+                continue
+            group = QTreeWidgetItem(self.checklist,
+                                    [f"{stage.title} ({len(stage_gaps)} to do)"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for gap in stage_gaps:
+                item = QTreeWidgetItem(group, [gap.label])
+                item.setData(0, PATH_ROLE, gap.path)
+                item.setToolTip(0, f"{stage.title}: {gap.label}")
+                if keep is not None and gap.path == keep and restore is None:
+                    restore = item
+            group.setExpanded(True)
+        if restore is not None:
+            self.checklist.setCurrentItem(restore)
+        self._update_go_button()
+
+    def gap_items(self) -> list[QTreeWidgetItem]:
+        """Every checklist item that leads to a gap."""
+        items = []
+        for top in range(self.checklist.topLevelItemCount()):
+            group = self.checklist.topLevelItem(top)
+            items.extend(group.child(i) for i in range(group.childCount()))
+        return items
+
+    def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        path = item.data(0, PATH_ROLE)
+        if path:
+            self.navigate_requested.emit(tuple(path))
+
+    def _go_to_current(self) -> None:
+        item = self.checklist.currentItem()
+        if item is not None:
+            self._on_item_activated(item)
+
+    def _update_go_button(self, *_args: object) -> None:
+        item = self.checklist.currentItem()
+        self.go_button.setEnabled(item is not None and bool(item.data(0, PATH_ROLE)))

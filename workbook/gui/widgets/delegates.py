@@ -1,0 +1,199 @@
+"""Cell editors for the plan's tables: choices by label, dates with a calendar, tags, long text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from workbook.gui.widgets.columns import Column, ColumnKind
+from workbook.gui.widgets.date_edit import OptionalDateEdit
+
+EMPTY_CHOICE = "—"
+"""What an optional choice shows when nothing is chosen yet."""
+
+LONG_TEXT_LINES = 6
+"""Height of the pop-out editor for a long text cell, in lines."""
+
+
+class RowDelegate(QStyledItemDelegate):
+    """Creates the editor that suits each column of a row table."""
+
+    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+
+    def _column(self, index: QModelIndex | QPersistentModelIndex) -> Column:
+        return self.columns[index.column()]
+
+    # ------------------------------------------------------------ yes/no cells: a centred box
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        if self._column(index).kind is not ColumnKind.BOOL:
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        checked = item.checkState == Qt.CheckState.Checked
+        indicator = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator,
+                                         item, widget)
+        item.features &= ~QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+        item.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        box = QStyleOptionViewItem(item)
+        box.rect = QRect(0, 0, indicator.width(), indicator.height())
+        box.rect.moveCenter(option.rect.center())
+        box.state = (item.state & ~(QStyle.StateFlag.State_HasFocus)) | (
+            QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, box, painter,
+                            widget)
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel,  # noqa: N802
+                    option: QStyleOptionViewItem,
+                    index: QModelIndex | QPersistentModelIndex) -> bool:
+        if self._column(index).kind is not ColumnKind.BOOL:
+            return super().editorEvent(event, model, option, index)
+        toggle = False
+        if isinstance(event, QMouseEvent):
+            if event.type() == QEvent.Type.MouseButtonDblClick:
+                return True  # a double click is two toggles, not an editor
+            toggle = (event.type() == QEvent.Type.MouseButtonRelease
+                      and event.button() == Qt.MouseButton.LeftButton
+                      and option.rect.contains(event.position().toPoint()))
+        elif isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            toggle = event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select)
+        if not toggle:
+            return False
+        checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+        state = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
+        return model.setData(index, state, Qt.ItemDataRole.CheckStateRole)
+
+    # ------------------------------------------------------------ editors
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget | None:
+        column = self._column(index)
+        editor: QWidget
+        if column.kind in (ColumnKind.ENUM, ColumnKind.OPTIONAL_ENUM):
+            combo = QComboBox(parent)
+            if column.kind is ColumnKind.OPTIONAL_ENUM:
+                combo.addItem(EMPTY_CHOICE, None)
+            assert column.enum is not None
+            for member in column.enum:
+                combo.addItem(getattr(member, "label", member.value), member)
+            # Commit as soon as a choice is made, so nothing waits on the editor closing.
+            combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
+            editor = combo
+        elif column.kind is ColumnKind.DATE:
+            date_edit = OptionalDateEdit(parent)
+            date_edit.setAutoFillBackground(True)
+            date_edit.date_edited.connect(lambda _d, e=date_edit: self.commitData.emit(e))
+            editor = date_edit
+        elif column.kind is ColumnKind.LONG_TEXT:
+            text = QPlainTextEdit(parent)
+            text.setTabChangesFocus(True)
+            text.setToolTip("Enter starts a new line; Ctrl+Enter or Tab finishes.")
+            editor = text
+        elif column.kind is ColumnKind.BOOL:
+            return None
+        else:
+            line = QLineEdit(parent)
+            line.setFrame(False)
+            if column.kind is ColumnKind.TAGS:
+                line.setToolTip("Separate themes with commas.")
+            editor = line
+        editor.setAccessibleName(column.title)
+        return editor
+
+    def setEditorData(self, editor: QWidget,  # noqa: N802 - Qt override
+                      index: QModelIndex | QPersistentModelIndex) -> None:
+        value: Any = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            position = editor.findData(value)
+            editor.setCurrentIndex(max(position, 0))
+        elif isinstance(editor, OptionalDateEdit):
+            editor.set_value(value if isinstance(value, date) else None)
+        elif isinstance(editor, QPlainTextEdit):
+            if editor.toPlainText() != (value or ""):
+                editor.setPlainText(value or "")
+                editor.moveCursor(editor.textCursor().MoveOperation.End)
+        elif isinstance(editor, QLineEdit):
+            if editor.text() != (value or ""):
+                editor.setText(value or "")
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        value: Any
+        if isinstance(editor, QComboBox):
+            value = editor.currentData()
+            if value is not None and not isinstance(value, StrEnum):
+                value = self._column(index).enum(value)  # type: ignore[misc]
+        elif isinstance(editor, OptionalDateEdit):
+            value = editor.value()
+        elif isinstance(editor, QPlainTextEdit):
+            value = editor.toPlainText()
+        elif isinstance(editor, QLineEdit):
+            value = editor.text()
+        else:
+            super().setModelData(editor, model, index)
+            return
+        model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                             index: QModelIndex | QPersistentModelIndex) -> None:
+        rect = QRect(option.rect)
+        if isinstance(editor, QPlainTextEdit):
+            # Long text gets room to breathe: a few lines tall and at least a readable width,
+            # kept inside the table's viewport.
+            metrics = editor.fontMetrics()
+            rect.setHeight(max(rect.height(), metrics.lineSpacing() * LONG_TEXT_LINES + 12))
+            rect.setWidth(max(rect.width(), metrics.averageCharWidth() * 48))
+            viewport = editor.parentWidget()
+            if viewport is not None:
+                bounds = viewport.rect()
+                if rect.right() > bounds.right():
+                    rect.moveRight(bounds.right())
+                if rect.bottom() > bounds.bottom():
+                    rect.moveBottom(bounds.bottom())
+                rect = rect.intersected(bounds)
+        elif isinstance(editor, OptionalDateEdit):
+            rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+            rect.setHeight(max(rect.height(), editor.sizeHint().height()))
+        editor.setGeometry(rect)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (isinstance(watched, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.commitData.emit(watched)
+            self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.NoHint)
+            return True
+        return super().eventFilter(watched, event)

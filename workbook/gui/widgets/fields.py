@@ -1,0 +1,383 @@
+"""Field editors bound to one path of the plan document: text, multi-line text, date, choice,
+number and yes/no. Each writes through the document (so undo covers it) and follows it back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QDoubleValidator, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+from workbook.gui.document import PlanDocument
+from workbook.gui.widgets.date_edit import OptionalDateEdit
+from workbook.paths import FieldPath
+
+Writer = Callable[[Any], None]
+
+
+def split_tags(text: str) -> list[str]:
+    """"crowds, gluten free ,  " -> ["crowds", "gluten free"]."""
+    return [" ".join(part.split()) for part in text.split(",") if part.strip()]
+
+
+class FieldBinding(QObject):
+    """Ties one editor to one field: shows the document's value, writes the user's edits.
+
+    ``loading`` is set while the editor is being filled from the document, so the
+    editor's change signals do not write the value straight back (no feedback loop).
+    """
+
+    def __init__(self, document: PlanDocument, path: FieldPath | None,
+                 show: Callable[[Any], None], editor: QWidget,
+                 writer: Writer | None = None) -> None:
+        super().__init__(editor)
+        self.document = document
+        self.path = path
+        self.loading = False
+        self._show = show
+        self._editor = editor
+        self._writer = writer
+        self._disabled_by_binding = False
+        document.value_changed.connect(self._on_value_changed)
+        document.plan_replaced.connect(self.refresh)
+
+    def set_path(self, path: FieldPath | None) -> None:
+        self.path = path
+        self.refresh()
+
+    def current_value(self) -> Any:
+        if self.path is None:
+            return None
+        try:
+            return self.document.value(self.path)
+        except (KeyError, AttributeError):
+            return None
+
+    def refresh(self) -> None:
+        """Show the document's value (after undo, a reload, or a new row)."""
+        missing = self.path is None
+        value: Any = None
+        if not missing:
+            try:
+                value = self.document.value(self.path)
+            except (KeyError, AttributeError):
+                missing = True
+        if missing != self._disabled_by_binding:
+            self._disabled_by_binding = missing
+            self._editor.setEnabled(not missing)
+        self.loading = True
+        try:
+            self._show(value)
+        finally:
+            self.loading = False
+
+    def commit(self, value: Any) -> bool:
+        """Write the user's edit; False when it was refused (invalid, or nothing bound)."""
+        if self.loading or self.path is None:
+            return False
+        try:
+            if self._writer is not None:
+                self._writer(value)
+            else:
+                self.document.set_value(self.path, value)
+        except (ValidationError, KeyError):
+            self.refresh()
+            return False
+        return True
+
+    def _on_value_changed(self, path: tuple) -> None:
+        if path == self.path:
+            self.refresh()
+
+
+def _is_undo_key(event: QKeyEvent) -> bool:
+    return (event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo))
+
+
+def _drop_own_undo(menu: QMenu) -> None:
+    """Editors keep no history of their own: the window's Undo covers every edit."""
+    for action in menu.actions():
+        if action.objectName() in ("edit-undo", "edit-redo"):
+            menu.removeAction(action)
+    actions = menu.actions()
+    if actions and actions[0].isSeparator():
+        menu.removeAction(actions[0])
+
+
+class _WheelGuard(QObject):
+    """Scrolling a page must not change a choice or a date the pointer happens to pass over."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) \
+                and not watched.hasFocus():
+            event.ignore()
+            return True
+        return False
+
+
+_wheel_guard: _WheelGuard | None = None
+
+
+def guard_wheel(widget: QWidget) -> None:
+    global _wheel_guard
+    if _wheel_guard is None:
+        _wheel_guard = _WheelGuard()
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(_wheel_guard)
+
+
+def _declines_undo_shortcut(event: QEvent) -> bool:
+    """True for Ctrl+Z / Ctrl+Y offered to a text editor: left to the window's Undo action,
+    because the document's undo stack, not the widget, holds the history."""
+    if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):  # type: ignore[arg-type]
+        event.ignore()
+        return True
+    return False
+
+
+class LineField(QLineEdit):
+    """One line of text."""
+
+    def __init__(self, document: PlanDocument, path: FieldPath | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context_actions: list[QAction] = []
+        self.binding = FieldBinding(document, path, self._show, self)
+        self.textEdited.connect(self.binding.commit)
+        self.binding.refresh()
+
+    def _show(self, value: Any) -> None:
+        text = value if isinstance(value, str) else ""
+        if self.text() != text:
+            position = self.cursorPosition()
+            self.setText(text)
+            self.setCursorPosition(min(position, len(text)))
+
+    def event(self, event: QEvent) -> bool:
+        return False if _declines_undo_shortcut(event) else super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if _is_undo_key(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.createStandardContextMenu()
+        _drop_own_undo(menu)
+        _add_actions(menu, self.context_actions)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class TagsField(LineField):
+    """Themes typed as comma-separated text, stored as a list."""
+
+    def __init__(self, document: PlanDocument, path: FieldPath | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(document, path, parent)
+        self.textEdited.disconnect(self.binding.commit)
+        self.textEdited.connect(self._on_text_edited)
+
+    def _show(self, value: Any) -> None:
+        tags = list(value) if isinstance(value, list) else []
+        # "crowds, " is still ["crowds"]: keep what is being typed rather than tidy it away.
+        if split_tags(self.text()) != tags:
+            super()._show(", ".join(tags))
+
+    def _on_text_edited(self, text: str) -> None:
+        self.binding.commit(split_tags(text))
+
+
+class TextField(QPlainTextEdit):
+    """Several lines of text; grows with its content between a few lines and a dozen."""
+
+    MIN_LINES = 3
+    MAX_LINES = 12
+
+    def __init__(self, document: PlanDocument, path: FieldPath | None,
+                 parent: QWidget | None = None, min_lines: int = MIN_LINES) -> None:
+        super().__init__(parent)
+        self.context_actions: list[QAction] = []
+        self._min_lines = min_lines
+        self.setTabChangesFocus(True)  # keyboard first: Tab leaves the field
+        self.setUndoRedoEnabled(False)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.binding = FieldBinding(document, path, self._show, self)
+        self.textChanged.connect(self._on_text_changed)
+        self.binding.refresh()
+
+    def _show(self, value: Any) -> None:
+        text = value if isinstance(value, str) else ""
+        if self.toPlainText() != text:
+            position = self.textCursor().position()
+            self.setPlainText(text)
+            cursor = self.textCursor()
+            cursor.setPosition(min(position, len(text)))
+            self.setTextCursor(cursor)
+
+    def _on_text_changed(self) -> None:
+        self.updateGeometry()
+        if not self.binding.loading:
+            self.binding.commit(self.toPlainText())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        lines = max(self._min_lines, min(self.MAX_LINES, self.document().lineCount() + 1))
+        margins = self.contentsMargins()
+        frame = 2 * self.frameWidth() + margins.top() + margins.bottom()
+        height = int(lines * self.fontMetrics().lineSpacing()
+                     + 2 * self.document().documentMargin() + frame)
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.updateGeometry()  # wrapped line count depends on the width
+
+    def event(self, event: QEvent) -> bool:
+        return False if _declines_undo_shortcut(event) else super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if _is_undo_key(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.createStandardContextMenu(event.pos())
+        _drop_own_undo(menu)
+        _add_actions(menu, self.context_actions)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def move_cursor_to_end(self) -> None:
+        cursor = self.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.setTextCursor(cursor)
+
+
+def _add_actions(menu: QMenu, actions: list[QAction]) -> None:
+    if actions:
+        menu.addSeparator()
+        for action in actions:
+            menu.addAction(action)
+
+
+class DateField(OptionalDateEdit):
+    """A date that may be left empty."""
+
+    def __init__(self, document: PlanDocument, path: FieldPath | None,
+                 parent: QWidget | None = None, writer: Writer | None = None) -> None:
+        super().__init__(parent)
+        guard_wheel(self.date_edit)
+        self.binding = FieldBinding(document, path, self._show, self, writer)
+        self.date_edited.connect(self.binding.commit)
+        self.binding.refresh()
+
+    def _show(self, value: Any) -> None:
+        if self.value() != value:
+            self.set_value(value if isinstance(value, date) else None)
+
+
+class EnumField(QComboBox):
+    """A choice from one of the plan's lists of options, shown by label."""
+
+    def __init__(self, document: PlanDocument, path: FieldPath | None, enum: type[StrEnum],
+                 optional: bool, parent: QWidget | None = None,
+                 empty_text: str = "Not answered yet") -> None:
+        super().__init__(parent)
+        guard_wheel(self)
+        if optional:
+            self.addItem(empty_text, None)
+        for member in enum:
+            self.addItem(getattr(member, "label", member.value), member)
+        self.binding = FieldBinding(document, path, self._show, self)
+        self.currentIndexChanged.connect(self._on_index_changed)
+        self.binding.refresh()
+
+    def _show(self, value: Any) -> None:
+        index = self.findData(value)
+        if index < 0 and self.count():
+            index = 0
+        self.setCurrentIndex(index)
+
+    def _on_index_changed(self, index: int) -> None:
+        if not self.binding.loading and index >= 0:
+            self.binding.commit(self.itemData(index))
+
+
+class NumberField(QLineEdit):
+    """A number (hours per week); empty means "not answered yet"."""
+
+    def __init__(self, document: PlanDocument, path: FieldPath | None,
+                 parent: QWidget | None = None, minimum: float = 0.0,
+                 maximum: float = 1e9, decimals: int = 2) -> None:
+        super().__init__(parent)
+        self.context_actions: list[QAction] = []
+        validator = QDoubleValidator(minimum, maximum, decimals, self)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        self.setValidator(validator)
+        self.binding = FieldBinding(document, path, self._show, self)
+        self.textEdited.connect(self._on_text_edited)
+        self.binding.refresh()
+
+    def number(self) -> float | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        value, ok = QLocale().toDouble(text)
+        return value if ok else None
+
+    def _show(self, value: Any) -> None:
+        if self.number() == value and (value is not None or not self.text().strip()):
+            return
+        self.setText("" if value is None else QLocale().toString(float(value), "g", 12))
+
+    def _on_text_edited(self, text: str) -> None:
+        if not text.strip():
+            self.binding.commit(None)
+        elif self.hasAcceptableInput():
+            self.binding.commit(self.number())
+
+    def event(self, event: QEvent) -> bool:
+        return False if _declines_undo_shortcut(event) else super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if _is_undo_key(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+class BoolField(QCheckBox):
+    """A yes/no answer; the check box's text is the prompt."""
+
+    def __init__(self, document: PlanDocument, path: FieldPath | None,
+                 parent: QWidget | None = None, writer: Writer | None = None) -> None:
+        super().__init__(parent)
+        self.binding = FieldBinding(document, path, self._show, self, writer)
+        self.toggled.connect(self._on_toggled)
+        self.binding.refresh()
+
+    def _show(self, value: Any) -> None:
+        self.setChecked(bool(value))
+
+    def _on_toggled(self, checked: bool) -> None:
+        if not self.binding.loading:
+            self.binding.commit(checked)

@@ -1,0 +1,257 @@
+"""A Qt table model over one list of the plan document, kept in step with the document's signals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from workbook.gui.document import PlanDocument
+from workbook.gui.widgets.columns import Column, ColumnKind
+from workbook.gui.widgets.date_edit import DISPLAY_FORMAT
+from workbook.gui.widgets.fields import split_tags
+from workbook.gui.widgets.layout import plain_tooltip
+from workbook.model import Row
+from workbook.paths import ROW_NOUNS, FieldPath
+
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The row's id (a str), on every cell."""
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+"""A key that sorts sensibly: folded text, ISO dates, labels."""
+
+_DISPLAY_LIMIT = 240
+"""Characters a cell shows; the tooltip (and the editor) have the rest."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def display_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    return QLocale().toString(QDate(value.year, value.month, value.day), DISPLAY_FORMAT)
+
+
+def display_text(value: Any, kind: ColumnKind) -> str:
+    """The one-line text a cell shows for ``value``."""
+    if value is None:
+        return ""
+    if kind is ColumnKind.DATE:
+        return display_date(value)
+    if kind in (ColumnKind.ENUM, ColumnKind.OPTIONAL_ENUM):
+        return getattr(value, "label", str(value))
+    if kind is ColumnKind.TAGS:
+        return ", ".join(value)
+    if kind is ColumnKind.BOOL:
+        return ""
+    text = str(value)
+    if "\n" in text:
+        text = " ⏎ ".join(line for line in text.splitlines() if line.strip())
+    return text if len(text) <= _DISPLAY_LIMIT else text[:_DISPLAY_LIMIT - 1] + "…"
+
+
+class RowTableModel(QAbstractTableModel):
+    """Rows of ``document.rows(list_path)`` as a table: one row per list item, one column per
+    field. Edits go through the document; the model follows the document's change signals
+    with fine-grained inserts, removals, moves and cell updates (never a reset per keystroke)."""
+
+    def __init__(self, document: PlanDocument, list_path: FieldPath, columns: Sequence[Column],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.list_path = tuple(list_path)
+        self.columns = list(columns)
+        self._column_of = {c.name: i for i, c in enumerate(self.columns)}
+        self._count = len(self._rows())
+        self._positions: dict[str, int] | None = None
+        document.value_changed.connect(self._on_value_changed)
+        document.rows_inserted.connect(self._on_rows_inserted)
+        document.rows_removed.connect(self._on_rows_removed)
+        document.row_moved.connect(self._on_row_moved)
+        document.plan_replaced.connect(self.reload)
+
+    # ------------------------------------------------------------ reading
+
+    def _rows(self) -> list[Row]:
+        return self.document.rows(self.list_path)
+
+    def row(self, position: int) -> Row:
+        return self._rows()[position]
+
+    def row_id(self, position: int) -> str:
+        return self._rows()[position].id
+
+    def position_of(self, row_id: str) -> int:
+        """Position of the row with ``row_id``, or -1."""
+        if self._positions is None:
+            self._positions = {row.id: i for i, row in enumerate(self._rows())}
+        return self._positions.get(row_id, -1)
+
+    def column_of(self, name: str) -> int:
+        return self._column_of.get(name, -1)
+
+    def cell_path(self, index: Index) -> FieldPath:
+        return (*self.list_path, self.row_id(index.row()), self.columns[index.column()].name)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._count:
+            return None
+        column = self.columns[index.column()]
+        row = self.row(index.row())
+        if role == ROW_ID_ROLE:
+            return row.id
+        value = getattr(row, column.name)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_text(value, column.kind)
+        if role == Qt.ItemDataRole.EditRole:
+            if column.kind is ColumnKind.TAGS:
+                return ", ".join(value)
+            return value
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind is ColumnKind.BOOL:
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(value, column)
+        if role == SORT_ROLE:
+            return self._sort_key(value, column)
+        return None
+
+    def _tooltip(self, value: Any, column: Column) -> str | None:
+        if column.kind in (ColumnKind.TEXT, ColumnKind.LONG_TEXT, ColumnKind.TAGS):
+            full = ", ".join(value) if column.kind is ColumnKind.TAGS else str(value or "")
+            if full.strip():
+                return plain_tooltip(full)
+        return None
+
+    @staticmethod
+    def _sort_key(value: Any, column: Column) -> Any:
+        if column.kind is ColumnKind.DATE:
+            return value.isoformat() if value else ""
+        if column.kind is ColumnKind.BOOL:
+            return int(bool(value))
+        return display_text(value, column.kind).casefold()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            column = self.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column.title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tooltip("\n".join(t for t in (column.prompt, column.help) if t))
+        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.columns[index.column()].kind is ColumnKind.BOOL:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    # ------------------------------------------------------------ editing
+
+    def setData(self, index: Index, value: Any,  # noqa: N802 - Qt override
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind is ColumnKind.BOOL:
+            state = value.value if isinstance(value, Qt.CheckState) else value
+            new: Any = state == Qt.CheckState.Checked.value
+        elif role == Qt.ItemDataRole.EditRole:
+            new = self._from_edit(value, column)
+        else:
+            return False
+        try:
+            self.document.set_value(self.cell_path(index), new)
+        except (ValidationError, ValueError, KeyError):
+            return False
+        return True
+
+    @staticmethod
+    def _from_edit(value: Any, column: Column) -> Any:
+        if column.kind is ColumnKind.TAGS:
+            return split_tags(value) if isinstance(value, str) else list(value or [])
+        if column.kind is ColumnKind.DATE:
+            if isinstance(value, QDate):
+                return date(value.year(), value.month(), value.day()) if value.isValid() else None
+            return value or None
+        if column.kind in (ColumnKind.ENUM, ColumnKind.OPTIONAL_ENUM):
+            if value in (None, ""):
+                return None
+            return value if isinstance(value, StrEnum) else column.enum(value)  # type: ignore[misc]
+        if column.kind is ColumnKind.BOOL:
+            return bool(value)
+        return "" if value is None else str(value)
+
+    # ------------------------------------------------------------ following the document
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._count = len(self._rows())
+        self._positions = None
+        self.endResetModel()
+
+    def _on_value_changed(self, path: tuple) -> None:
+        depth = len(self.list_path)
+        if path[:depth] != self.list_path:
+            return
+        if len(path) == depth:
+            self.reload()
+            return
+        position = self.position_of(path[depth])
+        if position < 0:
+            return
+        column = self.column_of(path[depth + 1]) if len(path) > depth + 1 else -1
+        first = self.index(position, max(column, 0))
+        last = self.index(position, column if column >= 0 else len(self.columns) - 1)
+        self.dataChanged.emit(first, last)
+
+    def _on_rows_inserted(self, list_path: tuple, first: int, count: int) -> None:
+        if list_path != self.list_path:
+            return
+        self._positions = None
+        self.beginInsertRows(QModelIndex(), first, first + count - 1)
+        self._count += count
+        self.endInsertRows()
+
+    def _on_rows_removed(self, list_path: tuple, first: int, count: int) -> None:
+        if list_path != self.list_path:
+            return
+        self._positions = None
+        self.beginRemoveRows(QModelIndex(), first, first + count - 1)
+        self._count -= count
+        self.endRemoveRows()
+
+    def _on_row_moved(self, list_path: tuple, source: int, target: int) -> None:
+        if list_path != self.list_path:
+            return
+        self._positions = None
+        destination = target + 1 if target > source else target
+        if self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), destination):
+            self.endMoveRows()
+        else:  # pragma: no cover - a move Qt cannot express; a reset is always correct
+            self.reload()
+
+    @property
+    def row_noun(self) -> str:
+        return ROW_NOUNS.get(self.list_path[-1], "row")

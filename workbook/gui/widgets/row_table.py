@@ -1,0 +1,338 @@
+"""An editable table for one list of the plan: add, edit in place, delete and reorder rows,
+all from the keyboard and all undoable through the document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QKeyCombination,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QContextMenuEvent, QIcon, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.gui.document import PlanDocument
+from workbook.gui.widgets.columns import Column, ColumnKind
+from workbook.gui.widgets.delegates import RowDelegate
+from workbook.gui.widgets.guide_text import field_title, object_name
+from workbook.gui.widgets.layout import muted_label
+from workbook.gui.widgets.row_model import ROW_ID_ROLE, RowTableModel
+from workbook.model import Row
+from workbook.paths import FieldPath
+
+ADD_KEYS = (QKeySequence("Ctrl+Shift+N"), QKeySequence(Qt.Key.Key_Insert))
+DELETE_KEYS = (QKeySequence(Qt.Key.Key_Delete),)
+MOVE_UP_KEYS = (QKeySequence("Alt+Up"),)
+MOVE_DOWN_KEYS = (QKeySequence("Alt+Down"),)
+KEY_HINT = "Ctrl+Shift+N or Insert: add · F2: edit · Del: delete · Alt+↑ / Alt+↓: move"
+
+
+def _matches(event: QKeyEvent, keys: Sequence[QKeySequence]) -> bool:
+    # Arrow keys carry the keypad flag on some platforms; it is not part of our shortcuts.
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
+    return any(pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch for key in keys)
+
+
+class RowTableView(QTableView):
+    """The table itself. Its keys are handled here (not as window shortcuts), so they work
+    only while the table has focus and never clash with the window's own shortcuts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key_actions: list[tuple[Sequence[QKeySequence], QAction]] = []
+        self.empty_text = ""
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        vertical = self.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform rows: fast
+        self._apply_row_height()
+
+    def _apply_row_height(self) -> None:
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_row_height()
+        super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and self._action_for(event) is not None:
+            event.accept()  # ours while the table has focus
+            return True
+        return super().event(event)
+
+    def _action_for(self, event: QKeyEvent) -> QAction | None:
+        for keys, action in self.key_actions:
+            if _matches(event, keys):
+                return action
+        return None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        action = self._action_for(event)
+        if action is not None:
+            if action.isEnabled():
+                action.trigger()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = QMenu(self)
+        for _keys, action in self.key_actions:
+            menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def paintEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, self.empty_text)
+            painter.end()
+
+
+class RowTableWidget(QWidget):
+    """A list of the plan as a table with Add / Delete / Move up / Move down."""
+
+    current_row_changed = Signal(object)
+    """The row the cursor is on changed; the argument is its id, or None."""
+
+    def __init__(self, document: PlanDocument, list_path: FieldPath, columns: Sequence[Column],
+                 parent: QWidget | None = None, proxy: QSortFilterProxyModel | None = None,
+                 row_factory: Callable[[], Row] | None = None,
+                 edit_column: str | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.list_path = tuple(list_path)
+        self.row_factory = row_factory
+        self.model = RowTableModel(document, self.list_path, columns, self)
+        self.proxy = proxy
+        if proxy is not None:
+            proxy.setSourceModel(self.model)
+        self.edit_column = self.model.column_of(edit_column) if edit_column else \
+            next((i for i, c in enumerate(columns) if c.kind in
+                  (ColumnKind.TEXT, ColumnKind.LONG_TEXT)), 0)
+
+        self.view = RowTableView(self)
+        self.view.setObjectName(object_name(self.list_path))
+        self.view.setModel(proxy if proxy is not None else self.model)
+        self.view.setItemDelegate(RowDelegate(columns, self.view))
+        title = field_title(self.list_path)
+        self.view.setAccessibleName(title)
+        self.view.empty_text = (f"No {self.model.row_noun}s yet. "
+                                "Press Ctrl+Shift+N or the Add button to add one.")
+        self._columns = list(columns)
+        self._apply_column_widths()
+
+        style = self.style()
+        self.add_action = self._action("Add", "Add a row", ADD_KEYS,
+                                       QIcon.fromTheme(QIcon.ThemeIcon.ListAdd), self.add_row)
+        self.delete_action = self._action(
+            "Delete", "Delete the selected rows", DELETE_KEYS,
+            style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.delete_selected)
+        self.move_up_action = self._action(
+            "Move up", "Move the row up", MOVE_UP_KEYS,
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), self.move_up)
+        self.move_down_action = self._action(
+            "Move down", "Move the row down", MOVE_DOWN_KEYS,
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), self.move_down)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        self.buttons: dict[str, QPushButton] = {}
+        for action in (self.add_action, self.delete_action, self.move_up_action,
+                       self.move_down_action):
+            button = QPushButton(action.icon(), action.text(), self)
+            button.setToolTip(action.toolTip())
+            button.setAccessibleName(f"{action.text()} ({title})")
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            button.setEnabled(action.isEnabled())
+            buttons.addWidget(button)
+            self.buttons[action.text()] = button
+        buttons.addStretch(1)
+        self.hint_label = muted_label(KEY_HINT, self)
+        self.hint_label.setWordWrap(False)
+        buttons.addWidget(self.hint_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        shown = self.view.model()
+        for signal in (shown.rowsInserted, shown.rowsRemoved, shown.rowsMoved,
+                       shown.modelReset, shown.layoutChanged):
+            signal.connect(self._update_actions)
+        if proxy is not None:
+            self.view.horizontalHeader().sortIndicatorChanged.connect(self._update_actions)
+        self._update_actions()
+
+    def _apply_column_widths(self) -> None:
+        """Starting widths in characters, never narrower than the header's own text."""
+        header = self.view.horizontalHeader()
+        for position, column in enumerate(self._columns):
+            width = self.fontMetrics().averageCharWidth() * column.width_chars + 16
+            self.view.setColumnWidth(position, max(width, header.sectionSizeHint(position)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_column_widths()
+
+    def _action(self, text: str, tip: str, keys: Sequence[QKeySequence], icon: QIcon,
+                slot: Callable[[], object]) -> QAction:
+        action = QAction(icon, text, self)
+        action.setShortcuts(list(keys))
+        # The view handles the keys itself; the shortcut is shown in menus and tooltips only.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        shown_keys = " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        action.setToolTip(f"{tip} ({shown_keys})")
+        action.triggered.connect(slot)
+        self.view.key_actions.append((keys, action))
+        return action
+
+    # ------------------------------------------------------------ positions
+
+    def _source_row(self, view_index: QModelIndex) -> int:
+        if not view_index.isValid():
+            return -1
+        if self.proxy is not None:
+            view_index = self.proxy.mapToSource(view_index)
+        return view_index.row()
+
+    def _view_index(self, source_row: int, column: int = 0) -> QModelIndex:
+        index = self.model.index(source_row, column)
+        return self.proxy.mapFromSource(index) if self.proxy is not None else index
+
+    def current_row_id(self) -> str | None:
+        row = self._source_row(self.view.currentIndex())
+        return self.model.row_id(row) if row >= 0 else None
+
+    def selected_row_ids(self) -> list[str]:
+        rows = self.view.selectionModel().selectedRows()
+        ids = [str(index.data(ROW_ID_ROLE)) for index in rows]
+        if not ids and self.current_row_id() is not None:
+            ids = [self.current_row_id()]
+        return ids
+
+    def is_sorted(self) -> bool:
+        return self.proxy is not None and self.proxy.sortColumn() >= 0
+
+    def select_row(self, row_id: str, column: str | None = None, edit: bool = False) -> bool:
+        """Make the row with ``row_id`` current and selected; True if it is shown."""
+        source_row = self.model.position_of(row_id)
+        if source_row < 0:
+            return False
+        column_index = self.model.column_of(column) if column else -1
+        if column_index < 0:
+            current = self.view.currentIndex()
+            column_index = current.column() if current.isValid() else self.edit_column
+        index = self._view_index(source_row, column_index)
+        if not index.isValid():
+            return False
+        selection = self.view.selectionModel()
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        if edit:
+            self.view.edit(index)
+        return True
+
+    def select_first(self) -> bool:
+        """Make the first row shown current (after sorting and filtering); False if none."""
+        shown = self.view.model()
+        if shown.rowCount() == 0:
+            return False
+        index = shown.index(0, self.edit_column)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        return True
+
+    # ------------------------------------------------------------ actions
+
+    def add_row(self) -> None:
+        row = self.row_factory() if self.row_factory is not None else None
+        row = self.document.insert_row(self.list_path, None, row)
+        if hasattr(self.proxy, "pin"):
+            self.proxy.pin(row.id)  # type: ignore[union-attr]
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.select_row(row.id, self.model.columns[self.edit_column].name, edit=True)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_row_ids()
+        if not ids:
+            return
+        first = min(self.model.position_of(i) for i in ids)
+        self.document.remove_rows(self.list_path, ids)
+        remaining = self.model.rowCount()
+        if remaining:
+            self.select_row(self.model.row_id(min(first, remaining - 1)))
+
+    def move_current(self, step: int) -> None:
+        row_id = self.current_row_id()
+        if row_id is None or self.is_sorted():
+            return
+        source = self.model.position_of(row_id)
+        target = source + step
+        if 0 <= target < self.model.rowCount():
+            self.document.move_row(self.list_path, source, target)
+            self.select_row(row_id)
+
+    def move_up(self) -> None:
+        self.move_current(-1)
+
+    def move_down(self) -> None:
+        self.move_current(1)
+
+    def _update_actions(self, *_args: object) -> None:
+        current = self._source_row(self.view.currentIndex())
+        has_rows = self.view.model().rowCount() > 0
+        self.delete_action.setEnabled(has_rows and current >= 0)
+        movable = current >= 0 and not self.is_sorted()
+        self.move_up_action.setEnabled(movable and current > 0)
+        self.move_down_action.setEnabled(movable and current < self.model.rowCount() - 1)
+
+    def _on_current_row_changed(self, *_args: object) -> None:
+        self._update_actions()
+        self.current_row_changed.emit(self.current_row_id())
