@@ -285,7 +285,8 @@ class _SelfTest:
             raise SelfTestFailure(f"the main window does not show the worked example {name!r}")
         if not window.isVisible():
             raise SelfTestFailure("the main window is not showing")
-        self.step(f"main window shows {name!r}: {window.windowTitle()!r}")
+        title = window.windowTitle().replace("[*]", "")
+        self.step(f"main window shows {name!r}: {title!r}")
         return window, document
 
     def _walk_pages(self, app: Any, window: Any, document: Any) -> None:
