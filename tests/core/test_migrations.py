@@ -207,3 +207,118 @@ def test_bad_schema_version(version: object, tmp_path: Path) -> None:
     with pytest.raises(PlanLoadError, match="schema_version"):
         load_plan(path)
     assert path.read_bytes() == data
+
+
+# ---------------------------------------------------------------- docs/file-format.md stays in sync
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "file-format.md"
+DOC_START = "<!-- generated fields: start -->"
+DOC_END = "<!-- generated fields: end -->"
+
+
+def _type_text(annotation: object, metadata: list[object]) -> tuple[str, list[type]]:
+    """How a field's type reads in the doc, and the models it leads to."""
+    import datetime
+    import enum
+    import types
+    import typing
+
+    from pydantic import BaseModel
+
+    args = typing.get_args(annotation)
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _type_text(args[0], list(annotation.__metadata__))
+    if origin is typing.Literal:
+        return f"always `{json.dumps(args[0])}`", []
+    if origin in (typing.Union, types.UnionType) and type(None) in args:
+        inner = next(a for a in args if a is not type(None))
+        text, models = _type_text(inner, metadata)
+        return f"{text}, or `null`", models
+    if origin is list:
+        item_text, models = _type_text(args[0], [])
+        if models:
+            return f"list of `{args[0].__name__}` objects", models
+        return f"list of {item_text}", []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"`{annotation.__name__}` object", [annotation]
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return f"one of [`{annotation.__name__}`](#{annotation.__name__.lower()})", []
+    if annotation is bool:
+        return "`true` or `false`", []
+    if annotation is datetime.date:
+        return "date `YYYY-MM-DD`", []
+    if annotation is float:
+        low = next((m.ge for m in metadata if hasattr(m, "ge")), None)
+        high = next((m.le for m in metadata if hasattr(m, "le")), None)
+        if low is not None and high is not None:
+            return f"number from {low:g} to {high:g}", []
+        return "number", []
+    if annotation is str:
+        if any(hasattr(m, "max_length") for m in metadata):
+            return "text, 1 to 64 characters", []
+        return "text", []
+    raise AssertionError(f"no doc wording for {annotation!r}")
+
+
+def generate_field_doc() -> str:
+    """The field reference of docs/file-format.md, from the model."""
+    import enum
+
+    from workbook import model
+
+    lines: list[str] = []
+    queue: list[tuple[str, type]] = [("", model.Plan)]
+    seen: set[type] = set()
+    while queue:
+        path, part = queue.pop(0)
+        if part in seen:
+            continue
+        seen.add(part)
+        lines += [f"### `{part.__name__}` — {f'`{path}`' if path else 'the top level'}", ""]
+        doc = (part.__doc__ or "").strip().splitlines()
+        if doc:
+            lines += [doc[0], ""]
+        lines += ["| Key | Type | Meaning |", "|---|---|---|"]
+        used: dict[type, list[str]] = {}
+        for name, field in part.model_fields.items():
+            text, models = _type_text(field.annotation, field.metadata)
+            if name == "id":
+                meaning = "Row id: set when the row is made, never changes, never shown"
+            else:
+                meaning = field.description or field.title or ""
+            lines.append(f"| `{name}` | {text} | {meaning} |")
+            for child_model in models:
+                used.setdefault(child_model, []).append(
+                    name + ("[]" if text.startswith("list") else ""))
+        children = []
+        for child_model, names in used.items():
+            key = names[0] if len(names) == 1 else "*"
+            children.append((f"{path}.{key}" if path else key, child_model))
+        queue[0:0] = children  # depth first: each part is followed by its own parts
+        lines.append("")
+    lines += ["### Enumerations", ""]
+    for value in vars(model).values():
+        if isinstance(value, type) and issubclass(value, enum.Enum) and value.__module__ == \
+                model.__name__:
+            lines += [f"#### {value.__name__}", "", "| Value | Shown as |", "|---|---|"]
+            lines += [f"| `{member.value}` | {member.label} |" for member in value]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _doc_block(text: str) -> str:
+    return text.split(DOC_START, 1)[1].split(DOC_END, 1)[0].strip("\n") + "\n"
+
+
+def test_file_format_doc_lists_every_field() -> None:
+    """Regenerate with: python -m tests.core.test_migrations"""
+    assert _doc_block(DOC.read_text(encoding="utf-8")) == generate_field_doc()
+
+
+if __name__ == "__main__":
+    text = DOC.read_text(encoding="utf-8")
+    before, rest = text.split(DOC_START, 1)
+    after = rest.split(DOC_END, 1)[1]
+    DOC.write_text(f"{before}{DOC_START}\n\n{generate_field_doc()}\n{DOC_END}{after}",
+                   encoding="utf-8")
