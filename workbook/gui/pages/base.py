@@ -199,7 +199,7 @@ class StagePage(QWidget):
                 clear()
                 if not table.select_row(row_id, column):
                     return False
-        elif not table.view.currentIndex().isValid() and table.model.rowCount():
-            table.select_row(table.model.row_id(0))
+        elif not table.view.currentIndex().isValid():
+            table.select_first()
         table.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return True

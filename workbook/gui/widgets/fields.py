@@ -335,6 +335,8 @@ class NumberField(QLineEdit):
         self.setValidator(validator)
         self.binding = FieldBinding(document, path, self._show, self)
         self.textEdited.connect(self._on_text_edited)
+        # Leaving the field with a number out of range puts back the one the plan holds.
+        self.editingFinished.connect(self.binding.refresh)
         self.binding.refresh()
 
     def number(self) -> float | None:
@@ -345,7 +347,7 @@ class NumberField(QLineEdit):
         return value if ok else None
 
     def _show(self, value: Any) -> None:
-        if self.number() == value and (value is not None or not self.text().strip()):
+        if self.hasAcceptableInput() and self.number() == value:
             return
         self.setText("" if value is None else QLocale().toString(float(value), "g", 12))
 

@@ -89,8 +89,9 @@ class RowTableModel(QAbstractTableModel):
     def row(self, position: int) -> Row:
         return self._rows()[position]
 
-    def row_id(self, position: int) -> str:
-        return self._rows()[position].id
+    def row_id(self, position: int) -> str | None:
+        rows = self._rows()
+        return rows[position].id if 0 <= position < len(rows) else None
 
     def position_of(self, row_id: str) -> int:
         """Position of the row with ``row_id``, or -1."""
@@ -102,7 +103,10 @@ class RowTableModel(QAbstractTableModel):
         return self._column_of.get(name, -1)
 
     def cell_path(self, index: Index) -> FieldPath:
-        return (*self.list_path, self.row_id(index.row()), self.columns[index.column()].name)
+        row_id = self.row_id(index.row())
+        if row_id is None:
+            raise KeyError(f"no row {index.row()}")
+        return (*self.list_path, row_id, self.columns[index.column()].name)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else self._count
@@ -111,10 +115,13 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._count:
+        rows = self._rows()
+        # The document changes the list just before it tells us, so while Qt is told about
+        # a removal the list can be shorter than the count Qt still believes in.
+        if not index.isValid() or index.row() >= min(self._count, len(rows)):
             return None
         column = self.columns[index.column()]
-        row = self.row(index.row())
+        row = rows[index.row()]
         if role == ROW_ID_ROLE:
             return row.id
         value = getattr(row, column.name)
@@ -177,11 +184,11 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column.kind is ColumnKind.BOOL:
             state = value.value if isinstance(value, Qt.CheckState) else value
             new: Any = state == Qt.CheckState.Checked.value
-        elif role == Qt.ItemDataRole.EditRole:
-            new = self._from_edit(value, column)
-        else:
+        elif role != Qt.ItemDataRole.EditRole:
             return False
         try:
+            if role == Qt.ItemDataRole.EditRole:
+                new = self._from_edit(value, column)
             self.document.set_value(self.cell_path(index), new)
         except (ValidationError, ValueError, KeyError):
             return False

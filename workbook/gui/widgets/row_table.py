@@ -245,14 +245,14 @@ class RowTableWidget(QWidget):
         return self.proxy.mapFromSource(index) if self.proxy is not None else index
 
     def current_row_id(self) -> str | None:
-        row = self._source_row(self.view.currentIndex())
-        return self.model.row_id(row) if row >= 0 else None
+        return self.model.row_id(self._source_row(self.view.currentIndex()))
 
     def selected_row_ids(self) -> list[str]:
         rows = self.view.selectionModel().selectedRows()
         ids = [str(index.data(ROW_ID_ROLE)) for index in rows]
-        if not ids and self.current_row_id() is not None:
-            ids = [self.current_row_id()]
+        current = self.current_row_id()
+        if not ids and current is not None:
+            ids = [current]
         return ids
 
     def is_sorted(self) -> bool:
@@ -305,9 +305,9 @@ class RowTableWidget(QWidget):
             return
         first = min(self.model.position_of(i) for i in ids)
         self.document.remove_rows(self.list_path, ids)
-        remaining = self.model.rowCount()
-        if remaining:
-            self.select_row(self.model.row_id(min(first, remaining - 1)))
+        next_id = self.model.row_id(min(first, self.model.rowCount() - 1))
+        if next_id is not None:
+            self.select_row(next_id)
 
     def move_current(self, step: int) -> None:
         row_id = self.current_row_id()

@@ -1,0 +1,233 @@
+"""Field editors bound to the document: typing edits the plan, undo and redo show in the editor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from workbook.gui.document import PlanDocument
+from workbook.gui.widgets.fields import (
+    BoolField,
+    DateField,
+    EnumField,
+    LineField,
+    NumberField,
+    TagsField,
+    TextField,
+    split_tags,
+)
+from workbook.gui.widgets.guide import FieldBlock, combined_text, make_editor
+from workbook.model import ListeningNote, PolicyStatus
+
+pytestmark = pytest.mark.gui
+
+TITLE = ("details", "title")
+OFFERING = ("details", "offering")
+
+
+@pytest.fixture
+def document():
+    return PlanDocument()
+
+
+def make(qtbot, document, path, multiline=False):
+    editor = make_editor(document, path, multiline)
+    qtbot.addWidget(editor)
+    return editor
+
+
+def test_make_editor_picks_the_editor_for_each_kind_of_field(qtbot, document):
+    kinds = {
+        TITLE: LineField,
+        ("details", "plan_date"): DateField,
+        ("management", "governance", "policy_status"): EnumField,
+        ("management", "resources", "hours_per_week"): NumberField,
+        ("planning", "seven_ps", "purpose", "communicated"): BoolField,
+    }
+    for path, kind in kinds.items():
+        assert type(make(qtbot, document, path)) is kind
+    assert type(make(qtbot, document, OFFERING, multiline=True)) is TextField
+    editor = make(qtbot, document, TITLE)
+    assert editor.objectName() == "details.title"
+    assert editor.accessibleName() and editor.accessibleDescription()
+    assert editor.placeholderText().startswith("e.g. ")
+
+
+def test_typing_in_a_line_edit_edits_the_plan_and_undo_follows(qtbot, document):
+    editor = make(qtbot, document, TITLE)
+    qtbot.keyClicks(editor, "Crumb plan")
+    assert document.plan.details.title == "Crumb plan"
+    assert document.undo_stack.count() == 1  # one undo step per field, not per key
+    document.undo_stack.undo()
+    assert document.plan.details.title == ""
+    assert editor.text() == ""
+    document.undo_stack.redo()
+    assert editor.text() == "Crumb plan"
+
+
+def test_typing_in_a_multi_line_edit_edits_the_plan_and_undo_follows(qtbot, document):
+    editor = make(qtbot, document, OFFERING, multiline=True)
+    qtbot.keyClicks(editor, "Bread")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Cakes")
+    assert document.plan.details.offering == "Bread\nCakes"
+    document.undo_stack.undo()
+    assert editor.toPlainText() == ""
+    document.undo_stack.redo()
+    assert editor.toPlainText() == "Bread\nCakes"
+
+
+def test_an_unchanged_value_does_not_move_the_cursor(qtbot, document):
+    editor = make(qtbot, document, OFFERING, multiline=True)
+    qtbot.keyClicks(editor, "Sourdough")
+    cursor = editor.textCursor()
+    cursor.setPosition(3)
+    editor.setTextCursor(cursor)
+    document.value_changed.emit(OFFERING)
+    assert editor.textCursor().position() == 3
+    line = make(qtbot, document, TITLE)
+    qtbot.keyClicks(line, "Plan")
+    line.setCursorPosition(1)
+    document.value_changed.emit(TITLE)
+    assert line.cursorPosition() == 1
+
+
+def test_edits_from_elsewhere_show_in_the_editor(qtbot, document):
+    editor = make(qtbot, document, TITLE)
+    document.set_value(TITLE, "From the table")
+    assert editor.text() == "From the table"
+    document.replace_plan(document.plan.model_copy(update={}))
+    assert editor.text() == "From the table"
+
+
+def test_date_field_sets_and_clears_a_date(qtbot, document):
+    editor = make(qtbot, document, ("details", "plan_date"))
+    assert editor.value() is None and not editor.clear_button.isEnabled()
+    editor.date_edit.setDate(QDate(2026, 3, 12))
+    assert document.plan.details.plan_date == date(2026, 3, 12)
+    qtbot.mouseClick(editor.clear_button, Qt.MouseButton.LeftButton)
+    assert document.plan.details.plan_date is None
+    document.undo_stack.undo()
+    assert editor.value() == date(2026, 3, 12)
+
+
+def test_choice_field_shows_labels_and_can_be_unanswered(qtbot, document):
+    path = ("management", "governance", "policy_status")
+    editor = make(qtbot, document, path)
+    assert editor.currentText() == "Not answered yet"
+    editor.setCurrentIndex(editor.findText(PolicyStatus.DRAFTING.label))
+    assert document.plan.management.governance.policy_status is PolicyStatus.DRAFTING
+    document.undo_stack.undo()
+    assert editor.currentIndex() == 0
+    assert document.plan.management.governance.policy_status is None
+
+
+def test_number_field_accepts_numbers_and_empties(qtbot, document):
+    path = ("management", "resources", "hours_per_week")
+    editor = make(qtbot, document, path)
+    qtbot.keyClicks(editor, "4.5")
+    assert document.plan.management.resources.hours_per_week == 4.5
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert document.plan.management.resources.hours_per_week is None
+    qtbot.keyClicks(editor, "500")  # more hours than a week has: not taken
+    assert document.plan.management.resources.hours_per_week == 50
+    editor.editingFinished.emit()
+    assert editor.text() == "50"
+    document.undo_stack.undo()
+    assert editor.text() == "5"
+
+
+def test_bool_field_is_a_check_box_with_the_prompt(qtbot, document):
+    path = ("planning", "seven_ps", "people", "communicated")
+    editor = make(qtbot, document, path)
+    assert editor.text()
+    editor.adjustSize()
+    editor.show()
+    qtbot.waitExposed(editor)
+    qtbot.mouseClick(editor, Qt.MouseButton.LeftButton, pos=editor.rect().center())
+    assert document.plan.planning.seven_ps.people.communicated is True
+    document.undo_stack.undo()
+    assert not editor.isChecked()
+
+
+def test_tags_field_keeps_what_is_being_typed(qtbot, document):
+    note = ListeningNote()
+    document.insert_row(("listening", "notes"), row=note)
+    path = ("listening", "notes", note.id, "tags")
+    editor = TagsField(document, path)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor, "prices, ")
+    assert note.tags == ["prices"]
+    assert editor.text() == "prices, "
+    qtbot.keyClicks(editor, "queues")
+    assert note.tags == ["prices", "queues"]
+    assert split_tags(" a ,, b  c ,") == ["a", "b c"]
+
+
+def test_a_missing_row_disables_its_editor(qtbot, document):
+    editor = LineField(document, ("listening", "notes", "gone", "said"))
+    qtbot.addWidget(editor)
+    assert not editor.isEnabled()
+    editor.binding.set_path(TITLE)
+    assert editor.isEnabled()
+
+
+def test_ctrl_z_in_an_editor_is_the_window_undo(qtbot, document):
+    window = QWidget()
+    qtbot.addWidget(window)
+    undo = QAction("Undo", window)
+    undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+    undo.triggered.connect(document.undo_stack.undo)
+    window.addAction(undo)
+    editor = make_editor(document, OFFERING, True, window)
+    QVBoxLayout(window).addWidget(editor)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClicks(editor, "Bread")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert document.plan.details.offering == ""
+    assert editor.toPlainText() == ""
+
+
+# ---------------------------------------------------------------- insert example
+
+
+def test_insert_example_fills_an_empty_field_and_adds_to_a_filled_one():
+    assert combined_text("", "Example", single_line=False) == "Example"
+    assert combined_text("  \n", "Example", single_line=False) == "Example"
+    assert combined_text("Mine\n", "Example", single_line=False) == "Mine\nExample"
+    assert combined_text("Mine", "Example", single_line=True) == "Mine; Example"
+
+
+def test_insert_example_button_is_one_undo_step_of_its_own(qtbot, document):
+    block = FieldBlock(document, OFFERING, multiline=True)
+    qtbot.addWidget(block)
+    assert block.example_button is not None
+    qtbot.mouseClick(block.example_button, Qt.MouseButton.LeftButton)
+    example = document.plan.details.offering
+    assert example and block.editor.toPlainText() == example
+    document.undo_stack.undo()
+    assert document.plan.details.offering == ""
+
+    qtbot.keyClicks(block.editor, "Our own words")
+    qtbot.mouseClick(block.example_button, Qt.MouseButton.LeftButton)
+    assert document.plan.details.offering == f"Our own words\n{example}"
+    document.undo_stack.undo()  # the example goes, the typing stays
+    assert document.plan.details.offering == "Our own words"
+
+
+def test_insert_example_is_offered_in_the_context_menu(qtbot, document):
+    block = FieldBlock(document, TITLE)
+    qtbot.addWidget(block)
+    actions = block.editor.context_actions
+    assert [a.text() for a in actions] == ["Insert example"]
+    actions[0].trigger()
+    assert document.plan.details.title
