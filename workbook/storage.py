@@ -147,18 +147,20 @@ def plan_to_bytes(plan: Plan) -> bytes:
     return text.encode("utf-8", errors="backslashreplace")
 
 
-def _recovery_hint(source: str) -> str:
+def _recovery_hint(source: str, damaged: bool) -> str:
     path = Path(source)
+    first = ("open the file in a text editor and fix the problem, or restore an earlier "
+             "version" if damaged else "restore an earlier version if you need it")
     return (
-        "What to do: open the file in a text editor and fix the problem, or restore an "
-        f'earlier version: a backup may be in the folder "{backup_folder(path)}" '
+        f'What to do: {first}: a backup may be in the folder "{backup_folder(path)}" '
         f"({path.stem}.backup-1{path.suffix or '.json'} is the newest)."
     )
 
 
-def _load_error(source: str, problem: str) -> PlanLoadError:
+def _load_error(source: str, problem: str, *, damaged: bool = True) -> PlanLoadError:
     name = Path(source).name or source
-    message = f"Could not open the plan “{name}” ({source}).\n{problem}\n{_recovery_hint(source)}"
+    message = (f"Could not open the plan “{name}” ({source}).\n{problem}\n"
+               f"{_recovery_hint(source, damaged)}")
     return PlanLoadError(source, message)
 
 
@@ -322,6 +324,9 @@ def load_plan(path: os.PathLike[str] | str) -> LoadedPlan:
     """Read the plan at ``path``. Never writes anything. Raises :class:`PlanLoadError` only."""
     path = Path(path)
     source = str(path.absolute())
+    if path.is_dir():
+        raise PlanLoadError(source, f"Could not open “{path.name or source}” ({source}): it "
+                            "is a folder, not a plan file. Choose a .json file inside it.")
     try:
         with open(path, "rb") as stream:
             size = os.fstat(stream.fileno()).st_size
@@ -331,16 +336,10 @@ def load_plan(path: os.PathLike[str] | str) -> LoadedPlan:
     except PlanLoadError:
         raise
     except FileNotFoundError:
-        name = path.name or source
-        raise PlanLoadError(
-            path, f"Could not open the plan “{name}” ({source}): there is no such file. "
-            "It may have been moved, renamed or deleted."
-        ) from None
+        raise _load_error(source, "There is no such file. It may have been moved, renamed "
+                          "or deleted.", damaged=False) from None
     except OSError as error:
-        name = path.name or source
-        raise PlanLoadError(
-            path, f"Could not open the plan “{name}” ({source}).\n{_os_problem(error, 'read')}"
-        ) from None
+        raise _load_error(source, _os_problem(error, "read"), damaged=False) from None
     if len(data) > MAX_FILE_BYTES:
         raise _load_error(source, too_large_message(len(data)))
     plan, warnings = _parse(data, source)
