@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import sys
 from typing import Any
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -32,20 +34,57 @@ class _DuplicateKey(Exception):
         self.key = key
 
 
+class _BadNumber(Exception):
+    """A number JSON allows to be written but a plan cannot hold; ``literal`` as written."""
+
+    def __init__(self, literal: str) -> None:
+        super().__init__(literal)
+        self.literal = literal
+
+
 def _refuse_constant(name: str) -> Any:
-    raise JsonFileError(
-        f"The file contains the value {name}, which is not allowed in a plan file "
-        "(JSON has no NaN or Infinity). Replace it with a number or remove it."
-    )
+    raise _BadNumber(name)
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise JsonFileError(
-            f"The number {text[:40]} is too large to store. Replace it with a smaller number."
-        )
+        raise _BadNumber(text)
     return value
+
+
+_STRING = r'"(?:[^"\\]|\\.)*"'
+
+
+def _locate_outside_strings(text: str, pattern: str) -> tuple[int, int] | None:
+    """Line and column of the first match of ``pattern`` that is not inside a string."""
+    for match in re.finditer(f"{_STRING}|(?P<hit>{pattern})", text):
+        if match.group("hit") is not None:
+            return _line_column(text, match.start())
+    return None
+
+
+def _bad_number_error(text: str, literal: str) -> JsonFileError:
+    where = _locate_outside_strings(text, r"(?<![\w.+-])" + re.escape(literal) + r"(?![\w.])")
+    at = f" at line {where[0]}, column {where[1]}" if where else ""
+    if literal in ("NaN", "Infinity", "-Infinity"):
+        message = (f"The file contains the value {literal}{at}, which a plan file cannot "
+                   "hold (it is not a JSON number). Replace it with a number or remove it.")
+    else:
+        message = (f"The number {literal[:40]}{at} is too large to store. Replace it with a "
+                   "smaller number.")
+    return JsonFileError(message, *(where or (None, None)))
+
+
+def _long_integer_error(text: str) -> JsonFileError:
+    limit = sys.get_int_max_str_digits()
+    where = _locate_outside_strings(text, rf"\d{{{limit + 1},}}")
+    at = f" at line {where[0]}, column {where[1]}" if where else ""
+    return JsonFileError(
+        f"The file holds a number{at} with more than {limit:,} digits, which the app cannot "
+        "read. It is probably not a plan file, or it was damaged.",
+        *(where or (None, None)),
+    )
 
 
 def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -191,8 +230,8 @@ def loads_strict(data: bytes) -> Any:
             parse_constant=_refuse_constant,
             parse_float=_finite_float,
         )
-    except JsonFileError:
-        raise
+    except _BadNumber as bad:
+        raise _bad_number_error(text, bad.literal) from None
     except _DuplicateKey as duplicate:
         where = _locate_duplicate(text)
         at = f" (the second one is at line {where[0]}, column {where[1]})" if where else ""
@@ -207,7 +246,8 @@ def loads_strict(data: bytes) -> Any:
     except json.JSONDecodeError as error:
         raise _syntax_message(error, text) from None
     except ValueError as error:
-        # e.g. an integer with more digits than Python will convert.
+        if "digits" in str(error):  # Python's limit on converting long integers
+            raise _long_integer_error(text) from None
         raise JsonFileError(f"The file holds a value that cannot be read: {error}.") from None
     if _depth_exceeded(value, MAX_DEPTH):
         raise _too_deep()

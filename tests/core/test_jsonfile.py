@@ -59,7 +59,7 @@ BAD_FILES: dict[str, tuple[Callable[[], bytes], str]] = {
     "binary-garbage": (_garbage, "not"),
     "png-image": (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64),
                   "not a text file"),
-    "huge-integer": (lambda: _with_extra("9" * 5000), "cannot be read"),
+    "huge-integer": (lambda: _with_extra("9" * 5000), "more than 4,300 digits"),
 }
 
 
@@ -105,6 +105,20 @@ def test_latin1_reports_where_the_bad_byte_is() -> None:
         loads_strict(b'{\n "a": "caf\xe9"}')
     assert (caught.value.line, caught.value.column) == (2, 11)
     assert "Latin-1" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "literal", "where"),
+    [(b'{"said": "NaN and Infinity in text",\n "x": NaN}', "NaN", (2, 7)),
+     (b'["Infinity", -Infinity]', "-Infinity", (1, 15)),
+     (b'[1,\n\n   1e999]', "1e999", (3, 4))],
+)
+def test_refused_numbers_say_where(text: bytes, literal: str, where: tuple[int, int]) -> None:
+    with pytest.raises(JsonFileError) as caught:
+        loads_strict(text)
+    assert literal in caught.value.message
+    assert (caught.value.line, caught.value.column) == where
+    assert f"line {where[0]}, column {where[1]}" in caught.value.message
 
 
 def test_depth_limit_is_exact() -> None:
