@@ -110,7 +110,7 @@ def test_latin1_reports_where_the_bad_byte_is() -> None:
 @pytest.mark.parametrize(
     ("text", "literal", "where"),
     [(b'{"said": "NaN and Infinity in text",\n "x": NaN}', "NaN", (2, 7)),
-     (b'["Infinity", -Infinity]', "-Infinity", (1, 15)),
+     (b'["Infinity", -Infinity]', "-Infinity", (1, 14)),
      (b'[1,\n\n   1e999]', "1e999", (3, 4))],
 )
 def test_refused_numbers_say_where(text: bytes, literal: str, where: tuple[int, int]) -> None:
