@@ -405,6 +405,10 @@ def write_atomic(path: os.PathLike[str] | str, data: bytes) -> None:
     the folder after the rename raises :class:`DirectorySyncError`; the new bytes are
     then already in place."""
     path = Path(path)
+    if path.is_symlink():
+        # Replace the file the link points to; renaming over the link would turn it into
+        # a plain file and leave the real one (in a synced folder, say) behind.
+        path = path.resolve()
     folder = path.parent
     temp = folder / f"{_temp_prefix(path)}{secrets.token_hex(6)}"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -473,8 +477,11 @@ def _save_error(path: Path, cls: type[PlanSaveError], problem: str) -> PlanSaveE
 
 def clean_stray_temp_files(path: os.PathLike[str] | str) -> list[Path]:
     """Remove temp files left beside ``path`` by a save that was killed; returns them."""
+    path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()  # the temp files are beside the real file
     removed = []
-    for temp in _stray_temp_files(Path(path)):
+    for temp in _stray_temp_files(path):
         try:
             temp.unlink()
             removed.append(temp)

@@ -401,3 +401,20 @@ def test_save_refuses_a_plan_that_would_not_load_again(tmp_path: Path) -> None:
     assert "would not open again" in caught.value.message
     assert "Sentiment" in caught.value.message
     assert target.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "symlink") or __import__("sys").platform
+                    == "win32", reason="symlinks need privileges on Windows")
+def test_save_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    real_folder = tmp_path / "Dropbox"
+    real_folder.mkdir()
+    real = real_folder / "plan.json"
+    save_plan(Plan(), real)
+    link = tmp_path / "plan.json"
+    link.symlink_to(real)
+    plan = Plan()
+    plan.details.title = "through the link"
+    save_plan(plan, link)
+    assert link.is_symlink()
+    assert load_plan(real).plan.details.title == "through the link"
+    assert [p.name for p in real_folder.iterdir()] == ["plan.json"]
