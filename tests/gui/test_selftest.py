@@ -216,3 +216,34 @@ def test_an_unexpected_dialog_is_closed_and_fails_the_test(qapp, tmp_path, monke
     printed = io.StringIO()
     assert run_self_test(tmp_path, stream=printed) == 1
     assert "an unexpected dialog appeared: Surprise: Did anyone expect this?" in printed.getvalue()
+
+
+def test_the_export_must_show_text_in_every_script(qapp, tmp_path, monkeypatch):
+    """Without the extra note the Hebrew words are missing: the check is real."""
+    monkeypatch.setattr(selftest, "with_script_sample", lambda plan: plan)
+    printed = io.StringIO()
+    assert run_self_test(tmp_path, stream=printed) == 1
+    assert f"the Hebrew words {selftest.SCRIPT_SAMPLE_RTL!r} are missing" in printed.getvalue()
+
+
+def test_the_script_sample_goes_into_a_copy_not_the_open_plan():
+    plan = load_example("bakery")
+    exported = selftest.with_script_sample(plan)
+    assert len(exported.listening.notes) == len(plan.listening.notes) + 1
+    assert selftest.SCRIPT_SAMPLE in expected_phrases(exported)
+    assert selftest.SCRIPT_SAMPLE not in expected_phrases(plan)
+
+
+def test_a_failed_run_leaves_no_window_open(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from workbook.gui.main_window import MainWindow
+
+    def broken_walk(self, app, window, document):
+        raise selftest.SelfTestFailure("a page is broken")
+
+    monkeypatch.setattr(selftest._SelfTest, "_walk_pages", broken_walk)
+    assert run_self_test(tmp_path, stream=io.StringIO()) == 1
+    assert "FAILED: a page is broken" in _log(tmp_path)
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and w.isVisible()]

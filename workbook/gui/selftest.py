@@ -206,6 +206,7 @@ class _SelfTest:
         self.report = report
         self.example = example
         self.step_number = 0
+        self.window: Any = None
 
     def step(self, text: str) -> None:
         self.step_number += 1
@@ -225,11 +226,20 @@ class _SelfTest:
             plan, name = self._load_example()
             window, document = self._open_window(app, plan, name)
             self._walk_pages(app, window, document)
-            pdf_path = self._export(document.plan)
-            self._check_pdf(pdf_path, document.plan)
+            exported = with_script_sample(document.plan)
+            pdf_path = self._export(exported)
+            self._check_pdf(pdf_path, exported)
             self._close(app, window, document)
         finally:
+            self._discard_window(app)
             guard.stop()
+
+    def _discard_window(self, app: Any) -> None:
+        """After a failure the window may still be open; take it down without questions."""
+        if self.window is not None and self.window.isVisible():
+            self.window.hide()
+            self.window.deleteLater()
+            _settle(app)
 
     # -- steps
 
@@ -271,7 +281,7 @@ class _SelfTest:
         from workbook.gui.document import PlanDocument
         from workbook.gui.main_window import MainWindow
 
-        window = MainWindow()
+        window = self.window = MainWindow()
         document = _find_document(window, PlanDocument)
         window.show()
         _settle(app)
@@ -319,6 +329,10 @@ class _SelfTest:
         options = ExportOptions(logo=resource_path("icon", "workbook.png"),
                                 consultant_name="Self-test", consultant_company="Workbook")
         result = export_pdf(plan, target, options)
+        unprintable = [w for w in result.warnings if "could not be printed" in w]
+        if unprintable:
+            raise SelfTestFailure("the export could not print all of the text: "
+                                  + "; ".join(unprintable))
         if not target.is_file():
             raise SelfTestFailure(f"the export reported success but {target} does not exist")
         if target.read_bytes() != result.data:
@@ -334,12 +348,18 @@ class _SelfTest:
         expected = expected_phrases(plan)
         data = path.read_bytes()
         problems = check_pdf(data, expected, min_pages=MIN_PAGES)
-        if not problems and not MiniPdf(data).image_count():
-            problems.append("the consultant's logo is not in it")
+        if not problems:
+            pdf = MiniPdf(data)
+            if not pdf.image_count():
+                problems.append("the consultant's logo is not in it")
+            text = normalise_text(pdf.text())
+            # Right-to-left text is drawn in display order; either order shows it is there.
+            if SCRIPT_SAMPLE_RTL not in text and SCRIPT_SAMPLE_RTL[::-1] not in text:
+                problems.append(f"the Hebrew words {SCRIPT_SAMPLE_RTL!r} are missing")
         if problems:
             raise SelfTestFailure(f"the PDF {path} is not complete: " + "; ".join(problems))
         self.step(f"PDF checked: complete, every font embedded, logo in, "
-                  f"{len(expected)} answers found")
+                  f"{len(expected)} answers and five scripts found")
 
     def _close(self, app: Any, window: Any, document: Any) -> None:
         window.close()
@@ -448,6 +468,25 @@ def _check_fields_show_plan(page: Any, plan: Any) -> int:
 # ---------------------------------------------------------------------------- what to look for
 
 
+SCRIPT_SAMPLE = "Ελληνικά · Кириллица · Ünïcödé"
+SCRIPT_SAMPLE_RTL = "שלום עולם"
+SCRIPT_SAMPLE_ARABIC = "مرحبا بالعالم"
+
+
+def with_script_sample(plan: Any) -> Any:
+    """A copy of the plan with one more listening note in Greek, Cyrillic, accented Latin,
+    Hebrew and Arabic, so the export's fonts and right-to-left shaping are exercised too
+    (in a bundle they are easy to leave out). The open document is not changed."""
+    from workbook.model import ListeningNote
+
+    copy = plan.model_copy(deep=True)
+    copy.listening.notes.append(ListeningNote(
+        source="Self-test",
+        said=f"{SCRIPT_SAMPLE} · {SCRIPT_SAMPLE_RTL} · {SCRIPT_SAMPLE_ARABIC}",
+    ))
+    return copy
+
+
 def _first_words(text: str, limit: int = 6) -> str:
     return " ".join(text.split()[:limit])
 
@@ -467,6 +506,8 @@ def expected_phrases(plan: Any) -> list[str]:
     answers += [note.said for note in plan.listening.notes[:1]]
     answers += [row.activity for row in plan.engagement.activities[:1]]
     phrases += [_first_words(answer) for answer in answers]
+    if any(note.said.startswith(SCRIPT_SAMPLE) for note in plan.listening.notes):
+        phrases.append(SCRIPT_SAMPLE)
     return [phrase.strip() for phrase in phrases if phrase and phrase.strip()]
 
 
