@@ -187,7 +187,6 @@ def make_window(qtbot, settings, answers) -> Iterator[Callable[..., Any]]:
         kwargs.setdefault("settings", settings)
         window = MainWindow(**kwargs)
         window.autosaver.set_interval(autosave_ms)
-        qtbot.addWidget(window)
         made.append(window)
         return window
 
@@ -195,8 +194,10 @@ def make_window(qtbot, settings, answers) -> Iterator[Callable[..., Any]]:
     for window in made:
         window.autosaver.wait()
         window.document.undo_stack.setClean()
+        window.close()
         window.autosaver.close()
         window.session.close()
+        window.deleteLater()
 
 
 @pytest.fixture

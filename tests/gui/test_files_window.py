@@ -1,0 +1,358 @@
+"""Document flows of the main window: New, Open, Save, Save As, Recent, Close, Quit, drag and
+drop, the unsaved-changes prompt, save and load failures, changes on disk, and locks."""
+
+from __future__ import annotations
+
+import errno
+import json
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from tests.gui.conftest import write_plan
+from tests.gui.test_files_session import dead_pid, foreign_lock
+from workbook import storage
+from workbook.gui import file_session
+from workbook.locking import current_host, lock_path_for
+from workbook.storage import PlanSaveError, load_plan
+
+pytestmark = pytest.mark.gui
+
+TITLE = ("details", "title")
+ORG = ("details", "organisation")
+
+
+def edit(window, path=TITLE, text="Edited"):
+    window.document.set_value(path, text)
+
+
+# ---------------------------------------------------------------- new, save, save as, title
+
+
+def test_new_plan_shows_untitled_and_marks_edits(window):
+    assert not window.has_plan and window.windowTitle() == "Social Media Value Workbook"
+    assert not window.actions.save.isEnabled()
+    window.new_plan()
+    assert window.has_plan and window.central.currentWidget() is window.workspace
+    assert window.windowTitle() == "Untitled plan[*] — Social Media Value Workbook"
+    assert not window.isWindowModified()
+    edit(window, TITLE, "Spring campaign")
+    assert window.windowTitle().startswith("Spring campaign[*]")
+    assert window.isWindowModified()
+
+
+def test_save_untitled_asks_for_a_name_then_saves_in_place(window, answers, tmp_path):
+    window.new_plan()
+    edit(window, TITLE, "Spring campaign")
+    target = tmp_path / "spring.json"
+    answers.set("ask_save_path", lambda _parent, suggested: (
+        suggested.name == "Spring campaign.json" or pytest.fail(str(suggested))) and target)
+    assert window.save()
+    assert load_plan(target).plan.details.title == "Spring campaign"
+    assert not window.isWindowModified() and window.document.file_path == target
+    assert window.file_label.text() == str(target)
+    assert lock_path_for(target).exists()
+
+    edit(window, ORG, "Wrenford Bakery")
+    assert window.save()  # no dialog the second time
+    assert load_plan(target).plan.details.organisation == "Wrenford Bakery"
+    assert answers.names().count("ask_save_path") == 1
+    assert [p.path for p in window.settings.recent_plans] == [target]
+
+
+def test_save_as_writes_a_new_file_and_moves_the_lock(window, answers, tmp_path):
+    first = write_plan(tmp_path / "first.json", title="First")
+    assert window.open_path(first)
+    second = tmp_path / "second.json"
+    answers.set("ask_save_path", second)
+    edit(window, ORG, "Copy org")
+    assert window.save_as()
+    assert load_plan(second).plan.details.organisation == "Copy org"
+    assert load_plan(first).plan.details.organisation == ""
+    assert lock_path_for(second).exists() and not lock_path_for(first).exists()
+    assert window.document.file_path == second
+
+
+def test_cancelled_save_as_keeps_everything(window, answers):
+    window.new_plan()
+    edit(window)
+    answers.set("ask_save_path", None)
+    assert not window.save()
+    assert window.isWindowModified() and window.document.plan.details.title == "Edited"
+
+
+# ---------------------------------------------------------------- the unsaved-changes prompt
+
+
+@pytest.mark.parametrize("action", ["new", "open", "close_plan", "close_window", "quit"])
+def test_unsaved_prompt_cancel_keeps_the_plan(window, answers, tmp_path, action):
+    other = write_plan(tmp_path / "other.json", title="Other")
+    window.show()
+    window.new_plan()
+    edit(window, TITLE, "Unsaved work")
+    answers.set("ask_unsaved_changes", "cancel")
+    answers.set("ask_open_path", other)
+    {"new": window.actions.new.trigger, "open": window.actions.open.trigger,
+     "close_plan": window.actions.close.trigger, "close_window": window.close,
+     "quit": window.actions.quit.trigger}[action]()
+    assert answers.names().count("ask_unsaved_changes") == 1
+    assert window.isVisible() and window.has_plan
+    assert window.document.plan.details.title == "Unsaved work" and window.isWindowModified()
+
+
+@pytest.mark.parametrize("action", ["new", "open", "close_plan", "close_window"])
+def test_unsaved_prompt_discard_lets_the_plan_go(window, answers, tmp_path, action):
+    other = write_plan(tmp_path / "other.json", title="Other")
+    window.show()
+    window.new_plan()
+    edit(window, TITLE, "Throw away")
+    answers.set("ask_unsaved_changes", "discard")
+    answers.set("ask_open_path", other)
+    {"new": window.new_plan, "open": window.open_dialog, "close_plan": window.close_plan,
+     "close_window": window.close}[action]()
+    if action == "close_window":
+        assert not window.isVisible()
+        return
+    assert window.document.plan.details.title != "Throw away"
+    if action == "close_plan":
+        assert not window.has_plan and window.central.currentWidget() is window.start_page
+    elif action == "open":
+        assert window.document.plan.details.title == "Other"
+
+
+def test_unsaved_prompt_save_saves_before_opening(window, answers, tmp_path):
+    mine = write_plan(tmp_path / "mine.json", title="Mine")
+    other = write_plan(tmp_path / "other.json", title="Other")
+    window.open_path(mine)
+    edit(window, ORG, "Saved on the way out")
+    answers.set("ask_unsaved_changes", "save")
+    assert window.open_path(other)
+    assert load_plan(mine).plan.details.organisation == "Saved on the way out"
+    assert window.document.plan.details.title == "Other"
+    assert not lock_path_for(mine).exists() and lock_path_for(other).exists()
+
+
+def test_closing_the_window_saves_when_asked(window, answers, tmp_path):
+    mine = write_plan(tmp_path / "mine.json")
+    window.show()
+    window.open_path(mine)
+    edit(window, ORG, "Kept")
+    answers.set("ask_unsaved_changes", "save")
+    window.close()
+    assert not window.isVisible()
+    assert load_plan(mine).plan.details.organisation == "Kept"
+    assert not lock_path_for(mine).exists()
+
+
+def test_unmodified_plan_closes_without_a_question(window, answers, tmp_path):
+    window.open_path(write_plan(tmp_path / "mine.json"))
+    window.show()
+    window.close()
+    assert not window.isVisible() and answers.asked == []
+
+
+# ---------------------------------------------------------------- open, recent, drag and drop
+
+
+def test_open_adds_to_recent_and_the_recent_menu_opens_it(window, tmp_path):
+    first = write_plan(tmp_path / "first.json", title="First", organisation="Org one")
+    second = write_plan(tmp_path / "second.json", title="Second")
+    window.open_path(first)
+    window.open_path(second)
+    assert [p.path for p in window.settings.recent_plans] == [second, first]
+    assert window.settings.recent_plans[1].organisation == "Org one"
+    window.recent_menu.aboutToShow.emit()
+    entries = [a for a in window.recent_menu.actions() if a.text().startswith("&")]
+    assert entries[1].text() == "&2 Org one — first.json"
+    entries[1].trigger()
+    assert window.document.plan.details.title == "First"
+
+
+def test_opening_the_open_file_again_changes_nothing(window, answers, tmp_path):
+    path = write_plan(tmp_path / "plan.json")
+    window.open_path(path)
+    edit(window)
+    assert window.open_path(path)
+    assert answers.asked == [] and window.document.plan.details.title == "Edited"
+
+
+def test_dropping_a_plan_file_opens_it(window, qtbot, tmp_path):
+    path = write_plan(tmp_path / "dropped.json", title="Dropped plan")
+    window.show()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: window.document.plan.details.title == "Dropped plan")
+    assert window.document.file_path == path
+
+
+def test_dropping_something_else_is_refused(window, tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(text))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event.setAccepted(False)
+    window.dropEvent(event)
+    assert not event.isAccepted() and not window.has_plan
+
+
+# ---------------------------------------------------------------- failures
+
+
+def test_a_plan_that_fails_to_load_is_reported_and_left_untouched(window, answers, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_bytes(b'{"format": "social-media-value-workbook", "details": {"title": 5}}')
+    before = path.read_bytes()
+    assert not window.open_path(path)
+    (_parent, title, message), = answers.messages("show_error")
+    assert title == "Could not open the plan" and "broken.json" in message
+    assert path.read_bytes() == before
+    assert not window.has_plan and not lock_path_for(path).exists()
+
+
+@pytest.mark.parametrize(("failure", "words"), [
+    (PlanSaveError("x", "“plan.json” could not be saved: the folder is read-only."),
+     "the folder is read-only"),
+    (PermissionError(errno.EACCES, "Permission denied"), "not allowed to write"),
+    (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
+], ids=["storage-error", "read-only-folder", "disk-full"])
+def test_a_failed_save_says_why_offers_save_as_and_keeps_the_edits(
+        window, answers, tmp_path, monkeypatch, failure, words):
+    path = write_plan(tmp_path / "plan.json", title="Before")
+    window.open_path(path)
+    edit(window, TITLE, "Precious words")
+
+    def fail(*_args, **_kwargs):
+        raise failure
+
+    monkeypatch.setattr(file_session, "save_plan", fail)
+    answers.set("ask_save_failed", "cancel")
+    assert not window.save()
+    (_parent, message), = answers.messages("ask_save_failed")
+    assert words in message and "plan.json" in message
+    assert window.isWindowModified()
+    assert window.document.plan.details.title == "Precious words"
+    assert load_plan(path).plan.details.title == "Before"
+
+    # Save As somewhere that works.
+    answers.set("ask_save_failed", "save_as")
+    elsewhere = tmp_path / "elsewhere.json"
+    answers.set("ask_save_path", elsewhere)
+    monkeypatch.setattr(file_session, "save_plan", lambda plan, p, **kw: (
+        fail() if p == path.absolute() else storage.save_plan(plan, p, **kw)))
+    assert window.save()
+    assert load_plan(elsewhere).plan.details.title == "Precious words"
+    assert not window.isWindowModified()
+
+
+# ---------------------------------------------------------------- changed on disk
+
+
+@pytest.fixture
+def conflict(window, tmp_path):
+    path = write_plan(tmp_path / "plan.json", title="Original")
+    window.open_path(path)
+    edit(window, ORG, "My edit")
+    write_plan(path, title="Changed elsewhere")
+    return path
+
+
+def test_changed_on_disk_overwrite(window, answers, conflict):
+    answers.set("ask_changed_on_disk", "overwrite")
+    assert window.save()
+    on_disk = load_plan(conflict).plan
+    assert on_disk.details.organisation == "My edit" and on_disk.details.title == "Original"
+    assert not window.isWindowModified()
+
+
+def test_changed_on_disk_reload(window, answers, conflict):
+    answers.set("ask_changed_on_disk", "reload")
+    assert not window.save()
+    assert window.document.plan.details.title == "Changed elsewhere"
+    assert window.document.plan.details.organisation == ""
+    assert not window.isWindowModified()
+    edit(window, ORG, "After reload")
+    assert window.save()  # the new fingerprint is used
+    assert load_plan(conflict).plan.details.organisation == "After reload"
+
+
+def test_changed_on_disk_save_as(window, answers, conflict, tmp_path):
+    answers.set("ask_changed_on_disk", "save_as")
+    answers.set("ask_save_path", tmp_path / "mine.json")
+    assert window.save()
+    assert load_plan(tmp_path / "mine.json").plan.details.organisation == "My edit"
+    assert load_plan(conflict).plan.details.title == "Changed elsewhere"
+
+
+def test_changed_on_disk_cancel(window, answers, conflict):
+    answers.set("ask_changed_on_disk", "cancel")
+    assert not window.save()
+    assert window.isWindowModified()
+    assert load_plan(conflict).plan.details.title == "Changed elsewhere"
+
+
+# ---------------------------------------------------------------- locks
+
+
+def test_plan_open_elsewhere_can_be_opened_read_only(window, answers, tmp_path):
+    path = write_plan(tmp_path / "plan.json", title="Shared plan")
+    foreign_lock(path)
+    answers.set("ask_locked", "read_only")
+    assert window.open_path(path)
+    (_parent, _path, holder, stale), = answers.messages("ask_locked")
+    assert "anna" in holder and "other-laptop" in holder and not stale
+    assert "(read-only)" in window.windowTitle()
+    assert "Read-only" in window.mode_label.text()
+    assert not window.actions.save.isEnabled() and window.actions.save_as.isEnabled()
+
+    edit(window, ORG, "My notes")
+    copy = tmp_path / "my-copy.json"
+    answers.set("ask_save_path", copy)
+    assert window.save()  # Save in read-only mode is Save As
+    assert load_plan(copy).plan.details.organisation == "My notes"
+    assert load_plan(path).plan.details.organisation == ""
+    assert "(read-only)" not in window.windowTitle() and window.actions.save.isEnabled()
+    assert json.loads(lock_path_for(path).read_text())["user"] == "anna"
+
+
+def test_plan_open_elsewhere_can_be_taken_over(window, answers, tmp_path):
+    path = write_plan(tmp_path / "plan.json")
+    foreign_lock(path)
+    answers.set("ask_locked", "take_over")
+    assert window.open_path(path)
+    assert json.loads(lock_path_for(path).read_text())["host"] == current_host()
+    edit(window, ORG, "Mine now")
+    assert window.save()
+    assert load_plan(path).plan.details.organisation == "Mine now"
+
+
+def test_plan_open_elsewhere_cancel(window, answers, tmp_path):
+    path = write_plan(tmp_path / "plan.json")
+    foreign_lock(path)
+    answers.set("ask_locked", "cancel")
+    assert not window.open_path(path)
+    assert not window.has_plan
+
+
+def test_stale_lock_is_offered_for_take_over(window, answers, tmp_path):
+    path = write_plan(tmp_path / "plan.json")
+    foreign_lock(path, host=current_host(), pid=dead_pid())
+    answers.set("ask_locked", "take_over")
+    assert window.open_path(path)
+    (_parent, _path, _holder, stale), = answers.messages("ask_locked")
+    assert stale
+    assert not window.session.read_only and window.session.lock.is_held
+
+
+def test_lock_is_released_when_the_plan_closes(window, tmp_path):
+    path = write_plan(tmp_path / "plan.json")
+    window.open_path(path)
+    assert lock_path_for(path).exists()
+    window.close_plan()
+    assert not lock_path_for(path).exists()
