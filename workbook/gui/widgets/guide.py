@@ -141,7 +141,7 @@ class FieldBlock(QWidget):
             layout.addLayout(top)
         self.help_label = muted_label(text.help, self) if text.help else None
         if isinstance(self.editor, BoolField):
-            layout.addWidget(self.editor)
+            layout.addWidget(self.editor, 0, Qt.AlignmentFlag.AlignLeft)
             if self.help_label is not None:
                 layout.addWidget(self.help_label)
         else:

@@ -57,39 +57,41 @@ class NotesFilterProxy(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         words = text.casefold().split()
         if words != self._words:
-            self._words = words
-            self._refilter()
+            self._change_filter(words=words)
 
     def set_tag(self, tag: str | None) -> None:
-        key = normalise_tag(tag) if tag else None
+        key = (normalise_tag(tag) if tag else None) or None
         if key != self._tag:
-            self._tag = key or None
-            self._refilter()
+            self._change_filter(tag=key)
 
     def set_sentiment(self, sentiment: Sentiment | None | str) -> None:
         if sentiment != self._sentiment:
-            self._sentiment = sentiment
-            self._refilter()
+            self._change_filter(sentiment=sentiment)
 
     def clear_filters(self) -> None:
-        self._words, self._tag, self._sentiment = [], None, ANY
-        self._refilter()
+        self._change_filter(words=[], tag=None, sentiment=ANY)
+
+    def _change_filter(self, **state: object) -> None:
+        """Apply new filter settings; rows pinned under the old filter are let go."""
+        self.beginFilterChange()
+        for name, value in state.items():
+            setattr(self, f"_{name}", value)
+        self._pinned.clear()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def pin(self, row_id: str) -> None:
         """Keep this row in view until the filter next changes."""
         if not self.is_filtered() or row_id in self._pinned:
             return
-        self._pinned.add(row_id)
         model = self.sourceModel()
         if isinstance(model, RowTableModel):
             position = model.position_of(row_id)
             if position >= 0 and self.mapFromSource(model.index(position, 0)).isValid():
-                return  # already shown: no need to filter all rows again
-        self.invalidateRowsFilter()
-
-    def _refilter(self) -> None:
-        self._pinned.clear()
-        self.invalidateRowsFilter()
+                self._pinned.add(row_id)  # already shown: no need to filter every row again
+                return
+        self.beginFilterChange()
+        self._pinned.add(row_id)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     # ------------------------------------------------------------ Qt
 
@@ -111,6 +113,16 @@ class NotesFilterProxy(QSortFilterProxyModel):
             haystack = note_haystack(note)  # type: ignore[arg-type]
             return all(word in haystack for word in self._words)
         return True
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt override
+                 right: QModelIndex | QPersistentModelIndex) -> bool:
+        # One Python call per comparison on keys worked out once, rather than two calls
+        # into the model's data(): sorting thousands of notes stays quick.
+        model = self.sourceModel()
+        if isinstance(model, RowTableModel):
+            keys = model.sort_keys(left.column())
+            return keys[left.row()] < keys[right.row()]
+        return super().lessThan(left, right)
 
     def sort_by(self, column_name: str, order: Qt.SortOrder) -> None:
         model = self.sourceModel()

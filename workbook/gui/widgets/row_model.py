@@ -75,6 +75,9 @@ class RowTableModel(QAbstractTableModel):
         self._column_of = {c.name: i for i, c in enumerate(self.columns)}
         self._count = len(self._rows())
         self._positions: dict[str, int] | None = None
+        self._sort_keys: dict[int, list[Any]] = {}
+        """Sort keys by column, one per row, worked out once: sorting thousands of notes
+        asks for each key many times."""
         document.value_changed.connect(self._on_value_changed)
         document.rows_inserted.connect(self._on_rows_inserted)
         document.rows_removed.connect(self._on_rows_removed)
@@ -115,6 +118,8 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == SORT_ROLE:
+            return self.sort_key(index.row(), index.column())
         rows = self._rows()
         # The document changes the list just before it tells us, so while Qt is told about
         # a removal the list can be shorter than the count Qt still believes in.
@@ -135,9 +140,20 @@ class RowTableModel(QAbstractTableModel):
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(value, column)
-        if role == SORT_ROLE:
-            return self._sort_key(value, column)
         return None
+
+    def sort_keys(self, column_index: int) -> list[Any]:
+        """The sort key of every row for one column (kept until the rows change)."""
+        keys = self._sort_keys.get(column_index)
+        if keys is None:
+            column = self.columns[column_index]
+            keys = [self._sort_key(getattr(row, column.name), column) for row in self._rows()]
+            self._sort_keys[column_index] = keys
+        return keys
+
+    def sort_key(self, position: int, column_index: int) -> Any:
+        keys = self.sort_keys(column_index)
+        return keys[position] if 0 <= position < len(keys) else None
 
     def _tooltip(self, value: Any, column: Column) -> str | None:
         if column.kind in (ColumnKind.TEXT, ColumnKind.LONG_TEXT, ColumnKind.TAGS):
@@ -212,10 +228,14 @@ class RowTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ following the document
 
+    def _forget_positions(self) -> None:
+        self._positions = None
+        self._sort_keys.clear()
+
     def reload(self) -> None:
         self.beginResetModel()
         self._count = len(self._rows())
-        self._positions = None
+        self._forget_positions()
         self.endResetModel()
 
     def _on_value_changed(self, path: tuple) -> None:
@@ -229,6 +249,12 @@ class RowTableModel(QAbstractTableModel):
         if position < 0:
             return
         column = self.column_of(path[depth + 1]) if len(path) > depth + 1 else -1
+        if column >= 0 and column in self._sort_keys:
+            keys = self._sort_keys[column]
+            target = self.columns[column]
+            keys[position] = self._sort_key(getattr(self.row(position), target.name), target)
+        elif column < 0:
+            self._sort_keys.clear()
         first = self.index(position, max(column, 0))
         last = self.index(position, column if column >= 0 else len(self.columns) - 1)
         self.dataChanged.emit(first, last)
@@ -236,7 +262,7 @@ class RowTableModel(QAbstractTableModel):
     def _on_rows_inserted(self, list_path: tuple, first: int, count: int) -> None:
         if list_path != self.list_path:
             return
-        self._positions = None
+        self._forget_positions()
         self.beginInsertRows(QModelIndex(), first, first + count - 1)
         self._count += count
         self.endInsertRows()
@@ -244,7 +270,7 @@ class RowTableModel(QAbstractTableModel):
     def _on_rows_removed(self, list_path: tuple, first: int, count: int) -> None:
         if list_path != self.list_path:
             return
-        self._positions = None
+        self._forget_positions()
         self.beginRemoveRows(QModelIndex(), first, first + count - 1)
         self._count -= count
         self.endRemoveRows()
@@ -252,7 +278,7 @@ class RowTableModel(QAbstractTableModel):
     def _on_row_moved(self, list_path: tuple, source: int, target: int) -> None:
         if list_path != self.list_path:
             return
-        self._positions = None
+        self._forget_positions()
         destination = target + 1 if target > source else target
         if self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), destination):
             self.endMoveRows()
