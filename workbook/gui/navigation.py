@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -142,7 +142,7 @@ class StepList(QWidget):
         self.document = document
         self.setObjectName("step_list")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 8, 0, 6)
         heading = QLabel("&Steps")
         heading.setObjectName("step_list_heading")
         layout.addWidget(heading)
@@ -186,7 +186,21 @@ class StepList(QWidget):
         document.edited.connect(self._refresh_timer.start)
         document.plan_replaced.connect(self.refresh)
         self._update_buttons()
+        self._fit_width()
         self.refresh()
+
+    def _fit_width(self) -> None:
+        """Wide enough for the longest step name at the current text size."""
+        metrics = QFontMetrics(self.list.font())
+        bold = QFont(self.list.font())
+        bold.setBold(True)
+        longest = max(QFontMetrics(bold).horizontalAdvance(title) for _p, title, _s in STEPS)
+        self.list.setMinimumWidth(longest + 4 * metrics.height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "list"):
+            self._fit_width()
 
     # ------------------------------------------------------------ state
 

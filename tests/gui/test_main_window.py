@@ -1,0 +1,278 @@
+"""The main window around the pages: step list, navigation, menus and shortcuts, undo/redo,
+text size, dark palette, export wiring."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tests.gui.conftest import STUB_PAGES, write_plan
+from workbook.completeness import Stage
+from workbook.gui.navigation import REFRESH_DELAY_MS, STEPS
+from workbook.gui.pages import PageId
+from workbook.gui.theme import dark_palette
+
+pytestmark = pytest.mark.gui
+
+TITLE = ("details", "title")
+
+
+def menu_actions(window) -> list[QAction]:
+    """Every action reachable from the menu bar (submenus included)."""
+    found = []
+
+    def walk(actions):
+        for action in actions:
+            if action.menu() is not None:
+                walk(action.menu().actions())
+            elif not action.isSeparator():
+                found.append(action)
+
+    walk(window.menuBar().actions())
+    return found
+
+
+# ---------------------------------------------------------------- step list
+
+
+def test_step_list_shows_every_stage_with_its_completion(window, qtbot):
+    window.new_plan()
+    steps = window.step_list
+    assert [steps.list.item(i).text() for i in range(steps.list.count())] == [
+        title for _id, title, _stage in STEPS]
+    assert steps.percent(PageId.DETAILS) == 0
+    window.document.set_value(TITLE, "Spring plan")
+    window.document.set_value(("details", "organisation"), "Wrenford Bakery")
+    # Debounced: nothing is recomputed while the user is still typing...
+    assert steps.percent(PageId.DETAILS) == 0
+    assert steps._refresh_timer.isActive() and steps._refresh_timer.interval() == REFRESH_DELAY_MS
+    # ...and the display catches up after the pause.
+    expected = window.document.status[Stage.DETAILS].percent
+    assert expected > 0
+    qtbot.waitUntil(lambda: steps.percent(PageId.DETAILS) == expected)
+    assert steps.percent(PageId.REVIEW) == window.document.status.percent
+    item = steps.list.item(0)
+    assert item.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        f"Step 1: Plan details, {expected}% complete")
+
+
+def test_clicking_steps_and_back_next_move_between_pages(window, qtbot):
+    window.show()
+    window.new_plan()
+    steps = window.step_list
+    rect = steps.list.visualItemRect(steps.list.item(2))
+    qtbot.mouseClick(steps.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.page_stack.currentWidget() is window.pages[PageId.LISTENING]
+    qtbot.mouseClick(steps.next_button, Qt.MouseButton.LeftButton)
+    assert window.page_stack.currentWidget() is window.pages[PageId.PLANNING]
+    qtbot.mouseClick(steps.back_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(steps.back_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == PageId.MANAGEMENT
+    window.go_to_page(PageId.DETAILS)
+    assert not steps.back_button.isEnabled() and steps.next_button.isEnabled()
+    window.go_to_page(PageId.REVIEW)
+    assert steps.back_button.isEnabled() and not steps.next_button.isEnabled()
+    assert steps.list.currentRow() == 5  # the current step is highlighted
+
+
+def test_go_to_stage_shortcuts_from_the_keyboard(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.new_plan()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    for number, (page_id, _title, _stage) in enumerate(STEPS, start=1):
+        qtbot.keyClick(window.focusWidget() or window, Qt.Key(Qt.Key.Key_0 + number),
+                       Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page() == page_id
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_page() == PageId.ENGAGEMENT
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Right,
+                   Qt.KeyboardModifier.AltModifier)
+    assert window.current_page() == PageId.REVIEW
+
+
+def test_navigate_requested_shows_and_focuses_the_field(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.new_plan()
+    window.activateWindow()
+    window.pages[PageId.REVIEW].navigate_requested.emit(("listening", "intent"))
+    assert window.current_page() == PageId.LISTENING
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().objectName() == "listening.intent")
+
+
+def test_navigation_needs_an_open_plan(window):
+    assert not window.actions.go_to[PageId.PLANNING].isEnabled()
+    window.go_to_page(PageId.PLANNING)
+    assert window.central.currentWidget() is window.start_page
+    window.new_plan()
+    assert window.actions.go_to[PageId.PLANNING].isEnabled()
+
+
+def test_start_page_can_be_shown_while_a_plan_is_open(window):
+    window.new_plan()
+    window.actions.start_page.trigger()
+    assert window.central.currentWidget() is window.start_page
+    window.actions.go_to[PageId.LISTENING].trigger()
+    assert window.central.currentWidget() is window.workspace
+    assert window.current_page() == PageId.LISTENING
+
+
+# ---------------------------------------------------------------- menus, shortcuts, undo
+
+
+def test_every_menu_command_shows_a_shortcut(window):
+    window.new_plan()
+    window.recent_menu.aboutToShow.emit()
+    missing = [a.text() for a in menu_actions(window)
+               if a.shortcut().isEmpty() and a.parent() is not window.recent_menu
+               and a is not window.actions.about]
+    assert missing == []
+
+
+def test_standard_shortcuts(window):
+    a = window.actions
+    assert a.save.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    assert a.new.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert a.open.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert QKeySequence("Ctrl+Shift+S") in a.save_as.shortcuts()
+    assert QKeySequence("Ctrl+W") in a.close.shortcuts()
+    assert QKeySequence("Ctrl+Q") in a.quit.shortcuts()
+    assert a.export.shortcut() == QKeySequence("Ctrl+E")
+    assert a.undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert a.redo.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    assert [a.go_to[p].shortcut().toString() for p in PageId] == [
+        f"Ctrl+{n}" for n in range(1, 7)]
+    shortcuts = [k.toString() for action in window.actions.all_actions()
+                 for k in action.shortcuts()]
+    assert len(shortcuts) == len(set(shortcuts)), "two actions share a shortcut"
+
+
+def test_undo_and_redo_cover_edits(window):
+    window.new_plan()
+    window.document.set_value(TITLE, "Typed")
+    assert window.actions.undo.isEnabled()
+    window.actions.undo.trigger()
+    assert window.document.plan.details.title == "" and not window.isWindowModified()
+    window.actions.redo.trigger()
+    assert window.document.plan.details.title == "Typed" and window.isWindowModified()
+
+
+def test_help_lists_the_shortcuts(window, answers):
+    window.actions.shortcuts.trigger()
+    ((_parent, title, text),) = answers.messages("show_info")
+    assert title == "Keyboard shortcuts"
+    assert "Save: Ctrl+S" in text and "Export PDF…: Ctrl+E" in text
+
+
+# ---------------------------------------------------------------- look
+
+
+def test_larger_text_scales_the_application_font_and_is_remembered(window, qapp, settings):
+    base = qapp.font().pointSizeF()
+    window.actions.larger_text.trigger()
+    assert qapp.font().pointSizeF() == pytest.approx(base * 1.15)
+    window.actions.larger_text.trigger()
+    assert qapp.font().pointSizeF() == pytest.approx(base * 1.30)
+    assert settings.text_scale == 130
+    window.actions.smaller_text.trigger()
+    assert settings.text_scale == 115
+    window.actions.normal_text.trigger()
+    assert qapp.font().pointSizeF() == pytest.approx(base)
+    assert settings.text_scale == 100
+
+
+def test_step_list_grows_with_the_text(window, qapp):
+    narrow = window.step_list.list.minimumWidth()
+    window.actions.larger_text.trigger()
+    window.actions.larger_text.trigger()
+    QApplication.sendPostedEvents()
+    assert window.step_list.list.minimumWidth() > narrow
+
+
+def _luminance(colour: QColor) -> float:
+    return colour.lightnessF()
+
+
+def test_step_list_follows_a_dark_palette(window, qapp, qtbot):
+    qapp.setPalette(dark_palette())
+    window.show()
+    window.new_plan()
+    dark_window = dark_palette().color(QPalette.ColorRole.Window)
+    # The palette reaches existing widgets through posted change events.
+    qtbot.waitUntil(lambda: window.step_list.list.palette().color(
+        QPalette.ColorRole.Window) == dark_window)
+    window.go_to_page(PageId.LISTENING)
+    image = window.step_list.list.grab().toImage()
+    plain = window.step_list.list.visualItemRect(window.step_list.list.item(0))
+    current = window.step_list.list.visualItemRect(window.step_list.list.item(2))
+    background = image.pixelColor(plain.right() - 3, plain.top() + 3)
+    highlight = image.pixelColor(current.right() - 3, current.top() + 3)
+    assert _luminance(background) < 0.3
+    assert highlight == dark_palette().color(QPalette.ColorRole.Highlight)
+
+
+# ---------------------------------------------------------------- export
+
+
+@pytest.fixture
+def export_calls(monkeypatch):
+    from workbook.gui import export_controller
+
+    calls = {"options": [], "after": []}
+
+    def ask_export_options(self, defaults):
+        calls["options"].append(defaults)
+        return defaults
+
+    def ask_after_export(self, path, warnings):
+        calls["after"].append(path)
+        return "close"
+
+    monkeypatch.setattr(export_controller.ExportController, "ask_export_options",
+                        ask_export_options)
+    monkeypatch.setattr(export_controller.ExportController, "ask_after_export", ask_after_export)
+    return calls
+
+
+def test_export_pdf_uses_the_profile_and_suggests_a_name_beside_the_plan(
+        window, answers, settings, export_calls, qtbot, tmp_path):
+    settings.consultant_name = "Sam Consultant"
+    settings.consultant_company = "Harbour Advisory"
+    settings.accent = "#AA3366"
+    plan_path = write_plan(tmp_path / "bakery plan.json", title="Bakery plan")
+    window.open_path(plan_path)
+    target = tmp_path / "out.pdf"
+    answers.set("ask_pdf_path", lambda _parent, suggested: (
+        suggested == tmp_path / "bakery plan.pdf" or pytest.fail(str(suggested))) and target)
+    window.actions.export.trigger()
+    qtbot.waitUntil(lambda: bool(export_calls["after"]), timeout=30000)
+    (options,) = export_calls["options"]
+    assert (options.consultant_name, options.consultant_company, options.accent) == (
+        "Sam Consultant", "Harbour Advisory", "#AA3366")
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_review_page_export_button_goes_through_the_same_export(
+        window, answers, export_calls):
+    window.new_plan()
+    answers.set("ask_pdf_path", None)  # the user cancels at the file name
+    window.pages[PageId.REVIEW].export_requested.emit()
+    assert len(export_calls["options"]) == 1
+    (_parent, suggested), = answers.messages("ask_pdf_path")
+    assert suggested.name == "Social media plan.pdf"
+
+
+@pytest.mark.skipif(STUB_PAGES, reason="needs the real pages")
+def test_the_real_pages_fill_the_stack_once(window):
+    window.new_plan()
+    assert set(window.pages) == set(PageId)
+    assert window.page_stack.count() == len(PageId)
+    window.close_plan()
+    window.new_plan()  # a second plan reuses the same pages
+    assert window.page_stack.count() == len(PageId)
+    assert window.pages[PageId.DETAILS].findChild(QWidget, "details.title") is not None
