@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
@@ -20,6 +21,26 @@ CELL_PAD_Y = 4.0
 CELL_LINES_PER_PIECE = 36
 """Lines of a long cell that go in one physical table row; the rest continue below, so
 no row is ever taller than a page."""
+
+
+class UserParagraph(Paragraph):
+    """A paragraph that remembers its layout for a given width.
+
+    Tables measure every cell again each time they split across a page, and the
+    contents need a second layout pass; the line breaks of a paragraph only depend on
+    the width it gets, so they are worked out once per width. Without this a
+    2,000-note log spends most of its time re-breaking the same lines.
+    """
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
+        # split() drops blPara when it gives up on a page; then lay out afresh.
+        if self._wrapped_for == availWidth and "blPara" in self.__dict__:
+            return self.width, self.height
+        result = super().wrap(availWidth, availHeight)
+        self._wrapped_for = availWidth
+        return result
 
 
 @dataclass(frozen=True)
@@ -65,8 +86,8 @@ class Blocks:
             markup = "<br/>".join(self.fonts.markup(line, para_style.fontName) for line in lines)
             if rtl:
                 para_style = self._rtl_variant(style)
-            return Paragraph(markup, para_style)
-        return Paragraph(self.fonts.markup(text, para_style.fontName), para_style)
+            return UserParagraph(markup, para_style)
+        return UserParagraph(self.fonts.markup(text, para_style.fontName), para_style)
 
     def _rtl_variant(self, style: str) -> ParagraphStyle:
         """The style right-aligned, for paragraphs that read right to left."""
@@ -100,6 +121,19 @@ class Blocks:
 
     # ------------------------------------------------------------------ tables
 
+    def _labelled(self, label: str, text: str, width: float) -> list[Flowable]:
+        """A small-caps label over a piece of user text: one paragraph where possible,
+        because a long log has thousands of these and every paragraph costs layout time."""
+        if txt.has_rtl(text):
+            return [self.ours(label.upper(), "cell_label", width),
+                    self.paragraph(text, "cell", width)]
+        head = self.styles["cell_label"]
+        colour = head.textColor.hexval()[2:]
+        markup = (f'<font name="{head.fontName}" size="{head.fontSize}" color="#{colour}">'
+                  f"{self.fonts.markup(label.upper(), head.fontName)}</font><br/>"
+                  f"{self.fonts.markup(text, self.styles['cell'].fontName)}")
+        return [UserParagraph(markup, self.styles["cell"])]
+
     def _cell_pieces(self, cell: Cell, width: float) -> list[list[Flowable]]:
         inner = width - 2 * CELL_PAD_X
         if cell is None:
@@ -115,8 +149,7 @@ class Blocks:
                 chunks = txt.chunks(value or "", limit)
                 if not chunks:
                     continue
-                label_para = self.ours(label.upper(), "cell_label", inner)
-                units.append(([label_para, self.paragraph(chunks[0], "cell", inner)],
+                units.append((self._labelled(label, chunks[0], inner),
                               len(chunks[0]) + per_line))
                 units.extend(([self.paragraph(c, "cell", inner)], len(c)) for c in chunks[1:])
         else:
@@ -160,20 +193,29 @@ class Blocks:
             ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
             ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
         ]
-        for logical, row in enumerate(rows):
+        # Few style commands whatever the length: reportlab re-applies every command to
+        # the rest of the table at each page break, so per-row commands make long tables
+        # quadratic. Zebra and rules go by physical row; only the rare continuation rows
+        # of a huge cell get commands of their own.
+        commands += [
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, p.zebra]),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, HAIRLINE),
+        ]
+        for row in rows:
             pieces = [self._cell_pieces(cell, w) for cell, w in zip(row, widths, strict=True)]
             height = max([1, *(len(cell) for cell in pieces)])
             first = len(data)
             for k in range(height):
                 data.append([cell[k] if k < len(cell) else "" for cell in pieces])
-            last = len(data) - 1
-            if logical % 2 == 1:
-                commands.append(("BACKGROUND", (0, first), (-1, last), p.zebra))
             if height > 1:
-                # Continuation rows read as one row: no padding seam between them.
-                commands.append(("BOTTOMPADDING", (0, first), (-1, last - 1), 0))
-                commands.append(("TOPPADDING", (0, first + 1), (-1, last), 0))
-            commands.append(("LINEBELOW", (0, last), (-1, last), 0.4, HAIRLINE))
+                last = len(data) - 1
+                shade = p.zebra if (first - 1) % 2 == 1 else colors.white
+                commands += [
+                    ("BACKGROUND", (0, first), (-1, last), shade),
+                    ("LINEBELOW", (0, first), (-1, last - 1), 0, colors.white),
+                    ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
+                    ("TOPPADDING", (0, first + 1), (-1, last), 0),
+                ]
         commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, p.accent_dark))
         return LongTable(data, colWidths=widths, repeatRows=1,
                          style=TableStyle(commands), hAlign="LEFT", spaceBefore=4, spaceAfter=10)

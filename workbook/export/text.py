@@ -105,25 +105,33 @@ def visual_order(line: str, rtl_base: bool) -> str:
 def break_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """``text`` (one paragraph without newlines) broken greedily into lines no wider than
     ``width``; words wider than a line are cut between characters."""
+    space = measure(" ")
     lines: list[str] = []
-    current = ""
+    current: list[str] = []
+    used = 0.0
     for word in text.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if measure(candidate) <= width:
-            current = candidate
+        size = measure(word)
+        if current and used + space + size <= width:
+            current.append(word)
+            used += space + size
+            continue
+        if not current and size <= width:
+            current, used = [word], size
             continue
         if current:
-            lines.append(current)
-            current = ""
-        while word and measure(word) > width:
+            lines.append(" ".join(current))
+            current, used = [], 0.0
+        while word and size > width:
             cut = 1
             while cut < len(word) and measure(word[: cut + 1]) <= width:
                 cut += 1
             lines.append(word[:cut])
             word = word[cut:]
-        current = word
+            size = measure(word)
+        if word:
+            current, used = [word], size
     if current or not lines:
-        lines.append(current)
+        lines.append(" ".join(current))
     return lines
 
 

@@ -1,0 +1,318 @@
+"""Real PDFs read back: worked examples, a blank plan, a hostile plan, options, failures."""
+
+from __future__ import annotations
+
+import io
+import re
+from enum import Enum
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+from pypdf import PdfReader
+
+from tests.export import pdfcheck
+from tests.export.plans import EMOJI, LONG_URL, LONG_WORD, SCRIPTS, hostile_plan
+from workbook.examples import list_examples, load_example
+from workbook.export import (
+    ExportCancelled,
+    ExportError,
+    ExportOptions,
+    default_pdf_path,
+    export_pdf,
+    render_pdf,
+)
+from workbook.export.fonts import cjk_font
+from workbook.model import Plan
+
+
+def user_strings(model: BaseModel) -> list[str]:
+    """Every string the user typed in ``model`` (enum choices and row ids left out)."""
+    out: list[str] = []
+    for name in type(model).model_fields:
+        if name in ("id", "format"):
+            continue
+        value = getattr(model, name)
+        if isinstance(value, str) and not isinstance(value, Enum):
+            out.append(value)
+        elif isinstance(value, BaseModel):
+            out += user_strings(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    out += user_strings(item)
+                elif isinstance(item, str):
+                    out.append(item)
+    return out
+
+
+def assert_sound_pdf(data: bytes) -> None:
+    assert data.startswith(b"%PDF-")
+    assert pdfcheck.structure_problems(data) == []
+    fonts = pdfcheck.font_report(data)
+    assert fonts, "no fonts at all"
+    not_embedded = [name for name, embedded in fonts.items() if not embedded]
+    assert not_embedded == []
+
+
+# ---------------------------------------------------------------- worked examples
+
+
+@pytest.fixture(scope="module", params=[e.name for e in list_examples()])
+def example(request):
+    plan = load_example(request.param)
+    options = ExportOptions(consultant_name="Ana Ruiz", consultant_company="Ruiz & Partners")
+    return plan, render_pdf(plan, options)
+
+
+def test_example_has_every_word_the_user_typed(example):
+    plan, result = example
+    text = pdfcheck.extract_text(result.data, body_only=True)
+    assert pdfcheck.missing_strings(user_strings(plan), text) == []
+    # Only emoji beyond the Basic Multilingual Plane may be reported as unprintable.
+    assert all("U+1F" in warning for warning in result.warnings)
+
+
+def test_example_is_a_sound_pdf_with_contents_outline_and_metadata(example):
+    plan, result = example
+    assert_sound_pdf(result.data)
+    reader = PdfReader(io.BytesIO(result.data))
+    assert len(reader.pages) == result.page_count
+    assert 10 <= result.page_count <= 80
+    text = pdfcheck.extract_text(result.data)
+    for heading in ("Contents", "Executive summary", "Management & Administration",
+                    "Listening & Learning", "Thinking & Planning", "Engagement",
+                    "The 7 P's at a glance", "The four A's measurement plan",
+                    "Themes and sentiment", "Readiness checklist"):
+        assert heading in text
+    assert f"Page 2 of {result.page_count}" in text
+    assert f"Page {result.page_count} of {result.page_count}" in text
+    titles = pdfcheck.outline_titles(result.data)
+    assert titles[:2] == ["Executive summary", f"About {plan.details.organisation}"]
+    assert "Readiness checklist" in titles
+    meta = pdfcheck.metadata(result.data)
+    assert meta["Title"] == plan.details.title
+    assert meta["Author"] == "Ana Ruiz"
+    assert plan.details.organisation in meta["Subject"]
+    assert meta["Creator"].startswith("Social Media Value Workbook")
+
+
+def test_contents_lists_the_pages_the_headings_are_on(example):
+    _plan, result = example
+    reader = PdfReader(io.BytesIO(result.data))
+    pages = [page.extract_text() for page in reader.pages]
+    contents = pages[1]
+    # "Readiness checklist .... N": the number must be the page the heading is on.
+    number = int(re.search(r"Readiness checklist[\s.]*(\d+)", contents).group(1))
+    assert "Readiness checklist" in pages[number - 1]
+
+
+# ---------------------------------------------------------------- blank plan
+
+
+def test_blank_plan_gives_a_sensible_pdf_listing_what_is_missing():
+    result = render_pdf(Plan())
+    assert_sound_pdf(result.data)
+    text = pdfcheck.extract_text(result.data)
+    assert "Social media strategy" in text
+    assert "Readiness checklist" in text
+    assert "Plan title" in text and "Presence inventory: at least one channel" in text
+    assert "Nothing has been written for listening and learning yet" in text
+    # Headings of blank fields are left out: no label without an answer.
+    assert "WHAT THE MARKET WANTS" not in text
+    assert "PRESENCE INVENTORY" not in text.upper().replace("PRESENCE INVENTORY:", "")
+    assert result.page_count < 20
+    assert result.warnings == ()
+
+
+# ---------------------------------------------------------------- hostile plan
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    """2,000 notes, a 200 KB answer, markup, every script, emoji: built once per session."""
+    plan = hostile_plan(notes=2000, big=True)
+    result = render_pdf(plan)
+    return plan, result, pdfcheck.extract_text(result.data, body_only=True)
+
+
+def test_hostile_plan_prints_every_string_literally(hostile):
+    plan, result, text = hostile
+    strings = user_strings(plan)
+    assert EMOJI in strings
+    assert pdfcheck.missing_strings(strings, text) == []
+    flat = pdfcheck.flat(text)
+    for literal in ("<b>", "x<y>z", "AT&T", "&amp;", "&#99999999;", "<fontsize=80>",
+                    '<imgsrc="/etc/passwd"/>'):
+        assert literal in flat
+    assert pdfcheck.flat(LONG_URL) in flat
+    assert pdfcheck.flat(LONG_WORD) in flat
+    assert "Line one\nLine two\nLine three" in text  # newlines kept
+
+
+def test_hostile_plan_is_sound_and_plausible(hostile):
+    _plan, result, _text = hostile
+    assert_sound_pdf(result.data)
+    # 2,000 notes at a handful per page, plus ~55 pages of the 200 KB answer.
+    assert 250 <= result.page_count <= 1500
+
+
+def test_emoji_become_placeholders_and_are_reported(hostile):
+    _plan, result, text = hostile
+    assert "[emoji]" in text
+    assert len(result.warnings) == 1
+    warning = result.warnings[0]
+    assert "could not be printed" in warning
+    assert "U+1F956" in warning and "U+1F600" in warning
+
+
+def test_scripts_render_with_the_bundled_font(hostile):
+    _plan, result, text = hostile
+    fonts = pdfcheck.font_report(result.data)
+    assert all("DejaVuSans" in name for name in fonts)
+    for script in ("latin", "greek", "cyrillic"):
+        assert pdfcheck.flat(SCRIPTS[script]) in pdfcheck.flat(text)
+
+
+def test_markup_in_title_and_metadata_stays_literal(hostile):
+    plan, result, _text = hostile
+    meta = pdfcheck.metadata(result.data)
+    assert meta["Title"] == plan.details.title == "Plan <b>bold</b> & AT&T"
+
+
+# ---------------------------------------------------------------- CJK
+
+
+def test_cjk_renders_when_the_computer_has_a_font():
+    if cjk_font() is None:
+        pytest.skip("no TrueType CJK font on this computer (Debian: fonts-wqy-zenhei)")
+    plan = Plan()
+    plan.details.title = "面包店 社交媒体计划"
+    plan.listening.learnings.market_wants = "日本語のテキスト と 한국어 텍스트"
+    result = render_pdf(plan)
+    text = pdfcheck.extract_text(result.data)
+    assert "面包店" in text
+    assert pdfcheck.flat("日本語のテキスト") in pdfcheck.flat(text)
+    assert "한국어" in text
+    assert result.warnings == ()
+    assert_sound_pdf(result.data)
+
+
+# ---------------------------------------------------------------- options
+
+
+def test_letter_page_size_and_no_prompts():
+    plan = load_example(list_examples()[0].name)
+    letter = render_pdf(plan, ExportOptions(page_size="Letter", include_prompts=False))
+    box = PdfReader(io.BytesIO(letter.data)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    with_prompts = pdfcheck.extract_text(render_pdf(plan).data)
+    without = pdfcheck.extract_text(letter.data)
+    assert "What shall we call this plan?" not in without
+    assert "Guiding questions for the 7 P's" in with_prompts
+    assert "Guiding questions for the 7 P's" not in without
+
+
+def test_accent_colour_is_used():
+    data = render_pdf(Plan(), ExportOptions(accent="#ff0000")).data
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        content = b"".join(page.Contents.read_bytes() for page in pdf.pages[:2])
+    assert b"1 0 0 rg" in content
+
+
+@pytest.mark.parametrize("accent", ["red", "#12345", "#GGGGGG", ""])
+def test_bad_accent_is_refused(accent):
+    with pytest.raises(ExportError, match="colour"):
+        render_pdf(Plan(), ExportOptions(accent=accent))
+
+
+def test_bad_page_size_is_refused():
+    with pytest.raises(ExportError, match="A4 or Letter"):
+        render_pdf(Plan(), ExportOptions(page_size="A3"))
+
+
+def test_logo_is_drawn(tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (300, 100), "#336699").save(logo)
+    data = render_pdf(Plan(), ExportOptions(logo=logo)).data
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        images = [name for page in pdf.pages for name in page.Resources.get("/XObject", {})]
+    assert len(images) >= 2  # cover and running header
+
+
+@pytest.mark.parametrize("content", [b"", b"not an image", b"GIF89a" + b"\0" * 40])
+def test_unreadable_logo_is_a_clear_error(tmp_path, content):
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(content)
+    with pytest.raises(ExportError, match="logo") as info:
+        render_pdf(Plan(), ExportOptions(logo=logo))
+    assert str(logo) in str(info.value)
+
+
+def test_missing_logo_is_a_clear_error(tmp_path):
+    with pytest.raises(ExportError, match="not found"):
+        render_pdf(Plan(), ExportOptions(logo=tmp_path / "nope.png"))
+
+
+# ---------------------------------------------------------------- progress and cancel
+
+
+def test_progress_rises_to_done():
+    seen: list[float] = []
+    render_pdf(load_example(list_examples()[0].name), progress=lambda f, m: seen.append(f))
+    assert seen[0] < 0.2 and seen[-1] == 1.0
+    assert seen == sorted(seen)
+    assert len(seen) > 3
+
+
+def test_cancel_during_layout_stops_the_export():
+    calls = {"n": 0}
+
+    def cancelled() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 3  # a few checks in: the story is built, layout has begun
+
+    with pytest.raises(ExportCancelled):
+        render_pdf(load_example(list_examples()[0].name), is_cancelled=cancelled)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def test_export_writes_atomically_and_keeps_a_good_pdf_on_failure(tmp_path):
+    target = tmp_path / "plan.pdf"
+    export_pdf(Plan(), target)
+    good = target.read_bytes()
+    assert good.startswith(b"%PDF")
+    with pytest.raises(ExportError):
+        export_pdf(Plan(), target, ExportOptions(accent="nonsense"))
+    with pytest.raises(ExportCancelled):
+        export_pdf(Plan(), target, is_cancelled=lambda: True)
+    assert target.read_bytes() == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.pdf"]
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(ExportError, match="does not exist"):
+        export_pdf(Plan(), tmp_path / "gone" / "plan.pdf")
+
+
+def test_locked_target_is_a_clear_error(tmp_path, monkeypatch):
+    import workbook.export.writing as writing
+
+    def locked(path, data):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(writing, "write_atomic", locked)
+    with pytest.raises(ExportError, match="close it and export again"):
+        export_pdf(Plan(), tmp_path / "plan.pdf")
+
+
+def test_default_pdf_path_is_beside_the_plan():
+    assert default_pdf_path(Path("/x/y/client plan.json")) == Path("/x/y/client plan.pdf")
