@@ -186,7 +186,8 @@ def make_window(qtbot, settings, answers) -> Iterator[Callable[..., Any]]:
         autosave_ms = kwargs.pop("autosave_ms", 20)
         kwargs.setdefault("settings", settings)
         window = MainWindow(**kwargs)
-        window.autosaver.set_interval(autosave_ms)
+        if autosave_ms is not None:
+            window.autosaver.set_interval(autosave_ms)
         made.append(window)
         return window
 

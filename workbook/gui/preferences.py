@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from workbook.gui import dialogs
 from workbook.gui.settings import AUTOSAVE_RANGE, TEXT_SCALES, Settings, branding_dir, is_hex_colour
+from workbook.gui.theme import standard_icon
 from workbook.storage import write_atomic
 
 MAX_LOGO_SIDE = 1200
@@ -168,12 +170,23 @@ class PreferencesDialog(QDialog):
         logo_row.addWidget(self.remove_logo_button)
         logo_row.addStretch()
         form.addRow("Logo:", logo_row)
+        # A warning icon and plain text: readable in any palette, unlike a coloured label.
+        self.logo_problem = QWidget()
+        problem_row = QHBoxLayout(self.logo_problem)
+        problem_row.setContentsMargins(0, 0, 0, 0)
+        icon = QLabel()
+        size = self.fontMetrics().height()
+        icon.setPixmap(standard_icon(self, QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(
+            QSize(size, size)))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.logo_message = QLabel()
         self.logo_message.setObjectName("logo_message")
         self.logo_message.setWordWrap(True)
-        self.logo_message.setForegroundRole(QPalette.ColorRole.BrightText)
-        self.logo_message.hide()
-        form.addRow("", self.logo_message)
+        self.logo_message.setTextFormat(Qt.TextFormat.PlainText)
+        problem_row.addWidget(icon)
+        problem_row.addWidget(self.logo_message, 1)
+        self.logo_problem.hide()
+        form.addRow("", self.logo_problem)
 
         accent_row = QHBoxLayout()
         self.accent_edit = self._line(settings.accent, "Accent colour",
@@ -190,7 +203,7 @@ class PreferencesDialog(QDialog):
         accent_row.addWidget(self.accent_swatch)
         accent_row.addWidget(pick)
         accent_row.addStretch()
-        form.addRow("&Accent colour:", accent_row)
+        form.addRow(self._buddy("&Accent colour:", self.accent_edit), accent_row)
         layout.addWidget(profile)
 
         files = QGroupBox("Files and saving")
@@ -202,7 +215,7 @@ class PreferencesDialog(QDialog):
         browse.clicked.connect(self.choose_folder)
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
-        files_form.addRow("&Default folder:", folder_row)
+        files_form.addRow(self._buddy("&Default folder:", self.folder_edit), folder_row)
         self.autosave_spin = QSpinBox()
         self.autosave_spin.setRange(*AUTOSAVE_RANGE)
         self.autosave_spin.setSuffix(" s")
@@ -239,6 +252,12 @@ class PreferencesDialog(QDialog):
         self._update_swatch()
 
     @staticmethod
+    def _buddy(text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
+    @staticmethod
     def _line(text: str, name: str, description: str) -> QLineEdit:
         edit = QLineEdit(text)
         edit.setAccessibleName(name)
@@ -258,9 +277,9 @@ class PreferencesDialog(QDialog):
             self.logo = prepare_logo(path)
         except LogoError as error:
             self.logo_message.setText(str(error))
-            self.logo_message.show()
+            self.logo_problem.show()
             return False
-        self.logo_message.hide()
+        self.logo_problem.hide()
         self.logo_message.clear()
         self._show_logo()
         return True
