@@ -1,0 +1,188 @@
+"""The start page: recent plans, worked examples, and starting a new plan from a copy."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.gui.conftest import write_plan
+from workbook.examples import list_examples
+from workbook.gui.dialogs import CopySource
+from workbook.gui.settings import RecentPlan
+from workbook.gui.start_page import StartPage
+from workbook.gui.theme import muted_text
+from workbook.model import Plan
+from workbook.resources import resource_path
+from workbook.storage import load_plan, save_plan
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def page(qtbot, settings):
+    widget = StartPage(settings)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def rows(page):
+    tree = page.recent
+    return [[tree.topLevelItem(i).text(c) for c in range(3)]
+            for i in range(tree.topLevelItemCount())]
+
+
+def test_recent_plans_show_organisation_title_file_and_date(page, settings, tmp_path):
+    path = write_plan(tmp_path / "bakery.json")
+    os.utime(path, (1_780_000_000, 1_780_000_000))
+    settings.add_recent(RecentPlan(tmp_path / "gone.json", "Old plan", "Closed shop"))
+    settings.add_recent(RecentPlan(path, "Spring plan", "Wrenford Bakery"))
+    page.refresh_recent()
+    from datetime import datetime
+
+    shown = datetime.fromtimestamp(1_780_000_000).strftime("%d %b %Y %H:%M")
+    assert rows(page) == [["Wrenford Bakery — Spring plan", "bakery.json", shown],
+                          ["Closed shop — Old plan", "gone.json", "file not found"]]
+    missing = page.recent.topLevelItem(1)
+    assert missing.foreground(0).color() == muted_text(page.palette())
+    assert page.recent_stack.currentWidget() is page.recent
+
+
+def test_an_empty_recent_list_says_what_will_appear(page):
+    assert page.recent_stack.currentWidget() is page.empty_recent
+    assert not page.open_recent_button.isEnabled()
+
+
+def test_remove_entries_but_not_files(page, settings, tmp_path):
+    a = write_plan(tmp_path / "a.json")
+    b = write_plan(tmp_path / "b.json")
+    settings.add_recent(RecentPlan(a))
+    settings.add_recent(RecentPlan(b))
+    page.refresh_recent()
+    page.recent.setCurrentItem(page.recent.topLevelItem(0))
+    page.remove_selected_recent()
+    assert [p.path for p in settings.recent_plans] == [a]
+    assert b.exists()
+    page.remove_recent_button.click()
+    assert settings.recent_plans == [] and a.exists()
+
+
+def test_delete_key_in_the_list(page, settings, qtbot, tmp_path):
+    a = write_plan(tmp_path / "a.json")
+    settings.add_recent(RecentPlan(a))
+    page.refresh_recent()
+    qtbot.keyClick(page.recent, Qt.Key.Key_Delete)
+    assert settings.recent_plans == []
+
+
+def test_enter_opens_the_selected_recent_plan(make_window, settings, qtbot, tmp_path):
+    first = write_plan(tmp_path / "first.json", title="First")
+    second = write_plan(tmp_path / "second.json", title="Second")
+    settings.add_recent(RecentPlan(first))
+    settings.add_recent(RecentPlan(second))
+    window = make_window()
+    window.show()
+    page = window.start_page
+    page.recent.setCurrentItem(page.recent.topLevelItem(1))
+    qtbot.keyClick(page.recent, Qt.Key.Key_Return)
+    assert window.document.plan.details.title == "First"
+    assert window.document.file_path == first
+
+
+def test_buttons_start_a_plan(make_window, answers, qtbot, tmp_path):
+    window = make_window()
+    window.show()
+    qtbot.mouseClick(window.start_page.new_button, Qt.MouseButton.LeftButton)
+    assert window.has_plan and window.document.file_path is None
+    window.close_plan()
+    path = write_plan(tmp_path / "plan.json", title="From the button")
+    answers.set("ask_open_path", path)
+    qtbot.mouseClick(window.start_page.open_button, Qt.MouseButton.LeftButton)
+    assert window.document.plan.details.title == "From the button"
+
+
+def test_worked_examples_are_listed_and_open_untitled(make_window, answers, tmp_path):
+    window = make_window()
+    page = window.start_page
+    page.load_examples()
+    infos = list_examples()
+    assert page.examples.count() == len(infos) > 0
+    first = page.examples.item(0)
+    assert infos[0].description in first.text()
+    resource = resource_path("examples", f"{infos[0].name}.json")
+    before = resource.read_bytes()
+
+    page.examples.itemActivated.emit(first)
+    assert window.document.file_path is None and not window.isWindowModified()
+    assert window.document.plan.details.title == infos[0].title
+    window.document.set_value(("details", "prepared_for"), "A client")
+    answers.set("ask_save_path", lambda _parent, suggested: (
+        suggested.parent != resource.parent or pytest.fail("suggested the resource folder"))
+        and tmp_path / "mine.json")
+    assert window.save()  # an untitled plan: Save asks where
+    assert resource.read_bytes() == before
+    assert load_plan(tmp_path / "mine.json").plan.details.prepared_for == "A client"
+
+
+def _source_plan() -> Plan:
+    plan = Plan()
+    plan.details.title = "Autumn plan"
+    plan.details.organisation = "Riverbank Physio"
+    plan.details.prepared_for = "Dr Ahmed"
+    plan.details.plan_date = date(2026, 9, 1)
+    plan.details.revision_note = "Final"
+    plan.planning.intent = "Help people move without pain"
+    return plan
+
+
+def test_new_plan_from_a_copy_of_a_file(make_window, answers, tmp_path):
+    source = tmp_path / "autumn.json"
+    save_plan(_source_plan(), source)
+    before = source.read_bytes()
+    window = make_window()
+    answers.set("ask_copy_source", CopySource(path=source))
+    window.actions.new_from_copy.trigger()
+    plan = window.document.plan
+    assert (plan.details.title, plan.details.organisation) == ("Autumn plan", "Riverbank Physio")
+    assert (plan.details.prepared_for, plan.details.plan_date, plan.details.revision_note) == (
+        "", None, "")
+    assert plan.planning.intent == "Help people move without pain"
+    assert window.document.file_path is None and window.isWindowModified()
+    assert source.read_bytes() == before
+    window.document.set_value(("planning", "intent"), "changed in the copy")
+    assert load_plan(source).plan.planning.intent == "Help people move without pain"
+
+
+def test_new_plan_from_a_copy_of_an_example(make_window, answers):
+    name = list_examples()[0].name
+    window = make_window()
+    answers.set("ask_copy_source", CopySource(example=name))
+    window.start_page.copy_button.click()
+    assert window.document.plan.details.prepared_for == ""
+    assert window.document.plan.details.organisation == list_examples()[0].organisation
+    assert window.document.file_path is None
+
+
+def test_copy_source_dialog_offers_examples_and_recent_plans(make_window, answers, settings,
+                                                             tmp_path):
+    recent = write_plan(tmp_path / "recent.json")
+    settings.add_recent(RecentPlan(recent))
+    settings.add_recent(RecentPlan(tmp_path / "gone.json"))
+    answers.set("ask_copy_source", None)
+    make_window().new_from_copy()
+    ((_parent, examples, recent_paths, _folder),) = answers.messages("ask_copy_source")
+    assert [name for name, _title in examples] == [i.name for i in list_examples()]
+    assert recent_paths == [recent]  # a missing file is not offered
+
+
+def test_a_broken_source_is_reported_and_nothing_changes(make_window, answers, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    window = make_window()
+    answers.set("ask_copy_source", CopySource(path=broken))
+    window.new_from_copy()
+    ((_parent, title, message),) = answers.messages("show_error")
+    assert title == "Could not copy the plan" and "broken.json" in message
+    assert not window.has_plan
