@@ -67,6 +67,35 @@ class NumberedCanvas(Canvas):
         self.drawRightString(width - margin, 12 * mm, f"Page {number} of {total}")
 
 
+def _skip_drawing(*args, **kwargs) -> None:
+    return None
+
+
+class _Frame(Frame):
+    """A frame that, while the canvas is a dry run, places flowables without drawing them.
+
+    The first layout pass only has to find the page of every heading for the contents
+    (which are filled in up front, so a second pass always follows); drawing is left
+    to the second pass.
+    """
+
+    dry_run_enabled = True
+
+    def _add(self, flowable, canv, trySplit=0):
+        if not (self.dry_run_enabled and getattr(canv, "dry_run", False)):
+            return super()._add(flowable, canv, trySplit)
+        try:
+            flowable.drawOn = _skip_drawing
+        except AttributeError:  # graphics with a fixed set of attributes: just draw them
+            return super()._add(flowable, canv, trySplit)
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add
+
+
 class _Document(BaseDocTemplate):
     """Feeds headings to the contents and the outline, reports progress, honours cancel."""
 
@@ -79,6 +108,7 @@ class _Document(BaseDocTemplate):
     def handle_documentBegin(self) -> None:  # noqa: N802 - reportlab callback
         self._pass += 1
         self._done = 0
+        self.canv.dry_run = self._pass == 1
         super().handle_documentBegin()
 
     def afterFlowable(self, flowable) -> None:  # noqa: N802 - reportlab callback
@@ -277,10 +307,10 @@ class PlanRenderer:
             # Otherwise every page names Helvetica, a font that is never embedded.
             initialFontName=REGULAR, initialFontSize=9, initialLeading=12,
         )
-        frame = Frame(self.margin_left, self.margin_bottom, self.frame_width,
+        frame = _Frame(self.margin_left, self.margin_bottom, self.frame_width,
                       self.page_size[1] - self.margin_top - self.margin_bottom, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        cover_frame = Frame(self.margin_left + 8 * mm, self.margin_bottom,
+        cover_frame = _Frame(self.margin_left + 8 * mm, self.margin_bottom,
                             self.frame_width - 8 * mm,
                             self.page_size[1] - self.margin_bottom - 22 * mm, id="cover",
                             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
