@@ -105,8 +105,14 @@ def dark_palette() -> QPalette:
 
 
 def app_icon() -> QIcon:
-    path = resource_path("icons", "app.svg")
-    return QIcon(str(path)) if path.is_file() else QIcon()
+    """The app icon: the SVG source (crisp at any scale) plus PNGs in case the SVG image
+    plugin is not available (e.g. a trimmed bundle)."""
+    icon = QIcon()
+    for path in (resource_path("icon", "workbook.svg"), resource_path("icon", "workbook.png"),
+                 resource_path("icon", "workbook-256.png")):
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 def standard_icon(widget: QObject | None, pixmap: QStyle.StandardPixmap) -> QIcon:
