@@ -1,0 +1,134 @@
+"""The ``workbook export`` command, run through the real command line entry point."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from workbook.cli import main
+from workbook.examples import load_example
+from workbook.storage import save_plan
+
+
+@pytest.fixture
+def plan_file(tmp_path):
+    path = tmp_path / "client plan.json"
+    save_plan(load_example("bakery"), path, backups=False)
+    return path
+
+
+def test_export_writes_beside_the_plan_by_default(plan_file, capsys):
+    assert main(["export", str(plan_file)]) == 0
+    target = plan_file.with_suffix(".pdf")
+    out = capsys.readouterr().out
+    assert out.strip() == str(target)
+    reader = PdfReader(target)
+    assert "Crumb" in reader.pages[0].extract_text()
+    assert round(float(reader.pages[0].mediabox.width)) == 595  # A4
+
+
+def test_export_options(plan_file, tmp_path, capsys):
+    target = tmp_path / "out" / "letter.pdf"
+    target.parent.mkdir()
+    code = main(["export", str(plan_file), "-o", str(target), "--page-size", "Letter",
+                 "--no-prompts", "--accent", "#aa3300", "--consultant", "Ana Ruiz",
+                 "--company", "Ruiz & Partners"])
+    assert code == 0, capsys.readouterr().err
+    reader = PdfReader(target)
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "Ruiz & Partners" in text
+    assert "What shall we call this plan?" not in text
+    assert reader.metadata.author == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("accent", ["red", "#12", "#12345G"])
+def test_bad_accent_is_refused_with_a_message(plan_file, capsys, accent):
+    assert main(["export", str(plan_file), "--accent", accent]) == 1
+    err = capsys.readouterr().err
+    assert "accent colour" in err and "#1F6F8B" in err
+    assert "Traceback" not in err
+    assert not plan_file.with_suffix(".pdf").exists()
+
+
+def test_bad_page_size_is_refused(plan_file, capsys):
+    assert main(["export", str(plan_file), "--page-size", "A3"]) == 1
+    assert "A4 or Letter" in capsys.readouterr().err
+
+
+def test_bad_plan_is_a_human_message(tmp_path, capsys):
+    bad = tmp_path / "broken.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert main(["export", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "broken.json" in err and "Traceback" not in err
+    assert not (tmp_path / "broken.pdf").exists()
+
+
+def test_missing_plan_is_a_human_message(tmp_path, capsys):
+    assert main(["export", str(tmp_path / "nope.json")]) == 1
+    err = capsys.readouterr().err
+    assert "nope.json" in err and "Traceback" not in err
+
+
+def test_missing_folder_is_a_human_message(plan_file, tmp_path, capsys):
+    assert main(["export", str(plan_file), "-o", str(tmp_path / "gone" / "x.pdf")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(sys.platform.startswith("win") or os.geteuid() == 0,
+                    reason="needs POSIX permissions that apply (not root)")
+def test_read_only_folder_is_a_human_message(plan_file, tmp_path, capsys):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        assert main(["export", str(plan_file), "-o", str(folder / "x.pdf")]) == 1
+    finally:
+        folder.chmod(0o700)
+    assert "permission denied" in capsys.readouterr().err
+
+
+def test_read_only_target_is_a_human_message(plan_file, tmp_path, capsys, monkeypatch):
+    # Running as root ignores file modes, so stand in for the OS refusing the write
+    # (a read-only file, or a PDF held open by a viewer on Windows).
+    import workbook.export.writing as writing
+
+    def refuse(path, data):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    target = tmp_path / "held.pdf"
+    target.write_bytes(b"%PDF-1.4 old")
+    monkeypatch.setattr(writing, "write_atomic", refuse)
+    assert main(["export", str(plan_file), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "permission denied" in err and "close it" in err
+    assert target.read_bytes() == b"%PDF-1.4 old"
+
+
+def test_refuses_to_overwrite_the_plan_itself(plan_file, capsys):
+    before = plan_file.read_bytes()
+    assert main(["export", str(plan_file), "-o", str(plan_file)]) == 1
+    assert "replace the plan itself" in capsys.readouterr().err
+    assert plan_file.read_bytes() == before
+
+
+def test_unprintable_characters_are_reported(tmp_path, capsys):
+    plan = load_example("bakery")
+    plan.details.industry = "Bakery 🥖"
+    path = tmp_path / "emoji.json"
+    save_plan(plan, path, backups=False)
+    assert main(["export", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "warning:" in err and "U+1F956" in err
+
+
+def test_bad_logo_is_a_human_message(plan_file, tmp_path, capsys):
+    logo = tmp_path / "logo.png"
+    logo.write_text("not a picture")
+    assert main(["export", str(plan_file), "--logo", str(logo)]) == 1
+    err = capsys.readouterr().err
+    assert "logo" in err and "PNG or JPEG" in err
