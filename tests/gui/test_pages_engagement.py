@@ -33,7 +33,7 @@ def test_a_blank_plan_gets_the_warning_with_links_to_what_comes_first(qtbot):
     gaps = page.document.status.readiness_gaps
     assert len(panel.gap_buttons) == 2 * SHOWN_PER_STAGE  # listening and planning
     assert str(len(gaps) - 2 * SHOWN_PER_STAGE) in panel.more.text()
-    stages = {b.text().split(":")[0] for b in panel.gap_buttons}
+    stages = {b.accessibleName().split(":")[0] for b in panel.gap_buttons}
     assert stages == {"Listening & Learning", "Thinking & Planning"}
 
 
@@ -54,8 +54,9 @@ def test_a_complete_example_is_ready_and_the_page_follows_the_plan(qtbot):
     assert panel.accessibleName() == READY_TITLE
     page.document.set_value(("planning", "intent"), "")
     qtbot.waitUntil(lambda: panel.is_warning)
-    assert [b.text() for b in panel.gap_buttons] == [
+    assert [b.accessibleName() for b in panel.gap_buttons] == [
         "Thinking & Planning: Intent: the value we will give"]
+    assert panel.gap_buttons[0].text() == "→ Thinking && Planning: Intent: the value we will give"
     page.document.undo_stack.undo()
     qtbot.waitUntil(lambda: not panel.is_warning)
     page.document.replace_plan(Plan())

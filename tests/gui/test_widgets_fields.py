@@ -231,3 +231,18 @@ def test_insert_example_is_offered_in_the_context_menu(qtbot, document):
     assert [a.text() for a in actions] == ["Insert example"]
     actions[0].trigger()
     assert document.plan.details.title
+
+
+def test_insert_example_has_a_key_in_the_field(qtbot, document):
+    block = FieldBlock(document, OFFERING, multiline=True)
+    qtbot.addWidget(block)
+    block.show()
+    qtbot.waitExposed(block)
+    block.activateWindow()
+    block.editor.setFocus()
+    qtbot.waitUntil(block.editor.hasFocus)
+    assert "Ctrl+Shift+E" in block.example_button.toolTip()
+    assert block.example_button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    qtbot.keyClick(block.editor, Qt.Key.Key_E,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert document.plan.details.offering

@@ -277,3 +277,33 @@ def test_an_empty_table_says_how_to_add_a_row(qtbot, document):
     assert "Ctrl+Shift+N" in table.view.empty_text
     assert "Ctrl+Shift+N" in table.buttons["Add"].toolTip()
     assert "Del" in table.buttons["Delete"].toolTip()
+
+
+def test_typing_in_a_cell_reaches_the_plan_before_the_editor_closes(qtbot, document):
+    add_channels(document, "old")
+    table = make_table(qtbot, document, PRESENCE)
+    index = cell(table, 0, "handle")
+    table.view.setCurrentIndex(index)
+    table.view.edit(index)
+    editor = table.view.findChild(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "@new")
+    assert table.view.state() == QAbstractItemView.State.EditingState
+    assert handles(document) == ["@new"]  # already in the plan: a save now keeps it
+    assert document.undo_stack.count() == 1
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # Esc puts back what was there
+    assert handles(document) == ["old"]
+    assert table.view.state() != QAbstractItemView.State.EditingState
+
+
+def test_typing_themes_in_a_cell_keeps_the_trailing_comma(qtbot, document):
+    note = ListeningNote()
+    document.insert_row(NOTES, row=note)
+    table = make_table(qtbot, document, NOTES)
+    index = cell(table, 0, "tags")
+    table.view.setCurrentIndex(index)
+    table.view.edit(index)
+    editor = table.view.findChild(QLineEdit)
+    qtbot.keyClicks(editor, "prices, que")
+    assert note.tags == ["prices", "que"]
+    assert editor.text() == "prices, que"

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QStyle,
@@ -18,7 +19,7 @@ from workbook.gui.document import PlanDocument
 from workbook.gui.widgets.layout import LinkButton, heading_label, set_heading, text_label
 
 REFRESH_DELAY_MS = 150
-SHOWN_PER_STAGE = 3
+SHOWN_PER_STAGE = 2
 """Gaps listed per stage; the review page lists them all."""
 
 WARNING_TITLE = "Listening and the 7 P's come first"
@@ -48,8 +49,9 @@ class ReadinessPanel(QFrame):
         self.icon = QLabel(self)
         self.title = heading_label(WARNING_TITLE, 3, self)
         self.text = text_label(WARNING_TEXT, self)
-        self.gap_box = QVBoxLayout()
+        self.gap_box = QGridLayout()
         self.gap_box.setSpacing(0)
+        self.gap_box.setHorizontalSpacing(18)
         self.more = text_label("", self)
         body = QVBoxLayout()
         body.setSpacing(4)
@@ -91,19 +93,19 @@ class ReadinessPanel(QFrame):
         set_heading(self.title, WARNING_TITLE if warning else READY_TITLE, 3)
         self.text.setText(WARNING_TEXT if warning else READY_TEXT)
         self.setAccessibleName(WARNING_TITLE if warning else READY_TITLE)
-        shown: list[Check] = []
-        for stage in dict.fromkeys(g.stage for g in gaps):
-            shown.extend([g for g in gaps if g.stage == stage][:SHOWN_PER_STAGE])
-        arrow = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowRight)
-        for gap in shown:
-            button = LinkButton(f"{gap.stage.title}: {gap.label}", self)
-            button.setIcon(arrow)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setToolTip("Go to this question")
-            button.clicked.connect(lambda _c=False, path=gap.path: self._go(path))
-            self.gap_box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-            self.gap_buttons.append(button)
-        hidden = len(gaps) - len(shown)
+        shown = 0
+        # One column per stage, a couple of gaps each: the panel stays short.
+        for column, stage in enumerate(dict.fromkeys(g.stage for g in gaps)):
+            for row, gap in enumerate([g for g in gaps if g.stage == stage][:SHOWN_PER_STAGE]):
+                button = LinkButton(f"{gap.stage.title}: {gap.label}", self)
+                button.setText(f"→ {button.text()}")  # the accessible name keeps plain words
+                button.setToolTip("Go to this question")
+                button.clicked.connect(lambda _c=False, path=gap.path: self._go(path))
+                self.gap_box.addWidget(button, row, column, Qt.AlignmentFlag.AlignLeft)
+                self.gap_buttons.append(button)
+                shown += 1
+        self.gap_box.setColumnStretch(self.gap_box.columnCount(), 1)
+        hidden = len(gaps) - shown
         self.more.setVisible(hidden > 0)
         self.more.setText(f"…and {hidden} more: the Review & export page lists them all."
                           if hidden > 0 else "")

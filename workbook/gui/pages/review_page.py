@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbook.completeness import Check, Stage
 from workbook.gui.pages.base import PageId, StagePage
-from workbook.gui.widgets.layout import heading_label, muted_label, text_label
+from workbook.gui.widgets.layout import heading_label, muted_label, no_mnemonic, text_label
 
 REFRESH_DELAY_MS = 150
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -50,7 +50,7 @@ class ReviewPage(StagePage):
         self.bars: dict[Stage, QProgressBar] = {}
         self.counts: dict[Stage, QLabel] = {}
         for row, stage in enumerate(Stage, start=1):
-            name = QLabel(stage.title, progress)
+            name = QLabel(no_mnemonic(stage.title), progress)
             bar = QProgressBar(progress)
             bar.setObjectName(f"review_progress_{stage.value}")
             bar.setAccessibleName(f"{stage.title} completeness")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from workbook.gui.widgets.columns import Column, ColumnKind
 from workbook.gui.widgets.date_edit import OptionalDateEdit
+from workbook.gui.widgets.fields import split_tags
 
 EMPTY_CHOICE = "—"
 """What an optional choice shows when nothing is chosen yet."""
@@ -44,6 +45,9 @@ class RowDelegate(QStyledItemDelegate):
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
+        self._editing: dict[QWidget, tuple[QPersistentModelIndex, Any]] = {}
+        """Open text editors: the cell each edits and the value it held before, so Escape
+        can put it back (text is written to the plan as it is typed)."""
 
     def _column(self, index: QModelIndex | QPersistentModelIndex) -> Column:
         return self.columns[index.column()]
@@ -117,7 +121,9 @@ class RowDelegate(QStyledItemDelegate):
         elif column.kind is ColumnKind.LONG_TEXT:
             text = QPlainTextEdit(parent)
             text.setTabChangesFocus(True)
-            text.setToolTip("Enter starts a new line; Ctrl+Enter or Tab finishes.")
+            text.setToolTip("Enter starts a new line; Ctrl+Enter or Tab finishes; "
+                            "Esc puts back what was there.")
+            text.textChanged.connect(lambda t=text: self._write_as_typed(t))
             editor = text
         elif column.kind is ColumnKind.BOOL:
             return None
@@ -126,9 +132,24 @@ class RowDelegate(QStyledItemDelegate):
             line.setFrame(False)
             if column.kind is ColumnKind.TAGS:
                 line.setToolTip("Separate themes with commas.")
+            line.textEdited.connect(lambda _t, e=line: self._write_as_typed(e))
             editor = line
+        if isinstance(editor, (QLineEdit, QPlainTextEdit)):
+            self._editing[editor] = (QPersistentModelIndex(index),
+                                     index.data(Qt.ItemDataRole.EditRole))
         editor.setAccessibleName(column.title)
         return editor
+
+    def _write_as_typed(self, editor: QWidget) -> None:
+        # Typing goes into the plan at once (the document merges it into one undo step),
+        # so saving, autosave or a crash never loses a half-finished cell.
+        if editor in self._editing:
+            self.commitData.emit(editor)
+
+    def destroyEditor(self, editor: QWidget,  # noqa: N802 - Qt override
+                      index: QModelIndex | QPersistentModelIndex) -> None:
+        self._editing.pop(editor, None)
+        super().destroyEditor(editor, index)
 
     def setEditorData(self, editor: QWidget,  # noqa: N802 - Qt override
                       index: QModelIndex | QPersistentModelIndex) -> None:
@@ -143,7 +164,10 @@ class RowDelegate(QStyledItemDelegate):
                 editor.setPlainText(value or "")
                 editor.moveCursor(editor.textCursor().MoveOperation.End)
         elif isinstance(editor, QLineEdit):
-            if editor.text() != (value or ""):
+            same = (split_tags(editor.text()) == split_tags(value or "")
+                    if self._column(index).kind is ColumnKind.TAGS
+                    else editor.text() == (value or ""))
+            if not same:  # e.g. "prices, " while typing the next theme is left alone
                 editor.setText(value or "")
         else:
             super().setEditorData(editor, index)
@@ -189,6 +213,11 @@ class RowDelegate(QStyledItemDelegate):
         editor.setGeometry(rect)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape and watched in self._editing):
+            index, original = self._editing.pop(watched)  # type: ignore[arg-type]
+            if index.isValid():
+                index.model().setData(index, original, Qt.ItemDataRole.EditRole)
         if (isinstance(watched, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -8,7 +8,7 @@ from typing import get_origin
 
 from annotated_types import Ge, Le
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,10 +36,12 @@ from workbook.gui.widgets.guide_text import (
     field_text,
     object_name,
 )
-from workbook.gui.widgets.layout import LinkButton, muted_label, plain_tooltip
+from workbook.gui.widgets.layout import LinkButton, muted_label, no_mnemonic, plain_tooltip
 from workbook.paths import FieldPath
 
 INSERT_EXAMPLE_TEXT = "Insert example"
+INSERT_EXAMPLE_KEY = "Ctrl+Shift+E"
+"""Works while the field has the focus (the button itself is not a Tab stop)."""
 
 
 def combined_text(current: str, example: str, single_line: bool) -> str:
@@ -103,7 +105,7 @@ def describe_editor(editor: QWidget, path: FieldPath) -> None:
     if isinstance(editor, (QLineEdit, QPlainTextEdit)) and text.placeholder:
         editor.setPlaceholderText(f"e.g. {text.placeholder}")
     if isinstance(editor, BoolField):
-        editor.setText(text.prompt)
+        editor.setText(no_mnemonic(text.prompt))
 
 
 class FieldBlock(QWidget):
@@ -128,7 +130,7 @@ class FieldBlock(QWidget):
         if not isinstance(self.editor, BoolField):
             top = QHBoxLayout()
             top.setSpacing(6)
-            self.prompt_label = QLabel(text.prompt, self)
+            self.prompt_label = QLabel(no_mnemonic(text.prompt), self)
             self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)
             self.prompt_label.setWordWrap(True)
             bold = QFont()
@@ -158,14 +160,19 @@ class FieldBlock(QWidget):
         if example is None:
             return
         button = LinkButton(INSERT_EXAMPLE_TEXT, self)
-        button.setToolTip(plain_tooltip(f"Adds the worked example's answer:\n{example}"))
+        button.setToolTip(plain_tooltip(
+            f"Adds the worked example's answer ({INSERT_EXAMPLE_KEY} in the field):\n{example}"))
         button.setAccessibleName(f"{INSERT_EXAMPLE_TEXT} for: {field_text(self.path).prompt}")
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Tab goes from answer to answer; the keys below reach the example from the field.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(self.insert_example)
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.example_button = button
         action = QAction(INSERT_EXAMPLE_TEXT, self.editor)
+        action.setShortcut(QKeySequence(INSERT_EXAMPLE_KEY))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.triggered.connect(self.insert_example)
+        self.editor.addAction(action)
         self.editor.context_actions.append(action)  # type: ignore[attr-defined]
 
     def insert_example(self) -> None:

@@ -23,6 +23,12 @@ READABLE_CHARS = 110
 _HEADING_SIZES = {1: "x-large", 2: "large", 3: "medium"}
 
 
+def no_mnemonic(text: str) -> str:
+    """``text`` for a button, check box or buddy label: an "&" shows as itself rather than
+    marking a keyboard mnemonic ("Listening & Learning")."""
+    return text.replace("&", "&&")
+
+
 def heading_html(text: str, level: int = 2) -> str:
     """Rich text for a heading: a relative size, so it scales with the application font."""
     size = _HEADING_SIZES.get(level, "medium")
@@ -74,7 +80,8 @@ class LinkButton(QToolButton):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setText(text)
+        self.setText(no_mnemonic(text))
+        self.setAccessibleName(text)
         self.setAutoRaise(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._apply_link_colour()

@@ -44,6 +44,8 @@ class RowDetailForm(QWidget):
         grid.setVerticalSpacing(10)
         left = QVBoxLayout()
         right = QVBoxLayout()
+        left.setSpacing(12)
+        right.setSpacing(12)
         for names, column, multiline in ((short_fields, left, False), (long_fields, right, True)):
             for name in names:
                 block = FieldBlock(document, (*self.list_path, name), multiline, form)

@@ -196,6 +196,8 @@ class RowTableWidget(QWidget):
         layout.setSpacing(4)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
+        # Tab reaches the table before its buttons: the table's own keys do the same work.
+        QWidget.setTabOrder(self.view, self.buttons["Add"])
 
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
