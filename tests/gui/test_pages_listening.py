@@ -168,3 +168,21 @@ def test_five_learnings_are_multi_line_fields(qtbot):
     _document, page = make_page(qtbot)
     for name in ("market_wants", "want_us_to_say", "unlearn", "reputation", "give_results"):
         assert isinstance(page.findChild(TextField, f"listening.learnings.{name}"), TextField)
+
+
+def test_ctrl_f_goes_to_the_search_box(qtbot):
+    _document, page = make_page(qtbot, Plan(listening=Listening(notes=[ListeningNote()])))
+    page.tab_widget.setCurrentIndex(1)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.notes_panel.table.view.setFocus()
+    qtbot.keyClick(page.notes_panel.table.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.notes_panel.search.hasFocus()
+
+
+def test_a_new_plan_shows_its_first_note(qtbot):
+    document, page = make_page(qtbot, Plan(listening=Listening(notes=[ListeningNote()])))
+    page.tab_widget.setCurrentIndex(1)
+    other = ListeningNote(said="From the other plan")
+    document.replace_plan(Plan(listening=Listening(notes=[other])))
+    assert page.notes_panel.detail.row_id == other.id

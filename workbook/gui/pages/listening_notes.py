@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,6 +28,8 @@ FILTER_DELAY_MS = 150
 """Typing in the search box filters once the typing pauses, not on every key."""
 
 NOT_JUDGED = "not_judged"
+SEARCH_KEY = "Ctrl+F"
+"""Jumps to the search box from anywhere in the notes."""
 
 
 def new_note() -> ListeningNote:
@@ -50,14 +53,15 @@ class NotesPanel(QWidget):
         self.table: RowTableWidget = table_factory(NOTES, columns, proxy=self.proxy,
                                                    row_factory=new_note, edit_column="said")
         view = self.table.view
+        header = view.horizontalHeader()
+        header.setSortIndicatorClearable(True)  # a third click puts the log back in order
+        # No indicator before sorting is switched on, or Qt sorts by the first column now.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
-        view.horizontalHeader().setSortIndicatorClearable(True)
-        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.proxy.sort(-1)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("notes_search")
-        self.search.setPlaceholderText("Search the notes…")
+        self.search.setPlaceholderText(f"Search the notes… ({SEARCH_KEY})")
         self.search.setAccessibleName("Search the notes")
         self.search.setClearButtonEnabled(True)
         self.theme_filter = QComboBox(self)
@@ -74,8 +78,13 @@ class NotesPanel(QWidget):
         for combo in (self.theme_filter, self.sentiment_filter):
             guard_wheel(combo)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.clear_button = QPushButton("Show all", self)
-        self.clear_button.setToolTip("Clear the search and the filters")
+        self.clear_button = QPushButton("Show &all", self)
+        self.clear_button.setToolTip("Clear the search and the filters (Alt+A)")
+        find = QAction("Search the notes", self)
+        find.setShortcut(QKeySequence(SEARCH_KEY))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("notes_count")
 
@@ -118,6 +127,10 @@ class NotesPanel(QWidget):
         self._filter_timer.stop()
         self.proxy.set_text(self.search.text())
         self._update_count()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def _apply_theme_filter(self, _index: int) -> None:
         self.proxy.set_tag(self.theme_filter.currentData())

@@ -101,7 +101,12 @@ class RowDetailForm(QWidget):
             self._update_title()
 
     def _on_plan_replaced(self) -> None:
-        self.set_row(None)
+        # The table may already have picked a row of the new plan; forget only a lost row.
+        if self.row_id is not None:
+            try:
+                self.document.row_index(self.list_path, self.row_id)
+            except KeyError:
+                self.set_row(None)
 
 
 class TableWithDetail(QSplitter):
@@ -123,6 +128,11 @@ class TableWithDetail(QSplitter):
         self.addWidget(scroll)
         self.setChildrenCollapsible(False)
         self._sized = False
+        table.view.model().modelReset.connect(self._select_first_if_shown)
+
+    def _select_first_if_shown(self) -> None:
+        if self.isVisible() and not self.table.view.currentIndex().isValid():
+            self.table.select_first()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
