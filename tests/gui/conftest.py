@@ -3,113 +3,11 @@ app's look (font, palette) restored after each test."""
 
 from __future__ import annotations
 
-import os
-import sys
-import types
 from collections.abc import Callable, Iterator
-from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-
-def _install_stub_pages() -> None:
-    """A stand-in for workbook.gui.pages while that package is not there yet (or when
-    WORKBOOK_TEST_STUB_PAGES=1): one line edit per page, bound to the document."""
-    from PySide6.QtCore import Signal
-    from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QWidget
-
-    from workbook.completeness import Stage
-
-    class PageId(IntEnum):
-        DETAILS = 0
-        MANAGEMENT = 1
-        LISTENING = 2
-        PLANNING = 3
-        ENGAGEMENT = 4
-        REVIEW = 5
-
-    fields = {
-        PageId.DETAILS: [("details", "title"), ("details", "organisation")],
-        PageId.MANAGEMENT: [("management", "governance", "brand_voice")],
-        PageId.LISTENING: [("listening", "intent")],
-        PageId.PLANNING: [("planning", "intent")],
-        PageId.ENGAGEMENT: [("engagement", "review", "cadence")],
-        PageId.REVIEW: [],
-    }
-    stages = {PageId.DETAILS: Stage.DETAILS, PageId.MANAGEMENT: Stage.MANAGEMENT,
-              PageId.LISTENING: Stage.LISTENING, PageId.PLANNING: Stage.PLANNING,
-              PageId.ENGAGEMENT: Stage.ENGAGEMENT, PageId.REVIEW: None}
-
-    class StagePage(QWidget):
-        navigate_requested = Signal(tuple)
-        export_requested = Signal()
-
-        def __init__(self, document, page_id, parent=None):
-            super().__init__(parent)
-            self.document, self.page_id = document, page_id
-            self.title, self.stage = page_id.name.title(), stages[page_id]
-            layout = QFormLayout(self)
-            self.edits = {}
-            for path in fields[page_id]:
-                edit = QLineEdit()
-                edit.setObjectName(".".join(path))
-                edit.textEdited.connect(lambda text, p=path: document.set_value(p, text))
-                layout.addRow(path[-1], edit)
-                self.edits[path] = edit
-            if page_id == PageId.REVIEW:
-                self.export_button = QPushButton("Export")
-                self.export_button.clicked.connect(self.export_requested)
-                layout.addRow(self.export_button)
-            document.plan_replaced.connect(self.reload)
-            document.value_changed.connect(lambda _p: self.reload())
-            self.reload()
-
-        def reload(self):
-            for path, edit in self.edits.items():
-                value = self.document.value(path)
-                if edit.text() != value:
-                    edit.setText(value)
-
-        def focus_path(self, path):
-            edit = self.edits.get(tuple(path))
-            if edit is None:
-                return False
-            edit.setFocus()
-            return True
-
-    def create_pages(document, parent=None):
-        return {page_id: StagePage(document, page_id, parent) for page_id in PageId}
-
-    def page_for_path(path):
-        return {"details": PageId.DETAILS, "management": PageId.MANAGEMENT,
-                "listening": PageId.LISTENING, "planning": PageId.PLANNING,
-                "engagement": PageId.ENGAGEMENT}.get(path[0], PageId.REVIEW)
-
-    module = types.ModuleType("workbook.gui.pages")
-    module.PageId, module.StagePage = PageId, StagePage
-    module.create_pages, module.page_for_path = create_pages, page_for_path
-    module.IS_TEST_STUB = True
-    sys.modules["workbook.gui.pages"] = module
-
-
-def _real_pages_available() -> bool:
-    if os.environ.get("WORKBOOK_TEST_STUB_PAGES") == "1":
-        return False
-    try:
-        from workbook.gui.pages import PageId, create_pages, page_for_path  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-if not _real_pages_available():
-    for name in [n for n in sys.modules if n.startswith("workbook.gui.pages")]:
-        del sys.modules[name]
-    _install_stub_pages()
-
-STUB_PAGES = getattr(sys.modules.get("workbook.gui.pages"), "IS_TEST_STUB", False)
 
 
 @pytest.fixture(autouse=True)

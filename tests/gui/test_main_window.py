@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.gui.conftest import STUB_PAGES, write_plan
+from tests.gui.conftest import write_plan
 from workbook.completeness import Stage
 from workbook.gui.navigation import REFRESH_DELAY_MS, STEPS
 from workbook.gui.pages import PageId
@@ -267,7 +267,6 @@ def test_review_page_export_button_goes_through_the_same_export(
     assert suggested.name == "Social media plan.pdf"
 
 
-@pytest.mark.skipif(STUB_PAGES, reason="needs the real pages")
 def test_the_real_pages_fill_the_stack_once(window):
     window.new_plan()
     assert set(window.pages) == set(PageId)

@@ -8,12 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
-from tests.gui.conftest import STUB_PAGES
 from workbook.gui.pages import PageId
 from workbook.model import PolicyStatus
 
-pytestmark = [pytest.mark.gui,
-              pytest.mark.skipif(STUB_PAGES, reason="walks the real pages")]
+pytestmark = pytest.mark.gui
 
 
 class User:
