@@ -49,6 +49,7 @@ class SevenPsPanel(QWidget):
         self.p_list.setObjectName("seven_ps_list")
         self.p_list.setAccessibleName("The 7 P's")
         self.p_list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.p_list.setSpacing(3)
         self.stack = QStackedWidget(self)
         self.panels: dict[SevenP, QWidget] = {}
         self.dates: dict[SevenP, DateField] = {}

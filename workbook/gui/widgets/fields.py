@@ -367,6 +367,13 @@ class NumberField(QLineEdit):
         super().keyPressEvent(event)
 
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.createStandardContextMenu()
+        _drop_own_undo(menu)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
 class BoolField(QCheckBox):
     """A yes/no answer; the check box's text is the prompt."""
 
