@@ -356,3 +356,17 @@ def test_lock_is_released_when_the_plan_closes(window, tmp_path):
     assert lock_path_for(path).exists()
     window.close_plan()
     assert not lock_path_for(path).exists()
+
+
+def test_quit_closes_every_window_and_stops_when_one_is_kept(make_window, answers):
+    first, second = make_window(), make_window()
+    for window in (first, second):
+        window.show()
+        window.new_plan()
+        window.document.set_value(TITLE, "Unsaved")
+    answers.set("ask_unsaved_changes", "discard", "cancel")
+    first.actions.quit.trigger()
+    assert not first.isVisible() and second.isVisible()  # the user kept the second open
+    answers.set("ask_unsaved_changes", "discard")
+    second.actions.quit.trigger()
+    assert not second.isVisible()

@@ -56,7 +56,7 @@ class WindowActions:
         self.save_as = self._action("Save &As…", w.save_as, _keys(Key.SaveAs, "Ctrl+Shift+S"))
         self.export = self._action("&Export PDF…", w.export_pdf, _keys("Ctrl+E"))
         self.close = self._action("&Close plan", w.close_plan, _keys(Key.Close, "Ctrl+W"))
-        self.quit = self._action("&Quit", w.close, _keys(Key.Quit, "Ctrl+Q"))
+        self.quit = self._action("&Quit", w.quit_app, _keys(Key.Quit, "Ctrl+Q"))
 
         stack = w.document.undo_stack
         self.undo = stack.createUndoAction(w, "&Undo")

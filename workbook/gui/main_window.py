@@ -622,6 +622,15 @@ class MainWindow(QMainWindow):
         self.settings.clear_recent()
         self.start_page.refresh_recent()
 
+    def quit_app(self) -> None:
+        """Close every window of the app (each asks about its own unsaved changes); stop at
+        the first one the user keeps open."""
+        others = [w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, MainWindow) and w is not self and w.isVisible()]
+        for window in [self, *others]:
+            if not window.close():
+                return
+
     # ------------------------------------------------------------ Qt events
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override

@@ -190,6 +190,8 @@ class StartPage(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "heading"):
             self._style_heading()
+        elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "recent"):
+            self.refresh_recent()  # greyed entries take their colour from the palette
 
     def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
