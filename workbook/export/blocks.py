@@ -168,7 +168,8 @@ class Blocks:
         return pieces
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
-              fractions: Sequence[float], centred: Sequence[int] = ()) -> LongTable | None:
+              fractions: Sequence[float], centred: Sequence[int] = (),
+              right: Sequence[int] = ()) -> LongTable | None:
         """A full-width table with a repeated header row and zebra rows; None without rows.
 
         A row whose cells hold more text than fits in one block continues in extra rows
@@ -178,8 +179,13 @@ class Blocks:
             return None
         total = sum(fractions)
         widths = [self.frame_width * f / total for f in fractions]
+        def head_style(index: int) -> str:
+            if index in centred:
+                return "cell_head_center"
+            return "cell_head_right" if index in right else "cell_head"
+
         head_cells = [
-            self.ours(h, "cell_head_center" if i in centred else "cell_head", w - 2 * CELL_PAD_X)
+            self.ours(h, head_style(i), w - 2 * CELL_PAD_X)
             for i, (h, w) in enumerate(zip(headers, widths, strict=True))
         ]
         data: list[list] = [head_cells]

@@ -261,7 +261,7 @@ class StoryBuilder:
         if themes:
             body = self.table(["Theme", "Notes"],
                               [[t.name, Ours(str(t.count), "cell_right")] for t in themes],
-                              [5, 1])
+                              [5, 1], right=(1,))
             out += self.subsection("Top listening themes", body)
         ps = plan.planning.seven_ps
         p_rows = [[Ours(p.label, "cell"), brief(ps.get(p).decision) or None,
@@ -275,13 +275,6 @@ class StoryBuilder:
         out += self.subsection("The four A's: what we aim for",
                                self.table(["The A", "Indicator", "Target"], a_rows,
                                           [1.1, 3.5, 3]) if a_rows else [])
-        review = plan.engagement.review
-        review_body: list[Flowable] = []
-        if review.next_review:
-            when = format_date(review.next_review)
-            review_body.append(b.ours(f"Next review: {when}", "body"))
-        review_body += b.paragraphs(review.cadence, "answer")
-        out += self.subsection("Next review", review_body)
         out.append(PageBreak())
         return out
 
@@ -315,7 +308,13 @@ class StoryBuilder:
                 if ready else
                 f"Before engaging, {gaps} item{'s' if gaps != 1 else ''} in listening and "
                 "planning still need attention (see the readiness checklist).")
-        return [table, Spacer(1, 8), b.ours(line, "summary_lead")]
+        out: list[Flowable] = [table, Spacer(1, 8), b.ours(line, "summary_lead")]
+        review = plan.engagement.review
+        if review.next_review:
+            when = format_date(review.next_review)
+            out.append(b.ours(f"Next review of this plan: {when}.", "summary_lead"))
+        out += b.paragraphs(brief(review.cadence, 400), "answer")
+        return out
 
     # ------------------------------------------------------------------ stage 1
 
@@ -331,7 +330,7 @@ class StoryBuilder:
         ]
         body += self.subsection("Presence inventory", self.table(
             ["Platform", "Handle or URL", "Purpose", "Owner", "Status", "Login kept"],
-            rows, [1.15, 1.7, 2.2, 1.4, 0.85, 1.5]), "management.presence")
+            rows, [1.15, 1.7, 2.05, 1.4, 1.0, 1.5]), "management.presence")
         flags = ("can_listen", "can_draft", "can_publish", "can_answer_complaints",
                  "can_approve", "accountable")
         people_rows: list[list[Cell]] = [
@@ -342,7 +341,7 @@ class StoryBuilder:
         body += self.subsection("People and permissions", self.table(
             ["Name", "Role", "Listen", "Draft", "Publish", "Answers complaints", "Approve",
              "Accountable", "Notes"],
-            people_rows, [61, 61, 37, 33, 43, 58, 47, 64, 79],
+            people_rows, [58, 70, 37, 33, 43, 58, 47, 64, 73],
             centred=(2, 3, 4, 5, 6, 7)), "management.people")
         g = m.governance
         gov = []
@@ -432,7 +431,7 @@ class StoryBuilder:
                              *[Ours(str(moods.get(k, 0) or ""), "cell_right") for k in order]])
             body += [b.ours("Every theme", "h3"), *self.table(
                 ["Theme", "Notes", "Positive", "Neutral", "Negative", "Mixed"], rows,
-                [4, 0.9, 1, 1, 1, 0.9])]
+                [4, 0.9, 1, 1, 1, 0.9], right=(1, 2, 3, 4, 5))]
         need = (chart.height + 80) if chart is not None else 120
         return self.subsection("Themes and sentiment", body, need=need)
 
@@ -553,7 +552,8 @@ class StoryBuilder:
                 f"Not yet ready to engage: {count} open item{'s' if count != 1 else ''} in "
                 "listening and the 7 P's.", "body"))
         for stage_status in status.stages:
-            heading = self.heading(stage_status.stage.title, 1, "h2")
+            # Not in the contents: five more entries there would push them onto a second page.
+            heading = self.blocks.ours(stage_status.stage.title, "h2")
             line = (f"{stage_status.done} of {stage_status.total} done "
                     f"({stage_status.percent}%)")
             items: list[Flowable] = [b.ours(line, "note")]

@@ -91,6 +91,7 @@ class StyleSheet:
         self.add("cell_head", parent="cell", fontName=BOLD, fontSize=7.5, leading=9.5,
                  textColor=colors.white)
         self.add("cell_head_center", parent="cell_head", alignment=TA_CENTER)
+        self.add("cell_head_right", parent="cell_head", alignment=TA_RIGHT)
         self.add("check", parent="body", leftIndent=14, firstLineIndent=-14, spaceAfter=2)
         self.add("note", parent="body", fontSize=size - 1, textColor=MUTED)
         # Cover
@@ -104,9 +105,10 @@ class StyleSheet:
         self.add("cover_consultant", parent="body", fontSize=9, leading=12, textColor=MUTED,
                  alignment=TA_LEFT)
         # Contents
-        self.add("toc0", parent="body", fontName=BOLD, fontSize=10.5, leading=15,
-                 spaceBefore=7, textColor=INK)
-        self.add("toc1", parent="body", fontSize=9, leading=13, leftIndent=14, textColor=INK)
+        self.add("toc0", parent="body", fontName=BOLD, fontSize=10.5, leading=14,
+                 spaceBefore=6, spaceAfter=1, textColor=INK)
+        self.add("toc1", parent="body", fontSize=9, leading=12.5, leftIndent=14, spaceAfter=0,
+                 textColor=INK)
         # Summary
         self.add("summary_lead", parent="body", fontSize=11, leading=16, textColor=INK,
                  spaceAfter=8)
