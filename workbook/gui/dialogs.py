@@ -189,6 +189,12 @@ def show_load_warnings(parent: QWidget | None, path: Path, warnings: Sequence[st
               f"“{path.name}” was opened. Please note:\n\n" + "\n".join(f"• {w}" for w in warnings))
 
 
+def _size_for_reading(dialog: QDialog, chars: int, lines: int) -> None:
+    """A starting size in characters and lines, so it grows with the text size."""
+    metrics = dialog.fontMetrics()
+    dialog.resize(metrics.averageCharWidth() * chars, metrics.lineSpacing() * lines)
+
+
 # ---------------------------------------------------------------- crash recovery
 
 
@@ -208,8 +214,9 @@ def describe_saved_at(moment: datetime) -> str:
 
 def describe_recovery(item: RecoveryItem) -> str:
     name = item.title or (item.original.name if item.original else "Untitled plan")
-    where = str(item.original) if item.original else "never saved to a file"
-    return f"{name}\n{where} — last recovery copy {describe_saved_at(item.saved_at)}"
+    where = (f"{item.original.name} in {item.original.parent}" if item.original
+             else "never saved to a file")
+    return f"{name}\n{where} · copy made {describe_saved_at(item.saved_at)}"
 
 
 class RecoveryDialog(QDialog):
@@ -239,12 +246,15 @@ class RecoveryDialog(QDialog):
         buttons.addButton(restore, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(keep, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.addButton(discard, QDialogButtonBox.ButtonRole.DestructiveRole)
+        for button in (keep, discard):
+            button.setAutoDefault(False)
         restore.setDefault(True)
         restore.clicked.connect(lambda: self._finish("restore"))
         keep.clicked.connect(lambda: self._finish("keep"))
         discard.clicked.connect(lambda: self._finish("discard"))
         layout.addWidget(buttons)
         self.list.itemActivated.connect(lambda _item: self._finish("restore"))
+        _size_for_reading(self, 90, 18)
 
     def _finish(self, action: RecoveryAction) -> None:
         self.action = action
@@ -302,11 +312,13 @@ class CopySourceDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         copy = buttons.addButton("Co&py", QDialogButtonBox.ButtonRole.AcceptRole)
         browse = buttons.addButton("&Browse…", QDialogButtonBox.ButtonRole.ActionRole)
+        browse.setAutoDefault(False)
         copy.setDefault(True)
         copy.clicked.connect(self._accept_selected)
         browse.clicked.connect(self._browse)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        _size_for_reading(self, 64, 20)
 
     def _accept_selected(self) -> None:
         item = self.list.currentItem()
