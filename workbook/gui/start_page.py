@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QTreeWidget,
@@ -99,6 +100,7 @@ class StartPage(QWidget):
         self.open_button.clicked.connect(self.open_requested)
         self.copy_button.clicked.connect(self.copy_requested)
         for button in (self.new_button, self.open_button, self.copy_button):
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             actions.addWidget(button)
         actions.addStretch()
         body.addLayout(actions)
@@ -106,6 +108,7 @@ class StartPage(QWidget):
         lists = QVBoxLayout()
         body.addLayout(lists, 1)
         recent_label = QLabel("&Recent plans")
+        examples_label = QLabel("&Worked examples")
         recent_label.setObjectName("recent_heading")
         self.recent = QTreeWidget()
         self.recent.setObjectName("recent_plans")
@@ -114,6 +117,8 @@ class StartPage(QWidget):
             "Press Enter to open the selected plan, Delete to remove it from the list.")
         self.recent.setHeaderLabels(["Plan", "File", "Last changed"])
         self.recent.setRootIsDecorated(False)
+        # Room around each entry: easier to aim at on a projector or a touchpad.
+        self.recent.setStyleSheet("QTreeView::item { padding: 4px 2px; }")
         self.recent.setUniformRowHeights(True)
         self.recent.setAllColumnsShowFocus(True)
         self.recent.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -143,19 +148,20 @@ class StartPage(QWidget):
         recent_buttons.addWidget(self.open_recent_button)
         recent_buttons.addWidget(self.remove_recent_button)
         recent_buttons.addStretch()
+        for label in (recent_label, examples_label):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         lists.addWidget(recent_label)
         lists.addWidget(self.recent_stack, 3)
         lists.addLayout(recent_buttons)
         lists.addSpacing(12)
 
-        examples_label = QLabel("&Worked examples")
         self.examples = QListWidget()
         self.examples.setObjectName("worked_examples")
         self.examples.setAccessibleName("Worked examples")
         self.examples.setAccessibleDescription(
             "Finished plans to learn from. They open as new, untitled plans.")
         self.examples.setWordWrap(True)
-        self.examples.setSpacing(2)
+        self.examples.setStyleSheet("QListView::item { padding: 4px 2px; }")
         examples_label.setBuddy(self.examples)
         self.examples.itemActivated.connect(
             lambda item: self.example_requested.emit(item.data(_PATH_ROLE)))
