@@ -247,3 +247,15 @@ def test_a_failed_run_leaves_no_window_open(qapp, tmp_path, monkeypatch):
     assert "FAILED: a page is broken" in _log(tmp_path)
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_without_a_folder_the_report_stays_in_the_temporary_folder(qapp, tmp_path, monkeypatch):
+    monkeypatch.delenv(selftest.SELFTEST_DIR_ENV, raising=False)
+    monkeypatch.setattr(selftest.tempfile, "gettempdir", lambda: str(tmp_path))
+    folder = tmp_path / "social-media-value-workbook-self-test"
+    folder.mkdir()
+    (folder / PDF_NAME).write_bytes(b"%PDF- left by an earlier run")
+    monkeypatch.setattr("workbook.examples.list_examples", lambda: [])
+    assert run_self_test(stream=io.StringIO()) == 1
+    assert "FAILED: no worked examples were found" in _log(folder)
+    assert not (folder / PDF_NAME).exists(), "an old PDF must not pass for this run's"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import os
 import re
+import shutil
 import sys
 import tempfile
 import threading
@@ -104,35 +105,34 @@ def _start_watchdog(report: _Report, seconds: float) -> threading.Timer:
 # ---------------------------------------------------------------------------- entry point
 
 
+def default_folder() -> Path:
+    """Where the PDF and log stay when no folder is named: beside the system's temporary
+    files, replaced by each run."""
+    return Path(tempfile.gettempdir()) / "social-media-value-workbook-self-test"
+
+
 def run_self_test(out_dir: str | Path | None = None, *, example: str | None = None,
                   stream: TextIO | None = None,
                   watchdog_seconds: float = WATCHDOG_SECONDS) -> int:
     """Run the whole self-test; 0 when everything passed, 1 otherwise (the reason is printed).
 
-    ``out_dir`` (or the ``WORKBOOK_SELFTEST_DIR`` environment variable) keeps the PDF
-    and the log; without either they go to a temporary folder that is removed at the
-    end, and the log is copied beside the system's temporary files.
+    The PDF and the log go to ``out_dir``, else to the folder named by the
+    ``WORKBOOK_SELFTEST_DIR`` environment variable, else to :func:`default_folder`.
     """
     _choose_platform()
     stream = sys.stdout if stream is None else stream
     chosen = out_dir if out_dir is not None else os.environ.get(SELFTEST_DIR_ENV)
-    if chosen:
-        folder = Path(chosen).expanduser().resolve()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            print(f"self-test FAILED: cannot create the folder {folder}: {exc.strerror or exc}",
-                  file=stream or sys.stderr)
-            return 1
-        return _run_in(folder, example, stream, watchdog_seconds)
-    with tempfile.TemporaryDirectory(prefix="workbook-self-test-") as tmp:
-        code = _run_in(Path(tmp), example, stream, watchdog_seconds)
-        kept = Path(tempfile.gettempdir()) / "social-media-value-workbook-self-test.log"
-        try:
-            kept.write_bytes((Path(tmp) / LOG_NAME).read_bytes())
-        except OSError:
-            pass
-        return code
+    folder = Path(chosen).expanduser().resolve() if chosen else default_folder()
+    try:
+        if not chosen:
+            # Our own folder: what an earlier run left there must not pass for this one.
+            shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"self-test FAILED: cannot create the folder {folder}: {exc.strerror or exc}",
+              file=stream or sys.stderr)
+        return 1
+    return _run_in(folder, example, stream, watchdog_seconds)
 
 
 def _run_in(folder: Path, example: str | None, stream: TextIO | None,
