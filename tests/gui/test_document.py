@@ -91,3 +91,16 @@ def test_replace_plan_clears_history_and_can_mark_modified(doc, qtbot):
     assert doc.is_modified
     doc.mark_saved()
     assert not doc.is_modified
+
+
+def test_typing_a_number_is_one_undo_step_but_choices_are_not_merged(doc):
+    hours = ("management", "resources", "hours_per_week")
+    for value in (1.0, 12.0, 12.5):
+        doc.set_value(hours, value)
+    assert doc.undo_stack.count() == 1
+    status = ("management", "governance", "policy_status")
+    doc.set_value(status, "drafting")
+    doc.set_value(status, "in_place")
+    assert doc.undo_stack.count() == 3
+    doc.undo_stack.undo()
+    assert doc.plan.management.governance.policy_status == "drafting"

@@ -8,6 +8,7 @@ saves through :mod:`workbook.storage`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +22,21 @@ from workbook.paths import FieldPath, describe_location, get_value, row_index, s
 _SET_VALUE_ID = 0x5E7
 
 
+def _is_typed(value: Any) -> bool:
+    """Values that arrive one keystroke at a time."""
+    if value is None:
+        return True
+    return isinstance(value, str | int | float) and not isinstance(value, bool | Enum)
+
+
 class _SetValue(QUndoCommand):
-    """Set one field. Consecutive edits of the same text field merge into one undo step."""
+    """Set one field. Consecutive edits of the same text or number field (typing) merge
+    into one undo step; a choice, a tick box or a date stays a step of its own."""
 
     def __init__(self, doc: PlanDocument, path: FieldPath, old: Any, new: Any) -> None:
         super().__init__(f"Edit {describe_location(path, doc.plan)}")
         self.doc, self.path, self.old, self.new = doc, path, old, new
-        self.mergeable = isinstance(new, str)
+        self.mergeable = _is_typed(old) and _is_typed(new)
 
     def id(self) -> int:
         return _SET_VALUE_ID
