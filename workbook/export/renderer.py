@@ -21,7 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, Image, PageTemplate, Para
 from workbook import __version__
 from workbook.export import text as txt
 from workbook.export.blocks import Blocks
-from workbook.export.fonts import BOLD, REGULAR, FontChooser
+from workbook.export.fonts import REGULAR, FontChooser
 from workbook.export.options import (
     ExportCancelled,
     ExportError,
@@ -350,4 +350,4 @@ def render(plan: Plan, options: ExportOptions,
     return PlanRenderer(plan, options, progress, is_cancelled).render()
 
 
-__all__ = ["BOLD", "NumberedCanvas", "PlanRenderer", "render"]
+__all__ = ["NumberedCanvas", "PlanRenderer", "render"]
