@@ -1,0 +1,181 @@
+"""When files misbehave: plans that fail to load or save, files changed on disk by someone
+else, and plans locked by another session."""
+
+from __future__ import annotations
+
+import errno
+import json
+
+import pytest
+
+from tests.gui.conftest import write_plan
+from tests.gui.test_files_session import dead_pid, foreign_lock
+from workbook import storage
+from workbook.gui import file_session
+from workbook.locking import current_host, lock_path_for
+from workbook.storage import PlanSaveError, load_plan
+
+pytestmark = pytest.mark.gui
+
+TITLE = ("details", "title")
+ORG = ("details", "organisation")
+
+
+def edit(window, path=TITLE, text="Edited"):
+    window.document.set_value(path, text)
+
+
+# ---------------------------------------------------------------- failures
+
+
+def test_a_plan_that_fails_to_load_is_reported_and_left_untouched(window, answers, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_bytes(b'{"format": "social-media-value-workbook", "details": {"title": 5}}')
+    before = path.read_bytes()
+    assert not window.open_path(path)
+    (_parent, title, message), = answers.messages("show_error")
+    assert title == "Could not open the plan" and "broken.json" in message
+    assert path.read_bytes() == before
+    assert not window.has_plan and not lock_path_for(path).exists()
+
+
+@pytest.mark.parametrize(("failure", "words"), [
+    (PlanSaveError("x", "“plan.json” could not be saved: the folder is read-only."),
+     "the folder is read-only"),
+    (PermissionError(errno.EACCES, "Permission denied"), "not allowed to write"),
+    (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
+], ids=["storage-error", "read-only-folder", "disk-full"])
+def test_a_failed_save_says_why_offers_save_as_and_keeps_the_edits(
+        window, answers, tmp_path, monkeypatch, failure, words):
+    path = write_plan(tmp_path / "plan.json", title="Before")
+    window.open_path(path)
+    edit(window, TITLE, "Precious words")
+
+    def fail(*_args, **_kwargs):
+        raise failure
+
+    monkeypatch.setattr(file_session, "save_plan", fail)
+    answers.set("ask_save_failed", "cancel")
+    assert not window.save()
+    (_parent, message), = answers.messages("ask_save_failed")
+    assert words in message and "plan.json" in message
+    assert window.isWindowModified()
+    assert window.document.plan.details.title == "Precious words"
+    assert load_plan(path).plan.details.title == "Before"
+
+    # Save As somewhere that works.
+    answers.set("ask_save_failed", "save_as")
+    elsewhere = tmp_path / "elsewhere.json"
+    answers.set("ask_save_path", elsewhere)
+    monkeypatch.setattr(file_session, "save_plan", lambda plan, p, **kw: (
+        fail() if p == path.absolute() else storage.save_plan(plan, p, **kw)))
+    assert window.save()
+    assert load_plan(elsewhere).plan.details.title == "Precious words"
+    assert not window.isWindowModified()
+
+
+# ---------------------------------------------------------------- changed on disk
+
+
+@pytest.fixture
+def conflict(window, tmp_path):
+    path = write_plan(tmp_path / "plan.json", title="Original")
+    window.open_path(path)
+    edit(window, ORG, "My edit")
+    write_plan(path, title="Changed elsewhere")
+    return path
+
+
+def test_changed_on_disk_overwrite(window, answers, conflict):
+    answers.set("ask_changed_on_disk", "overwrite")
+    assert window.save()
+    on_disk = load_plan(conflict).plan
+    assert on_disk.details.organisation == "My edit" and on_disk.details.title == "Original"
+    assert not window.isWindowModified()
+
+
+def test_changed_on_disk_reload(window, answers, conflict):
+    answers.set("ask_changed_on_disk", "reload")
+    assert not window.save()
+    assert window.document.plan.details.title == "Changed elsewhere"
+    assert window.document.plan.details.organisation == ""
+    assert not window.isWindowModified()
+    edit(window, ORG, "After reload")
+    assert window.save()  # the new fingerprint is used
+    assert load_plan(conflict).plan.details.organisation == "After reload"
+
+
+def test_changed_on_disk_save_as(window, answers, conflict, tmp_path):
+    answers.set("ask_changed_on_disk", "save_as")
+    answers.set("ask_save_path", tmp_path / "mine.json")
+    assert window.save()
+    assert load_plan(tmp_path / "mine.json").plan.details.organisation == "My edit"
+    assert load_plan(conflict).plan.details.title == "Changed elsewhere"
+
+
+def test_changed_on_disk_cancel(window, answers, conflict):
+    answers.set("ask_changed_on_disk", "cancel")
+    assert not window.save()
+    assert window.isWindowModified()
+    assert load_plan(conflict).plan.details.title == "Changed elsewhere"
+
+
+# ---------------------------------------------------------------- locks
+
+
+def test_plan_open_elsewhere_can_be_opened_read_only(window, answers, tmp_path):
+    path = write_plan(tmp_path / "plan.json", title="Shared plan")
+    foreign_lock(path)
+    answers.set("ask_locked", "read_only")
+    assert window.open_path(path)
+    (_parent, _path, holder, stale), = answers.messages("ask_locked")
+    assert "anna" in holder and "other-laptop" in holder and not stale
+    assert "(read-only)" in window.windowTitle()
+    assert "Read-only" in window.mode_label.text()
+    assert not window.actions.save.isEnabled() and window.actions.save_as.isEnabled()
+
+    edit(window, ORG, "My notes")
+    copy = tmp_path / "my-copy.json"
+    answers.set("ask_save_path", copy)
+    assert window.save()  # Save in read-only mode is Save As
+    assert load_plan(copy).plan.details.organisation == "My notes"
+    assert load_plan(path).plan.details.organisation == ""
+    assert "(read-only)" not in window.windowTitle() and window.actions.save.isEnabled()
+    assert json.loads(lock_path_for(path).read_text())["user"] == "anna"
+
+
+def test_plan_open_elsewhere_can_be_taken_over(window, answers, tmp_path):
+    path = write_plan(tmp_path / "plan.json")
+    foreign_lock(path)
+    answers.set("ask_locked", "take_over")
+    assert window.open_path(path)
+    assert json.loads(lock_path_for(path).read_text())["host"] == current_host()
+    edit(window, ORG, "Mine now")
+    assert window.save()
+    assert load_plan(path).plan.details.organisation == "Mine now"
+
+
+def test_plan_open_elsewhere_cancel(window, answers, tmp_path):
+    path = write_plan(tmp_path / "plan.json")
+    foreign_lock(path)
+    answers.set("ask_locked", "cancel")
+    assert not window.open_path(path)
+    assert not window.has_plan
+
+
+def test_stale_lock_is_offered_for_take_over(window, answers, tmp_path):
+    path = write_plan(tmp_path / "plan.json")
+    foreign_lock(path, host=current_host(), pid=dead_pid())
+    answers.set("ask_locked", "take_over")
+    assert window.open_path(path)
+    (_parent, _path, _holder, stale), = answers.messages("ask_locked")
+    assert stale
+    assert not window.session.read_only and window.session.lock.is_held
+
+
+def test_lock_is_released_when_the_plan_closes(window, tmp_path):
+    path = write_plan(tmp_path / "plan.json")
+    window.open_path(path)
+    assert lock_path_for(path).exists()
+    window.close_plan()
+    assert not lock_path_for(path).exists()
