@@ -208,8 +208,6 @@ def _dispatch(argv: list[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 failed, 2 usage, 130 ^C)."""
-    from workbook.storage import PlanFileError
-
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         return _dispatch(argv)
@@ -218,21 +216,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except (PlanFileError, CommandError) as error:
-        _print_error(str(error))
-        return EXIT_FAILED
-    except OSError as error:
-        where = f" ({error.filename})" if error.filename else ""
-        _print_error(f"{error.strerror or error}{where}.")
-        return EXIT_FAILED
-    except Exception as error:  # a bug: say so plainly; the traceback only on request
-        if os.environ.get("WORKBOOK_DEBUG"):
+    except Exception as error:
+        # Imported here so that --version and --help never load the plan model.
+        from workbook.storage import PlanFileError
+
+        if isinstance(error, PlanFileError | CommandError):
+            _print_error(str(error))
+        elif isinstance(error, OSError):
+            where = f" ({error.filename})" if error.filename else ""
+            _print_error(f"{error.strerror or error}{where}.")
+        elif os.environ.get("WORKBOOK_DEBUG"):
             raise
-        _print_error(
-            f"Something went wrong inside the app ({type(error).__name__}: {error}). "
-            "Nothing was changed. Run again with WORKBOOK_DEBUG=1 for details, and please "
-            "report it."
-        )
+        else:  # a bug: say so plainly; the traceback only on request
+            _print_error(
+                f"Something went wrong inside the app ({type(error).__name__}: {error}). "
+                "Nothing was changed. Run again with WORKBOOK_DEBUG=1 for details, and "
+                "please report it."
+            )
         return EXIT_FAILED
 
 

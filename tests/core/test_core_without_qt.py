@@ -139,3 +139,17 @@ def test_light_commands_import_nothing_heavy(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     done = _run(["-c", script], env, tmp_path)
     assert done.returncode == 0, done.stderr
+
+
+def test_version_and_help_do_not_load_the_plan_model(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from workbook.cli import main\n"
+        "for argv in (['--version'], ['--help'], ['export', '--help']):\n"
+        "    main(argv)\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'reportlab'})\n"
+        "print('loaded:', loaded, file=sys.stderr)\n"
+        "raise SystemExit(1 if loaded else 0)\n"
+    )
+    done = _run(["-c", script], dict(os.environ, PYTHONPATH=str(REPO)), tmp_path)
+    assert done.returncode == 0, done.stderr
