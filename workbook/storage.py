@@ -515,9 +515,13 @@ def save_plan(
         raise _save_error(path, PlanSaveError,
                           f"It was not saved, because the file would not open again.\n{problem}")
 
-    if path.is_dir():
+    try:
+        is_folder, folder_exists = path.is_dir(), path.parent.is_dir()
+    except OSError as error:
+        raise _save_error(path, PlanSaveError, _os_problem(error, "reached")) from None
+    if is_folder:
         raise _save_error(path, PlanSaveError, "That is a folder, not a file.")
-    if not path.parent.is_dir():
+    if not folder_exists:
         raise _save_error(path, PlanSaveError,
                           f"The folder {path.parent} does not exist (was a drive unplugged?).")
 
