@@ -136,9 +136,8 @@ class RecoveryStore:
             return plan_from_json_value(raw.get("plan"), str(copy.path))
         except PlanLoadError as error:
             # The storage message points at plan backups, which do not apply here.
-            problem = error.message.split("\n")[1:-1]
             raise PlanLoadError(copy.path, f"The recovery copy of “{copy.title}” cannot be "
-                                f"opened ({copy.path}).\n" + "\n".join(problem)) from None
+                                f"opened ({copy.path}).\n\n{error.problem}") from None
 
     def discard(self, copy: RecoveryCopy) -> None:
         """Delete a recovery copy (after it was restored and saved, or declined)."""

@@ -54,6 +54,9 @@ class PlanFileError(Exception):
 class PlanLoadError(PlanFileError):
     """The file is not a plan this app can open. The file is never changed."""
 
+    problem: str = ""
+    """Just what is wrong (the middle part of ``message``), when it comes from parsing."""
+
 
 class PlanSaveError(PlanFileError):
     """The plan could not be saved; the file on disk is as it was before."""
@@ -159,9 +162,11 @@ def _recovery_hint(source: str, damaged: bool) -> str:
 
 def _load_error(source: str, problem: str, *, damaged: bool = True) -> PlanLoadError:
     name = Path(source).name or source
-    message = (f"Could not open the plan “{name}” ({source}).\n{problem}\n"
+    message = (f"Could not open the plan “{name}” ({source}).\n\n{problem}\n\n"
                f"{_recovery_hint(source, damaged)}")
-    return PlanLoadError(source, message)
+    error = PlanLoadError(source, message)
+    error.problem = problem  # what is wrong, without the file name and advice
+    return error
 
 
 def _short_repr(value: Any) -> str:
