@@ -41,19 +41,11 @@ def extract_text(data: bytes, body_only: bool = False) -> str:
 
 
 def printable(value: str) -> str:
-    """``value`` as the PDF prints it: characters beyond the Basic Multilingual Plane (most
-    emoji) become "[emoji]" or "[U+…]" placeholders (see workbook.export.fonts)."""
-    from workbook.export.fonts import EMOJI_PLACEHOLDER, _is_emoji, _is_silent
+    """``value`` as the PDF prints it: characters no font has become "[emoji]" or "[U+…]"
+    placeholders (tested on their own in test_text.py)."""
+    from workbook.export.fonts import REGULAR, FontChooser
 
-    out = []
-    for char in value:
-        if ord(char) <= 0xFFFF:
-            out.append(char)
-        elif _is_silent(char):
-            continue
-        else:
-            out.append(EMOJI_PLACEHOLDER if _is_emoji(char) else f"[U+{ord(char):04X}]")
-    return "".join(out)
+    return "".join(run for _font, run in FontChooser().runs(value, REGULAR))
 
 
 def flat(text: str) -> str:

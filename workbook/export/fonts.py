@@ -96,10 +96,45 @@ def _register(name: str, path: Path, subfont: int = 0) -> bool:
     return True
 
 
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with characters beyond the Basic Multilingual Plane
+    (most emoji) written as UTF-16 surrogate pairs as the PDF standard asks; reportlab
+    writes their bare code point, which readers reject, so they could be seen but not
+    searched or copied."""
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *[f"<{i:02X}> <{utf16(code)}>" for i, code in enumerate(subset)],
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ])
+
+
 @cache
 def register_bundled_fonts() -> None:
     """Register DejaVu Sans regular and bold (once per process) as a font family."""
     from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import ttfonts
+
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
     _register(REGULAR, _bundled("DejaVuSans.ttf"))
     _register(BOLD, _bundled("DejaVuSans-Bold.ttf"))
@@ -170,12 +205,7 @@ class FontChooser:
         except KeyError:
             pass
         choice: str | None = None
-        if ord(char) > 0xFFFF:
-            # reportlab writes characters beyond the Basic Multilingual Plane (most emoji)
-            # into the PDF's ToUnicode map in a form readers reject, so they could be seen
-            # but not searched or copied: print a placeholder and say so instead.
-            pass
-        elif ord(char) in _cmap(base):
+        if ord(char) in _cmap(base):
             choice = base
         elif ord(char) in _cmap(REGULAR):
             choice = REGULAR
