@@ -193,9 +193,12 @@ class ExportController(QObject):
 
     @Slot(float, str)
     def _on_progress(self, fraction: float, message: str) -> None:
-        if self.progress_dialog is not None and not self._cancel.is_set():
-            self.progress_dialog.setValue(int(max(0.0, min(1.0, fraction)) * _PROGRESS_STEPS))
-            self.progress_dialog.setLabelText(message)
+        dialog = self.progress_dialog
+        if dialog is not None and not self._cancel.is_set():
+            # A modal QProgressDialog runs the event loop inside setValue(), where the export
+            # may finish and _finish() drop the dialog: keep our own reference until done.
+            dialog.setLabelText(message)
+            dialog.setValue(int(max(0.0, min(1.0, fraction)) * _PROGRESS_STEPS))
 
     def _finish(self) -> None:
         if self.progress_dialog is not None:
