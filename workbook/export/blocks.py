@@ -14,6 +14,8 @@ from reportlab.platypus.flowables import KeepTogether
 
 from workbook.export import text as txt
 from workbook.export.fonts import REGULAR, FontChooser
+from workbook.export.frags import FragmentMaker, Look, markup_of
+from workbook.export.paragraphs import Label, LabelledParagraph, UserParagraph
 from workbook.export.styles import HAIRLINE, StyleSheet
 
 CELL_PAD_X = 5.0
@@ -21,26 +23,6 @@ CELL_PAD_Y = 4.0
 CELL_LINES_PER_PIECE = 36
 """Lines of a long cell that go in one physical table row; the rest continue below, so
 no row is ever taller than a page."""
-
-
-class UserParagraph(Paragraph):
-    """A paragraph that remembers its layout for a given width.
-
-    Tables measure every cell again each time they split across a page, and the
-    contents need a second layout pass; the line breaks of a paragraph only depend on
-    the width it gets, so they are worked out once per width. Without this a
-    2,000-note log spends most of its time re-breaking the same lines.
-    """
-
-    _wrapped_for: float | None = None
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
-        # split() drops blPara when it gives up on a page; then lay out afresh.
-        if self._wrapped_for == availWidth and "blPara" in self.__dict__:
-            return self.width, self.height
-        result = super().wrap(availWidth, availHeight)
-        self._wrapped_for = availWidth
-        return result
 
 
 @dataclass(frozen=True)
@@ -72,22 +54,42 @@ class Blocks:
         self.styles = styles
         self.fonts = fonts
         self.frame_width = frame_width
+        self.fragments = FragmentMaker()
+        self._labels: dict[str, Label] = {}
 
     # ------------------------------------------------------------------ text
 
     def paragraph(self, text: str, style: str, width: float | None = None) -> Paragraph:
         """One paragraph of (already chunk-sized, cleaned) text, printed literally."""
+        text, para_style = self._in_reading_order(text, style, width)
+        return self.literal(self.pieces(text, para_style), para_style)
+
+    def _in_reading_order(self, text: str, style: str,
+                          width: float | None) -> tuple[str, ParagraphStyle]:
+        """``text`` ready to lay out in ``style``: a paragraph with Hebrew or Arabic comes
+        back broken into lines in visual order, with the style right-aligned when it reads
+        right to left; other text as it is."""
         para_style = self.styles[style]
+        if not txt.has_rtl(text):
+            return text, para_style
         width = self.frame_width if width is None else width
-        if txt.has_rtl(text):
-            usable = (width - para_style.leftIndent - para_style.rightIndent) * 0.97
-            lines, rtl = txt.bidi_lines(text, usable, lambda s: self.fonts.measure(
-                s, para_style.fontName, para_style.fontSize))
-            markup = "<br/>".join(self.fonts.markup(line, para_style.fontName) for line in lines)
-            if rtl:
-                para_style = self._rtl_variant(style)
-            return UserParagraph(markup, para_style)
-        return UserParagraph(self.fonts.markup(text, para_style.fontName), para_style)
+        usable = (width - para_style.leftIndent - para_style.rightIndent) * 0.97
+        lines, rtl = txt.bidi_lines(text, usable, lambda s: self.fonts.measure(
+            s, para_style.fontName, para_style.fontSize))
+        return "\n".join(lines), self._rtl_variant(style) if rtl else para_style
+
+    def pieces(self, text: str, style: ParagraphStyle, font: str | None = None,
+               size: float | None = None, colour: str | None = None) -> list[tuple[Look, str]]:
+        """``text`` as runs in ``style`` (or ``font``, ``size``, ``colour``), each in a font
+        that has its characters."""
+        base = font or style.fontName
+        return [((style, run_font, size, colour), run)
+                for run_font, run in self.fonts.runs(text, base)]
+
+    def literal(self, pieces: list[tuple[Look, str]], style: ParagraphStyle) -> UserParagraph:
+        """A paragraph of ``pieces`` printed as typed: its fragments are made from the text,
+        which never goes through the markup parser."""
+        return UserParagraph(markup_of(pieces), style, frags=self.fragments.make(pieces))
 
     def _rtl_variant(self, style: str) -> ParagraphStyle:
         """The style right-aligned, for paragraphs that read right to left."""
@@ -121,18 +123,21 @@ class Blocks:
 
     # ------------------------------------------------------------------ tables
 
+    def _label(self, text: str) -> Label:
+        label = self._labels.get(text)
+        if label is None:
+            head = self.styles["cell_label"]
+            printed, font = self.fonts.single_font(text.upper(), head.fontName)
+            label = self._labels[text] = Label(printed, font, head.fontSize, head.textColor,
+                                               head.leading)
+        return label
+
     def _labelled(self, label: str, text: str, width: float) -> list[Flowable]:
-        """A small-caps label over a piece of user text: one paragraph where possible,
-        because a long log has thousands of these and every paragraph costs layout time."""
-        if txt.has_rtl(text):
-            return [self.ours(label.upper(), "cell_label", width),
-                    self.paragraph(text, "cell", width)]
-        head = self.styles["cell_label"]
-        colour = head.textColor.hexval()[2:]
-        markup = (f'<font name="{head.fontName}" size="{head.fontSize}" color="#{colour}">'
-                  f"{self.fonts.markup(label.upper(), head.fontName)}</font><br/>"
-                  f"{self.fonts.markup(text, self.styles['cell'].fontName)}")
-        return [UserParagraph(markup, self.styles["cell"])]
+        """A small-caps label over a piece of user text, in one flowable."""
+        text, para_style = self._in_reading_order(text, "cell", width)
+        pieces = self.pieces(text, para_style)
+        return [LabelledParagraph(markup_of(pieces), para_style,
+                                  self.fragments.make(pieces), self._label(label))]
 
     def _cell_pieces(self, cell: Cell, width: float) -> list[list[Flowable]]:
         inner = width - 2 * CELL_PAD_X

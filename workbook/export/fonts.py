@@ -162,6 +162,12 @@ def _cmap(font_name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+@cache
+def _charset(font_name: str) -> frozenset[str]:
+    """The characters ``font_name`` has, plus newline (which runs keep as it is)."""
+    return frozenset(map(chr, _cmap(font_name))) | {"\n"}
+
+
 def _covers(font_name: str, text: str) -> bool:
     cmap = _cmap(font_name)
     return all(ord(c) in cmap for c in text)
@@ -220,6 +226,10 @@ class FontChooser:
 
     def runs(self, text: str, base: str) -> list[tuple[str, str]]:
         """``text`` as (font, text) runs; characters no font has become placeholders."""
+        if _charset(base).issuperset(text):
+            # Nearly all text is in the base font: one check of the whole string instead
+            # of a look-up per character.
+            return [(base, text)] if text else []
         out: list[tuple[str, str]] = []
         current_font = base
         current: list[str] = []

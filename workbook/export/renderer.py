@@ -37,7 +37,9 @@ PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
 
 class NumberedCanvas(Canvas):
-    """Holds every page until the end, then stamps "Page X of Y" on each but the cover."""
+    """Holds every page until the end, then stamps "Page X of Y" on each but the cover and
+    draws what was deferred to that page (the contents, whose page numbers are only known
+    once the last page is laid out)."""
 
     footer_font = REGULAR
     footer_size = 7.5
@@ -45,6 +47,11 @@ class NumberedCanvas(Canvas):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._saved_pages: list[dict] = []
+        self._deferred: dict[int, list[Callable[[], None]]] = {}
+
+    def defer(self, draw: Callable[[], None]) -> None:
+        """Run ``draw`` on the current page when the document is saved."""
+        self._deferred.setdefault(self._pageNumber, []).append(draw)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab callback
         self._saved_pages.append(dict(self.__dict__))
@@ -54,6 +61,10 @@ class NumberedCanvas(Canvas):
         total = len(self._saved_pages)
         for state in self._saved_pages:
             self.__dict__.update(state)
+            for draw in self._deferred.get(self._pageNumber, ()):
+                self.saveState()
+                draw()
+                self.restoreState()
             if self._pageNumber > 1:
                 self.draw_page_number(self._pageNumber, total)
             super().showPage()
@@ -67,35 +78,6 @@ class NumberedCanvas(Canvas):
         self.drawRightString(width - margin, 12 * mm, f"Page {number} of {total}")
 
 
-def _skip_drawing(*args, **kwargs) -> None:
-    return None
-
-
-class _Frame(Frame):
-    """A frame that, while the canvas is a dry run, places flowables without drawing them.
-
-    The first layout pass only has to find the page of every heading for the contents
-    (which are filled in up front, so a second pass always follows); drawing is left
-    to the second pass.
-    """
-
-    dry_run_enabled = True
-
-    def _add(self, flowable, canv, trySplit=0):
-        if not (self.dry_run_enabled and getattr(canv, "dry_run", False)):
-            return super()._add(flowable, canv, trySplit)
-        try:
-            flowable.drawOn = _skip_drawing
-        except AttributeError:  # graphics with a fixed set of attributes: just draw them
-            return super()._add(flowable, canv, trySplit)
-        try:
-            return super()._add(flowable, canv, trySplit)
-        finally:
-            del flowable.drawOn
-
-    add = _add
-
-
 class _Document(BaseDocTemplate):
     """Feeds headings to the contents and the outline, reports progress, honours cancel."""
 
@@ -103,18 +85,16 @@ class _Document(BaseDocTemplate):
         super().__init__(buffer, **kwargs)
         self.renderer = renderer
         self._done = 0
-        self._pass = 0
 
-    def handle_documentBegin(self) -> None:  # noqa: N802 - reportlab callback
-        self._pass += 1
-        self._done = 0
-        self.canv.dry_run = self._pass == 1
-        super().handle_documentBegin()
+    def build(self, flowables, filename=None, canvasmaker=Canvas) -> None:
+        # One pass: the contents are told each heading's page and drawn at the end.
+        self._indexingFlowables = [f for f in flowables if f.isIndexing()]
+        super().build(flowables, filename, canvasmaker)
 
     def afterFlowable(self, flowable) -> None:  # noqa: N802 - reportlab callback
         self._done += 1
         if self._done % 25 == 0:
-            self.renderer.tick(self._pass, self._done)
+            self.renderer.tick(self._done)
         if isinstance(flowable, Heading):
             key = flowable.toc_key
             self.canv.bookmarkPage(key)
@@ -135,8 +115,6 @@ class PlanRenderer:
     header_logo_height = 7 * mm
     story_class = StoryBuilder
     stylesheet_class = StyleSheet
-    passes = 2
-    """Layout passes expected (the contents need the page numbers of the first pass)."""
 
     def __init__(self, plan: Plan, options: ExportOptions,
                  progress: Callable[[float, str], None] | None = None,
@@ -276,13 +254,13 @@ class PlanRenderer:
             text = text[: int(len(text) * 0.9)].rstrip() + "…"
         return self.blocks.paragraph(text, style_name, width)
 
-    def tick(self, layout_pass: int, done: int) -> None:
+    def tick(self, done: int) -> None:
+        """Called as flowables are placed: cancel if asked, else report progress."""
         if self.is_cancelled is not None and self.is_cancelled():
             raise ExportCancelled()
         if self.progress is not None:
             share = min(1.0, done / self._story_length)
-            overall = 0.15 + 0.8 * min(1.0, (layout_pass - 1 + share) / self.passes)
-            self.progress(overall, f"Laying out pages (pass {layout_pass})")
+            self.progress(0.15 + 0.8 * share, "Laying out pages")
 
     def render(self) -> ExportResult:
         if self.progress:
@@ -307,10 +285,10 @@ class PlanRenderer:
             # Otherwise every page names Helvetica, a font that is never embedded.
             initialFontName=REGULAR, initialFontSize=9, initialLeading=12,
         )
-        frame = _Frame(self.margin_left, self.margin_bottom, self.frame_width,
+        frame = Frame(self.margin_left, self.margin_bottom, self.frame_width,
                       self.page_size[1] - self.margin_top - self.margin_bottom, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        cover_frame = _Frame(self.margin_left + 8 * mm, self.margin_bottom,
+        cover_frame = Frame(self.margin_left + 8 * mm, self.margin_bottom,
                             self.frame_width - 8 * mm,
                             self.page_size[1] - self.margin_bottom - 22 * mm, id="cover",
                             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -325,7 +303,7 @@ class PlanRenderer:
             footer_font = REGULAR
 
         try:
-            doc.multiBuild(story, canvasmaker=_Canvas, maxPasses=4)
+            doc.build(story, canvasmaker=_Canvas)
         except ExportCancelled:
             raise
         except ExportError:

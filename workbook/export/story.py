@@ -19,13 +19,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable, KeepTogether
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from workbook import guidance
 from workbook.completeness import PlanStatus, Stage, assess
 from workbook.export import text as txt
 from workbook.export.blocks import BASE_TABLE_COMMANDS, Blocks, Cell, Ours, Parts
 from workbook.export.charts import sentiment_chart, themes_chart
+from workbook.export.contents import Contents
 from workbook.export.options import ExportCancelled, ExportOptions
 from workbook.insights import sentiment_counts, theme_counts
 from workbook.model import FourA, Plan, SevenP
@@ -87,7 +87,7 @@ class StoryBuilder:
         self.status: PlanStatus = assess(plan)
         self._is_cancelled = is_cancelled
         self.headings: list[Heading] = []
-        self.toc = TableOfContents(dotsMinLevel=0)
+        self.toc = Contents(blocks.fonts.markup)
 
     # ------------------------------------------------------------------ helpers
 
@@ -172,8 +172,8 @@ class StoryBuilder:
         for section in self.sections():
             self._check_cancel()
             story += section()
-        # Give the contents every entry up front (page numbers still unknown), so the first
-        # layout pass already has the contents at their final length and two passes suffice.
+        # Give the contents every entry up front: they take their final room in the one
+        # layout pass, and their page numbers are drawn when the last page is known.
         self.toc._entries = [(h.toc_level, h.toc_text, 0, h.toc_key) for h in self.headings]
         return story
 

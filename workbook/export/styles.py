@@ -86,7 +86,8 @@ class StyleSheet:
         self.add("cell", parent="body", fontSize=8.3, leading=10.8, spaceAfter=0)
         self.add("cell_right", parent="cell", alignment=TA_RIGHT)
         self.add("cell_center", parent="cell", alignment=TA_CENTER)
-        self.add("cell_label", parent="cell", fontName=BOLD, fontSize=6.8, leading=9,
+        # A label takes a line of the cell's leading, as the text under it does.
+        self.add("cell_label", parent="cell", fontName=BOLD, fontSize=6.8,
                  textColor=p.accent_dark)
         self.add("cell_head", parent="cell", fontName=BOLD, fontSize=7.5, leading=9.5,
                  textColor=colors.white)
