@@ -15,13 +15,10 @@ from workbook.gui import selftest
 from workbook.gui.selftest import (
     LOG_NAME,
     PDF_NAME,
-    MiniPdf,
-    check_pdf,
     expected_phrases,
-    normalise_text,
-    parse_to_unicode,
     run_self_test,
 )
+from workbook.pdfcheck import MiniPdf, check_pdf, normalise_text, parse_to_unicode
 
 pytestmark = pytest.mark.gui
 
