@@ -1,0 +1,467 @@
+"""Child processes of the benchmark: one Qt scenario per process, one JSON line on stdout.
+
+``python -m tests.benchmarks.child MODE [PLAN]``. Start-up and memory need a fresh
+process each time; the others get one so that no measure warms another's caches. This
+module imports nothing heavy at the top: the bare window and the app pay the same for it.
+
+Times are ``time.monotonic()`` (the same clock in the parent on Linux) or durations in
+seconds measured with ``time.perf_counter()``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+RESULT_MARK = "BENCH-RESULT "
+
+STALL_S = 0.005
+"""A gap this long between two turns of the event loop means it was busy."""
+QUIET_S = 0.15
+"""The loop counts as idle once it has answered without a stall for this long."""
+
+
+def emit(result: dict) -> None:
+    print(RESULT_MARK + json.dumps(result), flush=True)
+
+
+def peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _watch_class():
+    """Defined on first use so that importing this module does not import Qt."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class LoopWatch(QObject):
+        """Notes when ``widget`` is first painted, then when the event loop is idle again,
+        and calls ``then()``. A zero-interval timer ticks once per turn of the loop; a
+        long gap between ticks is work the loop was doing instead of answering the user."""
+
+        def __init__(self, widget, then) -> None:
+            super().__init__()
+            self.then = then
+            self.painted_at: float | None = None
+            self.idle_at: float | None = None
+            self.longest_stall = 0.0
+            self._ticker = QTimer(self)
+            self._ticker.setInterval(0)
+            self._ticker.timeout.connect(self._tick)
+            if widget is None:
+                self._start()
+            else:
+                self._widget = widget
+                widget.installEventFilter(self)
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+            if self.painted_at is None and event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                # Runs once this paint (and the rest of the window's) is done.
+                QTimer.singleShot(0, self._start)
+                self.painted_at = -1.0
+            return False
+
+        def _start(self) -> None:
+            now = time.monotonic()
+            if self.painted_at is not None:
+                self.painted_at = now
+            self._last = self._quiet_since = now
+            self._ticker.start()
+
+        def _tick(self) -> None:
+            now = time.monotonic()
+            gap = now - self._last
+            if gap > STALL_S:
+                self.longest_stall = max(self.longest_stall, gap)
+                self._quiet_since = now
+            self._last = now
+            if now - self._quiet_since >= QUIET_S:
+                self._ticker.stop()
+                self.idle_at = self._quiet_since
+                self.then()
+
+    return LoopWatch
+
+
+def wait_painted_and_idle(widget) -> object:
+    """Run the event loop until ``widget`` (None: nothing) has painted and the loop is idle."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    watch = _watch_class()(widget, loop.quit)
+    loop.exec()
+    return watch
+
+
+# ---------------------------------------------------------------- start-up and memory
+
+
+def bare_start(memory: bool = False) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+    window.resize(1200, 800)
+    watch = _watch_class()(window, app.quit)
+    window.show()
+    app.exec()
+    emit({"shown": watch.painted_at, "idle": watch.idle_at, "peak_rss_mb": peak_rss_mb()})
+
+
+def app_start(plan: str | None = None, memory: bool = False) -> None:
+    """The app's real start path (``workbook [PLAN]``), stopped once its first window
+    has painted and settled (and, for memory, once the notes of ``plan`` are on screen)."""
+    import workbook.gui.app as app_module
+
+    original = app_module.open_windows
+    found: dict = {}
+
+    def open_windows(paths):
+        windows = original(paths)
+        found["window"] = windows[0]
+        found["watch"] = _watch_class()(windows[0], after_start)
+        return windows
+
+    def after_start() -> None:
+        if memory:
+            show_notes(found["window"])
+            found["notes_watch"] = wait_painted_and_idle(None)
+        app_module.QApplication.quit()
+
+    app_module.open_windows = open_windows
+    from workbook.cli import main
+
+    work = None
+    if plan:
+        plan, work = _private_copy(plan)
+    code = main([plan] if plan else [])
+    watch = found["watch"]
+    emit({"shown": watch.painted_at, "idle": watch.idle_at, "exit": code,
+          "peak_rss_mb": peak_rss_mb(), "plan_open": bool(found["window"].has_plan)})
+    found["window"].close()  # lets go of the plan's lock
+    if work is not None:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _private_copy(plan: str) -> tuple[str, object]:
+    """A copy of ``plan`` in a folder of its own: every run opens (and locks) its own file."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    work = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
+    path = work / Path(plan).name
+    shutil.copyfile(plan, path)
+    return str(path), work
+
+
+def show_notes(window) -> None:
+    """Put the listening notes table on screen."""
+    from workbook.gui.pages import PageId
+
+    window.go_to_page(PageId.LISTENING)
+    page = window.pages[PageId.LISTENING]
+    page.tab_widget.setCurrentIndex(1)
+
+
+# ---------------------------------------------------------------- inside a running window
+
+
+class Counters:
+    """Counts, on the UI thread only, calls that touch the disk and full recomputations."""
+
+    IO_CALLS = (("builtins", "open"), ("io", "open"), ("os", "open"), ("os", "replace"),
+                ("os", "rename"), ("os", "fsync"), ("os", "unlink"), ("os", "mkdir"),
+                ("os", "write"), ("os", "stat"), ("os", "scandir"), ("os", "listdir"))
+    RECOMPUTE = (("workbook.gui.document", "assess"),
+                 ("workbook.gui.pages.notes_summary", "theme_counts"),
+                 ("workbook.gui.pages.notes_summary", "sentiment_counts"))
+
+    def __init__(self) -> None:
+        import threading
+
+        self.main = threading.main_thread()
+        self.threading = threading
+        self.counts: dict[str, int] = {}
+        self._saved: list[tuple[object, str, object]] = []
+
+    def _wrap(self, owner: object, name: str, label: str) -> None:
+        original = getattr(owner, name)
+
+        def counted(*args, **kwargs):
+            if self.threading.current_thread() is self.main:
+                self.counts[label] = self.counts.get(label, 0) + 1
+            return original(*args, **kwargs)
+
+        self._saved.append((owner, name, original))
+        setattr(owner, name, counted)
+
+    def install(self) -> None:
+        import importlib
+
+        for module, name in self.IO_CALLS + self.RECOMPUTE:
+            self._wrap(importlib.import_module(module), name, f"{module}.{name}")
+
+    def uninstall(self) -> None:
+        for owner, name, original in reversed(self._saved):
+            setattr(owner, name, original)
+        self._saved.clear()
+
+    def take(self) -> dict[str, int]:
+        counts, self.counts = self.counts, {}
+        return counts
+
+    @classmethod
+    def is_io(cls, label: str) -> bool:
+        return label.rsplit(".", 1)[0] in {m for m, _n in cls.IO_CALLS}
+
+
+def _type_keys(app, editor, keys: int) -> list[float]:
+    """Per key: the key press and release, then the events they posted (repaint included)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    times = []
+    for index in range(keys):
+        key = Qt.Key.Key_Space if index % 6 == 5 else Qt.Key.Key_A
+        start = time.perf_counter()
+        QTest.keyClick(editor, key)
+        app.processEvents()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _timed(action, repeats: int = 5) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2]
+
+
+def _notes_cell_editor(app, window):
+    """Open the editor of the first visible note's "what was said" cell."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from workbook.gui.pages import PageId
+
+    show_notes(window)
+    wait_painted_and_idle(None)
+    page = window.pages[PageId.LISTENING]
+    table = page.notes_panel.table
+    view = table.view
+    proxy = view.model()
+    index = proxy.index(0, table.model.column_of("said"))
+    view.setCurrentIndex(index)
+    view.edit(index)
+    app.processEvents()
+    editors = [e for e in view.viewport().findChildren(QPlainTextEdit) if e.isVisible()]
+    if not editors:
+        raise RuntimeError("the notes cell editor did not open")
+    editor = editors[0]
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    return page, editor
+
+
+def interaction(plan: str, keys: int = 60) -> None:
+    """Open the plan in the real window, type in a field and in a notes cell, save."""
+    import shutil
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QLineEdit
+
+    from workbook.gui.app import create_application
+    from workbook.gui.main_window import MainWindow
+
+    copy, work = _private_copy(plan)
+    path = Path(copy)
+    app = create_application()
+    window = MainWindow()
+    window.show()
+    wait_painted_and_idle(window)
+    window.offer_recovery()
+
+    # The floor: read, parse and validate the same file (the model already imported).
+    from workbook.model import Plan
+
+    def bare_load() -> None:
+        Plan.model_validate(json.loads(path.read_bytes()))
+
+    floor_open = _timed(bare_load)
+
+    start = time.monotonic()
+    window.open_path(path)
+    returned = time.monotonic()
+    window.update()
+    watch = wait_painted_and_idle(window)
+    result: dict = {"floor_open": floor_open, "open_returned": returned - start,
+                    "open_painted": watch.painted_at - start, "open_usable": watch.idle_at - start}
+
+    window.autosaver.set_interval(400)  # so the debounced autosave falls inside the watch
+    counters = Counters()
+    from workbook.gui.pages import PageId
+
+    # A text field on the details page.
+    window.go_to_page(PageId.DETAILS)
+    wait_painted_and_idle(None)
+    field = window.findChild(QLineEdit, "details.organisation")
+    field.setFocus()
+    field.end(False)
+    counters.install()
+    result["field_keys"] = _type_keys(app, field, keys)
+    result["field_counts"] = counters.take()
+    # Long enough for every debounced timer (the 150 ms progress, the 400 ms autosave).
+    result["field_debounced_longest_stall"] = _longest_stall(app, 1.2)
+    result["field_debounced_counts"] = counters.take()
+    counters.uninstall()
+
+    # A cell of the notes table, with the 2,000 notes open.
+    page, editor = _notes_cell_editor(app, window)
+    counters.install()
+    result["cell_keys"] = _type_keys(app, editor, keys)
+    result["cell_counts"] = counters.take()
+    result["cell_debounced_longest_stall"] = _longest_stall(app, 1.2)
+    result["cell_debounced_counts"] = counters.take()
+    counters.uninstall()
+
+    # The debounced work, one piece at a time, as it runs after a pause in typing.
+    document = window.document
+    summary = page.summary
+
+    def refresh_progress() -> None:
+        document._touch()  # what every edit does: the cached completeness is stale
+        window.step_list.refresh()
+
+    result["debounced"] = {
+        "progress (step list)": _timed(refresh_progress),
+        "themes and sentiment recount": _timed(summary.recount),
+        "autosave snapshot (UI thread part)": _timed(window.autosaver._prepare),
+    }
+    view = page.notes_panel.table.view
+    view.setFocus()  # close the cell editor
+
+    # Saving from the window (Ctrl+S) blocks the UI thread for the whole save.
+    window.autosaver.wait()
+    save_times = []
+    for _ in range(3):
+        document.set_value(("details", "organisation"), f"Save test {len(save_times)}")
+        start = time.perf_counter()
+        saved = window.save()
+        save_times.append(time.perf_counter() - start)
+        assert saved
+    result["window_save"] = sorted(save_times)[1]
+    emit(result)
+    window.document.undo_stack.setClean()
+    window.close()
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def _longest_stall(app, seconds: float) -> float:
+    """Run the event loop for ``seconds``; the longest single turn it took."""
+    longest = 0.0
+    end = time.perf_counter() + seconds
+    last = time.perf_counter()
+    while last < end:
+        app.processEvents()
+        now = time.perf_counter()
+        longest = max(longest, now - last)
+        last = now
+    return longest
+
+
+def export_in_window(plan: str) -> None:
+    """Export the plan from the window as the user does; watch the progress dialog and how
+    long the UI thread is ever blocked while the PDF is made."""
+    import shutil
+    from pathlib import Path
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from workbook.gui import dialogs
+    from workbook.gui.app import create_application
+    from workbook.gui.export_controller import ExportController
+    from workbook.gui.main_window import MainWindow
+
+    plan, work = _private_copy(plan)
+    target = Path(work) / "plan.pdf"
+    create_application()
+    window = MainWindow()
+    window.show()
+    window.open_path(plan)
+    wait_painted_and_idle(window)
+    ExportController.ask_export_options = lambda self, defaults: defaults
+    ExportController.ask_after_export = lambda self, path, warnings: "close"
+    dialogs.ask_pdf_path = lambda parent, suggested: target
+
+    loop = QEventLoop()
+    seen = {"dialog_shown": False, "values": set(), "longest": 0.0, "last": 0.0}
+
+    def tick() -> None:
+        now = time.perf_counter()
+        seen["longest"] = max(seen["longest"], now - seen["last"])
+        seen["last"] = now
+        dialog = window._export_controller.progress_dialog if window._export_controller \
+            else None
+        if dialog is not None and dialog.isVisible():
+            seen["dialog_shown"] = True
+            seen["values"].add(dialog.value())
+
+    ticker = QTimer()
+    ticker.setInterval(0)
+    ticker.timeout.connect(tick)
+    start = time.perf_counter()
+    window.export_pdf()
+    controller = window._export_controller
+    controller.finished.connect(loop.quit)
+    controller.failed.connect(lambda message: (print(message, file=sys.stderr), loop.quit()))
+    seen["last"] = time.perf_counter()
+    ticker.start()
+    loop.exec()
+    ticker.stop()
+    emit({"seconds": time.perf_counter() - start, "dialog_shown": seen["dialog_shown"],
+          "progress_values": len(seen["values"]), "longest_stall": seen["longest"],
+          "pdf_bytes": target.stat().st_size if target.exists() else 0})
+    window.close()
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def prepare(*plans: str) -> None:
+    """Fill the recent-plans list, as a consultant's start page would be."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication
+
+    from workbook.gui.app import create_application
+    from workbook.gui.settings import RecentPlan, Settings
+    from workbook.storage import load_plan
+
+    create_application()
+    settings = Settings()
+    for plan in plans:
+        details = load_plan(plan).plan.details
+        settings.add_recent(RecentPlan(Path(plan).absolute(), details.title,
+                                       details.organisation))
+    settings.sync()
+    QCoreApplication.processEvents()
+    emit({"recent": len(settings.recent_plans)})
+
+
+MODES = {
+    "bare-start": lambda: bare_start(),
+    "app-start": lambda: app_start(),
+    "bare-memory": lambda: bare_start(memory=True),
+    "app-memory": lambda plan: app_start(plan, memory=True),
+    "interaction": interaction,
+    "export-in-window": export_in_window,
+    "prepare": prepare,
+}
+
+
+if __name__ == "__main__":
+    MODES[sys.argv[1]](*sys.argv[2:])

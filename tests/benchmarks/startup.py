@@ -1,0 +1,44 @@
+"""Start-up and memory: the app's real start path against a bare PySide6 window, each in a
+fresh process, alternating so that a busy moment of the machine hits both alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.benchmarks.environment import Environment, run_child
+from tests.benchmarks.report import Result, median
+
+
+def measure_startup(env: Environment, runs: int) -> list[Result]:
+    bare_shown, bare_idle, app_shown, app_idle = [], [], [], []
+    run_child(env, "bare-start")  # the first start of anything reads the disk: not counted
+    run_child(env, "app-start")
+    for _ in range(runs):
+        result, started = run_child(env, "bare-start")
+        bare_shown.append(result["shown"] - started)
+        bare_idle.append(result["idle"] - started)
+        result, started = run_child(env, "app-start")
+        app_shown.append(result["shown"] - started)
+        app_idle.append(result["idle"] - started)
+    return [
+        Result("start-up: process start to the main window shown", median(app_shown),
+               floor=median(bare_shown), floor_label="bare PySide6 window shown",
+               limit_ratio=1.3,
+               note=f"median of {runs} alternating runs; shown = its first paint is done"),
+        Result("start-up: until the window answers (post-show work done)", median(app_idle),
+               floor=median(bare_idle), floor_label="bare window, idle",
+               note="the event loop has had no turn longer than 5 ms for 150 ms (information)"),
+    ]
+
+
+def measure_memory(env: Environment, plan: Path, runs: int) -> list[Result]:
+    bare, ours = [], []
+    for _ in range(runs):
+        bare.append(run_child(env, "bare-memory")[0]["peak_rss_mb"])
+        result = run_child(env, "app-memory", str(plan))[0]
+        if not result["plan_open"]:
+            raise RuntimeError("the app did not open the plan given on its command line")
+        ours.append(result["peak_rss_mb"])
+    return [Result("peak memory, 2,000-note plan open, notes on screen", median(ours),
+                   unit="MB", floor=median(bare), floor_label="bare PySide6 window",
+                   limit_ratio=2.0, note="peak RSS (getrusage), started as `workbook PLAN`")]
