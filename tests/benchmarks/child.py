@@ -390,7 +390,7 @@ def export_in_window(plan: str) -> None:
 
     plan, work = _private_copy(plan)
     target = Path(work) / "plan.pdf"
-    create_application()
+    _app = create_application()  # kept: the windows need it alive
     window = MainWindow()
     window.show()
     window.open_path(plan)
@@ -441,7 +441,7 @@ def prepare(*plans: str) -> None:
     from workbook.gui.settings import RecentPlan, Settings
     from workbook.storage import load_plan
 
-    create_application()
+    _app = create_application()  # kept: the windows need it alive
     settings = Settings()
     for plan in plans:
         details = load_plan(plan).plan.details
