@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import KeepTogether
 
 from workbook.export import text as txt
+from workbook.export.flowing_table import Continued, FlowingTable, TableLayout
 from workbook.export.fonts import REGULAR, FontChooser
 from workbook.export.frags import FragmentMaker, Look, markup_of
 from workbook.export.paragraphs import Label, LabelledParagraph, UserParagraph
@@ -174,7 +175,7 @@ class Blocks:
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
               fractions: Sequence[float], centred: Sequence[int] = (),
-              right: Sequence[int] = ()) -> LongTable | None:
+              right: Sequence[int] = ()) -> FlowingTable | None:
         """A full-width table with a repeated header row and zebra rows; None without rows.
 
         A row whose cells hold more text than fits in one block continues in extra rows
@@ -193,7 +194,6 @@ class Blocks:
             self.ours(h, head_style(i), w - 2 * CELL_PAD_X)
             for i, (h, w) in enumerate(zip(headers, widths, strict=True))
         ]
-        data: list[list] = [head_cells]
         p = self.styles.palette
         commands: list[tuple] = [
             *BASE_TABLE_COMMANDS,
@@ -203,30 +203,23 @@ class Blocks:
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
             ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
             ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
-        ]
-        # Few style commands whatever the length: reportlab re-applies every command to
-        # the rest of the table at each page break, so per-row commands make long tables
-        # quadratic. Zebra and rules go by physical row; only the rare continuation rows
-        # of a huge cell get commands of their own.
-        commands += [
+            # Zebra and rules go by physical row (and start afresh on each page); only
+            # the rare continuation rows of a huge cell get commands of their own.
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, p.zebra]),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, HAIRLINE),
         ]
+        body: list[list] = []
+        continued: list[Continued] = []
         for row in rows:
             pieces = [self._cell_pieces(cell, w) for cell, w in zip(row, widths, strict=True)]
             height = max([1, *(len(cell) for cell in pieces)])
-            first = len(data)
+            first = len(body)
             for k in range(height):
-                data.append([cell[k] if k < len(cell) else "" for cell in pieces])
+                body.append([cell[k] if k < len(cell) else "" for cell in pieces])
             if height > 1:
-                last = len(data) - 1
-                shade = p.zebra if (first - 1) % 2 == 1 else colors.white
-                commands += [
-                    ("BACKGROUND", (0, first), (-1, last), shade),
-                    ("LINEBELOW", (0, first), (-1, last - 1), 0, colors.white),
-                    ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
-                    ("TOPPADDING", (0, first + 1), (-1, last), 0),
-                ]
-        commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, p.accent_dark))
-        return LongTable(data, colWidths=widths, repeatRows=1,
-                         style=TableStyle(commands), hAlign="LEFT", spaceBefore=4, spaceAfter=10)
+                shade = p.zebra if first % 2 == 1 else colors.white
+                continued.append(Continued(first, len(body) - 1, shade))
+        return FlowingTable(TableLayout(
+            head_cells, body, widths, commands,
+            last_commands=[("LINEBELOW", (0, 0), (-1, 0), 0.8, p.accent_dark)],
+            continued=continued, space_before=4, space_after=10))

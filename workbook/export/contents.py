@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reportlab import rl_config
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
-from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
-
-ENTRY_END = "workbookContentsEntryEnd"
-"""Name of the paragraph callback that draws the dots and the page number of an entry."""
+from reportlab.platypus.tableofcontents import TableOfContents
 
 
 class Deferred(Flowable):
@@ -43,16 +44,69 @@ class Deferred(Flowable):
         canvas.defer(lambda: inner.drawOn(canvas, x, y, _sW))
 
 
+class ContentsEntry(Flowable):
+    """One line of the contents: the heading's text, dots, and the page it is on (known
+    by the time the contents are drawn); clicking the line goes to the heading."""
+
+    dots = " . "
+
+    def __init__(self, text: Paragraph, key: str, pages: dict[str, int]) -> None:
+        super().__init__()
+        self.text = text
+        self.key = key
+        self.pages = pages
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
+        _width, self.height = self.text.wrapOn(self.canv, availWidth, availHeight)
+        self.width = availWidth
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, paragraph = self.canv, self.text
+        paragraph.drawOn(canvas, 0, 0)
+        page = self.pages.get(self.key)
+        if page is not None:
+            self._draw_page_number(str(page))
+        canvas.linkRect("", self.key, (0, 0, self.width, self.height), relative=1)
+
+    def _draw_page_number(self, number: str) -> None:
+        """Dots from the end of the last line to the page number at the right edge."""
+        paragraph, style = self.text, self.text.style
+        lines = paragraph.blPara.lines
+        if not lines:
+            return
+        last = lines[-1]
+        extra = last[0] if isinstance(last, tuple) else last.extraSpace
+        indent = style.leftIndent + (style.firstLineIndent if len(lines) == 1 else 0)
+        usable = self.width - style.leftIndent - style.rightIndent
+        end = indent + usable - extra
+        drop = style.fontSize if rl_config.paraFontSizeHeightOffset else \
+            pdfmetrics.getAscent(style.fontName, style.fontSize)
+        baseline = paragraph.height - drop - (len(lines) - 1) * style.leading
+        size = style.fontSize
+        # As reportlab's contents do: shrink the number when the last line leaves no room.
+        while stringWidth(number, style.fontName, size) > self.width - end and size >= 1:
+            size *= 0.9
+        number_width = stringWidth(number, style.fontName, size)
+        dot_width = stringWidth(self.dots, style.fontName, size)
+        count = max(0, int((self.width - end - number_width) / dot_width))
+        canvas = self.canv
+        canvas.setFont(style.fontName, size)
+        canvas.setFillColor(style.textColor)
+        canvas.drawString(self.width - count * dot_width - number_width, baseline,
+                          count * self.dots + number)
+
+
 class Contents(TableOfContents):
     """Every heading with its page; entries are set before layout, pages noted during it.
 
-    ``markup(text, font)`` turns an entry's plain text into safe paragraph markup, so a
-    heading with ``<`` or ``&`` in it (an organisation's name) prints as typed.
+    ``paragraph(text, style)`` makes an entry's text into a paragraph that prints it as
+    typed, so a heading with ``<`` or ``&`` in it (an organisation's name) stays literal.
     """
 
-    def __init__(self, markup: Callable[[str, str], str]) -> None:
+    def __init__(self, paragraph: Callable[[str, ParagraphStyle], Paragraph]) -> None:
         super().__init__(dotsMinLevel=0)
-        self.markup = markup
+        self.paragraph = paragraph
         self.pages: dict[str, int] = {}
 
     def notify(self, kind, stuff) -> None:
@@ -60,37 +114,25 @@ class Contents(TableOfContents):
             _level, _text, page, key = stuff
             self.pages[key] = page
 
-    def _table_for(self, availWidth: float, availHeight: float) -> Table:  # noqa: N803
-        levels: dict[str, int] = {}
-
-        def entry_end(canvas, _kind, key: str) -> None:
-            page = self.pages.get(key)
-            if page is not None:
-                style = self.getLevelStyle(levels[key])
-                drawPageNumbers(canvas, style, [(page, key)], availWidth, availHeight, " . ")
-
-        self.canv.setNamedCB(ENTRY_END, entry_end)
+    def _table_for(self, availWidth: float) -> Table:  # noqa: N803 - reportlab's name
         rows: list[list[Flowable]] = []
         for level, text, _page, key in self._entries:
             style = self.getLevelStyle(level)
-            levels[key] = level
-            markup = (f'<a href="#{key}">{self.markup(text, style.fontName)}</a>'
-                      f'<onDraw name="{ENTRY_END}" label="{key}"/>')
             if style.spaceBefore:
                 rows.append([Spacer(1, style.spaceBefore)])
-            rows.append([Paragraph(markup, style)])
+            rows.append([ContentsEntry(self.paragraph(text, style), key, self.pages)])
         if not rows:
             rows.append([Spacer(1, 1)])
         return Table(rows, colWidths=(availWidth,), style=self.tableStyle)
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
-        self._table = self._table_for(availWidth, availHeight)
+        if self._table is None or self._table._colWidths[0] != availWidth:
+            self._table = self._table_for(availWidth)
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
 
     def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
-        if self._table is None:
-            self.wrap(availWidth, availHeight)
+        self.wrap(availWidth, availHeight)
         return [Deferred(part) for part in self._table.splitOn(self.canv, availWidth,
                                                                  availHeight)]
 

@@ -91,6 +91,14 @@ class FragmentMaker:
         """
         if not pieces:
             return []
+        if len(pieces) == 1:
+            look, text = pieces[0]
+            if "\n" not in text and _BOUNDARY not in text and _BREAK not in text:
+                # Most paragraphs: one line in one font. For ASCII, Python's whitespace
+                # is reportlab's, and its own split is quicker.
+                tidy = " ".join(text.split()) if text.isascii() else \
+                    cleanBlockQuotedText(text)
+                return [_clone(self._templates_for(look)[0], tidy)] if tidy else []
         joined = _BOUNDARY.join(text.translate(_NO_STAND_INS).replace("\n", _BREAK)
                                 for _look, text in pieces)
         tidy = cleanBlockQuotedText(joined)
@@ -102,7 +110,14 @@ class FragmentMaker:
                 index += 1
                 text_template, break_template = self._templates_for(pieces[index][0])
             elif part == _BREAK:
-                out.append(break_template.clone(link=[], us_lines=[]))
+                out.append(_clone(break_template, ""))
             elif part:
-                out.append(text_template.clone(text=part, link=[], us_lines=[]))
+                out.append(_clone(text_template, part))
         return out
+
+
+def _clone(template: ParaFrag, text: str) -> ParaFrag:
+    """A copy of ``template`` holding ``text`` (lists of its own, as the parser gives)."""
+    frag = ParaFrag.__new__(ParaFrag)
+    frag.__dict__.update(template.__dict__, text=text, link=[], us_lines=[])
+    return frag

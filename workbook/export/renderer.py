@@ -16,7 +16,15 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, Image, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    PageTemplate,
+    Paragraph,
+    Table,
+)
 
 from workbook import __version__
 from workbook.export import text as txt
@@ -78,6 +86,19 @@ class NumberedCanvas(Canvas):
         self.drawRightString(width - margin, 12 * mm, f"Page {number} of {total}")
 
 
+def layout_units(flowable: Flowable) -> int:
+    """How much of the document ``flowable`` is, for progress: a table counts its rows (the
+    header it repeats on every page aside), anything else one."""
+    rows = getattr(flowable, "body_rows", None)  # the last page of a long table
+    if rows is not None:
+        return max(1, rows)
+    if isinstance(flowable, Table):
+        repeated = flowable.repeatRows
+        repeated = repeated if isinstance(repeated, int) else len(repeated)
+        return max(1, flowable._nrows - repeated)
+    return 1
+
+
 class _Document(BaseDocTemplate):
     """Feeds headings to the contents and the outline, reports progress, honours cancel."""
 
@@ -85,6 +106,7 @@ class _Document(BaseDocTemplate):
         super().__init__(buffer, **kwargs)
         self.renderer = renderer
         self._done = 0
+        self._placed = 0
 
     def build(self, flowables, filename=None, canvasmaker=Canvas) -> None:
         # One pass: the contents are told each heading's page and drawn at the end.
@@ -92,14 +114,20 @@ class _Document(BaseDocTemplate):
         super().build(flowables, filename, canvasmaker)
 
     def afterFlowable(self, flowable) -> None:  # noqa: N802 - reportlab callback
-        self._done += 1
-        if self._done % 25 == 0:
+        self._placed += 1
+        units = layout_units(flowable)
+        self._done += units
+        # A table that runs over many pages is placed a page at a time: report each page
+        # of it, so the progress moves (and cancel answers) all through a long log.
+        if units > 1 or self._placed % 25 == 0:
             self.renderer.tick(self._done)
         if isinstance(flowable, Heading):
-            key = flowable.toc_key
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level,
-                                      closed=flowable.toc_level > 0)
+            key, canvas = flowable.toc_key, self.canv
+            # The canvas makes its pages when it is saved, so the bookmark is made then,
+            # on this heading's page (made now, it would point at the first page).
+            canvas.defer(lambda: canvas.bookmarkPage(key))
+            canvas.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level,
+                                   closed=flowable.toc_level > 0)
             self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page, key))
 
 
@@ -271,7 +299,7 @@ class PlanRenderer:
         self._footer_paragraph = self._one_line(self.footer_text(), "running_footer",
                                                 self.frame_width * 0.7)
         story = self.story()
-        self._story_length = max(1, len(story))
+        self._story_length = max(1, sum(layout_units(f) for f in story))
         if self.progress:
             self.progress(0.15, "Laying out pages")
         buffer = io.BytesIO()

@@ -87,7 +87,8 @@ class StoryBuilder:
         self.status: PlanStatus = assess(plan)
         self._is_cancelled = is_cancelled
         self.headings: list[Heading] = []
-        self.toc = Contents(blocks.fonts.markup)
+        self.toc = Contents(
+            lambda text, style: blocks.literal(blocks.pieces(text, style), style))
 
     # ------------------------------------------------------------------ helpers
 
