@@ -9,11 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
-
-from workbook.model import FourA, Plan, PolicyStatus, Row, SevenP, SituationType
 from workbook.paths import SEPARATOR, FieldPath
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from workbook.model import Plan
+
+# The stage names and the status types import without the plan model (the GUI's step list
+# needs them before the model has loaded); the checks import it when they run.
 
 MIN_LISTENING_NOTES = 10
 """Listening notes a plan should hold before it counts as having listened."""
@@ -142,6 +148,8 @@ class _Checker:
 
     def rows(self, rows: list, base: FieldPath, list_label: str, names: tuple[str, ...],
              row_label) -> None:
+        from workbook.model import Row
+
         for index, row in enumerate(rows):
             assert isinstance(row, Row)
             prefix = f"{list_label}{SEPARATOR}{row_label(row, index)}{SEPARATOR}"
@@ -168,6 +176,8 @@ def _details(plan: Plan) -> StageStatus:
 
 
 def _management(plan: Plan) -> StageStatus:
+    from workbook.model import PolicyStatus
+
     m = plan.management
     c = _Checker(Stage.MANAGEMENT)
     base: FieldPath = ("management",)
@@ -213,6 +223,8 @@ def _listening(plan: Plan) -> StageStatus:
 
 
 def _planning(plan: Plan) -> StageStatus:
+    from workbook.model import SevenP
+
     pl = plan.planning
     c = _Checker(Stage.PLANNING)
     base: FieldPath = ("planning",)
@@ -232,6 +244,8 @@ def _planning(plan: Plan) -> StageStatus:
 
 
 def _engagement(plan: Plan) -> StageStatus:
+    from workbook.model import FourA, SituationType
+
     e = plan.engagement
     c = _Checker(Stage.ENGAGEMENT)
     base: FieldPath = ("engagement",)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-from workbook.model import Plan, Row
+    from workbook.model import Plan, Row
+
+# Reading and writing by path need no pydantic; only naming a path does (field titles come
+# from the model), and it imports the model when asked. The GUI's first window needs this
+# module but not the model.
 
 FieldPath = tuple[str, ...]
 """Attribute names from the plan down to a field; a list item is named by its row id,
@@ -71,6 +76,8 @@ def _field_title(model: type[BaseModel] | None, name: str) -> str:
 
 
 def _list_item_model(model: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
+    from pydantic import BaseModel
+
     if model is None or name not in model.model_fields:
         return None
     annotation = model.model_fields[name].annotation
@@ -81,6 +88,8 @@ def _list_item_model(model: type[BaseModel] | None, name: str) -> type[BaseModel
 
 
 def _sub_model(model: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
+    from pydantic import BaseModel
+
     if model is None or name not in model.model_fields:
         return None
     annotation = model.model_fields[name].annotation
@@ -97,6 +106,8 @@ def describe_location(loc: Sequence[str | int], plan: Plan | None = None) -> str
     counted from 1 for people: ``("listening", "notes", 11, "sentiment")`` reads
     "Listening notes › note 12 › Sentiment".
     """
+    from workbook.model import Plan
+
     words: list[str] = []
     model: type[BaseModel] | None = Plan
     node: Any = plan

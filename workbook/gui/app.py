@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from workbook import APP_ID, APP_NAME, ORG_NAME, __version__
+from workbook.gui.first_paint import after_first_paint
 
 DESKTOP_FILE_NAME = "social-media-value-workbook"
 """Matches resources/linux/social-media-value-workbook.desktop (window icon on Wayland)."""
@@ -39,7 +39,8 @@ def open_windows(paths: Sequence[str]) -> list:
     windows[0].show()
 
     def after_show() -> None:
-        # After the first paint, so the window is on screen before any question is asked.
+        # After the first paint, so the window is on screen before any question is asked
+        # (and before the plan model, which the recovery check needs, is loaded).
         windows[0].offer_recovery()
         for index, path in enumerate(paths):
             if index == 0:
@@ -50,7 +51,7 @@ def open_windows(paths: Sequence[str]) -> list:
             window.show()
             window.open_path(path)
 
-    QTimer.singleShot(0, after_show)
+    after_first_paint(windows[0], after_show)
     return windows
 
 

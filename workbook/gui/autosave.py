@@ -17,15 +17,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from workbook.gui.document import PlanDocument
-from workbook.locking import current_host, pid_is_running
-from workbook.model import Plan
-from workbook.recovery import RecoveryStore
-from workbook.storage import PlanChangedOnDiskError, PlanFileError, SaveResult, save_plan
+
+if TYPE_CHECKING:
+    from workbook.recovery import RecoveryStore
+    from workbook.storage import SaveResult
 
 _LIVE_SESSIONS: set[str] = set()
 """Sessions of this process whose window is still open."""
@@ -40,11 +40,15 @@ def new_session_id() -> str:
 
     The process id lets the next start tell a crashed session (offer its copy) from one
     still running in another window of the app (leave its copy alone)."""
+    from workbook.locking import current_host
+
     return f"{os.getpid()}-{uuid.uuid4().hex[:8]}-{_host_tag(current_host())}"
 
 
 def session_is_running(session_id: str) -> bool:
     """Whether the session that wrote a recovery copy is still at work on this computer."""
+    from workbook.locking import current_host, pid_is_running
+
     parts = session_id.split("-", 2)
     if len(parts) != 3 or not parts[0].isdigit():
         return False
@@ -193,6 +197,11 @@ class Autosaver(QObject):
 
     def _prepare(self, include_file: bool = True) -> Callable[[], AutosaveResult]:
         """Everything the worker needs, captured on the UI thread."""
+        # Imported here, on the UI thread, rather than with the module (which the first
+        # window needs before the plan model has loaded) or in the worker.
+        from workbook.model import Plan
+        from workbook.storage import PlanChangedOnDiskError, PlanFileError, save_plan
+
         generation = self.document.edit_generation
         modified = self.document.is_modified
         snapshot: dict[str, Any] | None = (

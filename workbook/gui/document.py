@@ -10,14 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from workbook.completeness import PlanStatus, assess
-from workbook.model import ROW_TYPES, Plan, Row
 from workbook.paths import FieldPath, describe_location, get_value, row_index, set_value
+
+if TYPE_CHECKING:
+    from workbook.completeness import PlanStatus
+    from workbook.model import Plan, Row
+
+# The plan model (pydantic) is imported when a plan is first needed, not with this module:
+# the start page is on screen before it has loaded.
 
 _SET_VALUE_ID = 0x5E7
 
@@ -125,7 +130,8 @@ class PlanDocument(QObject):
     def __init__(self, plan: Plan | None = None, file_path: Path | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._plan = plan if plan is not None else Plan()
+        self._plan = plan
+        """``None`` until a plan is given or first asked for (then a blank one)."""
         self._file_path = file_path
         self._status: PlanStatus | None = None
         self.undo_stack = QUndoStack(self)
@@ -141,6 +147,10 @@ class PlanDocument(QObject):
 
     @property
     def plan(self) -> Plan:
+        if self._plan is None:
+            from workbook.model import Plan
+
+            self._plan = Plan()
         return self._plan
 
     @property
@@ -155,7 +165,9 @@ class PlanDocument(QObject):
     def status(self) -> PlanStatus:
         """Completeness, computed once per change and cached."""
         if self._status is None:
-            self._status = assess(self._plan)
+            from workbook.completeness import assess
+
+            self._status = assess(self.plan)
         return self._status
 
     def replace_plan(self, plan: Plan, file_path: Path | None = None,
@@ -189,23 +201,23 @@ class PlanDocument(QObject):
     # ------------------------------------------------------------ reading
 
     def value(self, path: FieldPath) -> Any:
-        return get_value(self._plan, path)
+        return get_value(self.plan, path)
 
     def rows(self, list_path: FieldPath) -> list[Row]:
-        return get_value(self._plan, list_path)
+        return get_value(self.plan, list_path)
 
     def row_index(self, list_path: FieldPath, row_id: str) -> int:
-        return row_index(self._plan, list_path, row_id)
+        return row_index(self.plan, list_path, row_id)
 
     # ------------------------------------------------------------ editing (undoable)
 
     def set_value(self, path: FieldPath, value: Any) -> None:
         """Set a field; does nothing when the value is unchanged. Raises
         ``pydantic.ValidationError`` (before touching the plan) when the value is invalid."""
-        old = get_value(self._plan, path)
+        old = get_value(self.plan, path)
         if old == value:
             return
-        parent = get_value(self._plan, path[:-1])
+        parent = get_value(self.plan, path[:-1])
         # Validate first so that a bad value never reaches the undo stack.
         type(parent).__pydantic_validator__.validate_assignment(
             parent.model_copy(), path[-1], value)
@@ -216,6 +228,8 @@ class PlanDocument(QObject):
         """Insert ``row`` (a new blank row if ``None``) at ``index`` (end if ``None``)."""
         rows = self.rows(list_path)
         if row is None:
+            from workbook.model import ROW_TYPES
+
             row = ROW_TYPES[tuple(list_path)]()  # type: ignore[index]
         index = len(rows) if index is None else max(0, min(index, len(rows)))
         self.undo_stack.push(_InsertRows(self, list_path, index, [row], "Add row"))
@@ -247,7 +261,7 @@ class PlanDocument(QObject):
         self.edit_generation += 1
 
     def _apply_value(self, path: FieldPath, value: Any) -> None:
-        set_value(self._plan, path, value)
+        set_value(self.plan, path, value)
         self._touch()
         self.value_changed.emit(tuple(path))
         self.edited.emit()

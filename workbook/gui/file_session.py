@@ -11,17 +11,24 @@ import errno
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbook.locking import PlanLock, PlanLockedError
-from workbook.model import Plan
-from workbook.storage import (
-    LoadedPlan,
-    PlanSaveError,
-    SaveResult,
-    fingerprint_file,
-    load_plan,
-    save_plan,
-)
+if TYPE_CHECKING:
+    from workbook.locking import PlanLock
+    from workbook.model import Plan
+    from workbook.storage import LoadedPlan, SaveResult
+
+# workbook.storage (and with it the plan model) and workbook.locking are imported by the
+# methods that read, write or lock: an empty session, which every new window starts with,
+# needs none of them.
+
+
+def save_plan(plan: Plan, path: Path, **options: object) -> SaveResult:
+    """:func:`workbook.storage.save_plan`, loaded on first use; every save of a session goes
+    through this name (tests replace it to make saving fail)."""
+    from workbook.storage import save_plan as save
+
+    return save(plan, path, **options)  # type: ignore[arg-type]
 
 
 class LockMode(StrEnum):
@@ -64,6 +71,8 @@ class FileSession:
     @classmethod
     def open(cls, path: Path, mode: LockMode = LockMode.ACQUIRE) -> tuple[FileSession, LoadedPlan]:
         """Load and lock ``path``. Raises PlanLoadError (file untouched) or PlanLockedError."""
+        from workbook.storage import load_plan
+
         path = Path(path).absolute()
         loaded = load_plan(path)
         session = cls(path=path, fingerprint=loaded.fingerprint,
@@ -76,6 +85,8 @@ class FileSession:
     def adopt(cls, path: Path, mode: LockMode = LockMode.ACQUIRE) -> FileSession:
         """A session for ``path`` whose content comes from elsewhere (a recovery copy):
         the next save overwrites what is on disk now. Raises PlanLockedError."""
+        from workbook.storage import fingerprint_file
+
         path = Path(path).absolute()
         session = cls(path=path, fingerprint=fingerprint_file(path),
                       read_only=mode == LockMode.READ_ONLY)
@@ -84,6 +95,8 @@ class FileSession:
         return session
 
     def _lock(self, mode: LockMode) -> None:
+        from workbook.locking import PlanLock, PlanLockedError
+
         assert self.path is not None
         lock = PlanLock(self.path)
         try:
@@ -113,6 +126,8 @@ class FileSession:
     def save(self, plan: Plan, *, overwrite: bool = False) -> SaveResult:
         """Save to this session's file. Raises PlanSaveError (PlanChangedOnDiskError when the
         file changed since it was read here, unless ``overwrite``)."""
+        from workbook.storage import PlanSaveError
+
         if self.path is None:
             raise ValueError("an untitled plan needs Save As")
         if self.read_only:
@@ -130,6 +145,9 @@ class FileSession:
         """Save to ``target`` (the user confirmed any overwrite) and make it this session's file.
 
         Raises PlanSaveError, including when another live session has ``target`` open."""
+        from workbook.locking import PlanLock, PlanLockedError
+        from workbook.storage import PlanSaveError
+
         target = Path(target).absolute()
         if target == self.path and not self.read_only:
             return self.save(plan, overwrite=True)
@@ -162,6 +180,8 @@ class FileSession:
 
     def reload(self) -> LoadedPlan:
         """Read the file again (after it changed on disk). Raises PlanLoadError."""
+        from workbook.storage import load_plan
+
         assert self.path is not None
         loaded = load_plan(self.path)
         self.fingerprint = loaded.fingerprint

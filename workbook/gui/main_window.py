@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -30,20 +31,20 @@ from workbook.gui.autosave import Autosaver, FileTarget, new_session_id, session
 from workbook.gui.document import PlanDocument
 from workbook.gui.file_session import FileSession, LockMode, plan_copy_for_new
 from workbook.gui.navigation import STEPS, StepList
-from workbook.gui.pages import PageId, StagePage, create_pages, page_for_path
+from workbook.gui.pages import PageId, create_pages, page_for_path
 from workbook.gui.settings import RecentPlan, Settings
 from workbook.gui.start_page import StartPage
 from workbook.gui.theme import app_icon, apply_text_scale, next_text_scale
-from workbook.locking import PlanLockedError
-from workbook.model import Plan
-from workbook.recovery import RecoveryStore
-from workbook.storage import (
-    PlanChangedOnDiskError,
-    PlanLoadError,
-    PlanSaveError,
-    SaveResult,
-    load_plan,
-)
+
+if TYPE_CHECKING:
+    from workbook.gui.pages import StagePage
+    from workbook.model import Plan
+    from workbook.recovery import RecoveryStore
+    from workbook.storage import SaveResult
+
+# The plan model (pydantic), storage, recovery and locking are imported where first used:
+# the window opens on the start page, which needs none of them, and is on screen sooner.
+# At start-up the app builds the rest just after the first paint (workbook.gui.app).
 
 STATUS_SHORT_MS = 3000
 STATUS_LONG_MS = 10000
@@ -87,17 +88,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
 
-        self.recovery_store = recovery_store or RecoveryStore(recovery_dir())
-        self.autosaver = Autosaver(self.document, self.recovery_store,
-                                   session_id or new_session_id(),
-                                   self.settings.autosave_seconds * 1000, self)
-        self.autosaver.file_target = self._autosave_target
-        self.autosaver.recovery_written.connect(
-            lambda _path: self.statusBar().showMessage("Recovery copy written", STATUS_SHORT_MS))
-        self.autosaver.failed.connect(
-            lambda message: self.statusBar().showMessage(message, STATUS_LONG_MS))
-        self.autosaver.file_saved.connect(self._autosaved_to_file)
-        self.autosaver.file_changed_on_disk.connect(self._autosave_conflict)
+        self._recovery_store = recovery_store
+        self._session_id = session_id
+        self._autosaver: Autosaver | None = None
 
         self._build()
         self.actions = WindowActions(self)
@@ -119,6 +112,36 @@ class MainWindow(QMainWindow):
             self.resize(1200, 800)
         apply_text_scale(QApplication.instance(), self.settings.text_scale)
         self._show_start_page()
+
+    # ------------------------------------------------------------ made on first use
+
+    @property
+    def recovery_store(self) -> RecoveryStore:
+        if self._recovery_store is None:
+            from workbook.recovery import RecoveryStore
+
+            self._recovery_store = RecoveryStore(recovery_dir())
+        return self._recovery_store
+
+    @property
+    def autosaver(self) -> Autosaver:
+        """Keeps recovery copies. Made when first needed, and at the latest when a plan is
+        shown, so it is there before the first edit."""
+        return self._autosaver or self._make_autosaver()
+
+    def _make_autosaver(self) -> Autosaver:
+        self._session_id = self._session_id or new_session_id()
+        autosaver = Autosaver(self.document, self.recovery_store, self._session_id,
+                              self.settings.autosave_seconds * 1000, self)
+        autosaver.file_target = self._autosave_target
+        autosaver.recovery_written.connect(
+            lambda _path: self.statusBar().showMessage("Recovery copy written", STATUS_SHORT_MS))
+        autosaver.failed.connect(
+            lambda message: self.statusBar().showMessage(message, STATUS_LONG_MS))
+        autosaver.file_saved.connect(self._autosaved_to_file)
+        autosaver.file_changed_on_disk.connect(self._autosave_conflict)
+        self._autosaver = autosaver
+        return autosaver
 
     # ------------------------------------------------------------ layout
 
@@ -173,6 +196,8 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def _show_workspace(self) -> None:
+        if self._autosaver is None:
+            self._make_autosaver()
         self._ensure_pages()
         self.central.setCurrentWidget(self.workspace)
         self._update_state()
@@ -291,6 +316,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Opened {session.path}", STATUS_SHORT_MS)
 
     def new_plan(self) -> None:
+        from workbook.model import Plan
+
         if self.confirm_close_plan():
             self._install(FileSession(), Plan())
             self._focus_page(self.pages[PageId.DETAILS])
@@ -303,6 +330,9 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> bool:
         """Open a plan file (asking about unsaved changes and locks). True if it opened."""
+        from workbook.locking import PlanLockedError
+        from workbook.storage import PlanLoadError
+
         path = Path(path).absolute()
         if self.has_plan and self.session.path == path:
             self._show_workspace()
@@ -338,6 +368,7 @@ class MainWindow(QMainWindow):
 
     def new_from_copy(self) -> None:
         from workbook.examples import list_examples, load_example
+        from workbook.storage import PlanLoadError, load_plan
 
         examples = [(info.name, info.title or info.organisation or info.name)
                     for info in list_examples()]
@@ -362,6 +393,8 @@ class MainWindow(QMainWindow):
 
     def close_plan(self) -> bool:
         """Close the plan and show the start page (Ctrl+W)."""
+        from workbook.model import Plan
+
         if not self.has_plan or not self.confirm_close_plan():
             return False
         self.autosaver.discard()
@@ -377,6 +410,8 @@ class MainWindow(QMainWindow):
         return True
 
     def reload_from_disk(self) -> bool:
+        from workbook.storage import PlanLoadError
+
         try:
             loaded = self.session.reload()
         except PlanLoadError as error:
@@ -389,6 +424,8 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save to the plan's file (Save As for a new or read-only plan). True if saved."""
+        from workbook.storage import PlanChangedOnDiskError, PlanSaveError
+
         if not self.has_plan:
             return False
         if self.session.path is None or self.session.read_only:
@@ -404,6 +441,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _resolve_conflict(self) -> bool:
+        from workbook.storage import PlanSaveError
+
         assert self.session.path is not None
         choice = dialogs.ask_changed_on_disk(self, self.session.path)
         if choice == "overwrite":
@@ -421,6 +460,8 @@ class MainWindow(QMainWindow):
         return False
 
     def save_as(self) -> bool:
+        from workbook.storage import PlanSaveError
+
         if not self.has_plan:
             return False
         folder = self.session.path.parent if self.session.path else self.settings.default_folder
@@ -488,6 +529,8 @@ class MainWindow(QMainWindow):
     def offer_recovery(self) -> bool:
         """After a crash: offer the recovery copies of sessions that did not close.
         True if one was restored."""
+        from workbook.storage import PlanLoadError
+
         copies = [c for c in self.recovery_store.list()
                   if c.session_id != self.autosaver.session_id
                   and not session_is_running(c.session_id)]
@@ -519,6 +562,8 @@ class MainWindow(QMainWindow):
         return False
 
     def _session_for_restore(self, original: Path | None) -> FileSession | None:
+        from workbook.locking import PlanLockedError
+
         if original is None:
             return FileSession()
         mode = LockMode.ACQUIRE
@@ -652,7 +697,8 @@ class MainWindow(QMainWindow):
         if not self.confirm_close_plan():
             event.ignore()
             return
-        self.autosaver.close()
+        if self._autosaver is not None:
+            self._autosaver.close()
         self.session.close()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.sync()

@@ -187,7 +187,9 @@ class StepList(QWidget):
         document.plan_replaced.connect(self.refresh)
         self._update_buttons()
         self._fit_width()
-        self.refresh()
+        # Completion needs the plan model; it is read when the steps are first shown (or a
+        # plan arrives), so a window that opens on the start page does not wait for it.
+        self._stale = True
 
     def _fit_width(self) -> None:
         """Wide enough for the longest step name at the current text size."""
@@ -201,6 +203,11 @@ class StepList(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "list"):
             self._fit_width()
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     # ------------------------------------------------------------ state
 
@@ -221,6 +228,8 @@ class StepList(QWidget):
             self.list.setCurrentRow(row)
 
     def percent(self, page_id: PageId) -> int:
+        if self._stale:
+            self.refresh()
         row = [step[0] for step in STEPS].index(page_id)
         return int(self.list.item(row).data(_PERCENT_ROLE))
 
@@ -233,6 +242,7 @@ class StepList(QWidget):
     def refresh(self) -> None:
         """Read the completion of every stage (the document caches it per change)."""
         self._refresh_timer.stop()
+        self._stale = False
         status = self.document.status
         for row, (_page_id, title, stage) in enumerate(STEPS):
             percent = status[stage].percent if stage is not None else status.percent

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook import APP_NAME
+from workbook.gui.first_paint import after_first_paint
 from workbook.gui.settings import RecentPlan, Settings
 from workbook.gui.theme import muted_text, standard_icon
 
@@ -58,6 +59,7 @@ class StartPage(QWidget):
         self.settings = settings
         self.setObjectName("start_page")
         self._examples_loaded = False
+        self._examples_pending = False
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 24)
@@ -201,9 +203,11 @@ class StartPage(QWidget):
 
     def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if not self._examples_loaded:
-            # Reading the examples costs a little; do it after the window is on screen.
-            QTimer.singleShot(0, self.load_examples)
+        if not self._examples_loaded and not self._examples_pending:
+            # Reading the examples loads the plan model (a quarter of a second on a slow
+            # laptop): do it once the window is on screen.
+            self._examples_pending = True
+            after_first_paint(self, self.load_examples)
 
     def load_examples(self) -> None:
         from workbook.examples import list_examples

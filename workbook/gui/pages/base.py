@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from workbook.completeness import Stage
 from workbook.gui.document import PlanDocument
+from workbook.gui.pages.page_id import PageId
 from workbook.gui.widgets.columns import Column
 from workbook.gui.widgets.fields import FieldBinding
 from workbook.gui.widgets.guide import FieldBlock
@@ -32,15 +32,6 @@ from workbook.gui.widgets.row_model import RowTableModel
 from workbook.gui.widgets.row_table import RowTableWidget
 from workbook.model import ROW_TYPES
 from workbook.paths import FieldPath
-
-
-class PageId(IntEnum):
-    DETAILS = 0
-    MANAGEMENT = 1
-    LISTENING = 2
-    PLANNING = 3
-    ENGAGEMENT = 4
-    REVIEW = 5
 
 
 def reveal(widget: QWidget) -> None:
