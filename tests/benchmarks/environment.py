@@ -36,6 +36,10 @@ class Environment:
         env["WORKBOOK_DATA_DIR"] = str(self.work / "data")
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         env.pop("WORKBOOK_DEBUG", None)
+        # As installed: compiled bytecode is written once and then read (PYTHONDONTWRITE-
+        # BYTECODE would make every start compile the edited modules again).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(self.work / "pycache")
         return env
 
     def describe(self) -> str:

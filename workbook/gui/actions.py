@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle
 
-from workbook.gui.navigation import STEPS
+from workbook.gui.steps import STEPS
 from workbook.gui.theme import standard_icon
 
 if TYPE_CHECKING:

@@ -62,7 +62,6 @@ def run(paths: Sequence[str] | None = None, self_test: bool = False) -> int:
 
         return run_self_test()
     app = create_application()
-    from workbook.gui import dialogs
     from workbook.gui.crash import CrashHandler
 
     windows = open_windows(list(paths or []))
@@ -72,6 +71,8 @@ def run(paths: Sequence[str] | None = None, self_test: bool = False) -> int:
             window.autosaver.write_now()
 
     def report(summary: str, details: str) -> None:
+        from workbook.gui import dialogs
+
         parent = QApplication.activeWindow() or windows[0]
         dialogs.show_exception(parent, summary, details)
 

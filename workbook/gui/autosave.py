@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +39,8 @@ def new_session_id() -> str:
 
     The process id lets the next start tell a crashed session (offer its copy) from one
     still running in another window of the app (leave its copy alone)."""
+    import uuid  # with platform, which it imports: not needed before the window is shown
+
     from workbook.locking import current_host
 
     return f"{os.getpid()}-{uuid.uuid4().hex[:8]}-{_host_tag(current_host())}"

@@ -25,18 +25,18 @@ from PySide6.QtWidgets import (
 
 from workbook import APP_NAME, __version__
 from workbook.appdirs import recovery_dir
-from workbook.gui import dialogs
 from workbook.gui.actions import WindowActions
 from workbook.gui.autosave import Autosaver, FileTarget, new_session_id, session_is_running
 from workbook.gui.document import PlanDocument
 from workbook.gui.file_session import FileSession, LockMode, plan_copy_for_new
-from workbook.gui.navigation import STEPS, StepList
 from workbook.gui.pages import PageId, create_pages, page_for_path
 from workbook.gui.settings import RecentPlan, Settings
 from workbook.gui.start_page import StartPage
+from workbook.gui.steps import STEPS
 from workbook.gui.theme import app_icon, apply_text_scale, next_text_scale
 
 if TYPE_CHECKING:
+    from workbook.gui.navigation import StepList
     from workbook.gui.pages import StagePage
     from workbook.model import Plan
     from workbook.recovery import RecoveryStore
@@ -45,6 +45,14 @@ if TYPE_CHECKING:
 # The plan model (pydantic), storage, recovery and locking are imported where first used:
 # the window opens on the start page, which needs none of them, and is on screen sooner.
 # At start-up the app builds the rest just after the first paint (workbook.gui.app).
+
+def _dialogs():
+    """:mod:`workbook.gui.dialogs`, loaded when the first question is asked (its message
+    boxes and file dialogs are not needed to show the window). Tests replace its functions."""
+    from workbook.gui import dialogs
+
+    return dialogs
+
 
 STATUS_SHORT_MS = 3000
 STATUS_LONG_MS = 10000
@@ -96,9 +104,6 @@ class MainWindow(QMainWindow):
         self.actions = WindowActions(self)
         self.recent_menu = self.actions.build_menus(self.menuBar())
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        native = QKeySequence.SequenceFormat.NativeText
-        self.step_list.set_shortcut_hints(self.actions.previous_step.shortcut().toString(native),
-                                          self.actions.next_step.shortcut().toString(native))
 
         doc = self.document
         doc.modified_changed.connect(lambda _modified: self._update_title())
@@ -154,20 +159,8 @@ class MainWindow(QMainWindow):
         self.start_page.recent_requested.connect(self.open_path)
         self.start_page.example_requested.connect(self.open_example)
 
-        self.workspace = QSplitter(Qt.Orientation.Horizontal)
-        self.workspace.setObjectName("workspace")
-        self.workspace.setChildrenCollapsible(False)
-        self.step_list = StepList(self.document)
-        self.step_list.step_selected.connect(self.go_to_page)
-        self.page_stack = QStackedWidget()
-        self.page_stack.setObjectName("page_stack")
-        self.workspace.addWidget(self.step_list)
-        self.workspace.addWidget(self.page_stack)
-        self.workspace.setStretchFactor(1, 1)
-        self.workspace.setSizes([280, 920])
-
+        self._workspace: QSplitter | None = None
         self.central.addWidget(self.start_page)
-        self.central.addWidget(self.workspace)
         self.setCentralWidget(self.central)
 
         self.file_label = QLabel()
@@ -177,6 +170,46 @@ class MainWindow(QMainWindow):
         self.mode_label.setObjectName("status_mode")
         self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.file_label)
+
+    @property
+    def workspace(self) -> QSplitter:
+        """The step list and the page stack. Built when first needed, not before the start
+        page is on screen."""
+        return self._workspace or self._build_workspace()
+
+    @property
+    def step_list(self) -> StepList:
+        if self._workspace is None:
+            self._build_workspace()
+        return self._step_list
+
+    @property
+    def page_stack(self) -> QStackedWidget:
+        if self._workspace is None:
+            self._build_workspace()
+        return self._page_stack
+
+    def _build_workspace(self) -> QSplitter:
+        from workbook.gui.navigation import StepList
+
+        workspace = QSplitter(Qt.Orientation.Horizontal)
+        workspace.setObjectName("workspace")
+        workspace.setChildrenCollapsible(False)
+        self._step_list = StepList(self.document)
+        self._step_list.step_selected.connect(self.go_to_page)
+        native = QKeySequence.SequenceFormat.NativeText
+        self._step_list.set_shortcut_hints(
+            self.actions.previous_step.shortcut().toString(native),
+            self.actions.next_step.shortcut().toString(native))
+        self._page_stack = QStackedWidget()
+        self._page_stack.setObjectName("page_stack")
+        workspace.addWidget(self._step_list)
+        workspace.addWidget(self._page_stack)
+        workspace.setStretchFactor(1, 1)
+        workspace.setSizes([280, 920])
+        self.central.addWidget(workspace)
+        self._workspace = workspace
+        return workspace
 
     def _ensure_pages(self) -> None:
         """Build the stage pages the first time a plan is shown (keeps start-up light)."""
@@ -296,7 +329,7 @@ class MainWindow(QMainWindow):
         """Ask about unsaved changes; True when the current plan may go."""
         if not self.has_plan or not self.document.is_modified:
             return True
-        choice = dialogs.ask_unsaved_changes(self, self.display_name())
+        choice = _dialogs().ask_unsaved_changes(self, self.display_name())
         if choice == "save":
             return self.save()
         return choice == "discard"
@@ -324,7 +357,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         folder = self.session.path.parent if self.session.path else self.settings.default_folder
-        path = dialogs.ask_open_path(self, folder)
+        path = _dialogs().ask_open_path(self, folder)
         if path is not None:
             self.open_path(path)
 
@@ -346,17 +379,17 @@ class MainWindow(QMainWindow):
                 session, loaded = FileSession.open(path, mode)
                 break
             except PlanLoadError as error:
-                dialogs.show_error(self, "Could not open the plan", str(error))
+                _dialogs().show_error(self, "Could not open the plan", str(error))
                 return False
             except PlanLockedError as error:
-                choice = dialogs.ask_locked(self, path, error.holder.describe(),
+                choice = _dialogs().ask_locked(self, path, error.holder.describe(),
                                             error.holder.is_stale)
                 if choice == "cancel":
                     return False
                 mode = LockMode.READ_ONLY if choice == "read_only" else LockMode.TAKE_OVER
         self._install(session, loaded.plan)
         if loaded.warnings:
-            dialogs.show_load_warnings(self, path, loaded.warnings)
+            _dialogs().show_load_warnings(self, path, loaded.warnings)
         return True
 
     def open_example(self, name: str) -> None:
@@ -373,7 +406,7 @@ class MainWindow(QMainWindow):
         examples = [(info.name, info.title or info.organisation or info.name)
                     for info in list_examples()]
         recent = [p.path for p in self.settings.recent_plans if p.path.is_file()]
-        source = dialogs.ask_copy_source(self, examples, recent, self.settings.default_folder)
+        source = _dialogs().ask_copy_source(self, examples, recent, self.settings.default_folder)
         if source is None:
             return
         if source.example is not None:
@@ -383,7 +416,7 @@ class MainWindow(QMainWindow):
             try:
                 original = load_plan(source.path).plan
             except PlanLoadError as error:
-                dialogs.show_error(self, "Could not copy the plan", str(error))
+                _dialogs().show_error(self, "Could not copy the plan", str(error))
                 return
         if self.confirm_close_plan():
             self._install(FileSession(), plan_copy_for_new(original), modified=True)
@@ -415,7 +448,7 @@ class MainWindow(QMainWindow):
         try:
             loaded = self.session.reload()
         except PlanLoadError as error:
-            dialogs.show_error(self, "Could not reload the plan", str(error))
+            _dialogs().show_error(self, "Could not reload the plan", str(error))
             return False
         self._install(self.session, loaded.plan)
         return True
@@ -444,7 +477,7 @@ class MainWindow(QMainWindow):
         from workbook.storage import PlanSaveError
 
         assert self.session.path is not None
-        choice = dialogs.ask_changed_on_disk(self, self.session.path)
+        choice = _dialogs().ask_changed_on_disk(self, self.session.path)
         if choice == "overwrite":
             try:
                 result = self.session.save(self.document.plan, overwrite=True)
@@ -467,7 +500,7 @@ class MainWindow(QMainWindow):
         folder = self.session.path.parent if self.session.path else self.settings.default_folder
         name = self.session.path.name if self.session.path else suggested_file_name(
             self.document.plan)
-        path = dialogs.ask_save_path(self, folder / name)
+        path = _dialogs().ask_save_path(self, folder / name)
         if path is None:
             return False
         self.autosaver.wait()
@@ -480,7 +513,7 @@ class MainWindow(QMainWindow):
 
     def _save_failed(self, message: str) -> bool:
         """The edits stay in the window (still unsaved); offer to put them elsewhere."""
-        if dialogs.ask_save_failed(self, message) == "save_as":
+        if _dialogs().ask_save_failed(self, message) == "save_as":
             return self.save_as()
         self.statusBar().showMessage("Not saved — your changes are still here", STATUS_LONG_MS)
         return False
@@ -535,8 +568,8 @@ class MainWindow(QMainWindow):
                   if c.session_id != self.autosaver.session_id
                   and not session_is_running(c.session_id)]
         while copies:
-            items = [dialogs.RecoveryItem(c.title, c.original_path, c.saved_at) for c in copies]
-            action, index = dialogs.ask_recovery(self, items)
+            items = [_dialogs().RecoveryItem(c.title, c.original_path, c.saved_at) for c in copies]
+            action, index = _dialogs().ask_recovery(self, items)
             copy = copies[index]
             if action == "keep":
                 return False
@@ -547,7 +580,7 @@ class MainWindow(QMainWindow):
             try:
                 plan = self.recovery_store.load(copy)
             except PlanLoadError as error:
-                dialogs.show_error(self, "Could not restore", str(error))
+                _dialogs().show_error(self, "Could not restore", str(error))
                 copies.pop(index)
                 continue
             session = self._session_for_restore(copy.original_path)
@@ -571,7 +604,7 @@ class MainWindow(QMainWindow):
             try:
                 return FileSession.adopt(original, mode)
             except PlanLockedError as error:
-                choice = dialogs.ask_locked(self, original, error.holder.describe(),
+                choice = _dialogs().ask_locked(self, original, error.holder.describe(),
                                             error.holder.is_stale)
                 if choice == "cancel":
                     return None
@@ -587,7 +620,7 @@ class MainWindow(QMainWindow):
             from workbook.export import ExportOptions, default_pdf_path
             from workbook.gui.export_controller import ExportController
         except ImportError as error:
-            dialogs.show_error(self, "Export is not available",
+            _dialogs().show_error(self, "Export is not available",
                                f"This copy of the app cannot make PDFs ({error}). "
                                "Reinstall the app to get it back.")
             return
@@ -607,7 +640,7 @@ class MainWindow(QMainWindow):
         else:
             name = Path(suggested_file_name(self.document.plan)).with_suffix(".pdf").name
             suggested = s.default_folder / name
-        target = dialogs.ask_pdf_path(self, suggested)
+        target = _dialogs().ask_pdf_path(self, suggested)
         if target is not None:
             self._export_controller.export(self.document.plan, target, options)
 
@@ -637,10 +670,10 @@ class MainWindow(QMainWindow):
                              for k in action.shortcuts())
             if keys:
                 lines.append(f"{action.text().replace('&', '')}: {keys}")
-        dialogs.show_info(self, "Keyboard shortcuts", "\n".join(sorted(set(lines))))
+        _dialogs().show_info(self, "Keyboard shortcuts", "\n".join(sorted(set(lines))))
 
     def show_about(self) -> None:
-        dialogs.show_info(
+        _dialogs().show_info(
             self, f"About {APP_NAME}",
             f"{APP_NAME} {__version__}\n\nOrganise, listen, plan with the 7 P's, then engage: "
             "a workbook for social media strategies that create value. Your plans stay on "

@@ -17,34 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbook.completeness import Stage
 from workbook.gui.document import PlanDocument
 from workbook.gui.pages import PageId
+from workbook.gui.steps import STEPS, step_title
 from workbook.gui.theme import mix
+
+__all__ = ["REFRESH_DELAY_MS", "STEPS", "StepList", "step_title"]
 
 REFRESH_DELAY_MS = 150
 """Completion is recomputed this long after the last edit, not on every keystroke."""
 
-STEPS: tuple[tuple[PageId, str, Stage | None], ...] = (
-    (PageId.DETAILS, "Plan details", Stage.DETAILS),
-    (PageId.MANAGEMENT, "Management & Administration", Stage.MANAGEMENT),
-    (PageId.LISTENING, "Listening & Learning", Stage.LISTENING),
-    (PageId.PLANNING, "Thinking & Planning (7 P's)", Stage.PLANNING),
-    (PageId.ENGAGEMENT, "Engagement", Stage.ENGAGEMENT),
-    (PageId.REVIEW, "Review & export", None),
-)
-"""Each step: its page, its name in the list, and the stage whose completion it shows
-(the review step shows the whole plan's)."""
-
 _PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1
 _NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def step_title(page_id: PageId) -> str:
-    for step_id, title, _stage in STEPS:
-        if step_id == page_id:
-            return title
-    raise KeyError(page_id)
 
 
 class _StepDelegate(QStyledItemDelegate):

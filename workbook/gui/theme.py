@@ -105,13 +105,19 @@ def dark_palette() -> QPalette:
 
 
 def app_icon() -> QIcon:
-    """The app icon: the SVG source (crisp at any scale) plus PNGs in case the SVG image
-    plugin is not available (e.g. a trimmed bundle)."""
+    """The app icon: the SVG source (crisp at any scale), or the PNGs when the SVG icon
+    engine is not available (e.g. a trimmed bundle)."""
     icon = QIcon()
-    for path in (resource_path("icon", "workbook.svg"), resource_path("icon", "workbook.png"),
-                 resource_path("icon", "workbook-256.png")):
-        if path.is_file():
-            icon.addFile(str(path))
+    svg = resource_path("icon", "workbook.svg")
+    if svg.is_file():
+        icon.addFile(str(svg))
+    if icon.isNull():
+        # Only as the fallback: PNGs added to an SVG icon are decoded at once (8 ms of the
+        # start-up on a slow machine) and only drawn when asked for at their exact size.
+        for path in (resource_path("icon", "workbook.png"),
+                     resource_path("icon", "workbook-256.png")):
+            if path.is_file():
+                icon.addFile(str(path))
     return icon
 
 

@@ -1,0 +1,28 @@
+"""The steps of the workbook in order: each step's page, its name, and the stage it completes.
+
+Kept apart from the step list widget so that the window's menus can be made from it before
+that widget (or any page) is built.
+"""
+
+from __future__ import annotations
+
+from workbook.completeness import Stage
+from workbook.gui.pages.page_id import PageId
+
+STEPS: tuple[tuple[PageId, str, Stage | None], ...] = (
+    (PageId.DETAILS, "Plan details", Stage.DETAILS),
+    (PageId.MANAGEMENT, "Management & Administration", Stage.MANAGEMENT),
+    (PageId.LISTENING, "Listening & Learning", Stage.LISTENING),
+    (PageId.PLANNING, "Thinking & Planning (7 P's)", Stage.PLANNING),
+    (PageId.ENGAGEMENT, "Engagement", Stage.ENGAGEMENT),
+    (PageId.REVIEW, "Review & export", None),
+)
+"""Each step: its page, its name in the list, and the stage whose completion it shows
+(the review step shows the whole plan's)."""
+
+
+def step_title(page_id: PageId) -> str:
+    for step_id, title, _stage in STEPS:
+        if step_id == page_id:
+            return title
+    raise KeyError(page_id)
