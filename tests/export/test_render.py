@@ -101,8 +101,7 @@ def test_example_is_a_sound_pdf_with_contents_outline_and_metadata(example):
 
 def test_contents_lists_the_pages_the_headings_are_on(example):
     _plan, result = example
-    reader = PdfReader(io.BytesIO(result.data))
-    pages = [page.extract_text() for page in reader.pages]
+    pages = pdfcheck.page_texts(result.data)
     contents = pages[1]
     # The checklist is the last section, so it has the highest number in the contents,
     # and that number must be the page its heading is really on.
@@ -111,6 +110,28 @@ def test_contents_lists_the_pages_the_headings_are_on(example):
                   if i > 1 and "Readiness checklist" in text)
     assert max(numbers) == actual
     assert len(numbers) >= 10
+    # Each entry's link goes to the page it names.
+    assert pdfcheck.link_pages(result.data, 2) == numbers
+
+
+def test_bookmarks_open_the_page_of_their_heading(example):
+    _plan, result = example
+    pages = pdfcheck.page_texts(result.data)
+    bookmarks = dict(pdfcheck.outline_pages(result.data))
+    assert bookmarks["Readiness checklist"] == next(
+        i + 1 for i, text in enumerate(pages) if i > 1 and "Readiness checklist" in text)
+    assert bookmarks["Executive summary"] == 3
+    for title, page in bookmarks.items():
+        assert title in pages[page - 1].replace("\n", " "), (title, page)
+
+
+def test_our_text_reader_reads_what_pypdf_reads(example):
+    """The tests read PDFs with a quick reader of their own; pypdf, reading the same
+    example on its own, must find the same text (whitespace aside)."""
+    _plan, result = example
+    ours = pdfcheck.extract_text(result.data, body_only=True)
+    theirs = pdfcheck.extract_text_pypdf(result.data, body_only=True)
+    assert pdfcheck.flat(ours) == pdfcheck.flat(theirs)
 
 
 # ---------------------------------------------------------------- blank plan
@@ -186,6 +207,22 @@ def test_markup_in_title_and_metadata_stays_literal(hostile):
     plan, result, _text = hostile
     meta = pdfcheck.metadata(result.data)
     assert meta["Title"] == plan.details.title == "Plan <b>bold</b> & AT&T"
+
+
+def test_headings_in_the_contents_stay_literal(hostile):
+    plan, result, _text = hostile
+    (contents,) = pdfcheck.page_texts(result.data, range(2, 3))
+    assert f"About {plan.details.organisation}" in contents
+    assert "About Crumb & Co. <i>Bakery</i>" in contents
+
+
+def test_emoji_can_be_found_by_another_reader():
+    """Our fonts' Unicode maps, read by pypdf rather than by the tests' own reader:
+    an emoji outside the Basic Multilingual Plane is found as typed."""
+    plan = Plan()
+    plan.details.industry = EMOJI
+    result = render_pdf(plan)
+    assert "😀" in pdfcheck.extract_text_pypdf(result.data)
 
 
 # ---------------------------------------------------------------- CJK
