@@ -23,7 +23,7 @@ from workbook.export import (
     render_pdf,
 )
 from workbook.export.fonts import cjk_font
-from workbook.model import Plan
+from workbook.model import ListeningNote, Plan
 
 
 def user_strings(model: BaseModel) -> list[str]:
@@ -314,6 +314,19 @@ def test_progress_rises_to_done():
     assert seen[0] < 0.2 and seen[-1] == 1.0
     assert seen == sorted(seen)
     assert len(seen) > 3
+
+
+def test_progress_moves_all_through_a_long_notes_log():
+    plan = Plan()
+    plan.listening.notes = [ListeningNote(said=f"Note {i}: " + "what they said " * 12,
+                                          wants="to be heard " * 5) for i in range(300)]
+    seen: list[float] = []
+    render_pdf(plan, progress=lambda f, m: seen.append(f))
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    laying_out = [f for f in seen if 0.15 <= f <= 0.95]
+    # Page by page through the log, not one jump when the whole table is placed.
+    assert len(set(laying_out)) >= 30
+    assert max(b - a for a, b in zip(laying_out, laying_out[1:], strict=False)) < 0.05
 
 
 def test_cancel_during_layout_stops_the_export():
