@@ -3,7 +3,7 @@ whose long cells are spread over continuation rows."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -175,11 +175,13 @@ class Blocks:
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
               fractions: Sequence[float], centred: Sequence[int] = (),
-              right: Sequence[int] = ()) -> FlowingTable | None:
+              right: Sequence[int] = (),
+              progress: Callable[[float], None] | None = None) -> FlowingTable | None:
         """A full-width table with a repeated header row and zebra rows; None without rows.
 
         A row whose cells hold more text than fits in one block continues in extra rows
         below it (same shading, no rule between), so even a 200 KB cell flows over pages.
+        ``progress(share)`` is called every hundred rows with the share made so far.
         """
         if not rows:
             return None
@@ -210,7 +212,9 @@ class Blocks:
         ]
         body: list[list] = []
         continued: list[Continued] = []
-        for row in rows:
+        for index, row in enumerate(rows):
+            if progress is not None and index % 100 == 0:
+                progress(index / len(rows))
             pieces = [self._cell_pieces(cell, w) for cell, w in zip(row, widths, strict=True)]
             height = max([1, *(len(cell) for cell in pieces)])
             first = len(body)

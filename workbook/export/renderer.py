@@ -202,8 +202,13 @@ class PlanRenderer:
         return Image(str(self.options.logo), width=width * scale, height=height * scale)
 
     def story(self) -> list:
+        def made(share: float) -> None:
+            if self.progress is not None:
+                self.progress(0.02 + 0.13 * share, "Preparing the document")
+
         builder = self.story_class(self.plan, self.options, self.blocks,
-                                   logo=self.logo_flowable(), is_cancelled=self.is_cancelled)
+                                   logo=self.logo_flowable(), is_cancelled=self.is_cancelled,
+                                   progress=made)
         return builder.build()
 
     def header_text(self) -> str:

@@ -78,7 +78,8 @@ class StoryBuilder:
 
     def __init__(self, plan: Plan, options: ExportOptions, blocks: Blocks,
                  logo: Image | None = None,
-                 is_cancelled: Callable[[], bool] | None = None) -> None:
+                 is_cancelled: Callable[[], bool] | None = None,
+                 progress: Callable[[float], None] | None = None) -> None:
         self.plan = plan
         self.options = options
         self.blocks = blocks
@@ -86,11 +87,19 @@ class StoryBuilder:
         self.logo = logo
         self.status: PlanStatus = assess(plan)
         self._is_cancelled = is_cancelled
+        self._progress = progress
+        """Told the share (0..1) of the notes log made so far: the one long part."""
         self.headings: list[Heading] = []
         self.toc = Contents(
             lambda text, style: blocks.literal(blocks.pieces(text, style), style))
 
     # ------------------------------------------------------------------ helpers
+
+    def _made(self, share: float) -> None:
+        """Part of the notes log is made: cancel if asked, else say how far it is."""
+        self._check_cancel()
+        if self._progress is not None:
+            self._progress(share)
 
     def _check_cancel(self) -> None:
         if self._is_cancelled is not None and self._is_cancelled():
@@ -402,7 +411,8 @@ class StoryBuilder:
                           "logged.", "note")
             body += self.subsection("Listening notes", [lead, *self.table(
                 ["Date", "Source", "What was said", "Mood", "Follow-through"],
-                note_rows, [0.95, 1.45, 2.9, 1.3, 3.0])], "listening.notes")
+                note_rows, [0.95, 1.45, 2.9, 1.3, 3.0], progress=self._made)],
+                "listening.notes")
         return out + (body or self.nothing_yet("listening and learning")) + [PageBreak()]
 
     def section_themes(self) -> list[Flowable]:
