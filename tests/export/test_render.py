@@ -216,6 +216,25 @@ def test_headings_in_the_contents_stay_literal(hostile):
     assert "About Crumb & Co. <i>Bakery</i>" in contents
 
 
+def test_a_very_long_organisation_name_still_exports():
+    plan = Plan()
+    plan.details.organisation = "Harbour Bikes and Repairs " * 400
+    plan.details.offering = "Repairs"
+    result = render_pdf(plan)
+    about = pdfcheck.outline_titles(result.data)[1]
+    # The heading (and its contents line) quotes the name briefly; the cover has it all.
+    assert about.startswith("About Harbour Bikes and Repairs") and about.endswith("…")
+    assert len(about) < 120
+    # The cover runs over several pages (no running header there, page numbers after
+    # the first): read them up to the contents.
+    pages = pdfcheck.page_texts(result.data)
+    cover = [page for page in pages[:next(i for i, p in enumerate(pages)
+                                         if p.startswith("Contents") or "\nContents\n" in p)]]
+    lines = [line for page in cover for line in page.splitlines()
+             if not re.fullmatch(r"Page \d+ of \d+", line)]
+    assert pdfcheck.flat(plan.details.organisation) in pdfcheck.flat("".join(lines))
+
+
 def test_emoji_can_be_found_by_another_reader():
     """Our fonts' Unicode maps, read by pypdf rather than by the tests' own reader:
     an emoji outside the Basic Multilingual Plane is found as typed."""

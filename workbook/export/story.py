@@ -26,12 +26,15 @@ from workbook.export import text as txt
 from workbook.export.blocks import BASE_TABLE_COMMANDS, Blocks, Cell, Ours, Parts
 from workbook.export.charts import sentiment_chart, themes_chart
 from workbook.export.contents import Contents
+from workbook.export.frags import markup_of
 from workbook.export.options import ExportCancelled, ExportOptions
 from workbook.insights import sentiment_counts, theme_counts
 from workbook.model import FourA, Plan, SevenP
 
 CHECK = "✓"
 GAP = "☐"
+HEADING_CHARS = 100
+"""Most of an organisation's name a heading quotes."""
 BRIEF_CHARS = 220
 """How much of a long answer the executive summary quotes; the full text is in its stage."""
 
@@ -65,8 +68,9 @@ def _any_text(*values: Any) -> bool:
 class Heading(Paragraph):
     """A heading that goes into the contents and the PDF outline (bookmarks)."""
 
-    def __init__(self, text: str, style, level: int, key: str, outline: str) -> None:
-        super().__init__(text, style)
+    def __init__(self, text: str, style, level: int, key: str, outline: str,
+                 frags: list | None = None) -> None:
+        super().__init__(text, style, frags=frags)
         self.toc_level = level
         self.toc_key = key
         self.toc_text = outline
@@ -107,8 +111,9 @@ class StoryBuilder:
 
     def heading(self, text: str, level: int = 0, style: str | None = None) -> Heading:
         name = style or ("h1" if level == 0 else "h2")
-        markup = self.blocks.fonts.markup(text, self.styles[name].fontName)
-        heading = Heading(markup, self.styles[name], level, f"h{len(self.headings) + 1}", text)
+        pieces = self.blocks.pieces(text, self.styles[name])
+        heading = Heading(markup_of(pieces), self.styles[name], level,
+                          f"h{len(self.headings) + 1}", text, self.blocks.fragments.make(pieces))
         self.headings.append(heading)
         return heading
 
@@ -261,7 +266,9 @@ class StoryBuilder:
         d = plan.details
         about = self.fields(d, ("details",), ("offering", "audience", "industry", "location",
                                               "website"))
-        org = txt.clean(d.organisation)
+        # The name in full is on the cover; a heading (and its line in the contents) has
+        # to fit on a page.
+        org = brief(d.organisation, HEADING_CHARS)
         out += self.subsection(f"About {org}" if org else "About the organisation", about)
         purpose = plan.planning.seven_ps.purpose.decision
         intent_body = [*b.field("Intent: the value we will give", brief(plan.planning.intent, 600)),
