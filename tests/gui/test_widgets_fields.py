@@ -179,24 +179,35 @@ def test_a_missing_row_disables_its_editor(qtbot, document):
     assert editor.isEnabled()
 
 
-def test_ctrl_z_in_an_editor_is_the_window_undo(qtbot, document):
+@pytest.mark.parametrize(
+    ("path", "multiline", "typed", "read"),
+    [
+        (OFFERING, True, "Bread", lambda e: e.toPlainText()),
+        (TITLE, False, "Bread", lambda e: e.text()),
+        (("management", "resources", "hours_per_week"), False, "12", lambda e: e.text()),
+    ],
+    ids=["multi-line", "one line", "number"],
+)
+def test_ctrl_z_in_an_editor_is_the_window_undo(qtbot, document, path, multiline, typed, read):
     window = QWidget()
     qtbot.addWidget(window)
     undo = QAction("Undo", window)
     undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
     undo.triggered.connect(document.undo_stack.undo)
     window.addAction(undo)
-    editor = make_editor(document, OFFERING, True, window)
+    editor = make_editor(document, path, multiline, window)
     QVBoxLayout(window).addWidget(editor)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
     editor.setFocus()
     qtbot.waitUntil(editor.hasFocus)
-    qtbot.keyClicks(editor, "Bread")
+    qtbot.keyClicks(editor, typed)
+    assert document.value(path) not in ("", None)
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert document.plan.details.offering == ""
-    assert editor.toPlainText() == ""
+    assert document.value(path) in ("", None)
+    assert read(editor) == ""
+    assert document.undo_stack.canRedo()  # the document's undo ran, not the widget's own
 
 
 # ---------------------------------------------------------------- insert example

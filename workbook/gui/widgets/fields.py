@@ -149,7 +149,34 @@ def _declines_undo_shortcut(event: QEvent) -> bool:
     return False
 
 
-class LineField(QLineEdit):
+class _UndoLeftToDocument:
+    """For text and number editors: Ctrl+Z / Ctrl+Y and the context menu's Undo/Redo are
+    left to the window's Undo, because the document's stack, not the widget, holds the
+    history. The context menu also offers the field's own actions (insert example)."""
+
+    context_actions: list[QAction]
+
+    def event(self, event: QEvent) -> bool:
+        return False if _declines_undo_shortcut(event) else super().event(event)  # type: ignore[misc]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if _is_undo_key(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    def _standard_menu(self, event: QContextMenuEvent) -> QMenu:
+        return self.createStandardContextMenu()  # type: ignore[attr-defined]
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self._standard_menu(event)
+        _drop_own_undo(menu)
+        _add_actions(menu, self.context_actions)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class LineField(_UndoLeftToDocument, QLineEdit):
     """One line of text."""
 
     def __init__(self, document: PlanDocument, path: FieldPath | None,
@@ -167,21 +194,6 @@ class LineField(QLineEdit):
             self.setText(text)
             self.setCursorPosition(min(position, len(text)))
 
-    def event(self, event: QEvent) -> bool:
-        return False if _declines_undo_shortcut(event) else super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if _is_undo_key(event):
-            event.ignore()
-            return
-        super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
-        menu = self.createStandardContextMenu()
-        _drop_own_undo(menu)
-        _add_actions(menu, self.context_actions)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
 
 
 class TagsField(LineField):
@@ -203,7 +215,7 @@ class TagsField(LineField):
         self.binding.commit(split_tags(text))
 
 
-class TextField(QPlainTextEdit):
+class TextField(_UndoLeftToDocument, QPlainTextEdit):
     """Several lines of text; grows with its content between a few lines and a dozen."""
 
     MIN_LINES = 3
@@ -250,21 +262,8 @@ class TextField(QPlainTextEdit):
         super().resizeEvent(event)
         self.updateGeometry()  # wrapped line count depends on the width
 
-    def event(self, event: QEvent) -> bool:
-        return False if _declines_undo_shortcut(event) else super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if _is_undo_key(event):
-            event.ignore()
-            return
-        super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
-        menu = self.createStandardContextMenu(event.pos())
-        _drop_own_undo(menu)
-        _add_actions(menu, self.context_actions)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
+    def _standard_menu(self, event: QContextMenuEvent) -> QMenu:
+        return self.createStandardContextMenu(event.pos())  # the menu knows about links there
 
     def move_cursor_to_end(self) -> None:
         cursor = self.textCursor()
@@ -322,7 +321,7 @@ class EnumField(QComboBox):
             self.binding.commit(self.itemData(index))
 
 
-class NumberField(QLineEdit):
+class NumberField(_UndoLeftToDocument, QLineEdit):
     """A number (hours per week); empty means "not answered yet"."""
 
     def __init__(self, document: PlanDocument, path: FieldPath | None,
@@ -357,21 +356,6 @@ class NumberField(QLineEdit):
         elif self.hasAcceptableInput():
             self.binding.commit(self.number())
 
-    def event(self, event: QEvent) -> bool:
-        return False if _declines_undo_shortcut(event) else super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if _is_undo_key(event):
-            event.ignore()
-            return
-        super().keyPressEvent(event)
-
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
-        menu = self.createStandardContextMenu()
-        _drop_own_undo(menu)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
 
 
 class BoolField(QCheckBox):
