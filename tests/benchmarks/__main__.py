@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         from tests.benchmarks.plans import write_big_plan, write_example_plans
 
         print(f"Machine: {_machine(env)}", flush=True)
+        env.compile_app()
         big = write_big_plan(env.work)
         recent = write_example_plans(env.work)
         run_child(env, "prepare", *map(str, [*recent, big]))

@@ -54,11 +54,11 @@ def measure_pdf(repeats: int) -> list[Result]:
 def measure_pdf_in_window(env: Environment, plan: Path) -> list[Result]:
     result = run_child(env, "export-in-window", str(plan), timeout=900)[0]
     shown = result["dialog_shown"] and result["progress_values"] > 1
-    return [Result("PDF of a 2,000-note plan from the window: longest UI-thread stall",
-                   result["longest_stall"], floor=0.016, floor_label="one frame",
+    return [Result("PDF of a 2,000-note plan from the window: latest 60 Hz frame",
+                   result["latest_frame"], floor=0.016, floor_label="one frame",
                    limit_value=0.1,
                    extra_checks=[("progress shown in the GUI", shown)],
                    note=(f"export took {result['seconds']:.1f} s in the worker thread; the "
                          f"progress dialog showed {result['progress_values']} distinct values; "
-                         "target 100 ms is ours (the issue sets none): the window must "
-                         "keep answering"))]
+                         "how late a 16 ms timer fired at worst meanwhile; the 100 ms target "
+                         "is ours (the issue sets none): the window must keep answering"))]

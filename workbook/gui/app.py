@@ -13,6 +13,12 @@ from workbook.gui.first_paint import after_first_paint
 DESKTOP_FILE_NAME = "social-media-value-workbook"
 """Matches resources/linux/social-media-value-workbook.desktop (window icon on Wayland)."""
 
+GIL_SWITCH_INTERVAL_S = 0.001
+"""How long a Python thread may keep the GIL while another waits for it. The default 5 ms
+suits throughput; here the waiting thread is usually the UI thread, while the PDF export or
+autosave works in the background: with 1 ms the window answered a 2,000-note export's
+60 Hz timer at worst 45 ms late instead of 100 ms (tests/benchmarks)."""
+
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication, named so that settings and standard paths are the app's own."""
@@ -28,6 +34,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     from workbook.gui.theme import app_icon
 
     app.setWindowIcon(app_icon())
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     return app
 
 

@@ -4,6 +4,7 @@ dialog that can cancel, then offer to open the PDF or show it in its folder."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import threading
 from pathlib import Path
 
@@ -35,19 +36,25 @@ class _ExportWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, plan: Plan, target: Path, options: ExportOptions,
+    def __init__(self, snapshot: dict, target: Path, options: ExportOptions,
                  cancel: threading.Event) -> None:
         super().__init__()
-        self.plan, self.target, self.options, self.cancel = plan, target, options, cancel
+        self.snapshot, self.target, self.options, self.cancel = snapshot, target, options, cancel
 
     @Slot()
     def run(self) -> None:
         from workbook.export import export_pdf
 
+        # A long document makes hundreds of thousands of objects; each full collection of
+        # them by the cyclic garbage collector held the GIL for 60-200 ms here, freezing
+        # the window (the export's objects are freed by reference counting when it ends).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             if self.cancel.is_set():
                 raise ExportCancelled()
-            result = export_pdf(self.plan, self.target, self.options,
+            plan = Plan.model_validate(self.snapshot)
+            result = export_pdf(plan, self.target, self.options,
                                 progress=self.progressed.emit, is_cancelled=self.cancel.is_set)
         except ExportCancelled:
             self.cancelled.emit()
@@ -57,6 +64,9 @@ class _ExportWorker(QObject):
             self.failed.emit(f"The PDF could not be made ({type(error).__name__}: {error}).")
         else:
             self.succeeded.emit(result)
+        finally:
+            if collecting:
+                gc.enable()
 
 
 class ExportOptionsDialog(QDialog):
@@ -159,8 +169,11 @@ class ExportController(QObject):
             return
         self._target = Path(target)
         self._cancel = threading.Event()
-        # The worker gets its own copy: the user may keep typing while the PDF is made.
-        worker = _ExportWorker(plan.model_copy(deep=True), self._target, options, self._cancel)
+        # The worker gets its own copy, so the user may keep typing while the PDF is made.
+        # It is rebuilt on the worker from a dump taken here: 2 ms on the UI thread for a
+        # plan with 2,000 notes, where a deep copy froze the window for 30 ms.
+        worker = _ExportWorker(plan.model_dump(round_trip=True), self._target, options,
+                               self._cancel)
         thread = QThread(self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
