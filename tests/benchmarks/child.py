@@ -276,6 +276,7 @@ def interaction(plan: str, keys: int = 60) -> None:
 
     from PySide6.QtWidgets import QLineEdit
 
+    import workbook.gui.app as app_module
     from workbook.gui.app import create_application
     from workbook.gui.main_window import MainWindow
 
@@ -286,6 +287,8 @@ def interaction(plan: str, keys: int = 60) -> None:
     window.show()
     wait_painted_and_idle(window)
     window.offer_recovery()
+    window.start_page.load_examples()
+    app_module.freeze_start_up_objects()  # as the app's start does after its recovery offer
 
     # The floor: read, parse and validate the same file (the model already imported).
     from workbook.model import Plan
