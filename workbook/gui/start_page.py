@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,18 @@ def describe_modified(path: Path) -> str | None:
     except OSError:
         return None
     return datetime.fromtimestamp(stamp).strftime("%d %b %Y %H:%M")
+
+
+class _RecentList(QTreeWidget):
+    """The recent plans; Delete or Backspace removes the selected one from the list."""
+
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class StartPage(QWidget):
@@ -112,7 +124,7 @@ class StartPage(QWidget):
         recent_label = QLabel("&Recent plans")
         examples_label = QLabel("&Worked examples")
         recent_label.setObjectName("recent_heading")
-        self.recent = QTreeWidget()
+        self.recent = _RecentList()
         self.recent.setObjectName("recent_plans")
         self.recent.setAccessibleName("Recent plans")
         self.recent.setAccessibleDescription(
@@ -131,7 +143,7 @@ class StartPage(QWidget):
         header.setStretchLastSection(False)
         recent_label.setBuddy(self.recent)
         self.recent.itemActivated.connect(self._recent_activated)
-        self.recent.installEventFilter(self)
+        self.recent.delete_pressed.connect(self.remove_selected_recent)
         self.empty_recent = QLabel("Plans you open or save will be listed here.")
         self.empty_recent.setObjectName("recent_empty")
         self.empty_recent.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -278,14 +290,6 @@ class StartPage(QWidget):
         selected = self.recent.currentItem() is not None
         self.open_recent_button.setEnabled(selected)
         self.remove_recent_button.setEnabled(selected)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (watched is self.recent and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
-            self.remove_selected_recent()
-            return True
-        return super().eventFilter(watched, event)
 
     def focus_first(self) -> None:
         """Where the keyboard starts: the recent list if there is one, else New plan."""

@@ -18,7 +18,7 @@ from workbook.gui.document import PlanDocument
 from workbook.gui.pages.notes_summary import NOTES, NotesSummary
 from workbook.gui.widgets import clock
 from workbook.gui.widgets.columns import columns_for
-from workbook.gui.widgets.fields import guard_wheel
+from workbook.gui.widgets.fields import StillComboBox
 from workbook.gui.widgets.notes_filter import ANY, NotesFilterProxy
 from workbook.gui.widgets.row_detail import RowDetailForm, TableWithDetail
 from workbook.gui.widgets.row_table import RowTableWidget
@@ -64,11 +64,11 @@ class NotesPanel(QWidget):
         self.search.setPlaceholderText(f"Search the notes… ({SEARCH_KEY})")
         self.search.setAccessibleName("Search the notes")
         self.search.setClearButtonEnabled(True)
-        self.theme_filter = QComboBox(self)
+        self.theme_filter = StillComboBox(self)
         self.theme_filter.setObjectName("notes_theme_filter")
         self.theme_filter.setAccessibleName("Show notes with this theme")
         self.theme_filter.addItem("All themes", None)
-        self.sentiment_filter = QComboBox(self)
+        self.sentiment_filter = StillComboBox(self)
         self.sentiment_filter.setObjectName("notes_sentiment_filter")
         self.sentiment_filter.setAccessibleName("Show notes with this sentiment")
         self.sentiment_filter.addItem("Any sentiment", ANY)
@@ -76,7 +76,6 @@ class NotesPanel(QWidget):
             self.sentiment_filter.addItem(sentiment.label, sentiment)
         self.sentiment_filter.addItem("Not judged yet", NOT_JUDGED)
         for combo in (self.theme_filter, self.sentiment_filter):
-            guard_wheel(combo)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.clear_button = QPushButton("Show &all", self)
         self.clear_button.setToolTip("Clear the search and the filters (Alt+A)")

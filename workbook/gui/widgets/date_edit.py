@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QStyle, QToolButton, QWidget
 
 from workbook.gui.widgets import clock
@@ -26,6 +27,18 @@ def from_qdate(value: QDate) -> date | None:
     return date(value.year(), value.month(), value.day())
 
 
+class StillDateEdit(QDateEdit):
+    """A date edit that scrolling a page past it leaves alone: the wheel changes the date
+    only when the field has focus. (A method override rather than an event filter: a
+    Python event filter can crash PySide6 while it creates wrapper types lazily.)"""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
 class OptionalDateEdit(QWidget):
     """A ``QDateEdit`` with a calendar and a button that clears the date."""
 
@@ -35,14 +48,13 @@ class OptionalDateEdit(QWidget):
     def __init__(self, parent: QWidget | None = None, empty_text: str = "No date") -> None:
         super().__init__(parent)
         self._loading = False
-        self.date_edit = QDateEdit(self)
+        self.date_edit = StillDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DISPLAY_FORMAT)
         self.date_edit.setMinimumDate(_EMPTY)
         self.date_edit.setSpecialValueText(empty_text)
         self.date_edit.setDate(_EMPTY)
         self.date_edit.dateChanged.connect(self._on_date_changed)
-        self.date_edit.calendarWidget().installEventFilter(self)
         self.clear_button = QToolButton(self)
         self.clear_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton))
         self.clear_button.setToolTip("Clear the date")
@@ -57,6 +69,7 @@ class OptionalDateEdit(QWidget):
         row.addWidget(self.clear_button)
         self.setFocusProxy(self.date_edit)
         self._update_clear_button()
+        self._calendar_to_this_month()
 
     def value(self) -> date | None:
         return from_qdate(self.date_edit.date())
@@ -76,15 +89,15 @@ class OptionalDateEdit(QWidget):
 
     def _on_date_changed(self, _qdate: QDate) -> None:
         self._update_clear_button()
+        self._calendar_to_this_month()
         if not self._loading:
             self.date_edited.emit(self.value())
 
     def _update_clear_button(self) -> None:
         self.clear_button.setEnabled(self.value() is not None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def _calendar_to_this_month(self) -> None:
         # An empty date would open the calendar in 1900: open it at this month instead.
-        if event.type() == QEvent.Type.Show and self.value() is None:
+        if self.value() is None:
             today = clock.today()
             self.date_edit.calendarWidget().setCurrentPage(today.year, today.month)
-        return super().eventFilter(watched, event)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
@@ -39,6 +40,21 @@ LONG_TEXT_LINES = 6
 """Height of the pop-out editor for a long text cell, in lines."""
 
 
+class _CellTextEdit(QPlainTextEdit):
+    """The editor of a long-text cell: Enter starts a new line, Ctrl+Enter finishes.
+    (A key override rather than the delegate's event filter: a Python event filter can
+    crash PySide6 while it creates wrapper types lazily.)"""
+
+    finish_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.finish_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class RowDelegate(QStyledItemDelegate):
     """Creates the editor that suits each column of a row table."""
 
@@ -48,6 +64,9 @@ class RowDelegate(QStyledItemDelegate):
         self._editing: dict[QWidget, tuple[QPersistentModelIndex, Any]] = {}
         """Open text editors: the cell each edits and the value it held before, so Escape
         can put it back (text is written to the plan as it is typed)."""
+        # Escape reaches us as closeEditor(..., RevertModelCache) from Qt's own editor
+        # handling; connected before any view connects, so the editor is still known here.
+        self.closeEditor.connect(self._on_close_editor)
 
     def _column(self, index: QModelIndex | QPersistentModelIndex) -> Column:
         return self.columns[index.column()]
@@ -119,7 +138,8 @@ class RowDelegate(QStyledItemDelegate):
             date_edit.date_edited.connect(lambda _d, e=date_edit: self.commitData.emit(e))
             editor = date_edit
         elif column.kind is ColumnKind.LONG_TEXT:
-            text = QPlainTextEdit(parent)
+            text = _CellTextEdit(parent)
+            text.finish_requested.connect(lambda t=text: self._finish(t))
             text.setTabChangesFocus(True)
             text.setToolTip("Enter starts a new line; Ctrl+Enter or Tab finishes; "
                             "Esc puts back what was there.")
@@ -139,6 +159,17 @@ class RowDelegate(QStyledItemDelegate):
                                      index.data(Qt.ItemDataRole.EditRole))
         editor.setAccessibleName(column.title)
         return editor
+
+    def _finish(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def _on_close_editor(self, editor: QWidget,
+                         hint: QStyledItemDelegate.EndEditHint) -> None:
+        if hint == QStyledItemDelegate.EndEditHint.RevertModelCache and editor in self._editing:
+            index, original = self._editing.pop(editor)
+            if index.isValid():
+                index.model().setData(index, original, Qt.ItemDataRole.EditRole)
 
     def _write_as_typed(self, editor: QWidget) -> None:
         # Typing goes into the plan at once (the document merges it into one undo step),
@@ -211,18 +242,3 @@ class RowDelegate(QStyledItemDelegate):
             rect.setWidth(max(rect.width(), editor.sizeHint().width()))
             rect.setHeight(max(rect.height(), editor.sizeHint().height()))
         editor.setGeometry(rect)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Escape and watched in self._editing):
-            index, original = self._editing.pop(watched)  # type: ignore[arg-type]
-            if index.isValid():
-                index.model().setData(index, original, Qt.ItemDataRole.EditRole)
-        if (isinstance(watched, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            self.commitData.emit(watched)
-            self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.NoHint)
-            return True
-        return super().eventFilter(watched, event)

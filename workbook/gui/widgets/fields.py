@@ -10,7 +10,14 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt
-from PySide6.QtGui import QAction, QContextMenuEvent, QDoubleValidator, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QDoubleValidator,
+    QKeyEvent,
+    QKeySequence,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -118,26 +125,20 @@ def _drop_own_undo(menu: QMenu) -> None:
         menu.removeAction(actions[0])
 
 
-class _WheelGuard(QObject):
-    """Scrolling a page must not change a choice or a date the pointer happens to pass over."""
+class StillComboBox(QComboBox):
+    """A drop-down that scrolling a page past it leaves alone: the wheel changes the choice
+    only when the field has focus. (A method override rather than an event filter: a
+    Python event filter can crash PySide6 while it creates wrapper types lazily.)"""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) \
-                and not watched.hasFocus():
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
             event.ignore()
-            return True
-        return False
-
-
-_wheel_guard: _WheelGuard | None = None
-
-
-def guard_wheel(widget: QWidget) -> None:
-    global _wheel_guard
-    if _wheel_guard is None:
-        _wheel_guard = _WheelGuard()
-    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    widget.installEventFilter(_wheel_guard)
 
 
 def _declines_undo_shortcut(event: QEvent) -> bool:
@@ -284,7 +285,7 @@ class DateField(OptionalDateEdit):
     def __init__(self, document: PlanDocument, path: FieldPath | None,
                  parent: QWidget | None = None, writer: Writer | None = None) -> None:
         super().__init__(parent)
-        guard_wheel(self.date_edit)
+        self.date_edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.binding = FieldBinding(document, path, self._show, self, writer)
         self.date_edited.connect(self.binding.commit)
         self.binding.refresh()
@@ -294,14 +295,13 @@ class DateField(OptionalDateEdit):
             self.set_value(value if isinstance(value, date) else None)
 
 
-class EnumField(QComboBox):
+class EnumField(StillComboBox):
     """A choice from one of the plan's lists of options, shown by label."""
 
     def __init__(self, document: PlanDocument, path: FieldPath | None, enum: type[StrEnum],
                  optional: bool, parent: QWidget | None = None,
                  empty_text: str = "Not answered yet") -> None:
         super().__init__(parent)
-        guard_wheel(self)
         if optional:
             self.addItem(empty_text, None)
         for member in enum:
