@@ -119,8 +119,8 @@ def app_start(plan: str | None = None, memory: bool = False) -> None:
     original = app_module.open_windows
     found: dict = {}
 
-    def open_windows(paths):
-        windows = original(paths)
+    def open_windows(paths, **options):
+        windows = original(paths, **options)
         found["window"] = windows[0]
         found["watch"] = _watch_class()(windows[0], after_start)
         return windows
