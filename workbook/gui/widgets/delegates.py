@@ -192,7 +192,12 @@ class RowDelegate(QStyledItemDelegate):
             editor.set_value(value if isinstance(value, date) else None)
         elif isinstance(editor, QPlainTextEdit):
             if editor.toPlainText() != (value or ""):
+                # Showing the plan's value is not an edit: without this, textChanged wrote
+                # it straight back, and on opening before the view knew the editor (Qt
+                # warned "commitData called with an editor that does not belong to this view").
+                blocked = editor.blockSignals(True)
                 editor.setPlainText(value or "")
+                editor.blockSignals(blocked)
                 editor.moveCursor(editor.textCursor().MoveOperation.End)
         elif isinstance(editor, QLineEdit):
             same = (split_tags(editor.text()) == split_tags(value or "")
