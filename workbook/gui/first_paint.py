@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 FALLBACK_MS = 1000
@@ -17,26 +17,40 @@ FALLBACK_MS = 1000
 work runs anyway after this long."""
 
 
+POLL_MS = 10
+"""How often to look whether the window is on screen yet."""
+
+
 class _AfterFirstPaint(QObject):
+    # Polls the window's exposure instead of filtering its paint events: a Python event
+    # filter can crash PySide6 while it creates wrapper types lazily, and start-up is when
+    # the fewest types exist. Qt paints a window while it handles the expose, so once the
+    # window reports exposed its first paint is done.
+
     def __init__(self, widget: QWidget, work: Callable[[], None]) -> None:
         super().__init__(widget)
         self._work: Callable[[], None] | None = work
         self._widget = widget
-        widget.installEventFilter(self)
-        QTimer.singleShot(FALLBACK_MS, self, self._run)
+        self._waited_ms = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            # Posted from inside the paint, so it runs once the paint is on screen.
-            QTimer.singleShot(0, self, self._run)
-        return False
+    def _on_screen(self) -> bool:
+        handle = self._widget.window().windowHandle()
+        return self._widget.isVisible() and handle is not None and handle.isExposed()
+
+    def _poll(self) -> None:
+        self._waited_ms += POLL_MS
+        if self._on_screen() or self._waited_ms >= FALLBACK_MS:
+            self._timer.stop()
+            self._run()
 
     def _run(self) -> None:
         work, self._work = self._work, None
         if work is None:
             return
-        self._widget.removeEventFilter(self)
         self.deleteLater()
         work()
 
