@@ -34,45 +34,39 @@ def peak_rss_mb() -> float:
 
 def _watch_class():
     """Defined on first use so that importing this module does not import Qt."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QObject, QTimer
 
     class LoopWatch(QObject):
-        """Notes when ``widget`` is first painted, then when the event loop is idle again,
-        and calls ``then()``. A zero-interval timer ticks once per turn of the loop; a
-        long gap between ticks is work the loop was doing instead of answering the user."""
+        """Notes when ``widget``'s window is on screen, then when the event loop is idle
+        again, and calls ``then()``. A zero-interval timer ticks once per turn of the loop:
+        until the window reports itself exposed (Qt paints a window while it handles the
+        expose, so its first paint is then done), then as the idle check, where a long gap
+        between ticks is work the loop did instead of answering the user. (No event filter:
+        a Python event filter can crash PySide6 while it creates wrapper types lazily.)"""
 
         def __init__(self, widget, then) -> None:
             super().__init__()
             self.then = then
+            self.widget = widget
             self.painted_at: float | None = None
             self.idle_at: float | None = None
             self.longest_stall = 0.0
             self._ticker = QTimer(self)
             self._ticker.setInterval(0)
             self._ticker.timeout.connect(self._tick)
-            if widget is None:
-                self._start()
-            else:
-                self._widget = widget
-                widget.installEventFilter(self)
-
-        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-            if self.painted_at is None and event.type() == QEvent.Type.Paint:
-                watched.removeEventFilter(self)
-                # Runs once this paint (and the rest of the window's) is done.
-                QTimer.singleShot(0, self._start)
-                self.painted_at = -1.0
-            return False
-
-        def _start(self) -> None:
-            now = time.monotonic()
-            if self.painted_at is not None:
-                self.painted_at = now
-            self._last = self._quiet_since = now
+            self._last = self._quiet_since = time.monotonic()
             self._ticker.start()
+
+        def _on_screen(self) -> bool:
+            handle = self.widget.window().windowHandle()
+            return self.widget.isVisible() and handle is not None and handle.isExposed()
 
         def _tick(self) -> None:
             now = time.monotonic()
+            if self.widget is not None and self.painted_at is None:
+                if self._on_screen():
+                    self.painted_at = self._last = self._quiet_since = now
+                return
             gap = now - self._last
             if gap > STALL_S:
                 self.longest_stall = max(self.longest_stall, gap)
@@ -87,7 +81,9 @@ def _watch_class():
 
 
 def wait_painted_and_idle(widget) -> object:
-    """Run the event loop until ``widget`` (None: nothing) has painted and the loop is idle."""
+    """Run the event loop until ``widget`` (None: nothing) is on screen and the loop is idle.
+    For a window already on screen, the first turn of the loop comes after the posted
+    events, its repaint among them."""
     from PySide6.QtCore import QEventLoop
 
     loop = QEventLoop()
