@@ -275,18 +275,13 @@ class _SelfTest:
         return plan, name
 
     def _open_window(self, app: Any, plan: Any, name: str) -> tuple[Any, Any]:
-        from workbook.gui.document import PlanDocument
         from workbook.gui.main_window import MainWindow
 
         window = self.window = MainWindow()
-        document = _find_document(window, PlanDocument)
+        document = window.document
         window.show()
         _settle(app)
-        open_example = getattr(window, "open_example", None)
-        if callable(open_example):  # the way the start page opens a worked example
-            open_example(name)
-        else:
-            document.replace_plan(plan)
+        window.open_example(name)  # the way the start page opens a worked example
         _settle(app)
         if document.plan != plan:
             raise SelfTestFailure(f"the main window does not show the worked example {name!r}")
@@ -297,15 +292,15 @@ class _SelfTest:
         return window, document
 
     def _walk_pages(self, app: Any, window: Any, document: Any) -> None:
-        from workbook.gui.pages import PageId, StagePage
+        from workbook.gui.pages import PageId
 
-        pages = _find_pages(window, StagePage)
+        pages = window.pages
         missing = [page_id.name for page_id in PageId if page_id not in pages]
         if missing:
             raise SelfTestFailure("the main window has no page for: " + ", ".join(missing))
         for page_id in PageId:
             page = pages[page_id]
-            _show_page(window, page)
+            window.go_to_page(page_id)
             _settle(app)
             if not page.isVisible():
                 raise SelfTestFailure(f"the page {page.title!r} could not be shown")
@@ -373,41 +368,6 @@ def _settle(app: Any, rounds: int = 3) -> None:
     for _ in range(rounds):
         app.processEvents()
         app.sendPostedEvents()
-
-
-def _find_document(window: Any, document_type: type) -> Any:
-    for name in ("document", "_document", "doc"):
-        candidate = getattr(window, name, None)
-        if isinstance(candidate, document_type):
-            return candidate
-    found = window.findChildren(document_type)
-    if len(found) == 1:
-        return found[0]
-    raise SelfTestFailure(f"cannot find the main window's plan document ({len(found)} found)")
-
-
-def _find_pages(window: Any, page_type: type) -> dict[Any, Any]:
-    pages = getattr(window, "pages", None)
-    if isinstance(pages, dict) and pages:
-        return dict(pages)
-    return {page.page_id: page for page in window.findChildren(page_type)}
-
-
-def _show_page(window: Any, page: Any) -> None:
-    """Go to a page the way the window's own navigation does, when it offers a method."""
-    for name in ("go_to_page", "show_page", "set_current_page", "go_to"):
-        method = getattr(window, name, None)
-        if callable(method):
-            method(page.page_id)
-            return
-    from PySide6.QtWidgets import QStackedWidget
-
-    parent = page.parentWidget()
-    while parent is not None and not isinstance(parent, QStackedWidget):
-        parent = parent.parentWidget()
-    if parent is None:
-        raise SelfTestFailure(f"the page {page.title!r} is not in the main window")
-    parent.setCurrentWidget(page)
 
 
 def _visit_tabs(app: Any, page: Any) -> int:
