@@ -166,6 +166,15 @@ def test_file_format_is_pretty_utf8_json_in_model_order(tmp_path: Path) -> None:
     assert list(json.loads(text)["details"]) == list(type(rich_plan().details).model_fields)
 
 
+@pytest.mark.parametrize("name", ["rich", *example_names()])
+def test_fast_serialiser_writes_the_documented_layout(name: str) -> None:
+    """plan_to_bytes uses pydantic's serialiser for speed; its bytes must be exactly the
+    layout docs/file-format.md describes: json.dumps with a two-space indent, UTF-8."""
+    plan = rich_plan() if name == "rich" else load_plan(EXAMPLES_DIR / f"{name}.json").plan
+    reference = json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    assert plan_to_bytes(plan) == reference.encode("utf-8")
+
+
 def test_plan_to_bytes_is_deterministic() -> None:
     plan = rich_plan()
     data = plan_to_bytes(plan)
