@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+# The app uses no pydantic plugins. Without this, building the first model scans the
+# entry points of every installed package for them: 70 ms of each start (tests/benchmarks).
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field  # noqa: E402
 
 FORMAT_MARKER = "social-media-value-workbook"
 """Value of the ``format`` key that marks a file as one of our plans."""
