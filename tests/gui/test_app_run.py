@@ -112,3 +112,45 @@ def test_start_up_stays_light(tmp_path):
                             env=env, cwd=REPO, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "0"]
+
+
+def test_collection_pauses_until_the_first_paint_then_resumes(tmp_path):
+    """The real start (``workbook`` with no arguments) builds its window with the garbage
+    collector paused, and turns it back on, with the start-up objects frozen, once the
+    window is painted; an app left with collection off would slowly fill memory."""
+    script = textwrap.dedent("""
+        import gc
+        import workbook.gui.app as app_module
+        seen = {}
+        original_open, original_freeze = app_module.open_windows, app_module.freeze_start_up_objects
+        def open_windows(paths, **options):
+            seen["while building"] = gc.isenabled()
+            return original_open(paths, **options)
+        def freeze():
+            original_freeze()
+            seen["after the paint"] = gc.isenabled()
+            seen["frozen"] = gc.get_freeze_count() > 0
+            app_module.QApplication.quit()
+        app_module.open_windows, app_module.freeze_start_up_objects = open_windows, freeze
+        from workbook.cli import main
+        code = main([])
+        print(code, seen["while building"], seen["after the paint"], seen["frozen"])
+    """)
+    env = {"QT_QPA_PLATFORM": "offscreen", "WORKBOOK_CONFIG_DIR": str(tmp_path / "c"),
+           "WORKBOOK_DATA_DIR": str(tmp_path / "d"), "PYTHONPATH": str(REPO),
+           "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env=env, cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "False", "True", "True"]
+
+
+def test_the_command_line_leaves_collection_as_it_found_it(monkeypatch):
+    import gc
+
+    from workbook import cli
+
+    monkeypatch.setattr(cli, "_start_gui", lambda paths, self_test: int(gc.isenabled()))
+    assert gc.isenabled()
+    assert cli._run_gui([], False) == 0  # paused while the window starts
+    assert gc.isenabled()

@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 
 def describe_exception(exc_type: type[BaseException], exc: BaseException) -> str:
@@ -41,7 +41,9 @@ class CrashHandler(QObject):
         self._previous_sys_hook: Callable | None = None
         self._previous_thread_hook: Callable | None = None
         self._handling = False
-        self._caught.connect(self._handle, Qt.ConnectionType.QueuedConnection)
+        # Emitted from worker threads only, so the automatic connection queues it to the UI
+        # thread (naming the type would touch Qt's namespace before the first paint).
+        self._caught.connect(self._handle)
 
     def install(self) -> None:
         self._previous_sys_hook = sys.excepthook

@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6 import QtCore  # QtCore.Qt only where it runs after the first paint
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +31,7 @@ from workbook.gui.autosave import Autosaver, FileTarget, new_session_id, session
 from workbook.gui.document import PlanDocument
 from workbook.gui.file_session import FileSession, LockMode, plan_copy_for_new
 from workbook.gui.pages import PageId, create_pages, page_for_path
+from workbook.gui.qt_values import TEXT_SELECTABLE_BY_MOUSE
 from workbook.gui.settings import RecentPlan, Settings
 from workbook.gui.start_page import StartPage
 from workbook.gui.steps import STEPS
@@ -165,7 +167,7 @@ class MainWindow(QMainWindow):
 
         self.file_label = QLabel()
         self.file_label.setObjectName("status_file")
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_label.setProperty("textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
         self.mode_label = QLabel()
         self.mode_label.setObjectName("status_mode")
         self.statusBar().addPermanentWidget(self.mode_label)
@@ -192,7 +194,7 @@ class MainWindow(QMainWindow):
     def _build_workspace(self) -> QSplitter:
         from workbook.gui.navigation import StepList
 
-        workspace = QSplitter(Qt.Orientation.Horizontal)
+        workspace = QSplitter(QtCore.Qt.Orientation.Horizontal)
         workspace.setObjectName("workspace")
         workspace.setChildrenCollapsible(False)
         self._step_list = StepList(self.document)
@@ -268,7 +270,7 @@ class MainWindow(QMainWindow):
     def focus_step_list(self) -> None:
         if self.has_plan:
             self._show_workspace()
-            self.step_list.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.step_list.list.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     @staticmethod
     def _focus_page(page: QWidget) -> None:
@@ -276,8 +278,8 @@ class MainWindow(QMainWindow):
         widget = page.nextInFocusChain()
         while widget is not None and widget is not page:
             if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
-                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                    and widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus):
+                widget.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
                 return
             widget = widget.nextInFocusChain()
 
