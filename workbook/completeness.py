@@ -8,42 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from workbook.paths import SEPARATOR, FieldPath
+from workbook.stages import Stage
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from workbook.model import Plan
 
-# The stage names and the status types import without the plan model (the GUI's step list
-# needs them before the model has loaded); the checks import it when they run.
+# The status types import without the plan model; the checks import it when they run. The
+# stages themselves are in workbook.stages, which the window's menus need before this.
 
 MIN_LISTENING_NOTES = 10
 """Listening notes a plan should hold before it counts as having listened."""
-
-
-class Stage(StrEnum):
-    DETAILS = "details"
-    MANAGEMENT = "management"
-    LISTENING = "listening"
-    PLANNING = "planning"
-    ENGAGEMENT = "engagement"
-
-    @property
-    def title(self) -> str:
-        return STAGE_TITLES[self]
-
-
-STAGE_TITLES = {
-    Stage.DETAILS: "Plan details",
-    Stage.MANAGEMENT: "Management & Administration",
-    Stage.LISTENING: "Listening & Learning",
-    Stage.PLANNING: "Thinking & Planning",
-    Stage.ENGAGEMENT: "Engagement",
-}
 
 
 @dataclass(frozen=True, slots=True)

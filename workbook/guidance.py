@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbook.completeness import Stage
 from workbook.model import ROW_TYPES, FourA, SevenP, SituationType
+from workbook.stages import Stage
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from workbook.completeness import MIN_LISTENING_NOTES, Stage, assess
+from workbook.completeness import MIN_LISTENING_NOTES, assess
 from workbook.model import (
     Activity,
     Channel,
@@ -18,6 +18,7 @@ from workbook.model import (
     SevenP,
 )
 from workbook.paths import get_value
+from workbook.stages import Stage
 
 
 def filled_plan() -> Plan:

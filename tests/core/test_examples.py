@@ -11,7 +11,7 @@ import pytest
 from pydantic import BaseModel
 
 from tests.core.test_guidance import copied_runs
-from workbook.completeness import Stage, assess
+from workbook.completeness import assess
 from workbook.examples import example_text, list_examples, load_example
 from workbook.insights import normalise_tag, sentiment_counts, theme_counts
 from workbook.model import (
@@ -24,6 +24,7 @@ from workbook.model import (
     SituationType,
 )
 from workbook.resources import resource_path
+from workbook.stages import Stage
 
 NAMES = [info.name for info in list_examples()]
 

@@ -14,7 +14,6 @@ import pytest
 from pydantic import BaseModel
 
 from workbook import guidance
-from workbook.completeness import Stage
 from workbook.guidance import (
     FIELD_GUIDES,
     FOUR_A_GUIDES,
@@ -28,6 +27,7 @@ from workbook.guidance import (
 )
 from workbook.model import ROW_TYPES, FourA, Plan, SevenP, SituationType
 from workbook.paths import get_value
+from workbook.stages import Stage
 
 NOT_EDITABLE = {"id", "format", "schema_version"}
 FAKE_ROW_ID = "0123456789ab"

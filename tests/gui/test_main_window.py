@@ -9,10 +9,10 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.gui.conftest import write_plan
-from workbook.completeness import Stage
 from workbook.gui.navigation import REFRESH_DELAY_MS, STEPS
 from workbook.gui.pages import PageId
 from workbook.gui.theme import dark_palette
+from workbook.stages import Stage
 
 pytestmark = pytest.mark.gui
 

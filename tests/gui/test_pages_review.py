@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from workbook.completeness import Stage
 from workbook.examples import load_example
 from workbook.gui.document import PlanDocument
 from workbook.gui.pages.review_page import PATH_ROLE, ReviewPage
+from workbook.stages import Stage
 
 pytestmark = pytest.mark.gui
 

@@ -21,7 +21,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable, KeepTogether
 
 from workbook import guidance
-from workbook.completeness import PlanStatus, Stage, assess
+from workbook.completeness import PlanStatus, assess
 from workbook.export import text as txt
 from workbook.export.blocks import BASE_TABLE_COMMANDS, Blocks, Cell, Ours, Parts
 from workbook.export.charts import sentiment_chart, themes_chart
@@ -30,6 +30,7 @@ from workbook.export.frags import markup_of
 from workbook.export.options import ExportCancelled, ExportOptions
 from workbook.insights import sentiment_counts, theme_counts
 from workbook.model import FourA, Plan, SevenP
+from workbook.stages import Stage
 
 CHECK = "✓"
 GAP = "☐"

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QStyle
+from PySide6.QtWidgets import QMenu, QMenuBar
 
+from workbook.gui.icons import icon
 from workbook.gui.steps import STEPS
-from workbook.gui.theme import standard_icon
 
 if TYPE_CHECKING:
     from workbook.gui.main_window import MainWindow
@@ -44,17 +44,17 @@ class WindowActions:
         self.window = window
         w = window
         self.new = self._action("&New plan", w.new_plan, _keys(Key.New),
-                                QStyle.StandardPixmap.SP_FileIcon)
+                                "new")
         self.new_from_copy = self._action("New plan from a &copy…", w.new_from_copy,
-                                          _keys("Ctrl+Shift+N"))
+                                          _keys("Ctrl+Shift+N"), "copy")
         self.open = self._action("&Open…", w.open_dialog, _keys(Key.Open),
-                                 QStyle.StandardPixmap.SP_DialogOpenButton)
+                                 "open")
         self.start_page = self._action("S&tart page", w.show_start_page, _keys("Ctrl+Shift+H"),
-                                       QStyle.StandardPixmap.SP_DirHomeIcon)
+                                       "home")
         self.save = self._action("&Save", w.save, _keys(Key.Save),
-                                 QStyle.StandardPixmap.SP_DialogSaveButton)
+                                 "save")
         self.save_as = self._action("Save &As…", w.save_as, _keys(Key.SaveAs, "Ctrl+Shift+S"))
-        self.export = self._action("&Export PDF…", w.export_pdf, _keys("Ctrl+E"))
+        self.export = self._action("&Export PDF…", w.export_pdf, _keys("Ctrl+E"), "export")
         self.close = self._action("&Close plan", w.close_plan, _keys(Key.Close, "Ctrl+W"))
         self.quit = self._action("&Quit", w.quit_app, _keys(Key.Quit, "Ctrl+Q"))
 
@@ -82,9 +82,9 @@ class WindowActions:
         # Alt+arrows like a browser's back and forward. Ctrl+PgUp/PgDn stay with the
         # tab bars inside the pages, which use them to switch tabs.
         self.next_step = self._action("Ne&xt step", lambda: w.go_relative(+1, focus=True),
-                                      _keys("Alt+Right"), QStyle.StandardPixmap.SP_ArrowForward)
+                                      _keys("Alt+Right"), "next")
         self.previous_step = self._action("&Previous step", lambda: w.go_relative(-1, focus=True),
-                                          _keys("Alt+Left"), QStyle.StandardPixmap.SP_ArrowBack)
+                                          _keys("Alt+Left"), "previous")
         self.step_list = self._action("Go to the &step list", w.focus_step_list, _keys("F6"))
 
         self.shortcuts = self._action("&Keyboard shortcuts", w.show_shortcuts,
@@ -97,10 +97,10 @@ class WindowActions:
         """Actions that need an open plan."""
 
     def _action(self, text: str, slot: Callable, shortcuts: list[QKeySequence],
-                icon: QStyle.StandardPixmap | None = None) -> QAction:
+                icon_name: str | None = None) -> QAction:
         action = QAction(text, self.window)
-        if icon is not None:
-            action.setIcon(standard_icon(self.window, icon))
+        if icon_name is not None:
+            action.setIcon(icon(icon_name))
         action.setShortcuts(shortcuts)
         if shortcuts:
             shown = shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)

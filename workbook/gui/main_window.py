@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from workbook import APP_NAME, __version__
 from workbook.appdirs import recovery_dir
 from workbook.gui.actions import WindowActions
-from workbook.gui.autosave import Autosaver, FileTarget, new_session_id, session_is_running
 from workbook.gui.document import PlanDocument
 from workbook.gui.file_session import FileSession, LockMode, plan_copy_for_new
 from workbook.gui.pages import PageId, create_pages, page_for_path
@@ -38,14 +37,16 @@ from workbook.gui.steps import STEPS
 from workbook.gui.theme import app_icon, apply_text_scale, next_text_scale
 
 if TYPE_CHECKING:
+    from workbook.gui.autosave import Autosaver, FileTarget
     from workbook.gui.navigation import StepList
     from workbook.gui.pages import StagePage
     from workbook.model import Plan
     from workbook.recovery import RecoveryStore
     from workbook.storage import SaveResult
 
-# The plan model (pydantic), storage, recovery and locking are imported where first used:
-# the window opens on the start page, which needs none of them, and is on screen sooner.
+# The plan model (pydantic), storage, recovery, locking and autosave are imported where
+# first used: the window opens on the start page, which needs none of them, and is on
+# screen sooner.
 # At start-up the app builds the rest just after the first paint (workbook.gui.app).
 
 def _dialogs():
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
         return self._autosaver or self._make_autosaver()
 
     def _make_autosaver(self) -> Autosaver:
+        from workbook.gui.autosave import Autosaver, new_session_id
+
         self._session_id = self._session_id or new_session_id()
         autosaver = Autosaver(self.document, self.recovery_store, self._session_id,
                               self.settings.autosave_seconds * 1000, self)
@@ -538,6 +541,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ autosave
 
     def _autosave_target(self) -> FileTarget | None:
+        from workbook.gui.autosave import FileTarget
+
         path = self.session.path
         if (not self.settings.save_to_file_automatically or not self.has_plan or path is None
                 or self.session.read_only or self._autosave_file_paused):
@@ -564,6 +569,7 @@ class MainWindow(QMainWindow):
     def offer_recovery(self) -> bool:
         """After a crash: offer the recovery copies of sessions that did not close.
         True if one was restored."""
+        from workbook.gui.autosave import session_is_running
         from workbook.storage import PlanLoadError
 
         copies = [c for c in self.recovery_store.list()

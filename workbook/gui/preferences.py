@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from workbook.gui import dialogs
+from workbook.gui.icons import icon
 from workbook.gui.settings import AUTOSAVE_RANGE, TEXT_SCALES, Settings, branding_dir, is_hex_colour
-from workbook.gui.theme import standard_icon
 from workbook.storage import write_atomic
 
 MAX_LOGO_SIDE = 1200
@@ -174,16 +173,15 @@ class PreferencesDialog(QDialog):
         self.logo_problem = QWidget()
         problem_row = QHBoxLayout(self.logo_problem)
         problem_row.setContentsMargins(0, 0, 0, 0)
-        icon = QLabel()
+        warning = QLabel()
         size = self.fontMetrics().height()
-        icon.setPixmap(standard_icon(self, QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(
-            QSize(size, size)))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        warning.setPixmap(icon("warning").pixmap(QSize(size, size)))
+        warning.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.logo_message = QLabel()
         self.logo_message.setObjectName("logo_message")
         self.logo_message.setWordWrap(True)
         self.logo_message.setTextFormat(Qt.TextFormat.PlainText)
-        problem_row.addWidget(icon)
+        problem_row.addWidget(warning)
         problem_row.addWidget(self.logo_message, 1)
         self.logo_problem.hide()
         form.addRow("", self.logo_problem)

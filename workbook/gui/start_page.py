@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import time
 from pathlib import Path
 
 from PySide6 import QtCore  # QtCore.Qt only where it runs after the first paint
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from workbook import APP_NAME
 from workbook.gui.first_paint import after_first_paint
+from workbook.gui.icons import icon
 from workbook.gui.qt_values import (
     ACCESSIBLE_TEXT_ROLE,
     ALIGN_CENTER,
@@ -35,7 +35,7 @@ from workbook.gui.qt_values import (
     USER_ROLE,
 )
 from workbook.gui.settings import RecentPlan, Settings
-from workbook.gui.theme import muted_text, standard_icon
+from workbook.gui.theme import muted_text
 
 _PATH_ROLE = USER_ROLE
 _MISSING_ROLE = USER_ROLE + 1
@@ -47,7 +47,7 @@ def describe_modified(path: Path) -> str | None:
         stamp = path.stat().st_mtime
     except OSError:
         return None
-    return datetime.fromtimestamp(stamp).strftime("%d %b %Y %H:%M")
+    return time.strftime("%d %b %Y %H:%M", time.localtime(stamp))
 
 
 class _RecentList(QTreeWidget):
@@ -109,13 +109,13 @@ class StartPage(QWidget):
 
         actions = QVBoxLayout()
         self.new_button = self._button("&New plan", QKeySequence.StandardKey.New,
-                                       QStyle.StandardPixmap.SP_FileIcon,
+                                       "new",
                                        "Start an empty plan.")
         self.open_button = self._button("&Open plan…", QKeySequence.StandardKey.Open,
-                                        QStyle.StandardPixmap.SP_DialogOpenButton,
+                                        "open",
                                         "Open a plan file from your computer.")
         self.copy_button = self._button("New plan from a &copy…", None,
-                                        QStyle.StandardPixmap.SP_FileDialogNewFolder,
+                                        "copy",
                                         "Start from an existing plan or a worked example.")
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
@@ -193,8 +193,8 @@ class StartPage(QWidget):
         self.refresh_recent()
 
     def _button(self, text: str, key: QKeySequence.StandardKey | None,
-                icon: QStyle.StandardPixmap, description: str) -> QPushButton:
-        button = QPushButton(standard_icon(self, icon), text)
+                icon_name: str, description: str) -> QPushButton:
+        button = QPushButton(icon(icon_name), text)
         button.setAccessibleDescription(description)
         tip = description
         if key is not None:

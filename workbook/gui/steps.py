@@ -6,8 +6,8 @@ that widget (or any page) is built.
 
 from __future__ import annotations
 
-from workbook.completeness import Stage
 from workbook.gui.pages.page_id import PageId
+from workbook.stages import Stage
 
 STEPS: tuple[tuple[PageId, str, Stage | None], ...] = (
     (PageId.DETAILS, "Plan details", Stage.DETAILS),

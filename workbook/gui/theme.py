@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QStyle
 
 from workbook.gui.settings import TEXT_SCALES
 from workbook.resources import resource_path
@@ -119,10 +117,3 @@ def app_icon() -> QIcon:
             if path.is_file():
                 icon.addFile(str(path))
     return icon
-
-
-def standard_icon(widget: QObject | None, pixmap: QStyle.StandardPixmap) -> QIcon:
-    """A platform icon from the current style (crisp at any scale)."""
-    style = widget.style() if widget is not None and hasattr(widget, "style") else None
-    style = style or QApplication.style()
-    return style.standardIcon(pixmap)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbook.completeness import Stage
 from workbook.gui.document import PlanDocument
 from workbook.gui.pages.page_id import PageId
 from workbook.gui.widgets.columns import Column
@@ -32,6 +31,7 @@ from workbook.gui.widgets.row_model import RowTableModel
 from workbook.gui.widgets.row_table import RowTableWidget
 from workbook.model import ROW_TYPES
 from workbook.paths import FieldPath
+from workbook.stages import Stage
 
 
 def reveal(widget: QWidget) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from workbook.completeness import Stage
 from workbook.gui.pages.base import PageId, StagePage
 from workbook.gui.widgets.guide import FieldBlock
 from workbook.paths import FieldPath
+from workbook.stages import Stage
 
 _BASE: FieldPath = ("details",)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from workbook.completeness import Stage
 from workbook.gui.pages.base import PageId, StagePage
 from workbook.gui.pages.readiness_panel import ReadinessPanel
 from workbook.gui.widgets.columns import columns_for
@@ -14,6 +13,7 @@ from workbook.gui.widgets.layout import heading_label, muted_label
 from workbook.gui.widgets.row_detail import RowDetailForm, TableWithDetail
 from workbook.model import FourA, PlaybookEntry
 from workbook.paths import FieldPath
+from workbook.stages import Stage
 
 PLAYBOOK: FieldPath = ("engagement", "playbook")
 ACTIVITIES: FieldPath = ("engagement", "activities")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from workbook.completeness import Stage
 from workbook.gui.pages.base import PageId, StagePage
 from workbook.gui.pages.listening_learnings import LearningsSummary
 from workbook.gui.pages.listening_notes import NotesPanel
@@ -12,6 +11,7 @@ from workbook.gui.pages.notes_summary import NotesSummary
 from workbook.gui.widgets.columns import columns_for
 from workbook.gui.widgets.layout import ReadableColumn
 from workbook.paths import FieldPath
+from workbook.stages import Stage
 
 PLACES: FieldPath = ("listening", "places")
 LEARNINGS: FieldPath = ("listening", "learnings")

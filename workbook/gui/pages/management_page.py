@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from workbook.completeness import Stage
 from workbook.gui.pages.base import PageId, StagePage
 from workbook.gui.widgets.columns import columns_for
 from workbook.gui.widgets.layout import muted_label
 from workbook.paths import FieldPath
+from workbook.stages import Stage
 
 PRESENCE: FieldPath = ("management", "presence")
 PEOPLE: FieldPath = ("management", "people")

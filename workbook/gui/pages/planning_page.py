@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from workbook.completeness import Stage
 from workbook.gui.pages.base import PageId, StagePage
 from workbook.gui.pages.seven_ps_panel import SevenPsPanel
 from workbook.paths import FieldPath
+from workbook.stages import Stage
 
 ASSESSMENT: FieldPath = ("planning", "assessment")
 

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from workbook.completeness import Check
 from workbook.gui.document import PlanDocument
+from workbook.gui.icons import icon
 from workbook.gui.widgets.layout import LinkButton, heading_label, set_heading, text_label
 
 REFRESH_DELAY_MS = 150
@@ -86,10 +86,8 @@ class ReadinessPanel(QFrame):
             button.deleteLater()
         self.gap_buttons = []
         warning = bool(gaps)
-        pixmap = QStyle.StandardPixmap.SP_MessageBoxWarning if warning \
-            else QStyle.StandardPixmap.SP_DialogApplyButton
         size = self.fontMetrics().height() * 2
-        self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(QSize(size, size)))
+        self.icon.setPixmap(icon("warning" if warning else "done").pixmap(QSize(size, size)))
         set_heading(self.title, WARNING_TITLE if warning else READY_TITLE, 3)
         self.text.setText(WARNING_TEXT if warning else READY_TEXT)
         self.setAccessibleName(WARNING_TITLE if warning else READY_TITLE)

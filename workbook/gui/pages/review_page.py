@@ -11,16 +11,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from workbook.completeness import Check, Stage
+from workbook.completeness import Check
+from workbook.gui.icons import icon
 from workbook.gui.pages.base import PageId, StagePage
 from workbook.gui.widgets.layout import heading_label, muted_label, no_mnemonic, text_label
+from workbook.stages import Stage
 
 REFRESH_DELAY_MS = 150
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -65,7 +66,7 @@ class ReviewPage(StagePage):
         grid.setColumnStretch(1, 1)
 
         self.export_button = QPushButton(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
+            icon("export"),
             f"{EXPORT_TEXT}  ({EXPORT_SHORTCUT})", self)
         self.export_button.setObjectName("export_pdf")
         self.export_button.setAccessibleName(EXPORT_TEXT)
@@ -141,7 +142,7 @@ class ReviewPage(StagePage):
         self.checklist.clear()
         if not gaps:
             done = QTreeWidgetItem(self.checklist, ["Nothing missing: every stage is complete."])
-            done.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+            done.setIcon(0, icon("done"))
             self._update_go_button()
             return
         restore = None

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from workbook.gui.document import PlanDocument
+from workbook.gui.icons import icon
 from workbook.gui.widgets import clock
 from workbook.gui.widgets.fields import BoolField, DateField
 from workbook.gui.widgets.guide import FieldBlock
@@ -135,7 +135,7 @@ class SevenPsPanel(QWidget):
         self.p_list.setCurrentRow(list(SevenP).index(p))
 
     def refresh_status(self) -> None:
-        done_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        done_icon = icon("done")
         for row, p in enumerate(SevenP):
             self._refresh_p(row, p, done_icon)
 
@@ -156,5 +156,5 @@ class SevenPsPanel(QWidget):
     def _on_value_changed(self, path: tuple) -> None:
         if path[:2] == SEVEN_PS and len(path) > 2:
             p = SevenP(path[2])
-            done_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+            done_icon = icon("done")
             self._refresh_p(list(SevenP).index(p), p, done_icon)

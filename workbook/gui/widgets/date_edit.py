@@ -6,8 +6,9 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QToolButton, QWidget
 
+from workbook.gui.icons import icon
 from workbook.gui.widgets import clock
 
 DISPLAY_FORMAT = "d MMM yyyy"
@@ -56,7 +57,7 @@ class OptionalDateEdit(QWidget):
         self.date_edit.setDate(_EMPTY)
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self.clear_button = QToolButton(self)
-        self.clear_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton))
+        self.clear_button.setIcon(icon("clear"))
         self.clear_button.setToolTip("Clear the date")
         self.clear_button.setAccessibleName("Clear the date")
         self.clear_button.setAutoRaise(True)

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
     QPushButton,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from workbook.gui.document import PlanDocument
+from workbook.gui.icons import icon
 from workbook.gui.widgets.columns import Column, ColumnKind
 from workbook.gui.widgets.delegates import RowDelegate
 from workbook.gui.widgets.guide_text import field_title, object_name
@@ -160,18 +160,17 @@ class RowTableWidget(QWidget):
         self._columns = list(columns)
         self._apply_column_widths()
 
-        style = self.style()
         self.add_action = self._action("Add", "Add a row", ADD_KEYS,
-                                       QIcon.fromTheme(QIcon.ThemeIcon.ListAdd), self.add_row)
+                                       icon("add"), self.add_row)
         self.delete_action = self._action(
             "Delete", "Delete the selected rows", DELETE_KEYS,
-            style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.delete_selected)
+            icon("delete"), self.delete_selected)
         self.move_up_action = self._action(
             "Move up", "Move the row up", MOVE_UP_KEYS,
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), self.move_up)
+            icon("up"), self.move_up)
         self.move_down_action = self._action(
             "Move down", "Move the row down", MOVE_DOWN_KEYS,
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), self.move_down)
+            icon("down"), self.move_down)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
