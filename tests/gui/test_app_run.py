@@ -102,7 +102,7 @@ def test_start_up_stays_light(tmp_path):
         window = MainWindow()
         window.show()
         app.processEvents()
-        print("reportlab" in sys.modules, len(window.pages))
+        print("reportlab" in sys.modules, len(window.pages.built()))
         window.close()
     """)
     env = {"QT_QPA_PLATFORM": "offscreen", "WORKBOOK_CONFIG_DIR": str(tmp_path / "c"),

@@ -267,11 +267,33 @@ def test_review_page_export_button_goes_through_the_same_export(
     assert suggested.name == "Social media plan.pdf"
 
 
-def test_the_real_pages_fill_the_stack_once(window):
+def test_pages_are_built_when_first_shown_and_kept(window):
     window.new_plan()
-    assert set(window.pages) == set(PageId)
-    assert window.page_stack.count() == len(PageId)
+    assert set(window.pages) == set(PageId)  # every page can be reached
+    assert list(window.pages.built()) == [PageId.DETAILS]  # only the one on screen is built
+    assert window.page_stack.count() == 1
+    window.go_to_page(PageId.LISTENING)
+    listening = window.pages[PageId.LISTENING]
+    assert window.page_stack.currentWidget() is listening
+    assert list(window.pages.built()) == [PageId.DETAILS, PageId.LISTENING]
     window.close_plan()
     window.new_plan()  # a second plan reuses the same pages
-    assert window.page_stack.count() == len(PageId)
+    assert window.pages[PageId.LISTENING] is listening
+    assert window.page_stack.count() == 2
     assert window.pages[PageId.DETAILS].findChild(QWidget, "details.title") is not None
+    for page_id in PageId:  # each page, built late, shows the plan of the moment
+        window.go_to_page(page_id)
+        assert window.page_stack.currentWidget() is window.pages[page_id]
+    assert window.page_stack.count() == len(PageId)
+    with pytest.raises(KeyError):
+        window.pages[99]
+
+
+def test_a_page_built_after_edits_shows_them(window, qtbot):
+    window.new_plan()
+    assert PageId.ENGAGEMENT not in window.pages.built()
+    window.document.set_value(("engagement", "cost", "time"), "Two hours a week")
+    window.go_to_page(PageId.ENGAGEMENT)
+    field = window.pages[PageId.ENGAGEMENT].findChild(QWidget, "engagement.cost.time")
+    shown = field.text() if hasattr(field, "text") else field.toPlainText()
+    assert shown == "Two hours a week"

@@ -29,7 +29,7 @@ from workbook.appdirs import recovery_dir
 from workbook.gui.actions import WindowActions
 from workbook.gui.document import PlanDocument
 from workbook.gui.file_session import FileSession, LockMode, plan_copy_for_new
-from workbook.gui.pages import PageId, create_pages, page_for_path
+from workbook.gui.pages import LazyPages, PageId, page_class, page_for_path
 from workbook.gui.qt_values import TEXT_SELECTABLE_BY_MOUSE
 from workbook.gui.settings import RecentPlan, Settings
 from workbook.gui.start_page import StartPage
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.document = PlanDocument(parent=self)
         self.session = FileSession()
         self.has_plan = False
-        self.pages: dict[PageId, StagePage] = {}
+        self.pages = LazyPages(self._build_page)
         self._replacing_for_close = False
         self._autosave_file_paused = False
         self._autosave_backed_up: set[Path] = set()
@@ -216,16 +216,13 @@ class MainWindow(QMainWindow):
         self._workspace = workspace
         return workspace
 
-    def _ensure_pages(self) -> None:
-        """Build the stage pages the first time a plan is shown (keeps start-up light)."""
-        if self.pages:
-            return
-        self.pages = create_pages(self.document, self.page_stack)
-        for page_id, _title, _stage in STEPS:
-            page = self.pages[page_id]
-            self.page_stack.addWidget(page)
-            page.navigate_requested.connect(self.navigate_to_path)
-            page.export_requested.connect(self.export_pdf)
+    def _build_page(self, page_id: PageId) -> StagePage:
+        """A stage page, built the first time it is shown or asked for (see LazyPages)."""
+        page = page_class(page_id)(self.document, self.page_stack)
+        self.page_stack.addWidget(page)
+        page.navigate_requested.connect(self.navigate_to_path)
+        page.export_requested.connect(self.export_pdf)
+        return page
 
     def _show_start_page(self) -> None:
         self.start_page.refresh_recent()
@@ -236,7 +233,9 @@ class MainWindow(QMainWindow):
     def _show_workspace(self) -> None:
         if self._autosaver is None:
             self._make_autosaver()
-        self._ensure_pages()
+        if not self.pages.built():
+            self.pages[PageId.DETAILS]  # the stack shows its first page; the others wait
+            self.step_list.set_current(PageId.DETAILS)
         self.central.setCurrentWidget(self.workspace)
         self._update_state()
 
