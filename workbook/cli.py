@@ -210,6 +210,10 @@ def _start_gui(paths: list[str], self_test: bool) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
+    if not argv:
+        # The plain launch (a desktop icon): nothing to parse, and building the parser
+        # would be 5 ms of the window's start-up (tests/benchmarks).
+        return _run_gui([], False)
     first_word = next((arg for arg in argv if not arg.startswith("-")), None)
     wants_help = any(arg in ("-h", "--help") for arg in argv)
     if first_word in COMMANDS or (wants_help and first_word is None):
