@@ -60,9 +60,13 @@ def open_windows(paths: Sequence[str], *, freeze_after_start: bool = False) -> l
     def after_show() -> None:
         # After the first paint, so the window is on screen before any question is asked
         # (and before the plan model, which the recovery check needs, is loaded).
-        windows[0].offer_recovery()
-        if freeze_after_start:
-            freeze_start_up_objects()  # before any plan: plans come and go
+        try:
+            windows[0].offer_recovery()
+        finally:
+            if freeze_after_start:
+                # Before any plan (plans come and go), and whatever the recovery offer did:
+                # this also turns the collector back on.
+                freeze_start_up_objects()
         for index, path in enumerate(paths):
             if index == 0:
                 windows[0].open_path(path)
