@@ -156,7 +156,7 @@ def test_the_command_line_leaves_collection_as_it_found_it(monkeypatch):
     assert gc.isenabled()
 
 
-def test_collection_resumes_even_when_the_recovery_offer_fails(qapp, monkeypatch):
+def test_collection_resumes_even_when_the_recovery_offer_fails(qtbot, monkeypatch):
     import gc
 
     monkeypatch.setattr(MainWindow, "offer_recovery",
@@ -164,16 +164,10 @@ def test_collection_resumes_even_when_the_recovery_offer_fails(qapp, monkeypatch
     caught: list = []
     monkeypatch.setattr(sys, "excepthook", lambda *info: caught.append(info[1]))
     gc.disable()
+    windows: list = []
     try:
         windows = app_module.open_windows([], freeze_after_start=True)
-        timer = QTimer()
-        timer.setInterval(0)
-        timer.timeout.connect(lambda: gc.isenabled() and qapp.quit())
-        timer.start()
-        QTimer.singleShot(5000, qapp.quit)  # a failing test must not hang
-        qapp.exec()
-        timer.stop()
-        assert gc.isenabled()
+        qtbot.waitUntil(gc.isenabled, timeout=5000)
         assert [str(e) for e in caught] == ["broken recovery"]
     finally:
         gc.enable()
