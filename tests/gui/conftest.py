@@ -3,6 +3,8 @@ app's look (font, palette) restored after each test."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -114,3 +116,18 @@ def write_plan(path: Path, **details: str) -> Path:
         setattr(plan.details, key, value)
     save_plan(plan, path)
     return path
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_app_script(script: str, tmp_path: Path, *args: str) -> list[str]:
+    """Run ``script`` in a fresh Python (offscreen, settings and data under ``tmp_path``),
+    as a start of the app would; returns the words it printed. Fails on a non-zero exit."""
+    env = {"QT_QPA_PLATFORM": "offscreen", "WORKBOOK_CONFIG_DIR": str(tmp_path / "c"),
+           "WORKBOOK_DATA_DIR": str(tmp_path / "d"), "PYTHONPATH": str(REPO),
+           "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True,
+                            text=True, env=env, cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()

@@ -3,16 +3,14 @@ light at start-up (no PDF library, no pages before a plan is shown)."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.conftest import write_plan
+from tests.gui.conftest import run_app_script, write_plan
 from workbook.appdirs import recovery_dir
 from workbook.gui import app as app_module
 from workbook.gui.main_window import MainWindow
@@ -21,7 +19,6 @@ from workbook.recovery import RecoveryStore
 
 pytestmark = pytest.mark.gui
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 def _main_windows() -> list[MainWindow]:
@@ -105,13 +102,7 @@ def test_start_up_stays_light(tmp_path):
         print("reportlab" in sys.modules, len(window.pages.built()))
         window.close()
     """)
-    env = {"QT_QPA_PLATFORM": "offscreen", "WORKBOOK_CONFIG_DIR": str(tmp_path / "c"),
-           "WORKBOOK_DATA_DIR": str(tmp_path / "d"), "PYTHONPATH": str(REPO),
-           "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env=env, cwd=REPO, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "0"]
+    assert run_app_script(script, tmp_path) == ["False", "0"]
 
 
 def test_collection_pauses_until_the_first_paint_then_resumes(tmp_path):
@@ -136,13 +127,7 @@ def test_collection_pauses_until_the_first_paint_then_resumes(tmp_path):
         code = main([])
         print(code, seen["while building"], seen["after the paint"], seen["frozen"])
     """)
-    env = {"QT_QPA_PLATFORM": "offscreen", "WORKBOOK_CONFIG_DIR": str(tmp_path / "c"),
-           "WORKBOOK_DATA_DIR": str(tmp_path / "d"), "PYTHONPATH": str(REPO),
-           "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env=env, cwd=REPO, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["0", "False", "True", "True"]
+    assert run_app_script(script, tmp_path) == ["0", "False", "True", "True"]
 
 
 def test_the_command_line_leaves_collection_as_it_found_it(monkeypatch):

@@ -4,17 +4,14 @@ Qt's, and the first window must really stay clear of ``Qt``."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.gui.conftest import run_app_script
 from workbook.gui import qt_values
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(("name", "real"), [
@@ -51,12 +48,6 @@ def test_the_first_window_is_painted_without_building_the_qt_namespace(tmp_path:
         print("Qt" in QtCore.__dict__, window.start_page.recent.topLevelItemCount(),
               window.start_page.empty_recent.alignment() == QtCore.Qt.AlignmentFlag.AlignCenter)
     """)
-    env = {"QT_QPA_PLATFORM": "offscreen", "WORKBOOK_CONFIG_DIR": str(tmp_path / "c"),
-           "WORKBOOK_DATA_DIR": str(tmp_path / "d"), "PYTHONPATH": str(REPO),
-           "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True,
-                            text=True, env=env, cwd=REPO, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "2", "True"], (
+    assert run_app_script(script, tmp_path, str(tmp_path)) == ["False", "2", "True"], (
         "Something on the start-up path touched PySide6.QtCore.Qt: use workbook.gui.qt_values "
         "there, or touch Qt only in code that runs after the first paint.")
