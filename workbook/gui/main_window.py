@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from workbook.gui.autosave import Autosaver, FileTarget
     from workbook.gui.navigation import StepList
     from workbook.gui.pages import StagePage
+    from workbook.locking import PlanLockedError
     from workbook.model import Plan
     from workbook.recovery import RecoveryStore
     from workbook.storage import SaveResult
@@ -386,11 +387,9 @@ class MainWindow(QMainWindow):
                 _dialogs().show_error(self, "Could not open the plan", str(error))
                 return False
             except PlanLockedError as error:
-                choice = _dialogs().ask_locked(self, path, error.holder.describe(),
-                                            error.holder.is_stale)
-                if choice == "cancel":
+                mode = self._ask_lock_mode(path, error)
+                if mode is None:
                     return False
-                mode = LockMode.READ_ONLY if choice == "read_only" else LockMode.TAKE_OVER
         self._install(session, loaded.plan)
         if loaded.warnings:
             _dialogs().show_load_warnings(self, path, loaded.warnings)
@@ -611,11 +610,18 @@ class MainWindow(QMainWindow):
             try:
                 return FileSession.adopt(original, mode)
             except PlanLockedError as error:
-                choice = _dialogs().ask_locked(self, original, error.holder.describe(),
-                                            error.holder.is_stale)
-                if choice == "cancel":
+                mode = self._ask_lock_mode(original, error)
+                if mode is None:
                     return None
-                mode = LockMode.READ_ONLY if choice == "read_only" else LockMode.TAKE_OVER
+
+    def _ask_lock_mode(self, path: Path, error: PlanLockedError) -> LockMode | None:
+        """Ask what to do with a plan another window or person has open: the mode to try
+        again with (read only, or take the lock over), or None when the user cancels."""
+        choice = _dialogs().ask_locked(self, path, error.holder.describe(),
+                                       error.holder.is_stale)
+        if choice == "cancel":
+            return None
+        return LockMode.READ_ONLY if choice == "read_only" else LockMode.TAKE_OVER
 
     # ------------------------------------------------------------ export, preferences, view
 
