@@ -64,8 +64,9 @@ def make_icons(source: Path = SOURCE, out_dir: Path = ICON_DIR) -> list[Path]:
     # Each .ico size is drawn from the vector source, so small sizes stay sharp.
     ico_images = [render(renderer, size) for size in ICO_SIZES]
     ico_target = out_dir / "workbook.ico"
-    ico_images[-1].save(ico_target, format="ICO", sizes=[(s, s) for s in ICO_SIZES],
-                        append_images=ico_images[:-1])
+    ico_images[-1].save(
+        ico_target, format="ICO", sizes=[(s, s) for s in ICO_SIZES], append_images=ico_images[:-1]
+    )
     written.append(ico_target)
     icns_target = out_dir / "workbook.icns"
     render(renderer, ICNS_SIZE).save(icns_target, format="ICNS")

@@ -19,6 +19,8 @@ def _isolated_app_folders(tmp_path_factory, monkeypatch):
 
 def pytest_addoption(parser):
     parser.addoption(
-        "--kill-iterations", type=int, default=20,
+        "--kill-iterations",
+        type=int,
+        default=20,
         help="how many times the kill tests (tests/core/test_kill.py) kill a saving process",
     )

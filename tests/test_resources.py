@@ -38,9 +38,13 @@ class Reference:
 def _module_constants(tree: ast.Module) -> dict[str, str]:
     constants = {}
     for node in tree.body:
-        if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name)
-                and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
             constants[node.targets[0].id] = node.value.value
     return constants
 
@@ -61,8 +65,9 @@ def _literal(node: ast.AST, constants: dict[str, str], params: dict[str, str]) -
     return None
 
 
-def _leading_parts(call: ast.Call, constants: dict[str, str],
-                   params: dict[str, str]) -> tuple[tuple[str, ...], bool]:
+def _leading_parts(
+    call: ast.Call, constants: dict[str, str], params: dict[str, str]
+) -> tuple[tuple[str, ...], bool]:
     parts: list[str] = []
     for arg in call.args:
         value = _literal(arg, constants, params)
@@ -100,8 +105,11 @@ def app_resource_references() -> list[Reference]:
         for name, wrapper in _wrappers(tree).items():
             param_names = [arg.arg for arg in wrapper.args.args]
             for call in ast.walk(tree):
-                if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
-                        and call.func.id == name):
+                if not (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id == name
+                ):
                     continue
                 params = {}
                 for param, arg in zip(param_names, call.args, strict=False):
@@ -127,8 +135,9 @@ def test_the_scan_finds_the_resources_we_know_the_app_uses():
 @pytest.mark.parametrize("ref", REFERENCES, ids=lambda ref: "/".join(ref.parts) or "(root)")
 def test_every_resource_the_app_refers_to_exists(ref: Reference):
     target = ROOT.joinpath("resources", *ref.parts)
-    assert target.exists(), f"{ref.where} refers to resources/{'/'.join(ref.parts)}, " \
-                            "which is not in the repository"
+    assert target.exists(), (
+        f"{ref.where} refers to resources/{'/'.join(ref.parts)}, which is not in the repository"
+    )
     if not ref.complete:
         assert target.is_dir(), f"{ref.where} builds a path under {target}, not a folder"
 
@@ -158,8 +167,9 @@ def _expand_datas(datas: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     return toc
 
 
-def read_spec(workpath: Path, platform: str | None = None,
-              monkeypatch: pytest.MonkeyPatch | None = None) -> dict:
+def read_spec(
+    workpath: Path, platform: str | None = None, monkeypatch: pytest.MonkeyPatch | None = None
+) -> dict:
     """Run build.spec with a fake PyInstaller API; returns its globals and the recorded calls."""
     build = FakeBuild()
 
@@ -179,15 +189,20 @@ def read_spec(workpath: Path, platform: str | None = None,
         def call(*args, **kwargs):
             target.update(kwargs, args=args)
             return object()
+
         return call
 
     if monkeypatch is not None and platform is not None:
         monkeypatch.setattr(sys, "platform", platform)
     namespace = {
-        "SPECPATH": str(ROOT), "workpath": str(workpath), "__name__": "__main__",
+        "SPECPATH": str(ROOT),
+        "workpath": str(workpath),
+        "__name__": "__main__",
         "Analysis": Analysis,
-        "PYZ": lambda *a, **k: object(), "EXE": record(build.exe),
-        "COLLECT": record(build.collect), "BUNDLE": lambda *a, **k: object(),
+        "PYZ": lambda *a, **k: object(),
+        "EXE": record(build.exe),
+        "COLLECT": record(build.collect),
+        "BUNDLE": lambda *a, **k: object(),
     }
     exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), namespace)
     namespace["_build"] = build
@@ -224,13 +239,15 @@ def test_every_resource_the_app_refers_to_is_in_the_spec_data(spec, ref: Referen
     if ref.complete and ROOT.joinpath(wanted).is_file():
         assert wanted in bundled, f"{ref.where}: {wanted} is not in build.spec's datas"
     else:
-        assert any(dest.startswith(wanted + "/") for dest in bundled), \
+        assert any(dest.startswith(wanted + "/") for dest in bundled), (
             f"{ref.where}: nothing under {wanted}/ is in build.spec's datas"
+        )
 
 
 def test_spec_bundles_every_file_in_resources(spec):
-    on_disk = {p.relative_to(ROOT).as_posix() for p in (ROOT / "resources").rglob("*")
-               if p.is_file()}
+    on_disk = {
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "resources").rglob("*") if p.is_file()
+    }
     bundled = {dest for dest, _src, _kind in spec["a"].datas}
     assert on_disk <= bundled, f"left out: {sorted(on_disk - bundled)}"
 
@@ -257,9 +274,14 @@ def test_spec_lists_every_module_of_the_package_as_hidden_import(spec):
     assert "workbook" in hidden
 
 
-@pytest.mark.parametrize(("platform", "icon"), [
-    ("win32", "workbook.ico"), ("darwin", "workbook.icns"), ("linux", "workbook.png"),
-])
+@pytest.mark.parametrize(
+    ("platform", "icon"),
+    [
+        ("win32", "workbook.ico"),
+        ("darwin", "workbook.icns"),
+        ("linux", "workbook.png"),
+    ],
+)
 def test_spec_picks_the_icon_for_the_platform(monkeypatch, tmp_path, platform, icon):
     spec = read_spec(tmp_path, platform, monkeypatch)
     assert Path(spec["_build"].exe["icon"]) == ICON_DIR / icon

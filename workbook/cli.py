@@ -95,6 +95,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _export_unavailable(reason: str):
     def handler(args: argparse.Namespace) -> int:
         raise CommandError(reason)
+
     return handler
 
 
@@ -161,8 +162,9 @@ def build_gui_parser() -> argparse.ArgumentParser:
         description="Open the desktop window, with the plans named, if any.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--self-test", action="store_true",
-                        help="start, check that the window works, and quit")
+    parser.add_argument(
+        "--self-test", action="store_true", help="start, check that the window works, and quit"
+    )
     parser.add_argument("paths", nargs="*", metavar="PLAN.json")
     return parser
 
@@ -191,8 +193,9 @@ def _start_gui(paths: list[str], self_test: bool) -> int:
         if (error.name or "").split(".")[0] in ("PySide6", "shiboken6"):
             raise CommandError(PYSIDE_MISSING) from None
         if error.name in ("workbook.gui", "workbook.gui.app"):
-            raise CommandError("The desktop window is not part of this version of the app.") \
-                from None
+            raise CommandError(
+                "The desktop window is not part of this version of the app."
+            ) from None
         raise
     except ImportError as error:
         # PySide6 present but broken, e.g. a missing system library.

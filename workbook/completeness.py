@@ -119,14 +119,16 @@ class _Checker:
     def add(self, label: str, path: FieldPath, done: bool) -> None:
         self.checks.append(Check(self.stage, label, path, done))
 
-    def fields(self, part: BaseModel, base: FieldPath, names: tuple[str, ...],
-               prefix: str = "") -> None:
+    def fields(
+        self, part: BaseModel, base: FieldPath, names: tuple[str, ...], prefix: str = ""
+    ) -> None:
         for name in names:
             label = _title(part, name)
             self.add(f"{prefix}{label}", base + (name,), _filled(getattr(part, name)))
 
-    def rows(self, rows: list, base: FieldPath, list_label: str, names: tuple[str, ...],
-             row_label) -> None:
+    def rows(
+        self, rows: list, base: FieldPath, list_label: str, names: tuple[str, ...], row_label
+    ) -> None:
         from workbook.model import Row
 
         for index, row in enumerate(rows):
@@ -147,10 +149,21 @@ def _row_name(text: str, fallback: str) -> str:
 
 def _details(plan: Plan) -> StageStatus:
     c = _Checker(Stage.DETAILS)
-    c.fields(plan.details, ("details",), (
-        "title", "organisation", "industry", "location", "offering", "audience",
-        "prepared_for", "prepared_by", "plan_date",
-    ))
+    c.fields(
+        plan.details,
+        ("details",),
+        (
+            "title",
+            "organisation",
+            "industry",
+            "location",
+            "offering",
+            "audience",
+            "prepared_for",
+            "prepared_by",
+            "plan_date",
+        ),
+    )
     return c.status()
 
 
@@ -161,26 +174,45 @@ def _management(plan: Plan) -> StageStatus:
     c = _Checker(Stage.MANAGEMENT)
     base: FieldPath = ("management",)
     c.add("Presence inventory: at least one channel", base + ("presence",), bool(m.presence))
-    c.rows(m.presence, base + ("presence",), "Presence inventory",
-           ("handle", "purpose", "owner", "backup_owner"),
-           lambda r, i: _row_name(f"{r.platform.label} {r.handle}", f"channel {i + 1}"))
+    c.rows(
+        m.presence,
+        base + ("presence",),
+        "Presence inventory",
+        ("handle", "purpose", "owner", "backup_owner"),
+        lambda r, i: _row_name(f"{r.platform.label} {r.handle}", f"channel {i + 1}"),
+    )
     people = base + ("people",)
     c.add("People and permissions: at least one person", people, bool(m.people))
-    c.add("People and permissions: someone may publish", people,
-          any(p.can_publish for p in m.people))
-    c.add("People and permissions: someone is accountable", people,
-          any(p.accountable for p in m.people))
-    c.rows(m.people, people, "People and permissions", ("name", "role"),
-           lambda r, i: _row_name(r.name, f"person {i + 1}"))
+    c.add(
+        "People and permissions: someone may publish", people, any(p.can_publish for p in m.people)
+    )
+    c.add(
+        "People and permissions: someone is accountable",
+        people,
+        any(p.accountable for p in m.people),
+    )
+    c.rows(
+        m.people,
+        people,
+        "People and permissions",
+        ("name", "role"),
+        lambda r, i: _row_name(r.name, f"person {i + 1}"),
+    )
     g = m.governance
     gov: FieldPath = base + ("governance",)
     c.fields(g, gov, ("policy_status",))
     if g.policy_status is not PolicyStatus.NONE:
         c.fields(g, gov, ("policy_summary",))
-    c.fields(g, gov, ("approval_process", "escalation_path", "accountability", "brand_voice",
-                      "legal_notes"))
-    c.fields(m.resources, base + ("resources",),
-             ("monitoring_tools", "scheduling_tools", "hours_per_week", "budget"))
+    c.fields(
+        g,
+        gov,
+        ("approval_process", "escalation_path", "accountability", "brand_voice", "legal_notes"),
+    )
+    c.fields(
+        m.resources,
+        base + ("resources",),
+        ("monitoring_tools", "scheduling_tools", "hours_per_week", "budget"),
+    )
     return c.status()
 
 
@@ -190,14 +222,24 @@ def _listening(plan: Plan) -> StageStatus:
     base: FieldPath = ("listening",)
     c.fields(li, base, ("intent",))
     c.add("Listening plan: at least one place to listen", base + ("places",), bool(li.places))
-    c.rows(li.places, base + ("places",), "Listening plan",
-           ("where", "listen_for", "frequency", "listener"),
-           lambda r, i: _row_name(r.where, f"place {i + 1}"))
+    c.rows(
+        li.places,
+        base + ("places",),
+        "Listening plan",
+        ("where", "listen_for", "frequency", "listener"),
+        lambda r, i: _row_name(r.where, f"place {i + 1}"),
+    )
     count = len(li.notes)
-    c.add(f"Listening notes: at least {MIN_LISTENING_NOTES} ({count} so far)",
-          base + ("notes",), count >= MIN_LISTENING_NOTES)
-    c.fields(li.learnings, base + ("learnings",),
-             ("market_wants", "want_us_to_say", "unlearn", "reputation", "give_results"))
+    c.add(
+        f"Listening notes: at least {MIN_LISTENING_NOTES} ({count} so far)",
+        base + ("notes",),
+        count >= MIN_LISTENING_NOTES,
+    )
+    c.fields(
+        li.learnings,
+        base + ("learnings",),
+        ("market_wants", "want_us_to_say", "unlearn", "reputation", "give_results"),
+    )
     return c.status()
 
 
@@ -211,14 +253,24 @@ def _planning(plan: Plan) -> StageStatus:
     for p in SevenP:
         decision = pl.seven_ps.get(p)
         path = base + ("seven_ps", p.value)
-        c.add(f"The 7 P's{SEPARATOR}{p.label}{SEPARATOR}Our decision", path + ("decision",),
-              _filled(decision.decision))
-        c.add(f"The 7 P's{SEPARATOR}{p.label}{SEPARATOR}Owner", path + ("owner",),
-              _filled(decision.owner))
-        c.add(f"The 7 P's{SEPARATOR}{p.label}{SEPARATOR}Communicated to the whole organisation",
-              path + ("communicated",), decision.communicated)
-    c.fields(pl.assessment, base + ("assessment",),
-             ("attributes", "offering_value", "market_relations"))
+        c.add(
+            f"The 7 P's{SEPARATOR}{p.label}{SEPARATOR}Our decision",
+            path + ("decision",),
+            _filled(decision.decision),
+        )
+        c.add(
+            f"The 7 P's{SEPARATOR}{p.label}{SEPARATOR}Owner",
+            path + ("owner",),
+            _filled(decision.owner),
+        )
+        c.add(
+            f"The 7 P's{SEPARATOR}{p.label}{SEPARATOR}Communicated to the whole organisation",
+            path + ("communicated",),
+            decision.communicated,
+        )
+    c.fields(
+        pl.assessment, base + ("assessment",), ("attributes", "offering_value", "market_relations")
+    )
     return c.status()
 
 
@@ -231,29 +283,53 @@ def _engagement(plan: Plan) -> StageStatus:
     playbook = base + ("playbook",)
     covered = {entry.situation for entry in e.playbook if _filled(entry.response)}
     for situation in SituationType:
-        c.add(f"Response playbook: how we respond to {situation.label.lower()}", playbook,
-              situation in covered)
-    c.rows(e.playbook, playbook, "Response playbook",
-           ("response", "responder", "response_time", "tone"),
-           lambda r, i: r.situation.label)
+        c.add(
+            f"Response playbook: how we respond to {situation.label.lower()}",
+            playbook,
+            situation in covered,
+        )
+    c.rows(
+        e.playbook,
+        playbook,
+        "Response playbook",
+        ("response", "responder", "response_time", "tone"),
+        lambda r, i: r.situation.label,
+    )
     activities = base + ("activities",)
     c.add("Engagement activities: at least one", activities, bool(e.activities))
-    c.rows(e.activities, activities, "Engagement activities",
-           ("activity", "channel", "value_offered", "cadence", "owner"),
-           lambda r, i: _row_name(r.activity, f"activity {i + 1}"))
+    c.rows(
+        e.activities,
+        activities,
+        "Engagement activities",
+        ("activity", "channel", "value_offered", "cadence", "owner"),
+        lambda r, i: _row_name(r.activity, f"activity {i + 1}"),
+    )
     measures = base + ("measures",)
     measured = {m.dimension for m in e.measures if _filled(m.indicator) and _filled(m.target)}
     for a in FourA:
         c.add(f"The four A's: {a.label} has an indicator and a target", measures, a in measured)
-    c.rows(e.measures, measures, "The four A's",
-           ("indicator", "baseline", "target", "method", "review_cadence"),
-           lambda r, i: r.dimension.label)
-    c.fields(e.quality, base + ("quality",), ("trust", "sincerity", "common_values"),
-             "Relationship quality" + SEPARATOR)
-    c.fields(e.cost, base + ("cost",), ("time", "money"),
-             "Cost of building relationships" + SEPARATOR)
-    c.fields(e.review, base + ("review",), ("cadence", "next_review", "feedback"),
-             "Review loop" + SEPARATOR)
+    c.rows(
+        e.measures,
+        measures,
+        "The four A's",
+        ("indicator", "baseline", "target", "method", "review_cadence"),
+        lambda r, i: r.dimension.label,
+    )
+    c.fields(
+        e.quality,
+        base + ("quality",),
+        ("trust", "sincerity", "common_values"),
+        "Relationship quality" + SEPARATOR,
+    )
+    c.fields(
+        e.cost, base + ("cost",), ("time", "money"), "Cost of building relationships" + SEPARATOR
+    )
+    c.fields(
+        e.review,
+        base + ("review",),
+        ("cadence", "next_review", "feedback"),
+        "Review loop" + SEPARATOR,
+    )
     return c.status()
 
 

@@ -62,12 +62,14 @@ def list_examples() -> list[ExampleInfo]:
     infos = []
     for name in _example_files():
         plan = _parsed(name)
-        infos.append(ExampleInfo(
-            name=name,
-            title=plan.details.title,
-            organisation=plan.details.organisation,
-            description=_describe(plan),
-        ))
+        infos.append(
+            ExampleInfo(
+                name=name,
+                title=plan.details.title,
+                organisation=plan.details.organisation,
+                description=_describe(plan),
+            )
+        )
     return infos
 
 
@@ -110,7 +112,7 @@ def _text_in(example: Plan, path: tuple[str, ...], user_plan: Plan | None) -> st
             return None
         node = getattr(node, step)
         index += 1
-        list_path = path[index - 2:index]
+        list_path = path[index - 2 : index]
         if isinstance(node, list) and len(list_path) == 2 and list_path in ROW_TYPES:
             rows: list[Row] = node
             user_row = None

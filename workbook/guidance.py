@@ -341,13 +341,11 @@ FIELD_GUIDES: dict[str, Guide] = {
         "What value will you give?",
         "One or two sentences on how you mean to be useful to people. Every later decision "
         "should serve this.",
-        "Make it easy and safe for Wrenford families to enjoy good bread and celebrate "
-        "together",
+        "Make it easy and safe for Wrenford families to enjoy good bread and celebrate together",
     ),
     "planning.seven_ps.decision": Guide(
         "What have you decided?",
-        "Your answer to the guiding questions above, short enough to share with the whole "
-        "team.",
+        "Your answer to the guiding questions above, short enough to share with the whole team.",
         "We are on social media to help locals plan breakfasts and celebrations, not to "
         "push discounts",
     ),
@@ -358,8 +356,7 @@ FIELD_GUIDES: dict[str, Guide] = {
     ),
     "planning.seven_ps.communicated": Guide(
         "Has everyone in the business been told?",
-        "Tick once the whole team has heard it and understands it, not just the people "
-        "who post.",
+        "Tick once the whole team has heard it and understands it, not just the people who post.",
         "Yes",
     ),
     "planning.seven_ps.communicated_on": Guide(
@@ -382,8 +379,7 @@ FIELD_GUIDES: dict[str, Guide] = {
         "How do you stand with your market?",
         "Your relationships with customers, neighbours, suppliers and other local "
         "businesses today.",
-        "Strong with regulars and the primary school; barely known to newcomers on the "
-        "new estate",
+        "Strong with regulars and the primary school; barely known to newcomers on the new estate",
     ),
     # ------------------------------------------------------------ 4. engagement
     "engagement.playbook.situation": Guide(
@@ -415,8 +411,7 @@ FIELD_GUIDES: dict[str, Guide] = {
     ),
     "engagement.playbook.example_reply": Guide(
         "How might a reply read?",
-        "A sample reply your team can adapt. Write it the way you would speak at the "
-        "counter.",
+        "A sample reply your team can adapt. Write it the way you would speak at the counter.",
         "So sorry your loaf was underbaked, Jo. Pop in and we'll swap it, or message us "
         "and we'll sort a refund.",
     ),
@@ -663,8 +658,7 @@ class PGuide:
 
 SEVEN_P_GUIDES: dict[SevenP, PGuide] = {
     SevenP.PURPOSE: PGuide(
-        "Why you are on social media at all, and what good it should do for the people "
-        "you serve.",
+        "Why you are on social media at all, and what good it should do for the people you serve.",
         (
             "What value do we want to give people through social media?",
             "Which needs from our listening notes could we meet?",
@@ -777,8 +771,7 @@ SITUATION_GUIDES: dict[SituationType, str] = {
         "checked facts, promptly and honestly."
     ),
     SituationType.MISINFORMATION: (
-        "Correct it gently with the facts and a source, without blaming the person who "
-        "shared it."
+        "Correct it gently with the facts and a source, without blaming the person who shared it."
     ),
     SituationType.IDEA: (
         "Thank them, say honestly whether you can try it, and tell them if you do."

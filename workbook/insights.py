@@ -51,10 +51,7 @@ def theme_counts(notes: Iterable[ListeningNote]) -> list[Theme]:
                     mood = moods[key] = {}
                 mood[sentiment] = mood.get(sentiment, 0) + 1
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [
-        Theme(first_spelling[key], count, dict(moods.get(key, {})))
-        for key, count in ordered
-    ]
+    return [Theme(first_spelling[key], count, dict(moods.get(key, {}))) for key, count in ordered]
 
 
 def sentiment_counts(notes: Iterable[ListeningNote]) -> dict[Sentiment | None, int]:

@@ -68,11 +68,15 @@ def _bad_number_error(text: str, literal: str) -> JsonFileError:
     where = _locate_outside_strings(text, r"(?<![\w.+-])" + re.escape(literal) + r"(?![\w.])")
     at = f" at line {where[0]}, column {where[1]}" if where else ""
     if literal in ("NaN", "Infinity", "-Infinity"):
-        message = (f"The file contains the value {literal}{at}, which a plan file cannot "
-                   "hold (it is not a JSON number). Replace it with a number or remove it.")
+        message = (
+            f"The file contains the value {literal}{at}, which a plan file cannot "
+            "hold (it is not a JSON number). Replace it with a number or remove it."
+        )
     else:
-        message = (f"The number {literal[:40]}{at} is too large to store. Replace it with a "
-                   "smaller number.")
+        message = (
+            f"The number {literal[:40]}{at} is too large to store. Replace it with a "
+            "smaller number."
+        )
     return JsonFileError(message, *(where or (None, None)))
 
 
@@ -107,7 +111,7 @@ def _line_column(text: str, pos: int) -> tuple[int, int]:
 def decode_text(data: bytes) -> str:
     """The text of a UTF-8 file (a byte order mark is allowed); anything else is refused."""
     if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM):]
+        data = data[len(_UTF8_BOM) :]
     if data.startswith(_UTF16_BOMS) or (len(data) >= 2 and b"\x00" in data[:2]):
         raise JsonFileError(
             "The file is saved as UTF-16 text, not UTF-8. Open it in a text editor and "
@@ -127,7 +131,8 @@ def decode_text(data: bytes) -> str:
             f"The file is not UTF-8 text (the first unreadable byte is at line {line}, "
             f"column {column}). It may have been saved in another encoding such as "
             "Latin-1 or Windows-1252. Open it in a text editor and save it again as UTF-8.",
-            line, column,
+            line,
+            column,
         ) from None
 
 
@@ -139,8 +144,9 @@ def _depth_exceeded(value: Any, limit: int) -> bool:
         if depth > limit:
             return True
         if isinstance(node, dict):
-            stack.extend((child, depth + 1) for child in node.values()
-                         if isinstance(child, dict | list))
+            stack.extend(
+                (child, depth + 1) for child in node.values() if isinstance(child, dict | list)
+            )
         elif isinstance(node, list):
             stack.extend((child, depth + 1) for child in node if isinstance(child, dict | list))
     return False
@@ -207,12 +213,14 @@ def _syntax_message(error: json.JSONDecodeError, text: str) -> JsonFileError:
         return JsonFileError(
             f"The file ends too early (line {error.lineno}, column {error.colno}): it looks "
             "cut off, perhaps by a crash or a full disk while it was being written.",
-            error.lineno, error.colno,
+            error.lineno,
+            error.colno,
         )
     reason = error.msg[0].lower() + error.msg[1:]
     return JsonFileError(
         f"The file is not valid JSON at line {error.lineno}, column {error.colno}: {reason}.",
-        error.lineno, error.colno,
+        error.lineno,
+        error.colno,
     )
 
 
@@ -240,7 +248,7 @@ def loads_strict(data: bytes, *, self_written: bool = False) -> Any:
         where = _locate_duplicate(text)
         at = f" (the second one is at line {where[0]}, column {where[1]})" if where else ""
         raise JsonFileError(
-            f"The key \"{duplicate.key}\" appears twice in the same object{at}. The app will "
+            f'The key "{duplicate.key}" appears twice in the same object{at}. The app will '
             "not guess which value to keep: open the file in a text editor and delete the "
             "one you do not want.",
             *(where or (None, None)),

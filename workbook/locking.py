@@ -137,8 +137,11 @@ def _parse_holder(data: bytes) -> LockHolder:
         if isinstance(pid, bool) or not isinstance(pid, int):
             raise ValueError("pid is not a number")
         return LockHolder(
-            user=str(raw["user"]), host=str(raw["host"]), pid=pid,
-            app_version=str(raw.get("app_version", "")), since=when,
+            user=str(raw["user"]),
+            host=str(raw["host"]),
+            pid=pid,
+            app_version=str(raw.get("app_version", "")),
+            since=when,
             token=str(raw.get("token", "")),
         )
     except (ValueError, KeyError, TypeError):

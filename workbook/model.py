@@ -118,8 +118,12 @@ class ChannelStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"active": "Active", "dormant": "Dormant", "planned": "Planned",
-                "to_retire": "To retire"}[self.value]
+        return {
+            "active": "Active",
+            "dormant": "Dormant",
+            "planned": "Planned",
+            "to_retire": "To retire",
+        }[self.value]
 
 
 class PolicyStatus(StrEnum):
@@ -129,8 +133,9 @@ class PolicyStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"none": "No policy yet", "drafting": "Being drafted",
-                "in_place": "In place"}[self.value]
+        return {"none": "No policy yet", "drafting": "Being drafted", "in_place": "In place"}[
+            self.value
+        ]
 
 
 class ListeningPlaceKind(StrEnum):
@@ -143,9 +148,14 @@ class ListeningPlaceKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"community": "Community / group", "hashtag": "Hashtag",
-                "keyword": "Keyword / search", "competitor": "Competitor",
-                "review_site": "Review site", "other": "Other"}[self.value]
+        return {
+            "community": "Community / group",
+            "hashtag": "Hashtag",
+            "keyword": "Keyword / search",
+            "competitor": "Competitor",
+            "review_site": "Review site",
+            "other": "Other",
+        }[self.value]
 
 
 class Sentiment(StrEnum):
@@ -169,9 +179,14 @@ class SituationType(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"question": "Question", "praise": "Praise", "complaint": "Complaint",
-                "crisis": "Crisis", "misinformation": "Misinformation",
-                "idea": "Idea / suggestion"}[self.value]
+        return {
+            "question": "Question",
+            "praise": "Praise",
+            "complaint": "Complaint",
+            "crisis": "Crisis",
+            "misinformation": "Misinformation",
+            "idea": "Idea / suggestion",
+        }[self.value]
 
 
 class SevenP(StrEnum):
@@ -233,7 +248,8 @@ class Channel(Row):
     backup_owner: Text = Field("", title="Backup owner")
     status: ChannelStatus = Field(ChannelStatus.PLANNED, title="Status")
     credentials_location: Text = Field(
-        "", title="Where the login is kept",
+        "",
+        title="Where the login is kept",
         description="Where the login details are kept (a password manager, the office safe), "
         "never the password itself.",
     )
@@ -434,13 +450,9 @@ class Plan(Part):
     format: Literal["social-media-value-workbook"] = Field(FORMAT_MARKER, title="Format")
     schema_version: Literal[1] = Field(SCHEMA_VERSION, title="Schema version")
     details: PlanDetails = Field(default_factory=PlanDetails, title="Plan details")
-    management: Management = Field(
-        default_factory=Management, title="Management & Administration"
-    )
+    management: Management = Field(default_factory=Management, title="Management & Administration")
     listening: Listening = Field(default_factory=Listening, title="Listening & Learning")
-    planning: Planning = Field(
-        default_factory=Planning, title="Thinking & Planning with the 7 P's"
-    )
+    planning: Planning = Field(default_factory=Planning, title="Thinking & Planning with the 7 P's")
     engagement: Engagement = Field(default_factory=Engagement, title="Engagement")
 
 

@@ -33,12 +33,15 @@ def check_pdf(data: bytes, expected: Sequence[str] = (), min_pages: int = MIN_PA
     if pages < min_pages:
         problems.append(f"it has {pages} pages, at least {min_pages} were expected")
     text = normalise_text(pdf.text())
-    problems += [f"the font {name} is not embedded"
-                 for name in pdf.fonts_not_embedded(used_only=True)]
+    problems += [
+        f"the font {name} is not embedded" for name in pdf.fonts_not_embedded(used_only=True)
+    ]
     missing = [phrase for phrase in expected if normalise_text(phrase) not in text]
     if missing:
-        problems.append("these words are missing from its text: "
-                        + "; ".join(repr(phrase) for phrase in missing))
+        problems.append(
+            "these words are missing from its text: "
+            + "; ".join(repr(phrase) for phrase in missing)
+        )
     return problems
 
 
@@ -88,9 +91,9 @@ class MiniPdf:
             return end_at + 6, _PdfObject(data[start:end_at], None)
         head = data[start:stream_at]
         body_start = stream_at + 6
-        if data[body_start:body_start + 2] == b"\r\n":
+        if data[body_start : body_start + 2] == b"\r\n":
             body_start += 2
-        elif data[body_start:body_start + 1] in (b"\n", b"\r"):
+        elif data[body_start : body_start + 1] in (b"\n", b"\r"):
             body_start += 1
         length = re.search(rb"/Length\s+(\d+)(?!\s+\d+\s+R)", head)
         if length:
@@ -134,8 +137,9 @@ class MiniPdf:
         return len(self.page_numbers())
 
     def image_count(self) -> int:
-        return sum(1 for obj in self.objects.values()
-                   if re.search(rb"/Subtype\s*/Image\b", obj.head))
+        return sum(
+            1 for obj in self.objects.values() if re.search(rb"/Subtype\s*/Image\b", obj.head)
+        )
 
     def font_name(self, number: int) -> str:
         base = re.search(rb"/BaseFont\s*/([^\s/<>\[\]()]+)", self.objects[number].head)
@@ -164,8 +168,7 @@ class MiniPdf:
             numbers = sorted(self.fonts_used())
         else:
             numbers = [number for number, _obj in self._typed(b"Font")]
-        return [self.font_name(n) for n in numbers
-                if n in self.objects and not self.is_embedded(n)]
+        return [self.font_name(n) for n in numbers if n in self.objects and not self.is_embedded(n)]
 
     def fonts_used(self) -> set[int]:
         """Font objects that draw at least one character."""
@@ -184,13 +187,15 @@ class MiniPdf:
     def _page_fonts(self, head: bytes) -> dict[bytes, int]:
         """Font resource names of a page, mapped to their font objects."""
         resources = re.search(rb"/Resources\s+" + _REF, head)
-        text = self._resolve(resources.group(0)[len(b"/Resources"):]) if resources else head
+        text = self._resolve(resources.group(0)[len(b"/Resources") :]) if resources else head
         fonts = re.search(rb"/Font\s*(<<.*?>>|\d+\s+\d+\s+R)", text, re.S)
         if not fonts:
             return {}
         table = self._resolve(fonts.group(1))
-        return {name: int(number) for name, number in
-                re.findall(rb"/([^\s/<>\[\]()]+)\s+(\d+)\s+\d+\s+R", table)}
+        return {
+            name: int(number)
+            for name, number in re.findall(rb"/([^\s/<>\[\]()]+)\s+(\d+)\s+\d+\s+R", table)
+        }
 
     def _contents(self, head: bytes) -> list[int]:
         contents = re.search(rb"/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)", head)
@@ -250,7 +255,6 @@ class MiniPdf:
             operands = []
         return "".join(out)
 
-
     def _shown(self, raw: bytes, font: int | None, cmap: dict[bytes, str] | None) -> str:
         if raw and font is not None and self._used is not None:
             self._used.add(font)
@@ -269,7 +273,8 @@ def parse_to_unicode(cmap: bytes) -> dict[bytes, str]:
             table[bytes.fromhex(source.decode())] = text_of(target)
     for section in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
         for low, high, target in re.findall(
-                rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])", section):
+            rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])", section
+        ):
             width = len(low) // 2
             first, last = int(low, 16), int(high, 16)
             if target.startswith(b"["):
@@ -292,7 +297,7 @@ def _decode(raw: bytes, cmap: dict[bytes, str] | None) -> str:
     index = 0
     while index < len(raw):
         for width in widths:
-            piece = raw[index:index + width]
+            piece = raw[index : index + width]
             if piece in cmap:
                 out.append(cmap[piece])
                 index += width
@@ -305,8 +310,16 @@ def _decode(raw: bytes, cmap: dict[bytes, str] | None) -> str:
 
 _DELIMITERS = b"()<>[]{}/%"
 _WHITESPACE = b" \t\r\n\f\x00"
-_ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b",
-            ord("f"): b"\f", ord("("): b"(", ord(")"): b")", ord("\\"): b"\\"}
+_ESCAPES = {
+    ord("n"): b"\n",
+    ord("r"): b"\r",
+    ord("t"): b"\t",
+    ord("b"): b"\b",
+    ord("f"): b"\f",
+    ord("("): b"(",
+    ord(")"): b")",
+    ord("\\"): b"\\",
+}
 
 
 def _read_string(data: bytes, index: int) -> tuple[bytes, int]:
@@ -323,11 +336,11 @@ def _read_string(data: bytes, index: int) -> tuple[bytes, int]:
                 out += _ESCAPES[nxt]
                 index += 2
             elif ord("0") <= nxt <= ord("7"):
-                digits = re.match(rb"[0-7]{1,3}", data[index + 1:index + 4]).group(0)
+                digits = re.match(rb"[0-7]{1,3}", data[index + 1 : index + 4]).group(0)
                 out.append(int(digits, 8) & 0xFF)
                 index += 1 + len(digits)
             elif nxt in (ord("\n"), ord("\r")):
-                index += 2 + (nxt == ord("\r") and data[index + 2:index + 3] == b"\n")
+                index += 2 + (nxt == ord("\r") and data[index + 2 : index + 3] == b"\n")
             else:
                 out.append(nxt)
                 index += 2
@@ -369,7 +382,7 @@ def _tokens(data: bytes) -> Iterator[tuple[str, Any]]:
             index += 2  # dictionaries (marked content properties) carry no text
         elif char == ord("<"):
             end = data.index(b">", index)
-            digits = re.sub(rb"\s", b"", data[index + 1:end])
+            digits = re.sub(rb"\s", b"", data[index + 1 : end])
             if len(digits) % 2:
                 digits += b"0"
             yield from emit(("str", bytes.fromhex(digits.decode())))
@@ -385,7 +398,7 @@ def _tokens(data: bytes) -> Iterator[tuple[str, Any]]:
             end = index + 1
             while end < size and data[end] not in _WHITESPACE and data[end] not in _DELIMITERS:
                 end += 1
-            yield from emit(("name", data[index + 1:end]))
+            yield from emit(("name", data[index + 1 : end]))
             index = end
         else:
             end = index
@@ -404,5 +417,3 @@ def _tokens(data: bytes) -> Iterator[tuple[str, Any]]:
                     index = size if found < 0 else found + 2
                     continue
                 yield from emit(("op", word))
-
-

@@ -40,8 +40,12 @@ class RecoveryCopy:
 
 def _title_of(plan: Plan, original_path: Path | None) -> str:
     details = plan.details
-    return (details.title.strip() or details.organisation.strip()
-            or (original_path.stem if original_path else "") or "Untitled plan")
+    return (
+        details.title.strip()
+        or details.organisation.strip()
+        or (original_path.stem if original_path else "")
+        or "Untitled plan"
+    )
 
 
 class RecoveryStore:
@@ -59,8 +63,12 @@ class RecoveryStore:
     changing meanwhile (pass a copy: ``plan.model_copy(deep=True)``).
     """
 
-    def __init__(self, folder: os.PathLike[str] | str | None = None, *,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        folder: os.PathLike[str] | str | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self.folder = Path(folder) if folder is not None else recovery_dir()
         self._clock = clock or (lambda: datetime.now(UTC))
 
@@ -72,8 +80,14 @@ class RecoveryStore:
             stem = hashlib.sha256(session_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         return self.folder / f"{stem}{SUFFIX}"
 
-    def write(self, plan: Plan, original_path: Path | None, session_id: str, *,
-              saved_at: datetime | None = None) -> Path:
+    def write(
+        self,
+        plan: Plan,
+        original_path: Path | None,
+        session_id: str,
+        *,
+        saved_at: datetime | None = None,
+    ) -> Path:
         """Save a recovery copy of ``plan`` for ``session_id``, replacing that session's
         previous copy. Raises ``OSError`` if the folder cannot be written."""
         when = (saved_at or self._clock()).astimezone(UTC)
@@ -86,7 +100,8 @@ class RecoveryStore:
             "plan": plan.model_dump(mode="json"),
         }
         data = (json.dumps(envelope, indent=2, ensure_ascii=False) + "\n").encode(
-            "utf-8", errors="backslashreplace")
+            "utf-8", errors="backslashreplace"
+        )
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.path_for(session_id)
         write_atomic(target, data)
@@ -110,13 +125,15 @@ class RecoveryStore:
                 raw = self._read_envelope(path)
                 saved_at = datetime.fromisoformat(raw["saved_at"])
                 original = raw.get("recovery_of")
-                copies.append(RecoveryCopy(
-                    path=path,
-                    original_path=Path(original) if isinstance(original, str) else None,
-                    saved_at=saved_at if saved_at.tzinfo else saved_at.replace(tzinfo=UTC),
-                    title=str(raw.get("title") or "Untitled plan"),
-                    session_id=str(raw.get("session_id", "")),
-                ))
+                copies.append(
+                    RecoveryCopy(
+                        path=path,
+                        original_path=Path(original) if isinstance(original, str) else None,
+                        saved_at=saved_at if saved_at.tzinfo else saved_at.replace(tzinfo=UTC),
+                        title=str(raw.get("title") or "Untitled plan"),
+                        session_id=str(raw.get("session_id", "")),
+                    )
+                )
             except (OSError, JsonFileError, KeyError, TypeError, ValueError):
                 continue
         copies.sort(key=lambda c: c.saved_at, reverse=True)
@@ -127,17 +144,25 @@ class RecoveryStore:
         try:
             raw = self._read_envelope(copy.path)
         except OSError as error:
-            raise PlanLoadError(copy.path, f"The recovery copy of “{copy.title}” could not be "
-                                f"read ({copy.path}): {error.strerror or error}.") from None
+            raise PlanLoadError(
+                copy.path,
+                f"The recovery copy of “{copy.title}” could not be "
+                f"read ({copy.path}): {error.strerror or error}.",
+            ) from None
         except JsonFileError as error:
-            raise PlanLoadError(copy.path, f"The recovery copy of “{copy.title}” is damaged "
-                                f"({copy.path}): {error.message}") from None
+            raise PlanLoadError(
+                copy.path,
+                f"The recovery copy of “{copy.title}” is damaged ({copy.path}): {error.message}",
+            ) from None
         try:
             return plan_from_json_value(raw.get("plan"), str(copy.path))
         except PlanLoadError as error:
             # The storage message points at plan backups, which do not apply here.
-            raise PlanLoadError(copy.path, f"The recovery copy of “{copy.title}” cannot be "
-                                f"opened ({copy.path}).\n\n{error.problem}") from None
+            raise PlanLoadError(
+                copy.path,
+                f"The recovery copy of “{copy.title}” cannot be "
+                f"opened ({copy.path}).\n\n{error.problem}",
+            ) from None
 
     def discard(self, copy: RecoveryCopy) -> None:
         """Delete a recovery copy (after it was restored and saved, or declined)."""

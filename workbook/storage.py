@@ -161,8 +161,11 @@ def plan_to_bytes(plan: Plan) -> bytes:
 
 def _recovery_hint(source: str, damaged: bool) -> str:
     path = Path(source)
-    first = ("open the file in a text editor and fix the problem, or restore an earlier "
-             "version" if damaged else "restore an earlier version if you need it")
+    first = (
+        "open the file in a text editor and fix the problem, or restore an earlier version"
+        if damaged
+        else "restore an earlier version if you need it"
+    )
     return (
         f'What to do: {first}: a backup may be in the folder "{backup_folder(path)}" '
         f"({path.stem}.backup-1{path.suffix or '.json'} is the newest)."
@@ -171,8 +174,10 @@ def _recovery_hint(source: str, damaged: bool) -> str:
 
 def _load_error(source: str, problem: str, *, damaged: bool = True) -> PlanLoadError:
     name = Path(source).name or source
-    message = (f"Could not open the plan “{name}” ({source}).\n\n{problem}\n\n"
-               f"{_recovery_hint(source, damaged)}")
+    message = (
+        f"Could not open the plan “{name}” ({source}).\n\n{problem}\n\n"
+        f"{_recovery_hint(source, damaged)}"
+    )
     error = PlanLoadError(source, message)
     error.problem = problem  # what is wrong, without the file name and advice
     return error
@@ -238,7 +243,7 @@ def describe_validation_error(error: ValidationError) -> str:
 
 
 def _unknown_fields(part: BaseModel, loc: tuple[str | int, ...]) -> Iterator[str]:
-    for key in (part.model_extra or {}):
+    for key in part.model_extra or {}:
         yield f"{describe_location(loc)} › “{key}”" if loc else f"“{key}”"
     for name in type(part).model_fields:
         value = getattr(part, name)
@@ -339,8 +344,11 @@ def load_plan(path: os.PathLike[str] | str) -> LoadedPlan:
     path = Path(path)
     source = str(path.absolute())
     if path.is_dir():
-        raise PlanLoadError(source, f"Could not open “{path.name or source}” ({source}): it "
-                            "is a folder, not a plan file. Choose a .json file inside it.")
+        raise PlanLoadError(
+            source,
+            f"Could not open “{path.name or source}” ({source}): it "
+            "is a folder, not a plan file. Choose a .json file inside it.",
+        )
     try:
         with open(path, "rb") as stream:
             size = os.fstat(stream.fileno()).st_size
@@ -350,15 +358,17 @@ def load_plan(path: os.PathLike[str] | str) -> LoadedPlan:
     except PlanLoadError:
         raise
     except FileNotFoundError:
-        raise _load_error(source, "There is no such file. It may have been moved, renamed "
-                          "or deleted.", damaged=False) from None
+        raise _load_error(
+            source,
+            "There is no such file. It may have been moved, renamed or deleted.",
+            damaged=False,
+        ) from None
     except OSError as error:
         raise _load_error(source, _os_problem(error, "read"), damaged=False) from None
     if len(data) > MAX_FILE_BYTES:
         raise _load_error(source, too_large_message(len(data)))
     plan, warnings = _parse(data, source)
-    return LoadedPlan(plan=plan, path=path, fingerprint=fingerprint_bytes(data),
-                      warnings=warnings)
+    return LoadedPlan(plan=plan, path=path, fingerprint=fingerprint_bytes(data), warnings=warnings)
 
 
 # ---------------------------------------------------------------- atomic writing
@@ -522,12 +532,16 @@ def save_plan(
     try:
         data = plan_to_bytes(plan)
     except (ValueError, TypeError) as error:
-        raise _save_error(path, PlanSaveError,
-                          f"The plan could not be written out: {error}") from None
+        raise _save_error(
+            path, PlanSaveError, f"The plan could not be written out: {error}"
+        ) from None
     problem = _reload_problem(data)
     if problem:
-        raise _save_error(path, PlanSaveError,
-                          f"It was not saved, because the file would not open again.\n{problem}")
+        raise _save_error(
+            path,
+            PlanSaveError,
+            f"It was not saved, because the file would not open again.\n{problem}",
+        )
 
     try:
         is_folder, folder_exists = path.is_dir(), path.parent.is_dir()
@@ -536,8 +550,11 @@ def save_plan(
     if is_folder:
         raise _save_error(path, PlanSaveError, "That is a folder, not a file.")
     if not folder_exists:
-        raise _save_error(path, PlanSaveError,
-                          f"The folder {path.parent} does not exist (was a drive unplugged?).")
+        raise _save_error(
+            path,
+            PlanSaveError,
+            f"The folder {path.parent} does not exist (was a drive unplugged?).",
+        )
 
     try:
         current = _read_all(path)
@@ -549,13 +566,15 @@ def save_plan(
     if expected_fingerprint is not None:
         if current is None:
             raise _save_error(
-                path, PlanChangedOnDiskError,
+                path,
+                PlanChangedOnDiskError,
                 "The file was moved, renamed or deleted since you opened it. Save it again "
                 "to put it back, or use Save As to choose another place.",
             )
         if fingerprint_bytes(current) != expected_fingerprint:
             raise _save_error(
-                path, PlanChangedOnDiskError,
+                path,
+                PlanChangedOnDiskError,
                 "The file was changed by another program or person since you opened it. "
                 "Choose whether to overwrite it, reload it, or save your version elsewhere.",
             )
@@ -582,7 +601,9 @@ def save_plan(
             "soon, check the file."
         )
     except OSError as error:
-        raise _save_error(path, PlanSaveError,
-                          _os_problem(error, "written") + " The file on disk was not changed."
-                          ) from None
+        raise _save_error(
+            path,
+            PlanSaveError,
+            _os_problem(error, "written") + " The file on disk was not changed.",
+        ) from None
     return SaveResult(path=path, fingerprint=fingerprint_bytes(data), warnings=tuple(warnings))

@@ -27,22 +27,32 @@ def _machine(env: Environment) -> str:
     cpu = platform.processor() or platform.machine()
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as handle:
-            cpu = next(line.split(":", 1)[1].strip() for line in handle
-                       if line.startswith("model name"))
+            cpu = next(
+                line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")
+            )
     except (OSError, StopIteration):
         pass
-    return (f"{cpu}, {os.cpu_count()} CPUs; Python {platform.python_version()}, "
-            f"PySide6 {PySide6.__version__}, pydantic {pydantic.VERSION}, "
-            f"reportlab {reportlab.Version}; {env.describe()}")
+    return (
+        f"{cpu}, {os.cpu_count()} CPUs; Python {platform.python_version()}, "
+        f"PySide6 {PySide6.__version__}, pydantic {pydantic.VERSION}, "
+        f"reportlab {reportlab.Version}; {env.describe()}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer runs (noisier)")
-    parser.add_argument("--only", default=",".join(SECTIONS),
-                        help=f"comma-separated sections of: {', '.join(SECTIONS)}")
-    parser.add_argument("--platform", default="auto", choices=("auto", "xcb", "offscreen"),
-                        help="Qt platform for the windows (auto: the display, else Xvfb)")
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help=f"comma-separated sections of: {', '.join(SECTIONS)}",
+    )
+    parser.add_argument(
+        "--platform",
+        default="auto",
+        choices=("auto", "xcb", "offscreen"),
+        help="Qt platform for the windows (auto: the display, else Xvfb)",
+    )
     args = parser.parse_args(argv)
     sections = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = set(sections) - set(SECTIONS)
@@ -92,8 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(notes(results))
     missed = [r.measure for r in results if r.met is False]
-    print(f"\n{len(results) - len(missed)} of {len(results)} rows met or informational; "
-          f"{len(missed)} missed. Took {time.monotonic() - began:.0f} s.")
+    print(
+        f"\n{len(results) - len(missed)} of {len(results)} rows met or informational; "
+        f"{len(missed)} missed. Took {time.monotonic() - began:.0f} s."
+    )
     return 0
 
 

@@ -64,8 +64,10 @@ def printed_strings(plan: Plan) -> list[Printed]:
     out: list[Printed] = []
 
     def text_of(paragraph: Paragraph) -> str:
-        return "".join(" " if getattr(f, "lineBreak", False) else getattr(f, "text", "")
-                       for f in paragraph.frags)
+        return "".join(
+            " " if getattr(f, "lineBreak", False) else getattr(f, "text", "")
+            for f in paragraph.frags
+        )
 
     def visit(item: object) -> None:
         if isinstance(item, (list, tuple)):
@@ -130,15 +132,21 @@ def bare_reportlab(texts: Sequence[str | Printed]) -> bytes:
         text, font, size = (item, REGULAR, 9.5) if isinstance(item, str) else item
         key = (font, size)
         if key not in templates:
-            style = ParagraphStyle(f"bare{len(templates)}", fontName=font, fontSize=size,
-                                   leading=size * 1.42)
+            style = ParagraphStyle(
+                f"bare{len(templates)}", fontName=font, fontSize=size, leading=size * 1.42
+            )
             templates[key] = (style, ParaParser().parse("x", style)[1][0])
         style, template = templates[key]
         story.append(Paragraph(text, style, frags=[template.clone(text=text)]))
     r = PlanRenderer
-    SimpleDocTemplate(buffer, pagesize=A4, leftMargin=r.margin_left,
-                      rightMargin=r.margin_right, topMargin=r.margin_top,
-                      bottomMargin=r.margin_bottom).build(story)
+    SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=r.margin_left,
+        rightMargin=r.margin_right,
+        topMargin=r.margin_top,
+        bottomMargin=r.margin_bottom,
+    ).build(story)
     return buffer.getvalue()
 
 
@@ -182,14 +190,20 @@ def main() -> int:
         users = user_strings(plan)
         old_time = _best(lambda users=users: bare_reportlab(users))
         rows.append((name, pages, ours_time, bare_time, old_time))
-    print(f"{'plan':<16}{'pages':>7}{'export s':>11}{'bare s':>9}{'ratio':>8}"
-          f"{'bare (user) s':>16}{'ratio':>8}")
+    print(
+        f"{'plan':<16}{'pages':>7}{'export s':>11}{'bare s':>9}{'ratio':>8}"
+        f"{'bare (user) s':>16}{'ratio':>8}"
+    )
     for name, pages, ours_time, bare_time, old_time in rows:
-        print(f"{name:<16}{pages:>7}{ours_time:>11.2f}{bare_time:>9.2f}"
-              f"{ours_time / bare_time:>8.2f}{old_time:>16.2f}{ours_time / old_time:>8.2f}")
-    print(f"(best of {REPEATS}; median ratio {statistics.median(r[2] / r[3] for r in rows):.2f}"
-          f" against bare, {statistics.median(r[2] / r[4] for r in rows):.2f} against "
-          "bare (user))")
+        print(
+            f"{name:<16}{pages:>7}{ours_time:>11.2f}{bare_time:>9.2f}"
+            f"{ours_time / bare_time:>8.2f}{old_time:>16.2f}{ours_time / old_time:>8.2f}"
+        )
+    print(
+        f"(best of {REPEATS}; median ratio {statistics.median(r[2] / r[3] for r in rows):.2f}"
+        f" against bare, {statistics.median(r[2] / r[4] for r in rows):.2f} against "
+        "bare (user))"
+    )
     return 0
 
 

@@ -135,8 +135,15 @@ def app_start(plan: str | None = None, memory: bool = False) -> None:
         plan, work = _private_copy(plan)
     code = main([plan] if plan else [])
     watch = found["watch"]
-    emit({"shown": watch.painted_at, "idle": watch.idle_at, "exit": code,
-          "peak_rss_mb": peak_rss_mb(), "plan_open": bool(found["window"].has_plan)})
+    emit(
+        {
+            "shown": watch.painted_at,
+            "idle": watch.idle_at,
+            "exit": code,
+            "peak_rss_mb": peak_rss_mb(),
+            "plan_open": bool(found["window"].has_plan),
+        }
+    )
     found["window"].close()  # lets go of the plan's lock
     if work is not None:
         import shutil
@@ -171,12 +178,25 @@ def show_notes(window) -> None:
 class Counters:
     """Counts, on the UI thread only, calls that touch the disk and full recomputations."""
 
-    IO_CALLS = (("builtins", "open"), ("io", "open"), ("os", "open"), ("os", "replace"),
-                ("os", "rename"), ("os", "fsync"), ("os", "unlink"), ("os", "mkdir"),
-                ("os", "write"), ("os", "stat"), ("os", "scandir"), ("os", "listdir"))
-    RECOMPUTE = (("workbook.completeness", "assess"),
-                 ("workbook.gui.pages.notes_summary", "theme_counts"),
-                 ("workbook.gui.pages.notes_summary", "sentiment_counts"))
+    IO_CALLS = (
+        ("builtins", "open"),
+        ("io", "open"),
+        ("os", "open"),
+        ("os", "replace"),
+        ("os", "rename"),
+        ("os", "fsync"),
+        ("os", "unlink"),
+        ("os", "mkdir"),
+        ("os", "write"),
+        ("os", "stat"),
+        ("os", "scandir"),
+        ("os", "listdir"),
+    )
+    RECOMPUTE = (
+        ("workbook.completeness", "assess"),
+        ("workbook.gui.pages.notes_summary", "theme_counts"),
+        ("workbook.gui.pages.notes_summary", "sentiment_counts"),
+    )
 
     def __init__(self) -> None:
         import threading
@@ -299,8 +319,12 @@ def interaction(plan: str, keys: int = 60) -> None:
     returned = time.monotonic()
     window.update()
     watch = wait_painted_and_idle(window)
-    result: dict = {"floor_open": floor_open, "open_returned": returned - start,
-                    "open_painted": watch.painted_at - start, "open_usable": watch.idle_at - start}
+    result: dict = {
+        "floor_open": floor_open,
+        "open_returned": returned - start,
+        "open_painted": watch.painted_at - start,
+        "open_usable": watch.idle_at - start,
+    }
 
     window.autosaver.set_interval(400)  # so the debounced autosave falls inside the watch
     counters = Counters()
@@ -455,9 +479,15 @@ def export_in_window(plan: str) -> None:
     controller.failed.connect(lambda message: (print(message, file=sys.stderr), loop.quit()))
     loop.exec()
     clock.stop()
-    emit({"seconds": time.perf_counter() - start, "dialog_shown": seen["dialog_shown"],
-          "progress_values": len(seen["values"]), "latest_frame": clock.latest,
-          "pdf_bytes": target.stat().st_size if target.exists() else 0})
+    emit(
+        {
+            "seconds": time.perf_counter() - start,
+            "dialog_shown": seen["dialog_shown"],
+            "progress_values": len(seen["values"]),
+            "latest_frame": clock.latest,
+            "pdf_bytes": target.stat().st_size if target.exists() else 0,
+        }
+    )
     window.close()
     shutil.rmtree(work, ignore_errors=True)
 
@@ -476,8 +506,7 @@ def prepare(*plans: str) -> None:
     settings = Settings()
     for plan in plans:
         details = load_plan(plan).plan.details
-        settings.add_recent(RecentPlan(Path(plan).absolute(), details.title,
-                                       details.organisation))
+        settings.add_recent(RecentPlan(Path(plan).absolute(), details.title, details.organisation))
     settings.sync()
     QCoreApplication.processEvents()
     emit({"recent": len(settings.recent_plans)})

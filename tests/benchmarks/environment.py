@@ -44,8 +44,12 @@ class Environment:
 
     def compile_app(self) -> None:
         """Byte-compile the app, as installing it does (the libraries already are)."""
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "workbook")],
-                       env=self.child_env(), check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(ROOT / "workbook")],
+            env=self.child_env(),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
     def describe(self) -> str:
         where = f" on {self.display}" if self.display else ""
@@ -67,8 +71,11 @@ def _start_xvfb() -> tuple[subprocess.Popen, str] | None:
         return None
     read_fd, write_fd = os.pipe()
     process = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1600x1000x24", "-nolisten",
-         "tcp"], pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_fd)
     with os.fdopen(read_fd) as pipe:
         number = pipe.readline().strip()
@@ -98,11 +105,18 @@ def run_child(env: Environment, *args: str, timeout: float = 120) -> tuple[dict,
     """Run one child scenario. Returns its result and the monotonic time just before the
     process was started (the child reports monotonic times too: same clock on Linux)."""
     started = time.monotonic()
-    process = subprocess.run([sys.executable, "-m", "tests.benchmarks.child", *args],
-                             cwd=ROOT, env=env.child_env(), capture_output=True, text=True,
-                             timeout=timeout)
+    process = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.child", *args],
+        cwd=ROOT,
+        env=env.child_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     for line in process.stdout.splitlines():
         if line.startswith(RESULT_MARK):
-            return json.loads(line[len(RESULT_MARK):]), started
-    raise RuntimeError(f"child {' '.join(args)} gave no result (exit {process.returncode}):\n"
-                       f"{process.stdout[-2000:]}\n{process.stderr[-4000:]}")
+            return json.loads(line[len(RESULT_MARK) :]), started
+    raise RuntimeError(
+        f"child {' '.join(args)} gave no result (exit {process.returncode}):\n"
+        f"{process.stdout[-2000:]}\n{process.stderr[-4000:]}"
+    )

@@ -41,28 +41,57 @@ def measure_pdf(repeats: int) -> list[Result]:
     results = []
     for info in list_examples():
         ours, bare, pages = _export_pair(load_example(info.name), short)
-        results.append(Result(f"PDF of the worked example “{info.name}” ({pages} pages)", ours,
-                              floor=bare, floor_label="bare reportlab build",
-                              limit_ratio=1.5, note=f"best of {short}, in turns"))
+        results.append(
+            Result(
+                f"PDF of the worked example “{info.name}” ({pages} pages)",
+                ours,
+                floor=bare,
+                floor_label="bare reportlab build",
+                limit_ratio=1.5,
+                note=f"best of {short}, in turns",
+            )
+        )
     ours, bare, pages = _export_pair(bench_export.many_notes(BIG_NOTES), repeats)
-    results.append(Result(f"PDF of a 2,000-note plan ({pages} pages)", ours, floor=bare,
-                          floor_label="bare reportlab build", limit_ratio=1.5,
-                          note=f"best of {repeats}, in turns"))
+    results.append(
+        Result(
+            f"PDF of a 2,000-note plan ({pages} pages)",
+            ours,
+            floor=bare,
+            floor_label="bare reportlab build",
+            limit_ratio=1.5,
+            note=f"best of {repeats}, in turns",
+        )
+    )
     ours, bare, pages = _export_pair(bench_export.big_answer_plan(), short)
-    results.append(Result(f"PDF with one 200 KB answer ({pages} pages)", ours, floor=bare,
-                          floor_label="bare reportlab build (information)", limit_value=1.0,
-                          note=f"best of {short}, in turns"))
+    results.append(
+        Result(
+            f"PDF with one 200 KB answer ({pages} pages)",
+            ours,
+            floor=bare,
+            floor_label="bare reportlab build (information)",
+            limit_value=1.0,
+            note=f"best of {short}, in turns",
+        )
+    )
     return results
 
 
 def measure_pdf_in_window(env: Environment, plan: Path) -> list[Result]:
     result = run_child(env, "export-in-window", str(plan), timeout=900)[0]
     shown = result["dialog_shown"] and result["progress_values"] > 1
-    return [Result("PDF of a 2,000-note plan from the window: latest 60 Hz frame",
-                   result["latest_frame"], floor=0.016, floor_label="one frame",
-                   limit_value=0.1,
-                   extra_checks=[("progress shown in the GUI", shown)],
-                   note=(f"export took {result['seconds']:.1f} s in the worker thread; the "
-                         f"progress dialog showed {result['progress_values']} distinct values; "
-                         "how late a 16 ms timer fired at worst meanwhile; the 100 ms target "
-                         "is ours (the issue sets none): the window must keep answering"))]
+    return [
+        Result(
+            "PDF of a 2,000-note plan from the window: latest 60 Hz frame",
+            result["latest_frame"],
+            floor=0.016,
+            floor_label="one frame",
+            limit_value=0.1,
+            extra_checks=[("progress shown in the GUI", shown)],
+            note=(
+                f"export took {result['seconds']:.1f} s in the worker thread; the "
+                f"progress dialog showed {result['progress_values']} distinct values; "
+                "how late a 16 ms timer fired at worst meanwhile; the 100 ms target "
+                "is ours (the issue sets none): the window must keep answering"
+            ),
+        )
+    ]

@@ -73,8 +73,14 @@ def _cells(result: Result) -> list[str]:
         floor = result.floor_label
     ratio = f"{result.ratio:.2f}×" if result.ratio is not None else "—"
     met = {True: "yes", False: "NO", None: "—"}[result.met]
-    return [result.measure, floor, format_value(result.ours, result.unit), ratio,
-            result.target, met]
+    return [
+        result.measure,
+        floor,
+        format_value(result.ours, result.unit),
+        ratio,
+        result.target,
+        met,
+    ]
 
 
 HEADERS = ["measure", "floor (same run)", "ours", "ratio", "target", "met?"]

@@ -37,7 +37,13 @@ def measure_save(plan_path: Path, folder: Path, runs: int) -> list[Result]:
         start = time.perf_counter()
         save_plan(plan, ours_path)
         ours.append(time.perf_counter() - start)
-    return [Result("save a 2,000-note plan (atomic, fsync, verified, backup kept)",
-                   median(ours), floor=median(floor),
-                   floor_label="json.dumps + write + fsync", limit_ratio=2.0,
-                   note=f"median of {runs}, alternating; {plan_path.stat().st_size // 1024} KB")]
+    return [
+        Result(
+            "save a 2,000-note plan (atomic, fsync, verified, backup kept)",
+            median(ours),
+            floor=median(floor),
+            floor_label="json.dumps + write + fsync",
+            limit_ratio=2.0,
+            note=f"median of {runs}, alternating; {plan_path.stat().st_size // 1024} KB",
+        )
+    ]

@@ -21,13 +21,21 @@ def measure_startup(env: Environment, runs: int) -> list[Result]:
         app_shown.append(result["shown"] - started)
         app_idle.append(result["idle"] - started)
     return [
-        Result("start-up: process start to the main window shown", median(app_shown),
-               floor=median(bare_shown), floor_label="bare PySide6 window shown",
-               limit_ratio=1.3,
-               note=f"median of {runs} alternating runs; shown = its first paint is done"),
-        Result("start-up: until the window answers (post-show work done)", median(app_idle),
-               floor=median(bare_idle), floor_label="bare window, idle",
-               note="the event loop has had no turn longer than 5 ms for 150 ms (information)"),
+        Result(
+            "start-up: process start to the main window shown",
+            median(app_shown),
+            floor=median(bare_shown),
+            floor_label="bare PySide6 window shown",
+            limit_ratio=1.3,
+            note=f"median of {runs} alternating runs; shown = its first paint is done",
+        ),
+        Result(
+            "start-up: until the window answers (post-show work done)",
+            median(app_idle),
+            floor=median(bare_idle),
+            floor_label="bare window, idle",
+            note="the event loop has had no turn longer than 5 ms for 150 ms (information)",
+        ),
     ]
 
 
@@ -39,6 +47,14 @@ def measure_memory(env: Environment, plan: Path, runs: int) -> list[Result]:
         if not result["plan_open"]:
             raise RuntimeError("the app did not open the plan given on its command line")
         ours.append(result["peak_rss_mb"])
-    return [Result("peak memory, 2,000-note plan open, notes on screen", median(ours),
-                   unit="MB", floor=median(bare), floor_label="bare PySide6 window",
-                   limit_ratio=2.0, note="peak RSS (getrusage), started as `workbook PLAN`")]
+    return [
+        Result(
+            "peak memory, 2,000-note plan open, notes on screen",
+            median(ours),
+            unit="MB",
+            floor=median(bare),
+            floor_label="bare PySide6 window",
+            limit_ratio=2.0,
+            note="peak RSS (getrusage), started as `workbook PLAN`",
+        )
+    ]

@@ -30,8 +30,15 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
 
 def run_module(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "workbook", *argv], cwd=cwd, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "workbook", *argv],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
 # ---------------------------------------------------------------- version, usage, schema
@@ -44,8 +51,14 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["validate"], ["new"], ["new", "--example"], ["validate", "a.json", "b.json"],
-     ["plan.json", "--no-such-option"], ["schema", "--what"]],
+    [
+        ["validate"],
+        ["new"],
+        ["new", "--example"],
+        ["validate", "a.json", "b.json"],
+        ["plan.json", "--no-such-option"],
+        ["schema", "--what"],
+    ],
 )
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = run_cli(capsys, *argv)
@@ -93,8 +106,9 @@ def test_new_from_example(name: str, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert load_plan(target).plan == load_example(name)
 
 
-def test_new_unknown_example_lists_the_names(tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_unknown_example_lists_the_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "x.json"
     code, _out, err = run_cli(capsys, "new", "--example", "brewery", "-o", str(target))
     assert code == 1
@@ -104,8 +118,9 @@ def test_new_unknown_example_lists_the_names(tmp_path: Path,
     assert not target.exists()
 
 
-def test_new_refuses_to_overwrite_without_force(tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "client.json"
     mine = Plan()
     mine.details.title = "Weeks of work"
@@ -141,8 +156,9 @@ def test_validate_good_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert line.startswith("client.json: ") and "% complete — Plan details " in line
 
 
-def test_validate_reports_unknown_fields_on_stderr(tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_reports_unknown_fields_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     raw = json.loads(plan_to_bytes(Plan()))
     raw["details"]["mascot"] = "a loaf"
     target = tmp_path / "p.json"
@@ -180,8 +196,9 @@ def test_export_is_registered(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert code == 0 and "usage: workbook export" in out
 
 
-def test_export_of_a_bad_file_fails_cleanly(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_of_a_bad_file_fails_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "bad.json"
     target.write_bytes(b"{")
     code, _out, err = run_cli(capsys, "export", str(target), "-o", str(tmp_path / "o.pdf"))
@@ -189,8 +206,9 @@ def test_export_of_a_bad_file_fails_cleanly(tmp_path: Path,
     assert not (tmp_path / "o.pdf").exists()
 
 
-def test_missing_export_module_gives_a_message(monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_export_module_gives_a_message(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setitem(sys.modules, "workbook.export.command", None)
     code, _out, err = run_cli(capsys, "export", "x.json")
     assert code == 1 and "not available" in err
@@ -215,12 +233,19 @@ def fake_gui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], bool]]:
 
 @pytest.mark.parametrize(
     ("argv", "expected"),
-    [([], ([], False)), (["a.json"], (["a.json"], False)),
-     (["a.json", "b c.json"], (["a.json", "b c.json"], False)),
-     (["--self-test"], ([], True))],
+    [
+        ([], ([], False)),
+        (["a.json"], (["a.json"], False)),
+        (["a.json", "b c.json"], (["a.json", "b c.json"], False)),
+        (["--self-test"], ([], True)),
+    ],
 )
-def test_window_gets_the_paths(argv: list[str], expected: tuple[list[str], bool],
-                               fake_gui: list, capsys: pytest.CaptureFixture[str]) -> None:
+def test_window_gets_the_paths(
+    argv: list[str],
+    expected: tuple[list[str], bool],
+    fake_gui: list,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, _out, _err = run_cli(capsys, *argv)
     assert code == 0
     assert fake_gui == [expected]
@@ -235,8 +260,9 @@ def test_gui_main_runs_the_window(fake_gui: list, monkeypatch: pytest.MonkeyPatc
 class _NoPySide(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Makes ``workbook.gui.app`` fail the way it does when PySide6 is not installed."""
 
-    def find_spec(self, name: str, path: object = None,
-                  target: object = None) -> importlib.machinery.ModuleSpec | None:
+    def find_spec(
+        self, name: str, path: object = None, target: object = None
+    ) -> importlib.machinery.ModuleSpec | None:
         if name == "workbook.gui.app":
             return importlib.machinery.ModuleSpec(name, self)
         return None
@@ -248,8 +274,9 @@ class _NoPySide(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         raise ModuleNotFoundError("No module named 'PySide6'", name="PySide6")
 
 
-def test_window_without_pyside(monkeypatch: pytest.MonkeyPatch,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_window_without_pyside(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delitem(sys.modules, "workbook.gui.app", raising=False)
     monkeypatch.setattr(sys, "meta_path", [_NoPySide(), *sys.meta_path])
     code, out, err = run_cli(capsys, "plan.json")
@@ -260,8 +287,9 @@ def test_window_without_pyside(monkeypatch: pytest.MonkeyPatch,
 # ---------------------------------------------------------------- failures at the top
 
 
-def test_keyboard_interrupt_exits_130_quietly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_keyboard_interrupt_exits_130_quietly(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     def interrupted(path: object) -> object:
         raise KeyboardInterrupt
 
@@ -270,8 +298,9 @@ def test_keyboard_interrupt_exits_130_quietly(monkeypatch: pytest.MonkeyPatch, t
     assert (code, out, err) == (130, "", "")
 
 
-def test_os_error_is_a_message(monkeypatch: pytest.MonkeyPatch,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_os_error_is_a_message(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def broken() -> object:
         raise PermissionError(13, "Permission denied", "/resources/examples")
 
@@ -281,8 +310,9 @@ def test_os_error_is_a_message(monkeypatch: pytest.MonkeyPatch,
     assert err.strip() == "workbook: Permission denied (/resources/examples)."
 
 
-def test_unexpected_error_has_no_traceback(monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_unexpected_error_has_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("WORKBOOK_DEBUG", raising=False)
 
     def buggy() -> object:
@@ -316,7 +346,7 @@ def test_module_new_validate_force(tmp_path: Path) -> None:
 
 
 def test_module_validate_bad_file(tmp_path: Path) -> None:
-    (tmp_path / "bad.json").write_bytes("{ \"format\": 1, ".encode("utf-16"))
+    (tmp_path / "bad.json").write_bytes('{ "format": 1, '.encode("utf-16"))
     done = run_module("validate", "bad.json", cwd=tmp_path)
     assert done.returncode == 1
     assert "UTF-16" in done.stderr and "Traceback" not in done.stderr + done.stdout

@@ -34,8 +34,14 @@ def filled_plan() -> Plan:
     m.people = [Person(name="Ann", role="Owner", can_publish=True, accountable=True)]
     g = m.governance
     g.policy_status = PolicyStatus.IN_PLACE
-    for name in ("policy_summary", "approval_process", "escalation_path", "accountability",
-                 "brand_voice", "legal_notes"):
+    for name in (
+        "policy_summary",
+        "approval_process",
+        "escalation_path",
+        "accountability",
+        "brand_voice",
+        "legal_notes",
+    ):
         setattr(g, name, name)
     m.resources.monitoring_tools = "alerts"
     m.resources.scheduling_tools = "calendar"
@@ -43,8 +49,9 @@ def filled_plan() -> Plan:
     m.resources.budget = "£40 a month"
     li = plan.listening
     li.intent = "learn what neighbours want"
-    li.places = [ListeningPlace(where="town group", listen_for="bread", frequency="daily",
-                                listener="Bo")]
+    li.places = [
+        ListeningPlace(where="town group", listen_for="bread", frequency="daily", listener="Bo")
+    ]
     li.notes = [ListeningNote(said=f"note {i}") for i in range(MIN_LISTENING_NOTES)]
     for name in type(li.learnings).model_fields:
         setattr(li.learnings, name, name)
@@ -58,10 +65,20 @@ def filled_plan() -> Plan:
     e = plan.engagement
     for entry in e.playbook:
         entry.response, entry.responder, entry.response_time, entry.tone = "r", "Ann", "1h", "warm"
-    e.activities = [Activity(activity="a", channel="c", value_offered="v", cadence="weekly",
-                             owner="Bo")]
-    e.measures = [RelationshipMeasure(dimension=a, indicator="i", baseline="b", target="t",
-                                      method="m", review_cadence="monthly") for a in FourA]
+    e.activities = [
+        Activity(activity="a", channel="c", value_offered="v", cadence="weekly", owner="Bo")
+    ]
+    e.measures = [
+        RelationshipMeasure(
+            dimension=a,
+            indicator="i",
+            baseline="b",
+            target="t",
+            method="m",
+            review_cadence="monthly",
+        )
+        for a in FourA
+    ]
     for part in (e.quality, e.cost):
         for name in type(part).model_fields:
             setattr(part, name, name)
@@ -100,15 +117,24 @@ def test_every_gap_has_a_label_and_a_path_into_the_plan():
     [
         (lambda p: setattr(p.details, "organisation", "  "), Stage.DETAILS, "Organisation"),
         (lambda p: setattr(p.management.presence[0], "owner", ""), Stage.MANAGEMENT, "Owner"),
-        (lambda p: setattr(p.management.people[0], "accountable", False), Stage.MANAGEMENT,
-         "accountable"),
+        (
+            lambda p: setattr(p.management.people[0], "accountable", False),
+            Stage.MANAGEMENT,
+            "accountable",
+        ),
         (lambda p: p.listening.notes.pop(), Stage.LISTENING, "Listening notes"),
-        (lambda p: setattr(p.planning.seven_ps.practices, "communicated", False), Stage.PLANNING,
-         "Practices"),
+        (
+            lambda p: setattr(p.planning.seven_ps.practices, "communicated", False),
+            Stage.PLANNING,
+            "Practices",
+        ),
         (lambda p: p.engagement.playbook.pop(3), Stage.ENGAGEMENT, "crisis"),
         (lambda p: setattr(p.engagement.measures[2], "target", ""), Stage.ENGAGEMENT, "Affinity"),
-        (lambda p: setattr(p.engagement.review, "next_review", None), Stage.ENGAGEMENT,
-         "Next review"),
+        (
+            lambda p: setattr(p.engagement.review, "next_review", None),
+            Stage.ENGAGEMENT,
+            "Next review",
+        ),
     ],
 )
 def test_one_missing_thing_is_one_named_gap(change, stage, label_part):

@@ -28,13 +28,25 @@ sys.meta_path.insert(0, _NoQt())
 '''
 
 NAMED_CORE = [
-    "workbook", "workbook.model", "workbook.paths", "workbook.completeness",
-    "workbook.insights", "workbook.storage", "workbook.migrations", "workbook.locking",
-    "workbook.recovery", "workbook.appdirs", "workbook.cli", "workbook.examples",
-    "workbook.guidance", "workbook.jsonfile", "workbook.resources", "workbook.export",
+    "workbook",
+    "workbook.model",
+    "workbook.paths",
+    "workbook.completeness",
+    "workbook.insights",
+    "workbook.storage",
+    "workbook.migrations",
+    "workbook.locking",
+    "workbook.recovery",
+    "workbook.appdirs",
+    "workbook.cli",
+    "workbook.examples",
+    "workbook.guidance",
+    "workbook.jsonfile",
+    "workbook.resources",
+    "workbook.export",
 ]
 
-IMPORT_ALL = f'''
+IMPORT_ALL = f"""
 import importlib, pkgutil, sys
 
 try:
@@ -58,7 +70,7 @@ for name in sorted(names):
 qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
 assert not qt, qt
 print("imported", len(names))
-'''
+"""
 
 
 @pytest.fixture
@@ -66,13 +78,21 @@ def no_qt_env(tmp_path: Path) -> dict[str, str]:
     blocker = tmp_path / "blocker"
     blocker.mkdir()
     (blocker / "sitecustomize.py").write_text(BLOCKER, encoding="utf-8")
-    return dict(os.environ, PYTHONPATH=os.pathsep.join([str(blocker), str(REPO)]),
-                PYTHONIOENCODING="utf-8")
+    return dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(blocker), str(REPO)]), PYTHONIOENCODING="utf-8"
+    )
 
 
 def _run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, *args], env=env, cwd=cwd, capture_output=True,
-                          text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 def test_every_core_module_imports_without_qt(no_qt_env: dict[str, str], tmp_path: Path) -> None:
@@ -88,8 +108,9 @@ def test_commands_work_without_qt(no_qt_env: dict[str, str], tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     first_example = done.stdout.split()[0]
 
-    done = _run([*workbook, "new", "--example", first_example, "-o", "plan.json"],
-                no_qt_env, tmp_path)
+    done = _run(
+        [*workbook, "new", "--example", first_example, "-o", "plan.json"], no_qt_env, tmp_path
+    )
     assert done.returncode == 0, done.stderr
     done = _run([*workbook, "new", "-o", "blank.json"], no_qt_env, tmp_path)
     assert done.returncode == 0, done.stderr
@@ -106,8 +127,7 @@ def test_commands_work_without_qt(no_qt_env: dict[str, str], tmp_path: Path) -> 
     assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_window_without_qt_says_what_to_install(no_qt_env: dict[str, str],
-                                                tmp_path: Path) -> None:
+def test_window_without_qt_says_what_to_install(no_qt_env: dict[str, str], tmp_path: Path) -> None:
     from workbook.cli import PYSIDE_MISSING
 
     done = _run(["-m", "workbook", "plan.json"], no_qt_env, tmp_path)

@@ -106,9 +106,13 @@ def test_example_is_complete_in_every_stage(example):
 
 
 def test_every_field_of_the_model_is_filled(example):
-    empty = [".".join(path) for path, value in leaves(example)
-             if value is None or (isinstance(value, str | list) and not value)
-             or (isinstance(value, str) and not value.strip())]
+    empty = [
+        ".".join(path)
+        for path, value in leaves(example)
+        if value is None
+        or (isinstance(value, str | list) and not value)
+        or (isinstance(value, str) and not value.strip())
+    ]
     assert empty == []
 
 
@@ -179,10 +183,19 @@ def test_no_example_holds_a_password(example):
 
 
 def test_rows_have_stable_twelve_hex_ids(example):
-    ids = [row.id for part in (example.management.presence, example.management.people,
-                               example.listening.places, example.listening.notes,
-                               example.engagement.playbook, example.engagement.activities,
-                               example.engagement.measures) for row in part]
+    ids = [
+        row.id
+        for part in (
+            example.management.presence,
+            example.management.people,
+            example.listening.places,
+            example.listening.notes,
+            example.engagement.playbook,
+            example.engagement.activities,
+            example.engagement.measures,
+        )
+        for row in part
+    ]
     assert all(re.fullmatch(r"[0-9a-f]{12}", row_id) for row_id in ids)
     assert len(set(ids)) == len(ids)
 
@@ -218,16 +231,17 @@ def test_example_text_ignores_the_users_row_id():
 
 def test_example_text_prefers_a_row_of_the_same_kind_when_given_the_plan():
     plan = Plan()
-    complaint = next(r for r in plan.engagement.playbook
-                     if r.situation is SituationType.COMPLAINT)
+    complaint = next(r for r in plan.engagement.playbook if r.situation is SituationType.COMPLAINT)
     text = example_text(("engagement", "playbook", complaint.id, "example_reply"), plan)
     first = load_example(NAMES[0])
-    expected = next(r.example_reply for r in first.engagement.playbook
-                    if r.situation is SituationType.COMPLAINT)
+    expected = next(
+        r.example_reply for r in first.engagement.playbook if r.situation is SituationType.COMPLAINT
+    )
     assert text == expected
     # Without the plan the kind is unknown, so the first filled row answers.
     assert example_text(("engagement", "playbook", complaint.id, "example_reply")) == (
-        first.engagement.playbook[0].example_reply)
+        first.engagement.playbook[0].example_reply
+    )
 
 
 @pytest.mark.parametrize("p", list(SevenP))
@@ -236,20 +250,24 @@ def test_example_text_for_a_p_uses_that_p(p):
     text = example_text(("planning", "seven_ps", p.value, "decision"))
     assert text == first.planning.seven_ps.get(p).decision
     assert example_text(("planning", "seven_ps", p.value, "owner")) == (
-        first.planning.seven_ps.get(p).owner)
+        first.planning.seven_ps.get(p).owner
+    )
 
 
-@pytest.mark.parametrize("path", [
-    ("details", "plan_date"),
-    ("management", "resources", "hours_per_week"),
-    ("management", "people", "0123456789ab", "can_publish"),
-    ("listening", "notes", "0123456789ab", "tags"),
-    ("listening", "notes", "0123456789ab", "sentiment"),
-    ("planning", "seven_ps", "purpose", "communicated"),
-    ("details", "no_such_field"),
-    ("planning", "seven_ps", "no_such_p", "decision"),
-    ("listening", "notes"),
-    (),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("details", "plan_date"),
+        ("management", "resources", "hours_per_week"),
+        ("management", "people", "0123456789ab", "can_publish"),
+        ("listening", "notes", "0123456789ab", "tags"),
+        ("listening", "notes", "0123456789ab", "sentiment"),
+        ("planning", "seven_ps", "purpose", "communicated"),
+        ("details", "no_such_field"),
+        ("planning", "seven_ps", "no_such_p", "decision"),
+        ("listening", "notes"),
+        (),
+    ],
+)
 def test_example_text_is_none_for_non_text_or_unknown_fields(path):
     assert example_text(path) is None

@@ -88,7 +88,7 @@ def seed_runs() -> frozenset[str]:
         for sentence in re.split(r"(?<=[.!?\u2026])\s+|\n+", seed.read_text(encoding="utf-8")):
             words = normalise_words(sentence)
             for start in range(len(words) - RUN_LENGTH + 1):
-                runs.add(" ".join(words[start:start + RUN_LENGTH]))
+                runs.add(" ".join(words[start : start + RUN_LENGTH]))
     return frozenset(runs)
 
 
@@ -101,7 +101,7 @@ def copied_runs(texts: list[str]) -> list[tuple[str, str]]:
     for text in texts:
         words = normalise_words(text)
         for start in range(len(words) - RUN_LENGTH + 1):
-            run = " ".join(words[start:start + RUN_LENGTH])
+            run = " ".join(words[start : start + RUN_LENGTH])
             if run in runs:
                 hits.append((run, text))
     return hits
@@ -114,11 +114,15 @@ def test_the_walk_sees_every_kind_of_field():
     paths = {".".join(p) for p in editable_leaf_paths()}
     # Plain, row, enum, bool, date, number and 7 P fields: if the walk missed a kind,
     # the coverage test below would pass for the wrong reason.
-    for expected in ("details.title", f"management.presence.{FAKE_ROW_ID}.platform",
-                     f"management.people.{FAKE_ROW_ID}.accountable", "details.plan_date",
-                     "management.resources.hours_per_week",
-                     f"listening.notes.{FAKE_ROW_ID}.tags",
-                     "planning.seven_ps.participate.communicated_on"):
+    for expected in (
+        "details.title",
+        f"management.presence.{FAKE_ROW_ID}.platform",
+        f"management.people.{FAKE_ROW_ID}.accountable",
+        "details.plan_date",
+        "management.resources.hours_per_week",
+        f"listening.notes.{FAKE_ROW_ID}.tags",
+        "planning.seven_ps.participate.communicated_on",
+    ):
         assert expected in paths
     assert len(paths) > 100
 
@@ -149,8 +153,10 @@ def test_guide_for_ignores_row_ids():
     assert note is FIELD_GUIDES["listening.notes.said"]
     # A column named directly, without a row id, finds the same guide.
     assert guide_for(("listening", "notes", "said")) is note
-    assert guide_for(("engagement", "measures", "aaaaaaaaaaaa", "target")) is (
-        FIELD_GUIDES["engagement.measures.target"])
+    assert (
+        guide_for(("engagement", "measures", "aaaaaaaaaaaa", "target"))
+        is (FIELD_GUIDES["engagement.measures.target"])
+    )
 
 
 def test_guide_for_works_with_row_ids_from_a_real_plan():
@@ -175,8 +181,10 @@ def test_guide_for_unknown_path_is_none():
 
 
 def test_listening_places_is_not_mistaken_for_the_places_p():
-    assert guide_for(("listening", "places", FAKE_ROW_ID, "where")) is (
-        FIELD_GUIDES["listening.places.where"])
+    assert (
+        guide_for(("listening", "places", FAKE_ROW_ID, "where"))
+        is (FIELD_GUIDES["listening.places.where"])
+    )
 
 
 # ---------------------------------------------------------------- intros and frameworks
@@ -197,10 +205,20 @@ def test_stage_intros_carry_the_series_lessons():
 
 def test_every_part_of_a_stage_has_an_intro():
     expected = {
-        "management.presence", "management.people", "management.governance",
-        "management.resources", "listening.places", "listening.notes", "listening.learnings",
-        "planning.assessment", "engagement.playbook", "engagement.activities",
-        "engagement.measures", "engagement.quality", "engagement.cost", "engagement.review",
+        "management.presence",
+        "management.people",
+        "management.governance",
+        "management.resources",
+        "listening.places",
+        "listening.notes",
+        "listening.learnings",
+        "planning.assessment",
+        "engagement.playbook",
+        "engagement.activities",
+        "engagement.measures",
+        "engagement.quality",
+        "engagement.cost",
+        "engagement.review",
     }
     assert set(SECTION_INTROS) == expected
     plan = Plan()
@@ -269,7 +287,9 @@ def test_no_guidance_text_copies_a_seed_sentence():
 
 
 def test_guidance_imports_no_qt():
-    code = ("import sys, workbook.guidance, workbook.examples; "
-            "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
+    code = (
+        "import sys, workbook.guidance, workbook.examples; "
+        "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[2])
     assert result.returncode == 0, "importing guidance or examples loaded PySide6"

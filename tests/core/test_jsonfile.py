@@ -38,13 +38,19 @@ BAD_FILES: dict[str, tuple[Callable[[], bytes], str]] = {
     "only-whitespace": (lambda: b"  \n\t\n", "The file is empty"),
     "truncated": (lambda: VALID[: len(VALID) // 2], "ends too early"),
     "cut-after-open-brace": (lambda: b"{", "ends too early"),
-    "syntax-error": (lambda: VALID.replace(b'"title": ""', b'"title" ""', 1),
-                     "not valid JSON at line 5, column 13: expecting ':' delimiter"),
-    "other-programs-json": (lambda: b'{"name": "app", "version": "2.0", "private": true}',
-                            "not a Social Media Value Workbook plan"),
+    "syntax-error": (
+        lambda: VALID.replace(b'"title": ""', b'"title" ""', 1),
+        "not valid JSON at line 5, column 13: expecting ':' delimiter",
+    ),
+    "other-programs-json": (
+        lambda: b'{"name": "app", "version": "2.0", "private": true}',
+        "not a Social Media Value Workbook plan",
+    ),
     "wrong-types": (_wrong_types, "Plan details › Plan title: must be text"),
-    "latin-1": (lambda: VALID.replace(b'"title": ""', '"title": "Café"'.encode("latin-1")),
-                "not UTF-8 text"),
+    "latin-1": (
+        lambda: VALID.replace(b'"title": ""', '"title": "Café"'.encode("latin-1")),
+        "not UTF-8 text",
+    ),
     "utf-16-with-bom": (lambda: VALID.decode().encode("utf-16"), "UTF-16"),
     "utf-16-le-no-bom": (lambda: VALID.decode().encode("utf-16-le"), "UTF-16"),
     "utf-16-be-no-bom": (lambda: VALID.decode().encode("utf-16-be"), "UTF-16"),
@@ -52,13 +58,14 @@ BAD_FILES: dict[str, tuple[Callable[[], bytes], str]] = {
     "infinity": (lambda: _with_extra("[1, Infinity]"), "Infinity"),
     "minus-infinity": (lambda: _with_extra("-Infinity"), "-Infinity"),
     "overflowing-number": (lambda: _with_extra("1e999"), "too large"),
-    "duplicate-keys": (lambda: VALID.replace(b'"title": ""', b'"title": "A",\n "title": "B"', 1),
-                       'The key "title" appears twice'),
+    "duplicate-keys": (
+        lambda: VALID.replace(b'"title": ""', b'"title": "A",\n "title": "B"', 1),
+        'The key "title" appears twice',
+    ),
     "deep-nesting": (lambda: _with_extra("[" * 5000 + "]" * 5000), "nested more than"),
     "deep-objects": (lambda: _with_extra('{"a":' * 5000 + "1" + "}" * 5000), "nested more than"),
     "binary-garbage": (_garbage, "not"),
-    "png-image": (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64),
-                  "not a text file"),
+    "png-image": (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "not a text file"),
     "huge-integer": (lambda: _with_extra("9" * 5000), "more than 4,300 digits"),
 }
 
@@ -68,7 +75,8 @@ BAD_FILES: dict[str, tuple[Callable[[], bytes], str]] = {
 
 def test_valid_json_and_bom_are_accepted() -> None:
     assert loads_strict(b'{"a": [1, 2.5, "\xc3\xa9", null, true]}') == {
-        "a": [1, 2.5, "é", None, True]}
+        "a": [1, 2.5, "é", None, True]
+    }
     assert loads_strict(b"\xef\xbb\xbf" + VALID) == json.loads(VALID)
 
 
@@ -109,9 +117,11 @@ def test_latin1_reports_where_the_bad_byte_is() -> None:
 
 @pytest.mark.parametrize(
     ("text", "literal", "where"),
-    [(b'{"said": "NaN and Infinity in text",\n "x": NaN}', "NaN", (2, 7)),
-     (b'["Infinity", -Infinity]', "-Infinity", (1, 14)),
-     (b'[1,\n\n   1e999]', "1e999", (3, 4))],
+    [
+        (b'{"said": "NaN and Infinity in text",\n "x": NaN}', "NaN", (2, 7)),
+        (b'["Infinity", -Infinity]', "-Infinity", (1, 14)),
+        (b"[1,\n\n   1e999]", "1e999", (3, 4)),
+    ],
 )
 def test_refused_numbers_say_where(text: bytes, literal: str, where: tuple[int, int]) -> None:
     with pytest.raises(JsonFileError) as caught:
@@ -134,7 +144,10 @@ def test_size_limit_is_checked_before_parsing() -> None:
 
 def test_big_numbers_within_range_are_kept() -> None:
     assert loads_strict(b"[1e308, -1e308, 123456789012345678901234567890]") == [
-        1e308, -1e308, 123456789012345678901234567890]
+        1e308,
+        -1e308,
+        123456789012345678901234567890,
+    ]
 
 
 # ---------------------------------------------------------------- bad files through load_plan
@@ -169,7 +182,8 @@ def test_bom_file_loads(tmp_path: Path) -> None:
 def test_fifty_megabyte_plan_loads(tmp_path: Path) -> None:
     raw = json.loads(VALID)
     raw["listening"]["notes"] = [
-        {"id": f"n{i}", "said": "word " * 5000, "tags": ["big"]} for i in range(2000)]
+        {"id": f"n{i}", "said": "word " * 5000, "tags": ["big"]} for i in range(2000)
+    ]
     path = tmp_path / "big.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
     assert path.stat().st_size > 50_000_000

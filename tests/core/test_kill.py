@@ -32,7 +32,7 @@ pytestmark = [
 
 REPO = Path(__file__).resolve().parents[2]
 
-CHILD = r'''
+CHILD = r"""
 import os, sys
 from pathlib import Path
 
@@ -91,7 +91,7 @@ if __name__ == "__main__":
         say(f"child {pid}")
         _, status = os.waitpid(pid, 0)
         say(f"reaped {status}")
-'''
+"""
 
 
 def _build(version: int):
@@ -106,8 +106,12 @@ class ForkServer:
     def __init__(self, script: Path, cwd: Path) -> None:
         env = dict(os.environ, PYTHONPATH=str(REPO))
         self.process = subprocess.Popen(
-            [sys.executable, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, env=env, cwd=cwd,
+            [sys.executable, str(script)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=cwd,
         )
 
     def run_and_kill(self, mode: str, target: Path, start: int, rng: random.Random) -> int:
@@ -130,15 +134,17 @@ class ForkServer:
             elif word == "reaped":
                 status = int(value)
                 assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (
-                    self.process.stderr.read1().decode(errors="replace"))
+                    self.process.stderr.read1().decode(errors="replace")
+                )
                 return begun
             else:
                 raise AssertionError(f"unexpected output from the saver: {line!r}")
             if pid is not None and steps >= steps_before_kill and not killed:
                 os.kill(pid, signal.SIGKILL)
                 killed = True
-        raise AssertionError("the fork server stopped: "
-                             + self.process.stderr.read().decode(errors="replace"))
+        raise AssertionError(
+            "the fork server stopped: " + self.process.stderr.read().decode(errors="replace")
+        )
 
     def close(self) -> None:
         if self.process.stdin:
@@ -162,8 +168,9 @@ def server(tmp_path: Path) -> Iterator[ForkServer]:
     server.close()
 
 
-def test_killed_save_leaves_a_complete_version(server: ForkServer, tmp_path: Path,
-                                               request: pytest.FixtureRequest) -> None:
+def test_killed_save_leaves_a_complete_version(
+    server: ForkServer, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     iterations = request.config.getoption("--kill-iterations")
     rng = random.Random(7)
     folder = tmp_path / "plans"
@@ -190,8 +197,9 @@ def test_killed_save_leaves_a_complete_version(server: ForkServer, tmp_path: Pat
     assert strays_seen > 0 or iterations < 10
 
 
-def test_killed_recovery_write_leaves_a_complete_copy(server: ForkServer, tmp_path: Path,
-                                                      request: pytest.FixtureRequest) -> None:
+def test_killed_recovery_write_leaves_a_complete_copy(
+    server: ForkServer, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     iterations = request.config.getoption("--kill-iterations")
     rng = random.Random(11)
     folder = tmp_path / "recovery"

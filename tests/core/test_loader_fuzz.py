@@ -16,19 +16,29 @@ SAMPLE_RAW = json.loads(SAMPLE)
 
 # Deterministic (same examples every run) and with no database, so runs do not depend
 # on each other or on the clock.
-FUZZ = settings(max_examples=150, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 json_scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
-    st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=30),
-    st.sampled_from(["positive", "mixed", "2026-11-22", "facebook", "",
-                     "social-media-value-workbook"]),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=30),
+    st.sampled_from(
+        ["positive", "mixed", "2026-11-22", "facebook", "", "social-media-value-workbook"]
+    ),
 )
 json_values = st.recursive(
     json_scalars,
-    lambda children: st.one_of(st.lists(children, max_size=4),
-                               st.dictionaries(st.text(max_size=12), children, max_size=4)),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
     max_leaves=12,
 )
 
@@ -92,8 +102,7 @@ def test_random_fields_in_a_valid_header(extra: dict[str, Any]) -> None:
 @FUZZ
 @given(st.sampled_from(SAMPLE_PATHS), json_values)
 def test_type_swaps_in_a_valid_plan(path: tuple, value: Any) -> None:
-    _load_or_refuse(json.dumps(_replace_at(SAMPLE_RAW, path, value),
-                               ensure_ascii=False).encode())
+    _load_or_refuse(json.dumps(_replace_at(SAMPLE_RAW, path, value), ensure_ascii=False).encode())
 
 
 @FUZZ
@@ -110,11 +119,30 @@ def test_deleted_fields_in_a_valid_plan(path: tuple) -> None:
 mutations = st.one_of(
     st.tuples(st.just("delete"), st.integers(0, len(SAMPLE)), st.integers(1, 200)),
     st.tuples(st.just("insert"), st.integers(0, len(SAMPLE)), st.binary(min_size=1, max_size=8)),
-    st.tuples(st.just("insert"), st.integers(0, len(SAMPLE)),
-              st.sampled_from([b"{", b"}", b"[", b"]", b",", b":", b'"', b"\\", b"NaN",
-                               b"\xe9", b"\x00", b"\xef\xbb\xbf", b"\\ud800"])),
-    st.tuples(st.just("replace"), st.integers(0, len(SAMPLE) - 1), st.binary(min_size=1,
-                                                                              max_size=1)),
+    st.tuples(
+        st.just("insert"),
+        st.integers(0, len(SAMPLE)),
+        st.sampled_from(
+            [
+                b"{",
+                b"}",
+                b"[",
+                b"]",
+                b",",
+                b":",
+                b'"',
+                b"\\",
+                b"NaN",
+                b"\xe9",
+                b"\x00",
+                b"\xef\xbb\xbf",
+                b"\\ud800",
+            ]
+        ),
+    ),
+    st.tuples(
+        st.just("replace"), st.integers(0, len(SAMPLE) - 1), st.binary(min_size=1, max_size=1)
+    ),
     st.tuples(st.just("truncate"), st.integers(0, len(SAMPLE)), st.just(0)),
 )
 
@@ -126,11 +154,11 @@ def test_mutated_bytes_of_a_valid_plan(steps: list[tuple[str, int, Any]]) -> Non
     for kind, at, arg in steps:
         at = min(at, len(data))
         if kind == "delete":
-            del data[at:at + arg]
+            del data[at : at + arg]
         elif kind == "insert":
             data[at:at] = arg
         elif kind == "replace" and at < len(data):
-            data[at:at + 1] = arg
+            data[at : at + 1] = arg
         elif kind == "truncate":
             del data[at:]
     _load_or_refuse(bytes(data))

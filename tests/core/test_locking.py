@@ -59,7 +59,9 @@ def test_acquire_writes_who_and_since(plan_path: Path) -> None:
     assert lock.is_held
     # No temp file is left beside the lock.
     assert sorted(p.name for p in plan_path.parent.iterdir()) == [
-        ".~client.json.lock", "client.json"]
+        ".~client.json.lock",
+        "client.json",
+    ]
 
 
 def test_second_acquire_is_refused_with_holder(plan_path: Path) -> None:
@@ -109,9 +111,14 @@ def test_same_host_is_recognised_with_domain_and_case(plan_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"garbage \x00\xff", b"[1, 2]", b'{"format": "something-else"}',
-     b'{"format": "social-media-value-workbook-lock", "user": "x"}',
-     b'{"format": "social-media-value-workbook-lock", "user": "x", "host": "h", "pid": "7"}'],
+    [
+        b"",
+        b"garbage \x00\xff",
+        b"[1, 2]",
+        b'{"format": "something-else"}',
+        b'{"format": "social-media-value-workbook-lock", "user": "x"}',
+        b'{"format": "social-media-value-workbook-lock", "user": "x", "host": "h", "pid": "7"}',
+    ],
     ids=["empty", "binary", "list", "other-format", "missing-fields", "pid-not-a-number"],
 )
 def test_corrupt_lock_is_stale_and_replaced(plan_path: Path, content: bytes) -> None:
@@ -175,8 +182,12 @@ def test_holder_in_another_process_is_live(plan_path: Path) -> None:
         "PlanLock(sys.argv[1]).acquire(); print('locked', flush=True); sys.stdin.read()"
     )
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
-    child = subprocess.Popen([sys.executable, "-c", script, str(plan_path)],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(plan_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env,
+    )
     try:
         assert child.stdout.readline() == b"locked\n"
         holder = PlanLock(plan_path).holder()

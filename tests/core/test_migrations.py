@@ -56,8 +56,7 @@ def sample_cases() -> list:
 
 
 def test_every_version_has_samples() -> None:
-    versions = {int(folder.name[1:]) for folder in SAMPLES.glob("v*")
-                if any(folder.glob("*.json"))}
+    versions = {int(folder.name[1:]) for folder in SAMPLES.glob("v*") if any(folder.glob("*.json"))}
     assert versions == set(range(1, SCHEMA_VERSION + 1))
 
 
@@ -84,7 +83,8 @@ def test_sample_loads(version: int, path: Path) -> None:
 
 @pytest.mark.parametrize(("version", "path"), sample_cases())
 def test_sample_saves_in_current_format_and_keeps_the_old_bytes_as_backup(
-        version: int, path: Path, tmp_path: Path) -> None:
+    version: int, path: Path, tmp_path: Path
+) -> None:
     old_bytes = path.read_bytes()
     # As an older app would have written it: compact, different layout.
     copy = tmp_path / "client.json"
@@ -122,8 +122,11 @@ FAKE_STEPS = {1: _v1_to_v2, 2: _v2_to_v3}
     [(1, 1, []), (1, 2, [1]), (1, 3, [1, 2]), (2, 3, [2]), (3, 3, [])],
 )
 def test_migrate_chains_steps_in_order(start: int, target: int, applied: list[int]) -> None:
-    raw = {"format": "social-media-value-workbook", "schema_version": start,
-           "details": {"title": "T"} if start < 3 else {"title": "T", "tagline": ""}}
+    raw = {
+        "format": "social-media-value-workbook",
+        "schema_version": start,
+        "details": {"title": "T"} if start < 3 else {"title": "T", "tagline": ""},
+    }
     if start == 2:
         raw["details"]["subtitle"] = ""
     original = json.loads(json.dumps(raw))
@@ -290,7 +293,8 @@ def generate_field_doc() -> str:
             lines.append(f"| `{name}` | {text} | {meaning} |")
             for child_model in models:
                 used.setdefault(child_model, []).append(
-                    name + ("[]" if text.startswith("list") else ""))
+                    name + ("[]" if text.startswith("list") else "")
+                )
         children = []
         for child_model, names in used.items():
             key = names[0] if len(names) == 1 else "*"
@@ -299,8 +303,11 @@ def generate_field_doc() -> str:
         lines.append("")
     lines += ["### Enumerations", ""]
     for value in vars(model).values():
-        if isinstance(value, type) and issubclass(value, enum.Enum) and value.__module__ == \
-                model.__name__:
+        if (
+            isinstance(value, type)
+            and issubclass(value, enum.Enum)
+            and value.__module__ == model.__name__
+        ):
             lines += [f"#### {value.__name__}", "", "| Value | Shown as |", "|---|---|"]
             lines += [f"| `{member.value}` | {member.label} |" for member in value]
             lines.append("")
@@ -320,5 +327,6 @@ if __name__ == "__main__":
     text = DOC.read_text(encoding="utf-8")
     before, rest = text.split(DOC_START, 1)
     after = rest.split(DOC_END, 1)[1]
-    DOC.write_text(f"{before}{DOC_START}\n\n{generate_field_doc()}\n{DOC_END}{after}",
-                   encoding="utf-8")
+    DOC.write_text(
+        f"{before}{DOC_START}\n\n{generate_field_doc()}\n{DOC_END}{after}", encoding="utf-8"
+    )

@@ -143,24 +143,47 @@ def test_missing_folder_lists_nothing_and_is_created_on_write(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("platform", "env", "config", "data"),
     [
-        ("linux", {"XDG_CONFIG_HOME": "/x/cfg", "XDG_DATA_HOME": "/x/share"},
-         "/x/cfg/social-media-value-workbook", "/x/share/social-media-value-workbook"),
-        ("linux", {}, "/home/anna/.config/social-media-value-workbook",
-         "/home/anna/.local/share/social-media-value-workbook"),
-        ("darwin", {}, "/home/anna/Library/Application Support/Social Media Value Workbook",
-         "/home/anna/Library/Application Support/Social Media Value Workbook"),
-        ("win32", {"APPDATA": "/w/Roaming", "LOCALAPPDATA": "/w/Local"},
-         "/w/Roaming/Social Media Value Workbook", "/w/Local/Social Media Value Workbook"),
+        (
+            "linux",
+            {"XDG_CONFIG_HOME": "/x/cfg", "XDG_DATA_HOME": "/x/share"},
+            "/x/cfg/social-media-value-workbook",
+            "/x/share/social-media-value-workbook",
+        ),
+        (
+            "linux",
+            {},
+            "/home/anna/.config/social-media-value-workbook",
+            "/home/anna/.local/share/social-media-value-workbook",
+        ),
+        (
+            "darwin",
+            {},
+            "/home/anna/Library/Application Support/Social Media Value Workbook",
+            "/home/anna/Library/Application Support/Social Media Value Workbook",
+        ),
+        (
+            "win32",
+            {"APPDATA": "/w/Roaming", "LOCALAPPDATA": "/w/Local"},
+            "/w/Roaming/Social Media Value Workbook",
+            "/w/Local/Social Media Value Workbook",
+        ),
     ],
 )
-def test_platform_folders(platform: str, env: dict[str, str], config: str, data: str,
-                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_platform_folders(
+    platform: str, env: dict[str, str], config: str, data: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sys
 
     from workbook import appdirs
 
-    for name in ("WORKBOOK_CONFIG_DIR", "WORKBOOK_DATA_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
-                 "APPDATA", "LOCALAPPDATA"):
+    for name in (
+        "WORKBOOK_CONFIG_DIR",
+        "WORKBOOK_DATA_DIR",
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+        "APPDATA",
+        "LOCALAPPDATA",
+    ):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)

@@ -58,15 +58,33 @@ def rich_plan() -> Plan:
     d.plan_date = date(2026, 11, 22)
     d.revision_note = "Second draft after the workshop"
     m = plan.management
-    for platform, status in zip(Platform, [*ChannelStatus, *ChannelStatus, *ChannelStatus],
-                                strict=False):
-        m.presence.append(Channel(platform=platform, handle=f"@brot-{platform.value}",
-                                  purpose="Show the day's bake", owner="Mira",
-                                  backup_owner="Jon", status=status,
-                                  credentials_location="Password manager, shop vault"))
-    m.people.append(Person(name="Mira", role="Owner", can_listen=True, can_draft=True,
-                           can_publish=True, can_answer_complaints=True, can_approve=True,
-                           accountable=True, notes="Final say"))
+    for platform, status in zip(
+        Platform, [*ChannelStatus, *ChannelStatus, *ChannelStatus], strict=False
+    ):
+        m.presence.append(
+            Channel(
+                platform=platform,
+                handle=f"@brot-{platform.value}",
+                purpose="Show the day's bake",
+                owner="Mira",
+                backup_owner="Jon",
+                status=status,
+                credentials_location="Password manager, shop vault",
+            )
+        )
+    m.people.append(
+        Person(
+            name="Mira",
+            role="Owner",
+            can_listen=True,
+            can_draft=True,
+            can_publish=True,
+            can_answer_complaints=True,
+            can_approve=True,
+            accountable=True,
+            notes="Final say",
+        )
+    )
     m.people.append(Person(name="Jon", role="Barista", can_listen=True))
     m.governance.policy_status = PolicyStatus.DRAFTING
     m.governance.policy_summary = "Be kind; no politics; photos only with consent."
@@ -82,15 +100,29 @@ def rich_plan() -> Plan:
     li = plan.listening
     li.intent = "Learn what neighbours miss in the morning"
     for kind in ListeningPlaceKind:
-        li.places.append(ListeningPlace(kind=kind, where=f"#{kind.value}",
-                                        listen_for="Breakfast wishes", frequency="Weekly",
-                                        listener="Jon"))
+        li.places.append(
+            ListeningPlace(
+                kind=kind,
+                where=f"#{kind.value}",
+                listen_for="Breakfast wishes",
+                frequency="Weekly",
+                listener="Jon",
+            )
+        )
     for number, sentiment in enumerate([*Sentiment, None]):
-        li.notes.append(ListeningNote(
-            noted_on=date(2026, 10, 1 + number), source="Neighbourhood forum",
-            who="Parent at the school gate", said=f"Note {number}: \"Open earlier?\" 早く",
-            tags=["opening hours", "Kinder"], sentiment=sentiment, wants="Coffee at 6:30",
-            opportunity="Early-bird window", follow_up="Try it for a month"))
+        li.notes.append(
+            ListeningNote(
+                noted_on=date(2026, 10, 1 + number),
+                source="Neighbourhood forum",
+                who="Parent at the school gate",
+                said=f'Note {number}: "Open earlier?" 早く',
+                tags=["opening hours", "Kinder"],
+                sentiment=sentiment,
+                wants="Coffee at 6:30",
+                opportunity="Early-bird window",
+                follow_up="Try it for a month",
+            )
+        )
     le = li.learnings
     le.market_wants = "Earlier opening"
     le.want_us_to_say = "When the rye is out of the oven"
@@ -115,9 +147,17 @@ def rich_plan() -> Plan:
         entry.response_time = "Same day"
         entry.tone = "Warm"
         entry.example_reply = "Thank you — we hear you!"
-    en.activities.append(Activity(activity="Crumb of the week", channel="Instagram",
-                                  audience="Locals", value_offered="A baking tip",
-                                  cadence="Weekly", owner="Jon", start_date=date(2027, 1, 4)))
+    en.activities.append(
+        Activity(
+            activity="Crumb of the week",
+            channel="Instagram",
+            audience="Locals",
+            value_offered="A baking tip",
+            cadence="Weekly",
+            owner="Jon",
+            start_date=date(2027, 1, 4),
+        )
+    )
     for measure in en.measures:
         measure.indicator = f"{measure.dimension.label} indicator"
         measure.baseline = "0"
@@ -296,7 +336,8 @@ def test_backups_roll_and_keep_the_last_five(tmp_path: Path) -> None:
     titles = [load_plan(p).plan.details.title for p in backups]
     assert titles == ["version 6", "version 5", "version 4", "version 3", "version 2"]
     assert sorted(p.name for p in (tmp_path / "Workbook backups").iterdir()) == sorted(
-        p.name for p in backups)
+        p.name for p in backups
+    )
 
 
 def test_saving_unchanged_plan_makes_no_new_backup(tmp_path: Path) -> None:
@@ -371,8 +412,10 @@ def test_load_error_names_file_field_and_backup_folder(tmp_path: Path) -> None:
     assert str(caught.value) == message
     assert caught.value.path == target.absolute()
     assert "“client.json”" in message and str(target.absolute()) in message
-    assert ("Listening & Learning › Listening notes › note 2 › Sentiment: must be one of "
-            "positive, neutral, negative, mixed") in message
+    assert (
+        "Listening & Learning › Listening notes › note 2 › Sentiment: must be one of "
+        "positive, neutral, negative, mixed"
+    ) in message
     assert str(tmp_path / "Workbook backups") in message
     assert "client.backup-1.json" in message
     assert target.read_bytes() == data
@@ -388,7 +431,7 @@ def test_validation_message_lists_first_problems_only(tmp_path: Path) -> None:
     message = caught.value.message
     assert f"The plan has {len(raw['listening']['notes']) + 1} problems" in message
     assert "Hours per week: must be at most 168" in message
-    assert "Date: must be a date written as YYYY-MM-DD (found \"last Tuesday\")" in message
+    assert 'Date: must be a date written as YYYY-MM-DD (found "last Tuesday")' in message
     assert "and 1 more problems" in message
 
 
@@ -412,8 +455,10 @@ def test_save_refuses_a_plan_that_would_not_load_again(tmp_path: Path) -> None:
     assert target.read_bytes() == before
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "symlink") or __import__("sys").platform
-                    == "win32", reason="symlinks need privileges on Windows")
+@pytest.mark.skipif(
+    not hasattr(__import__("os"), "symlink") or __import__("sys").platform == "win32",
+    reason="symlinks need privileges on Windows",
+)
 def test_save_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     real_folder = tmp_path / "Dropbox"
     real_folder.mkdir()

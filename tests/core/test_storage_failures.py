@@ -49,12 +49,14 @@ def _is_dir_fd(fd: int) -> bool:
 def _fail(code: int) -> Callable[..., object]:
     def fail(*args: object, **kwargs: object) -> object:
         raise OSError(code, os.strerror(code))
+
     return fail
 
 
 @contextmanager
-def _patched(monkeypatch: pytest.MonkeyPatch, target: object, name: str,
-             replacement: Callable[..., object]) -> Iterator[None]:
+def _patched(
+    monkeypatch: pytest.MonkeyPatch, target: object, name: str, replacement: Callable[..., object]
+) -> Iterator[None]:
     # Patch only around the save, so pytest's own file handling is never affected.
     with monkeypatch.context() as patch:
         patch.setattr(target, name, replacement)
@@ -69,6 +71,7 @@ real_read_all = storage._read_all
 def _temp_only(func: Callable[..., object], fake: Callable[..., object]) -> Callable[..., object]:
     def wrapper(path: Path) -> object:
         return fake(path) if storage._TEMP_MARKER in Path(path).name else func(path)
+
     return wrapper
 
 
@@ -76,19 +79,36 @@ FAILURES: dict[str, tuple[object, str, Callable[..., object], str]] = {
     "write-eio": (os, "write", _fail(errno.EIO), "Input/output error"),
     "write-enospc": (os, "write", _fail(errno.ENOSPC), "The disk is full"),
     "write-accepts-nothing": (os, "write", lambda fd, data: 0, "accepted no more bytes"),
-    "fsync-eio": (os, "fsync", lambda fd: _fail(errno.EIO)() if not _is_dir_fd(fd)
-                  else real_fsync(fd), "Input/output error"),
-    "fsync-enospc": (os, "fsync", lambda fd: _fail(errno.ENOSPC)() if not _is_dir_fd(fd)
-                     else real_fsync(fd), "The disk is full"),
-    "read-back-short": (storage, "_read_all",
-                        _temp_only(real_read_all, lambda p: real_read_all(p)[:-1]),
-                        "differs from what was written"),
-    "read-back-changed": (storage, "_read_all",
-                          _temp_only(real_read_all,
-                                     lambda p: real_read_all(p).replace(b"new", b"neW")),
-                          "differs from what was written"),
-    "read-back-eio": (storage, "_read_all", _temp_only(real_read_all, _fail(errno.EIO)),
-                      "Input/output error"),
+    "fsync-eio": (
+        os,
+        "fsync",
+        lambda fd: _fail(errno.EIO)() if not _is_dir_fd(fd) else real_fsync(fd),
+        "Input/output error",
+    ),
+    "fsync-enospc": (
+        os,
+        "fsync",
+        lambda fd: _fail(errno.ENOSPC)() if not _is_dir_fd(fd) else real_fsync(fd),
+        "The disk is full",
+    ),
+    "read-back-short": (
+        storage,
+        "_read_all",
+        _temp_only(real_read_all, lambda p: real_read_all(p)[:-1]),
+        "differs from what was written",
+    ),
+    "read-back-changed": (
+        storage,
+        "_read_all",
+        _temp_only(real_read_all, lambda p: real_read_all(p).replace(b"new", b"neW")),
+        "differs from what was written",
+    ),
+    "read-back-eio": (
+        storage,
+        "_read_all",
+        _temp_only(real_read_all, _fail(errno.EIO)),
+        "Input/output error",
+    ),
     "replace-eacces": (os, "replace", _fail(errno.EACCES), "permission denied"),
     "replace-exdev": (os, "replace", _fail(errno.EXDEV), "Invalid cross-device link"),
     "temp-create-erofs": (os, "open", _fail(errno.EROFS), "read-only"),
@@ -98,12 +118,15 @@ FAILURES: dict[str, tuple[object, str, Callable[..., object], str]] = {
 
 @pytest.mark.parametrize("name", sorted(FAILURES))
 def test_failed_save_leaves_the_original_and_no_temp(
-        name: str, saved: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    name: str, saved: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     target, original = saved
     before = _listing(target.parent)
     where, attribute, replacement, expected = FAILURES[name]
-    with _patched(monkeypatch, where, attribute, replacement), \
-            pytest.raises(PlanSaveError) as caught:
+    with (
+        _patched(monkeypatch, where, attribute, replacement),
+        pytest.raises(PlanSaveError) as caught,
+    ):
         save_plan(_plan("new version"), target, backups=False)
     message = caught.value.message
     assert expected in message
@@ -114,18 +137,23 @@ def test_failed_save_leaves_the_original_and_no_temp(
     assert load_plan(target).plan.details.title == "original"
 
 
-def test_disk_full_message_is_plain(saved: tuple[Path, bytes],
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_disk_full_message_is_plain(
+    saved: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     target, _original = saved
-    with _patched(monkeypatch, os, "write", _fail(errno.ENOSPC)), \
-            pytest.raises(PlanSaveError) as caught:
+    with (
+        _patched(monkeypatch, os, "write", _fail(errno.ENOSPC)),
+        pytest.raises(PlanSaveError) as caught,
+    ):
         save_plan(_plan("new"), target)
     assert caught.value.message.splitlines()[1].startswith(
-        "The disk is full, so the file could not be written. Free some space")
+        "The disk is full, so the file could not be written. Free some space"
+    )
 
 
-def test_short_writes_are_completed(saved: tuple[Path, bytes],
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_short_writes_are_completed(
+    saved: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     target, _original = saved
     calls = []
 
@@ -140,8 +168,9 @@ def test_short_writes_are_completed(saved: tuple[Path, bytes],
     assert target.read_bytes() == plan_to_bytes(plan)
 
 
-def test_interrupt_during_write_removes_temp(saved: tuple[Path, bytes],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupt_during_write_removes_temp(
+    saved: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     target, original = saved
     before = _listing(target.parent)
 
@@ -156,14 +185,19 @@ def test_interrupt_during_write_removes_temp(saved: tuple[Path, bytes],
 
 
 def test_directory_fsync_failure_after_replace_is_a_warning(
-        saved: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    saved: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Once the new file has replaced the old one there is nothing to undo: the plan is
     saved (its bytes were flushed), so the save succeeds and says what it could not do."""
     target, _original = saved
     before = _listing(target.parent)
     plan = _plan("new version")
-    with _patched(monkeypatch, os, "fsync",
-                  lambda fd: _fail(errno.EIO)() if _is_dir_fd(fd) else real_fsync(fd)):
+    with _patched(
+        monkeypatch,
+        os,
+        "fsync",
+        lambda fd: _fail(errno.EIO)() if _is_dir_fd(fd) else real_fsync(fd),
+    ):
         result = save_plan(plan, target, backups=False)
     assert target.read_bytes() == plan_to_bytes(plan)
     assert _listing(target.parent) == before
@@ -171,17 +205,23 @@ def test_directory_fsync_failure_after_replace_is_a_warning(
     assert "could not confirm" in warning
 
 
-def test_directory_fsync_unsupported_is_ignored(saved: tuple[Path, bytes],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_directory_fsync_unsupported_is_ignored(
+    saved: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     target, _original = saved
-    with _patched(monkeypatch, os, "fsync",
-                  lambda fd: _fail(errno.EINVAL)() if _is_dir_fd(fd) else real_fsync(fd)):
+    with _patched(
+        monkeypatch,
+        os,
+        "fsync",
+        lambda fd: _fail(errno.EINVAL)() if _is_dir_fd(fd) else real_fsync(fd),
+    ):
         result = save_plan(_plan("new"), target, backups=False)
     assert result.warnings == ()
 
 
-def test_failed_save_of_a_new_file_creates_nothing(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_save_of_a_new_file_creates_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "fresh.json"
     with _patched(monkeypatch, os, "fsync", _fail(errno.EIO)), pytest.raises(PlanSaveError):
         save_plan(Plan(), target)
@@ -202,8 +242,9 @@ def test_backup_folder_blocked_by_a_file_still_saves(saved: tuple[Path, bytes]) 
     assert backup_folder(target).read_text() == "not a folder"
 
 
-def test_backup_disk_full_still_saves(saved: tuple[Path, bytes],
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_disk_full_still_saves(
+    saved: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     target, _original = saved
     real_write_atomic = storage.write_atomic
 
@@ -221,8 +262,9 @@ def test_backup_disk_full_still_saves(saved: tuple[Path, bytes],
     assert not backup_path(target, 1).exists()
 
 
-def test_backup_rotation_failure_keeps_older_backups(saved: tuple[Path, bytes],
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_rotation_failure_keeps_older_backups(
+    saved: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     target, _original = saved
     save_plan(_plan("second"), target)
     assert backup_path(target, 1).exists()
@@ -246,8 +288,9 @@ def test_write_atomic_creates_and_replaces(tmp_path: Path) -> None:
     assert _listing(tmp_path) == ["out.pdf"]
 
 
-def test_write_atomic_raises_oserror_and_cleans_up(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_atomic_raises_oserror_and_cleans_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "out.pdf"
     target.write_bytes(b"old")
     with _patched(monkeypatch, os, "fsync", _fail(errno.EIO)), pytest.raises(OSError) as caught:
@@ -257,8 +300,10 @@ def test_write_atomic_raises_oserror_and_cleans_up(tmp_path: Path,
     assert _listing(tmp_path) == ["out.pdf"]
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="needs POSIX permissions that apply (not root)")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="needs POSIX permissions that apply (not root)",
+)
 def test_read_only_folder(tmp_path: Path) -> None:
     target = tmp_path / "plan.json"
     save_plan(_plan("original"), target)

@@ -19,9 +19,20 @@ from workbook.model import (
 )
 
 MARKUP = [
-    "<b>", "x<y>z", "AT&T", "a typed &amp; stays", "&#99999999;", "<font size=80>",
-    '<img src="/etc/passwd"/>', "</para>", "<br/>", '<a href="file:///etc/passwd">link</a>',
-    "&nbsp;&lt;", "<super>", "]]>", "<!-- -->",
+    "<b>",
+    "x<y>z",
+    "AT&T",
+    "a typed &amp; stays",
+    "&#99999999;",
+    "<font size=80>",
+    '<img src="/etc/passwd"/>',
+    "</para>",
+    "<br/>",
+    '<a href="file:///etc/passwd">link</a>',
+    "&nbsp;&lt;",
+    "<super>",
+    "]]>",
+    "<!-- -->",
 ]
 SCRIPTS = {
     "latin": "Crème brûlée façade naïve Ærøskøbing Łódź",
@@ -46,8 +57,10 @@ def trouble(index: int) -> str:
 
 def big_answer() -> str:
     """About 200 KB of ordinary prose with a few paragraphs and line breaks."""
-    sentence = ("We bake before dawn and listen to what the street wants, then answer "
-                "questions honestly & quickly; <b>no</b> spam. ")
+    sentence = (
+        "We bake before dawn and listen to what the street wants, then answer "
+        "questions honestly & quickly; <b>no</b> spam. "
+    )
     paragraph = sentence * 12
     text = ""
     while len(text.encode()) < BIG_ANSWER_BYTES:
@@ -89,9 +102,11 @@ def hostile_plan(notes: int = 2000, big: bool = True) -> Plan:
     tags = ["<b>bold</b>", "AT&T", "хлеб", "שירות", "مخبز", "price & value", "queue"]
     start = date(2025, 1, 1)
     plan.listening.notes = [
-        ListeningNote(noted_on=start + timedelta(days=i % 300),
-                      tags=rng.sample(tags, 2),
-                      sentiment=list(Sentiment)[i % 4])
+        ListeningNote(
+            noted_on=start + timedelta(days=i % 300),
+            tags=rng.sample(tags, 2),
+            sentiment=list(Sentiment)[i % 4],
+        )
         for i in range(notes)
     ]
     fill_text_fields(plan, trouble)

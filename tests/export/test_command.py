@@ -33,9 +33,23 @@ def test_export_writes_beside_the_plan_by_default(plan_file, capsys):
 def test_export_options(plan_file, tmp_path, capsys):
     target = tmp_path / "out" / "letter.pdf"
     target.parent.mkdir()
-    code = main(["export", str(plan_file), "-o", str(target), "--page-size", "Letter",
-                 "--no-prompts", "--accent", "#aa3300", "--consultant", "Ana Ruiz",
-                 "--company", "Ruiz & Partners"])
+    code = main(
+        [
+            "export",
+            str(plan_file),
+            "-o",
+            str(target),
+            "--page-size",
+            "Letter",
+            "--no-prompts",
+            "--accent",
+            "#aa3300",
+            "--consultant",
+            "Ana Ruiz",
+            "--company",
+            "Ruiz & Partners",
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     reader = PdfReader(target)
     assert round(float(reader.pages[0].mediabox.width)) == 612
@@ -79,8 +93,10 @@ def test_missing_folder_is_a_human_message(plan_file, tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(sys.platform.startswith("win") or os.geteuid() == 0,
-                    reason="needs POSIX permissions that apply (not root)")
+@pytest.mark.skipif(
+    sys.platform.startswith("win") or os.geteuid() == 0,
+    reason="needs POSIX permissions that apply (not root)",
+)
 def test_read_only_folder_is_a_human_message(plan_file, tmp_path, capsys):
     folder = tmp_path / "locked"
     folder.mkdir()

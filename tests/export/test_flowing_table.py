@@ -23,16 +23,18 @@ def _layout(rows: int, continued=()) -> TableLayout:
     register_bundled_fonts()
     style = ParagraphStyle("t", fontName=REGULAR, fontSize=9, leading=12)
     header = [Paragraph("HEAD-A", style), Paragraph("HEAD-B", style)]
-    body = [[Paragraph(f"row-{i:04d}", style), Paragraph("text " * (i % 7 + 1), style)]
-            for i in range(rows)]
-    return TableLayout(header, body, [200, 250], COMMANDS, continued=continued,
-                       space_before=4, space_after=10)
+    body = [
+        [Paragraph(f"row-{i:04d}", style), Paragraph("text " * (i % 7 + 1), style)]
+        for i in range(rows)
+    ]
+    return TableLayout(
+        header, body, [200, 250], COMMANDS, continued=continued, space_before=4, space_after=10
+    )
 
 
 def _render(table) -> list[str]:
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4).build([Paragraph("Before"), table,
-                                                  Paragraph("After")])
+    SimpleDocTemplate(buffer, pagesize=A4).build([Paragraph("Before"), table, Paragraph("After")])
     return pdfcheck.page_texts(buffer.getvalue())
 
 

@@ -39,8 +39,10 @@ def blocks() -> Blocks:
 def _looks(paragraph: Paragraph) -> set[tuple]:
     """Every font, size, colour and line break among the fragments (before layout, which
     turns the fragments into words)."""
-    return {(f.fontName, f.fontSize, f.textColor, bool(getattr(f, "lineBreak", False)))
-            for f in paragraph.frags}
+    return {
+        (f.fontName, f.fontSize, f.textColor, bool(getattr(f, "lineBreak", False)))
+        for f in paragraph.frags
+    }
 
 
 def _lines(paragraph: Paragraph, width: float) -> list[str]:
@@ -49,8 +51,7 @@ def _lines(paragraph: Paragraph, width: float) -> list[str]:
     out = []
     for line in paragraph.blPara.lines:
         words = line[1] if isinstance(line, tuple) else [w.text for w in line.words]
-        out.append(" ".join("".join(words).split() if not isinstance(line, tuple)
-                            else words))
+        out.append(" ".join("".join(words).split() if not isinstance(line, tuple) else words))
     return out
 
 
@@ -96,6 +97,7 @@ def test_characters_the_font_lacks_get_their_own_fragments(blocks):
     fonts = [f.fontName for f in paragraph.frags]
     assert paragraph.getPlainText() == "Bread 😀 and [emoji]"
     assert len(fonts) == 1  # the bundled font has the smiley; the baguette is a placeholder
-    bold = blocks.literal(blocks.pieces("Привет שלום", blocks.styles["label"]),
-                          blocks.styles["label"])
+    bold = blocks.literal(
+        blocks.pieces("Привет שלום", blocks.styles["label"]), blocks.styles["label"]
+    )
     assert [f.fontName for f in bold.frags] == [BOLD]

@@ -82,10 +82,18 @@ def test_example_is_a_sound_pdf_with_contents_outline_and_metadata(example):
     assert len(reader.pages) == result.page_count
     assert 10 <= result.page_count <= 80
     text = pdfcheck.extract_text(result.data)
-    for heading in ("Contents", "Executive summary", "Management & Administration",
-                    "Listening & Learning", "Thinking & Planning", "Engagement",
-                    "The 7 P's at a glance", "The four A's measurement plan",
-                    "Themes and sentiment", "Readiness checklist"):
+    for heading in (
+        "Contents",
+        "Executive summary",
+        "Management & Administration",
+        "Listening & Learning",
+        "Thinking & Planning",
+        "Engagement",
+        "The 7 P's at a glance",
+        "The four A's measurement plan",
+        "Themes and sentiment",
+        "Readiness checklist",
+    ):
         assert heading in text
     assert f"Page 2 of {result.page_count}" in text
     assert f"Page {result.page_count} of {result.page_count}" in text
@@ -106,8 +114,7 @@ def test_contents_lists_the_pages_the_headings_are_on(example):
     # The checklist is the last section, so it has the highest number in the contents,
     # and that number must be the page its heading is really on.
     numbers = [int(n) for n in re.findall(r"\.\s*(\d+)\s*$", contents, re.MULTILINE)]
-    actual = next(i + 1 for i, text in enumerate(pages)
-                  if i > 1 and "Readiness checklist" in text)
+    actual = next(i + 1 for i, text in enumerate(pages) if i > 1 and "Readiness checklist" in text)
     assert max(numbers) == actual
     assert len(numbers) >= 10
     # Each entry's link goes to the page it names.
@@ -119,7 +126,8 @@ def test_bookmarks_open_the_page_of_their_heading(example):
     pages = pdfcheck.page_texts(result.data)
     bookmarks = dict(pdfcheck.outline_pages(result.data))
     assert bookmarks["Readiness checklist"] == next(
-        i + 1 for i, text in enumerate(pages) if i > 1 and "Readiness checklist" in text)
+        i + 1 for i, text in enumerate(pages) if i > 1 and "Readiness checklist" in text
+    )
     assert bookmarks["Executive summary"] == 3
     for title, page in bookmarks.items():
         assert title in pages[page - 1].replace("\n", " "), (title, page)
@@ -169,8 +177,15 @@ def test_hostile_plan_prints_every_string_literally(hostile):
     assert EMOJI in strings
     assert pdfcheck.missing_strings(strings, text) == []
     flat = pdfcheck.flat(text)
-    for literal in ("<b>", "x<y>z", "AT&T", "&amp;", "&#99999999;", "<fontsize=80>",
-                    '<imgsrc="/etc/passwd"/>'):
+    for literal in (
+        "<b>",
+        "x<y>z",
+        "AT&T",
+        "&amp;",
+        "&#99999999;",
+        "<fontsize=80>",
+        '<imgsrc="/etc/passwd"/>',
+    ):
         assert literal in flat
     assert pdfcheck.flat(LONG_URL) in flat
     assert pdfcheck.flat(LONG_WORD) in flat
@@ -228,10 +243,20 @@ def test_a_very_long_organisation_name_still_exports():
     # The cover runs over several pages (no running header there, page numbers after
     # the first): read them up to the contents.
     pages = pdfcheck.page_texts(result.data)
-    cover = [page for page in pages[:next(i for i, p in enumerate(pages)
-                                         if p.startswith("Contents") or "\nContents\n" in p)]]
-    lines = [line for page in cover for line in page.splitlines()
-             if not re.fullmatch(r"Page \d+ of \d+", line)]
+    cover = [
+        page
+        for page in pages[
+            : next(
+                i for i, p in enumerate(pages) if p.startswith("Contents") or "\nContents\n" in p
+            )
+        ]
+    ]
+    lines = [
+        line
+        for page in cover
+        for line in page.splitlines()
+        if not re.fullmatch(r"Page \d+ of \d+", line)
+    ]
     assert pdfcheck.flat(plan.details.organisation) in pdfcheck.flat("".join(lines))
 
 
@@ -337,8 +362,10 @@ def test_progress_rises_to_done():
 
 def test_progress_moves_all_through_a_long_notes_log():
     plan = Plan()
-    plan.listening.notes = [ListeningNote(said=f"Note {i}: " + "what they said " * 12,
-                                          wants="to be heard " * 5) for i in range(300)]
+    plan.listening.notes = [
+        ListeningNote(said=f"Note {i}: " + "what they said " * 12, wants="to be heard " * 5)
+        for i in range(300)
+    ]
     seen: list[float] = []
     render_pdf(plan, progress=lambda f, m: seen.append(f))
     assert seen == sorted(seen) and seen[-1] == 1.0

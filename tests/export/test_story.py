@@ -53,8 +53,11 @@ def raw(builder: StoryBuilder) -> list[str]:
 
 def labels(builder: StoryBuilder) -> list[str]:
     style = builder.styles["label"]
-    return [f.getPlainText() for f in walk(builder.story)
-            if isinstance(f, Paragraph) and f.style is style]
+    return [
+        f.getPlainText()
+        for f in walk(builder.story)
+        if isinstance(f, Paragraph) and f.style is style
+    ]
 
 
 def test_blank_fields_print_no_headings():
@@ -65,8 +68,15 @@ def test_blank_fields_print_no_headings():
     headings = [h.toc_text for h in builder.headings]
     # Only the stage headings, the summary, the governance part and the checklist.
     assert "Governance" in headings
-    for empty in ("Presence inventory", "Resources", "Learnings", "Listening notes",
-                  "Response playbook", "The 7 P's at a glance", "Themes and sentiment"):
+    for empty in (
+        "Presence inventory",
+        "Resources",
+        "Learnings",
+        "Listening notes",
+        "Response playbook",
+        "The 7 P's at a glance",
+        "Themes and sentiment",
+    ):
         assert empty not in headings
 
 
@@ -106,8 +116,14 @@ def test_prompts_can_be_left_out():
 def test_sections_follow_the_series():
     builder = build(load_example("bakery"))
     top = [h.toc_text for h in builder.headings if h.toc_level == 0]
-    assert top == ["Executive summary", "Management & Administration", "Listening & Learning",
-                   "Thinking & Planning", "Engagement", "Readiness checklist"]
+    assert top == [
+        "Executive summary",
+        "Management & Administration",
+        "Listening & Learning",
+        "Thinking & Planning",
+        "Engagement",
+        "Readiness checklist",
+    ]
     assert all(isinstance(h, Heading) for h in builder.headings)
 
 
@@ -131,8 +147,11 @@ def test_checklist_comes_from_completeness():
     from workbook.completeness import assess
 
     plan = Plan()
-    plan.listening.notes = [ListeningNote(noted_on=date(2026, 1, 2), said="Hi",
-                                          sentiment=Sentiment.POSITIVE, tags=["price"])]
+    plan.listening.notes = [
+        ListeningNote(
+            noted_on=date(2026, 1, 2), said="Hi", sentiment=Sentiment.POSITIVE, tags=["price"]
+        )
+    ]
     gaps = [g.label for g in assess(plan).gaps]
     plain = {" ".join(t.split()) for t in texts(build(plan))}
     for label in gaps:
@@ -145,6 +164,10 @@ def test_long_cells_continue_in_extra_rows(size):
     plan.listening.notes = [ListeningNote(said=("a long quote " * 800) * size)]
     builder = build(plan)
     tables = [f for f in walk(builder.story) if isinstance(f, Table)]
-    notes_table = next(t for t in tables if isinstance(t._cellvalues[0][0], Paragraph)
-                       and t._cellvalues[0][0].getPlainText() == "Date")
+    notes_table = next(
+        t
+        for t in tables
+        if isinstance(t._cellvalues[0][0], Paragraph)
+        and t._cellvalues[0][0].getPlainText() == "Date"
+    )
     assert len(notes_table._cellvalues) > 2  # header plus continuation rows

@@ -18,8 +18,9 @@ def test_chunks_cut_long_text_without_losing_a_character():
     text = ("word " * 3000 + "\n\n") * 3 + "x" * 5000
     pieces = txt.chunks(text, 1000)
     assert all(len(p) <= 1000 for p in pieces)
-    assert "".join(pieces).replace(" ", "").replace("\n", "") == \
-        text.replace(" ", "").replace("\n", "")
+    assert "".join(pieces).replace(" ", "").replace("\n", "") == text.replace(" ", "").replace(
+        "\n", ""
+    )
     assert txt.chunks("short") == ["short"]
     assert txt.chunks("   ") == []
 
@@ -31,7 +32,7 @@ def test_markup_prints_everything_literally():
     assert "<" not in markup.replace("&lt;", "")
     assert markup == (
         "&lt;b&gt;x&lt;y&gt;z AT&amp;T &amp;amp; &amp;#99999999; &lt;font size=80&gt; "
-        "&lt;img src=\"/etc/passwd\"/&gt;"
+        '&lt;img src="/etc/passwd"/&gt;'
     )
     assert fonts.markup("one\ntwo") == "one<br/>two"
 

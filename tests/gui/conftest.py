@@ -57,6 +57,7 @@ class Answers:
                 raise AssertionError(f"unexpected dialog {name}{args[1:]!r}")
             value = queue.pop(0)
             return value(*args) if callable(value) else value
+
         return answer
 
     def set(self, name: str, *values: Any) -> None:
@@ -124,10 +125,20 @@ REPO = Path(__file__).resolve().parents[2]
 def run_app_script(script: str, tmp_path: Path, *args: str) -> list[str]:
     """Run ``script`` in a fresh Python (offscreen, settings and data under ``tmp_path``),
     as a start of the app would; returns the words it printed. Fails on a non-zero exit."""
-    env = {"QT_QPA_PLATFORM": "offscreen", "WORKBOOK_CONFIG_DIR": str(tmp_path / "c"),
-           "WORKBOOK_DATA_DIR": str(tmp_path / "d"), "PYTHONPATH": str(REPO),
-           "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True,
-                            text=True, env=env, cwd=REPO, timeout=60)
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "WORKBOOK_CONFIG_DIR": str(tmp_path / "c"),
+        "WORKBOOK_DATA_DIR": str(tmp_path / "d"),
+        "PYTHONPATH": str(REPO),
+        "HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.split()

@@ -20,7 +20,6 @@ from workbook.recovery import RecoveryStore
 pytestmark = pytest.mark.gui
 
 
-
 def _main_windows() -> list[MainWindow]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
@@ -144,8 +143,11 @@ def test_the_command_line_leaves_collection_as_it_found_it(monkeypatch):
 def test_collection_resumes_even_when_the_recovery_offer_fails(qtbot, monkeypatch):
     import gc
 
-    monkeypatch.setattr(MainWindow, "offer_recovery",
-                        lambda self: (_ for _ in ()).throw(RuntimeError("broken recovery")))
+    monkeypatch.setattr(
+        MainWindow,
+        "offer_recovery",
+        lambda self: (_ for _ in ()).throw(RuntimeError("broken recovery")),
+    )
     caught: list = []
     monkeypatch.setattr(sys, "excepthook", lambda *info: caught.append(info[1]))
     gc.disable()

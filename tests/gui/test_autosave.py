@@ -61,8 +61,13 @@ def test_the_write_happens_off_the_ui_thread(window, qtbot):
         window.autosaver.start_write()  # asks for another write after this one
     finally:
         release.set()
-    qtbot.waitUntil(lambda: bool(copies()) and RecoveryStore(recovery_dir()).load(
-        copies()[0]).details.title == "Typed during the write")
+    qtbot.waitUntil(
+        lambda: (
+            bool(copies())
+            and RecoveryStore(recovery_dir()).load(copies()[0]).details.title
+            == "Typed during the write"
+        )
+    )
     assert all(t is not threading.main_thread() for t in threads)
     assert len(threads) == 2
 
@@ -172,7 +177,8 @@ def test_save_automatically_to_the_file(make_window, settings, qtbot, tmp_path):
 
 
 def test_automatic_file_saving_stops_when_the_file_changed_elsewhere(
-        make_window, settings, qtbot, tmp_path):
+    make_window, settings, qtbot, tmp_path
+):
     settings.save_to_file_automatically = True
     window = make_window()
     path = write_plan(tmp_path / "plan.json", title="Before")

@@ -24,16 +24,18 @@ def hooked(window, answers):
     """The window with the app's crash handler installed, as run() does."""
     from workbook.gui import dialogs
 
-    handler = CrashHandler(window.autosaver.write_now,
-                           lambda summary, details: dialogs.show_exception(
-                               window, summary, details))
+    handler = CrashHandler(
+        window.autosaver.write_now,
+        lambda summary, details: dialogs.show_exception(window, summary, details),
+    )
     handler.install()
     yield window
     handler.uninstall()
 
 
 def test_an_exception_in_a_slot_saves_then_reports_and_the_window_goes_on(
-        hooked, answers, qtbot, capsys):
+    hooked, answers, qtbot, capsys
+):
     window = hooked
     window.new_plan()
     window.document.set_value(TITLE, "Words typed before the bug")
@@ -101,8 +103,9 @@ def test_a_failing_recovery_write_is_still_reported(window, answers):
 
 def test_no_dialog_storm_while_reporting(window):
     reports = []
-    handler = CrashHandler(lambda: None, lambda s, d: (reports.append(s),
-                                                       handler._handle("again", "")))
+    handler = CrashHandler(
+        lambda: None, lambda s, d: (reports.append(s), handler._handle("again", ""))
+    )
     handler._handle("first", "")
     assert reports == ["first"]
 
@@ -120,4 +123,5 @@ def test_the_summary_is_one_plain_sentence():
     text = describe_exception(KeyError, KeyError("notes"))
     assert text == "The app ran into a problem it did not expect (KeyError: 'notes')."
     assert describe_exception(ValueError, ValueError("")) == (
-        "The app ran into a problem it did not expect (ValueError).")
+        "The app ran into a problem it did not expect (ValueError)."
+    )

@@ -35,8 +35,12 @@ def walk(model: type[BaseModel] = Plan, prefix: tuple[str, ...] = ()):
             continue
         annotation = _unwrap(info.annotation)
         args = get_args(annotation)
-        if get_origin(annotation) is list and args and isinstance(args[0], type) \
-                and issubclass(args[0], Row):
+        if (
+            get_origin(annotation) is list
+            and args
+            and isinstance(args[0], type)
+            and issubclass(args[0], Row)
+        ):
             yield "table", path, args[0]
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             yield from walk(annotation, path)

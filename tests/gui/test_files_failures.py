@@ -33,20 +33,27 @@ def test_a_plan_that_fails_to_load_is_reported_and_left_untouched(window, answer
     path.write_bytes(b'{"format": "social-media-value-workbook", "details": {"title": 5}}')
     before = path.read_bytes()
     assert not window.open_path(path)
-    (_parent, title, message), = answers.messages("show_error")
+    ((_parent, title, message),) = answers.messages("show_error")
     assert title == "Could not open the plan" and "broken.json" in message
     assert path.read_bytes() == before
     assert not window.has_plan and not lock_path_for(path).exists()
 
 
-@pytest.mark.parametrize(("failure", "words"), [
-    (PlanSaveError("x", "“plan.json” could not be saved: the folder is read-only."),
-     "the folder is read-only"),
-    (PermissionError(errno.EACCES, "Permission denied"), "not allowed to write"),
-    (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
-], ids=["storage-error", "read-only-folder", "disk-full"])
+@pytest.mark.parametrize(
+    ("failure", "words"),
+    [
+        (
+            PlanSaveError("x", "“plan.json” could not be saved: the folder is read-only."),
+            "the folder is read-only",
+        ),
+        (PermissionError(errno.EACCES, "Permission denied"), "not allowed to write"),
+        (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
+    ],
+    ids=["storage-error", "read-only-folder", "disk-full"],
+)
 def test_a_failed_save_says_why_offers_save_as_and_keeps_the_edits(
-        window, answers, tmp_path, monkeypatch, failure, words):
+    window, answers, tmp_path, monkeypatch, failure, words
+):
     path = write_plan(tmp_path / "plan.json", title="Before")
     window.open_path(path)
     edit(window, TITLE, "Precious words")
@@ -57,7 +64,7 @@ def test_a_failed_save_says_why_offers_save_as_and_keeps_the_edits(
     monkeypatch.setattr(file_session, "save_plan", fail)
     answers.set("ask_save_failed", "cancel")
     assert not window.save()
-    (_parent, message), = answers.messages("ask_save_failed")
+    ((_parent, message),) = answers.messages("ask_save_failed")
     assert words in message and "plan.json" in message
     assert window.isWindowModified()
     assert window.document.plan.details.title == "Precious words"
@@ -67,8 +74,11 @@ def test_a_failed_save_says_why_offers_save_as_and_keeps_the_edits(
     answers.set("ask_save_failed", "save_as")
     elsewhere = tmp_path / "elsewhere.json"
     answers.set("ask_save_path", elsewhere)
-    monkeypatch.setattr(file_session, "save_plan", lambda plan, p, **kw: (
-        fail() if p == path.absolute() else storage.save_plan(plan, p, **kw)))
+    monkeypatch.setattr(
+        file_session,
+        "save_plan",
+        lambda plan, p, **kw: fail() if p == path.absolute() else storage.save_plan(plan, p, **kw),
+    )
     assert window.save()
     assert load_plan(elsewhere).plan.details.title == "Precious words"
     assert not window.isWindowModified()
@@ -128,7 +138,7 @@ def test_plan_open_elsewhere_can_be_opened_read_only(window, answers, tmp_path):
     foreign_lock(path)
     answers.set("ask_locked", "read_only")
     assert window.open_path(path)
-    (_parent, _path, holder, stale), = answers.messages("ask_locked")
+    ((_parent, _path, holder, stale),) = answers.messages("ask_locked")
     assert "anna" in holder and "other-laptop" in holder and not stale
     assert "(read-only)" in window.windowTitle()
     assert "Read-only" in window.mode_label.text()
@@ -168,7 +178,7 @@ def test_stale_lock_is_offered_for_take_over(window, answers, tmp_path):
     foreign_lock(path, host=current_host(), pid=dead_pid())
     answers.set("ask_locked", "take_over")
     assert window.open_path(path)
-    (_parent, _path, _holder, stale), = answers.messages("ask_locked")
+    ((_parent, _path, _holder, stale),) = answers.messages("ask_locked")
     assert stale
     assert not window.session.read_only and window.session.lock.is_held
 

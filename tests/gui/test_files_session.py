@@ -18,11 +18,20 @@ from workbook.storage import PlanChangedOnDiskError, PlanLoadError, PlanSaveErro
 
 def foreign_lock(path: Path, host: str = "other-laptop", pid: int = 4242) -> None:
     """A lock file as another computer's app would leave it."""
-    lock_path_for(path).write_text(json.dumps({
-        "format": "social-media-value-workbook-lock", "user": "anna", "host": host,
-        "pid": pid, "app_version": "0.1.0", "since": "2026-11-22T14:05:00+00:00",
-        "token": "abc",
-    }), encoding="utf-8")
+    lock_path_for(path).write_text(
+        json.dumps(
+            {
+                "format": "social-media-value-workbook-lock",
+                "user": "anna",
+                "host": host,
+                "pid": pid,
+                "app_version": "0.1.0",
+                "since": "2026-11-22T14:05:00+00:00",
+                "token": "abc",
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
 def dead_pid() -> int:
@@ -137,8 +146,9 @@ def test_os_error_messages_are_human(tmp_path):
     import errno
 
     full = os_error_message(OSError(errno.ENOSPC, "No space left on device"), tmp_path / "a.json")
-    denied = os_error_message(PermissionError(errno.EACCES, "Permission denied"),
-                              tmp_path / "a.json")
+    denied = os_error_message(
+        PermissionError(errno.EACCES, "Permission denied"), tmp_path / "a.json"
+    )
     assert "disk is full" in full and "a.json" in full
     assert "not allowed" in denied and str(tmp_path) in denied
 
@@ -160,7 +170,10 @@ def test_copy_for_a_new_plan_keeps_content_and_clears_the_edition():
     assert copy.details.organisation == "Wrenford Bakery"
     assert copy.details.prepared_by == "Sam"
     assert (copy.details.prepared_for, copy.details.plan_date, copy.details.revision_note) == (
-        "", None, "")
+        "",
+        None,
+        "",
+    )
     assert copy.listening.notes[0].said == "Love the rye"
     assert copy.planning.seven_ps.purpose.decision == "Serve the neighbourhood"
     copy.listening.notes[0].said = "changed"

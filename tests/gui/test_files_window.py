@@ -40,8 +40,12 @@ def test_save_untitled_asks_for_a_name_then_saves_in_place(window, answers, tmp_
     window.new_plan()
     edit(window, TITLE, "Spring campaign")
     target = tmp_path / "spring.json"
-    answers.set("ask_save_path", lambda _parent, suggested: (
-        suggested.name == "Spring campaign.json" or pytest.fail(str(suggested))) and target)
+    answers.set(
+        "ask_save_path",
+        lambda _parent, suggested: (
+            (suggested.name == "Spring campaign.json" or pytest.fail(str(suggested))) and target
+        ),
+    )
     assert window.save()
     assert load_plan(target).plan.details.title == "Spring campaign"
     assert not window.isWindowModified() and window.document.file_path == target
@@ -87,9 +91,13 @@ def test_unsaved_prompt_cancel_keeps_the_plan(window, answers, tmp_path, action)
     edit(window, TITLE, "Unsaved work")
     answers.set("ask_unsaved_changes", "cancel")
     answers.set("ask_open_path", other)
-    {"new": window.actions.new.trigger, "open": window.actions.open.trigger,
-     "close_plan": window.actions.close.trigger, "close_window": window.close,
-     "quit": window.actions.quit.trigger}[action]()
+    {
+        "new": window.actions.new.trigger,
+        "open": window.actions.open.trigger,
+        "close_plan": window.actions.close.trigger,
+        "close_window": window.close,
+        "quit": window.actions.quit.trigger,
+    }[action]()
     assert answers.names().count("ask_unsaved_changes") == 1
     assert window.isVisible() and window.has_plan
     assert window.document.plan.details.title == "Unsaved work" and window.isWindowModified()
@@ -103,8 +111,12 @@ def test_unsaved_prompt_discard_lets_the_plan_go(window, answers, tmp_path, acti
     edit(window, TITLE, "Throw away")
     answers.set("ask_unsaved_changes", "discard")
     answers.set("ask_open_path", other)
-    {"new": window.new_plan, "open": window.open_dialog, "close_plan": window.close_plan,
-     "close_window": window.close}[action]()
+    {
+        "new": window.new_plan,
+        "open": window.open_dialog,
+        "close_plan": window.close_plan,
+        "close_window": window.close,
+    }[action]()
     if action == "close_window":
         assert not window.isVisible()
         return
@@ -176,8 +188,13 @@ def test_dropping_a_plan_file_opens_it(window, qtbot, tmp_path):
     window.show()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     assert event.isAccepted()
     qtbot.waitUntil(lambda: window.document.plan.details.title == "Dropped plan")
@@ -189,8 +206,13 @@ def test_dropping_something_else_is_refused(window, tmp_path):
     text.write_text("hello")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(text))])
-    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     event.setAccepted(False)
     window.dropEvent(event)
     assert not event.isAccepted() and not window.has_plan

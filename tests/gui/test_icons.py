@@ -11,8 +11,12 @@ from workbook.resources import resource_path
 
 
 def _painted_pixels(image: QImage) -> int:
-    return sum(1 for y in range(image.height()) for x in range(image.width())
-               if image.pixelColor(x, y).alpha() > 0)
+    return sum(
+        1
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixelColor(x, y).alpha() > 0
+    )
 
 
 @pytest.mark.parametrize("name", ICON_NAMES)
@@ -41,9 +45,19 @@ def test_window_commands_and_start_page_carry_the_icons(qtbot) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
     actions = window.actions
-    for action in (actions.new, actions.open, actions.save, actions.export,
-                   actions.start_page, actions.next_step, actions.previous_step):
+    for action in (
+        actions.new,
+        actions.open,
+        actions.save,
+        actions.export,
+        actions.start_page,
+        actions.next_step,
+        actions.previous_step,
+    ):
         assert not action.icon().isNull(), action.text()
-    for button in (window.start_page.new_button, window.start_page.open_button,
-                   window.start_page.copy_button):
+    for button in (
+        window.start_page.new_button,
+        window.start_page.open_button,
+        window.start_page.copy_button,
+    ):
         assert not button.icon().isNull(), button.text()

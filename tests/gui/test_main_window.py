@@ -41,7 +41,8 @@ def test_step_list_shows_every_stage_with_its_completion(window, qtbot):
     window.new_plan()
     steps = window.step_list
     assert [steps.list.item(i).text() for i in range(steps.list.count())] == [
-        title for _id, title, _stage in STEPS]
+        title for _id, title, _stage in STEPS
+    ]
     assert steps.percent(PageId.DETAILS) == 0
     window.document.set_value(TITLE, "Spring plan")
     window.document.set_value(("details", "organisation"), "Wrenford Bakery")
@@ -55,7 +56,8 @@ def test_step_list_shows_every_stage_with_its_completion(window, qtbot):
     assert steps.percent(PageId.REVIEW) == window.document.status.percent
     item = steps.list.item(0)
     assert item.data(Qt.ItemDataRole.AccessibleTextRole) == (
-        f"Step 1: Plan details, {expected}% complete")
+        f"Step 1: Plan details, {expected}% complete"
+    )
 
 
 def test_clicking_steps_and_back_next_move_between_pages(window, qtbot):
@@ -84,13 +86,17 @@ def test_go_to_stage_shortcuts_from_the_keyboard(window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     for number, (page_id, _title, _stage) in enumerate(STEPS, start=1):
-        qtbot.keyClick(window.focusWidget() or window, Qt.Key(Qt.Key.Key_0 + number),
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            window.focusWidget() or window,
+            Qt.Key(Qt.Key.Key_0 + number),
+            Qt.KeyboardModifier.ControlModifier,
+        )
         assert window.current_page() == page_id
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_page() == PageId.ENGAGEMENT
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Right,
-                   Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(
+        window.focusWidget() or window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier
+    )
     assert window.current_page() == PageId.REVIEW
 
 
@@ -101,8 +107,12 @@ def test_navigate_requested_shows_and_focuses_the_field(window, qtbot):
     window.activateWindow()
     window.pages[PageId.REVIEW].navigate_requested.emit(("listening", "intent"))
     assert window.current_page() == PageId.LISTENING
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
-                    and QApplication.focusWidget().objectName() == "listening.intent")
+    qtbot.waitUntil(
+        lambda: (
+            QApplication.focusWidget() is not None
+            and QApplication.focusWidget().objectName() == "listening.intent"
+        )
+    )
 
 
 def test_navigation_needs_an_open_plan(window):
@@ -128,9 +138,13 @@ def test_start_page_can_be_shown_while_a_plan_is_open(window):
 def test_every_menu_command_shows_a_shortcut(window):
     window.new_plan()
     window.recent_menu.aboutToShow.emit()
-    missing = [a.text() for a in menu_actions(window)
-               if a.shortcut().isEmpty() and a.parent() is not window.recent_menu
-               and a is not window.actions.about]
+    missing = [
+        a.text()
+        for a in menu_actions(window)
+        if a.shortcut().isEmpty()
+        and a.parent() is not window.recent_menu
+        and a is not window.actions.about
+    ]
     assert missing == []
 
 
@@ -145,10 +159,10 @@ def test_standard_shortcuts(window):
     assert a.export.shortcut() == QKeySequence("Ctrl+E")
     assert a.undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert a.redo.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-    assert [a.go_to[p].shortcut().toString() for p in PageId] == [
-        f"Ctrl+{n}" for n in range(1, 7)]
-    shortcuts = [k.toString() for action in window.actions.all_actions()
-                 for k in action.shortcuts()]
+    assert [a.go_to[p].shortcut().toString() for p in PageId] == [f"Ctrl+{n}" for n in range(1, 7)]
+    shortcuts = [
+        k.toString() for action in window.actions.all_actions() for k in action.shortcuts()
+    ]
     assert len(shortcuts) == len(set(shortcuts)), "two actions share a shortcut"
 
 
@@ -204,8 +218,9 @@ def test_step_list_follows_a_dark_palette(window, qapp, qtbot):
     window.new_plan()
     dark_window = dark_palette().color(QPalette.ColorRole.Window)
     # The palette reaches existing widgets through posted change events.
-    qtbot.waitUntil(lambda: window.step_list.list.palette().color(
-        QPalette.ColorRole.Window) == dark_window)
+    qtbot.waitUntil(
+        lambda: window.step_list.list.palette().color(QPalette.ColorRole.Window) == dark_window
+    )
     window.go_to_page(PageId.LISTENING)
     image = window.step_list.list.grab().toImage()
     plain = window.step_list.list.visualItemRect(window.step_list.list.item(0))
@@ -233,37 +248,45 @@ def export_calls(monkeypatch):
         calls["after"].append(path)
         return "close"
 
-    monkeypatch.setattr(export_controller.ExportController, "ask_export_options",
-                        ask_export_options)
+    monkeypatch.setattr(
+        export_controller.ExportController, "ask_export_options", ask_export_options
+    )
     monkeypatch.setattr(export_controller.ExportController, "ask_after_export", ask_after_export)
     return calls
 
 
 def test_export_pdf_uses_the_profile_and_suggests_a_name_beside_the_plan(
-        window, answers, settings, export_calls, qtbot, tmp_path):
+    window, answers, settings, export_calls, qtbot, tmp_path
+):
     settings.consultant_name = "Sam Consultant"
     settings.consultant_company = "Harbour Advisory"
     settings.accent = "#AA3366"
     plan_path = write_plan(tmp_path / "bakery plan.json", title="Bakery plan")
     window.open_path(plan_path)
     target = tmp_path / "out.pdf"
-    answers.set("ask_pdf_path", lambda _parent, suggested: (
-        suggested == tmp_path / "bakery plan.pdf" or pytest.fail(str(suggested))) and target)
+    answers.set(
+        "ask_pdf_path",
+        lambda _parent, suggested: (
+            (suggested == tmp_path / "bakery plan.pdf" or pytest.fail(str(suggested))) and target
+        ),
+    )
     window.actions.export.trigger()
     qtbot.waitUntil(lambda: bool(export_calls["after"]), timeout=30000)
     (options,) = export_calls["options"]
     assert (options.consultant_name, options.consultant_company, options.accent) == (
-        "Sam Consultant", "Harbour Advisory", "#AA3366")
+        "Sam Consultant",
+        "Harbour Advisory",
+        "#AA3366",
+    )
     assert target.read_bytes().startswith(b"%PDF")
 
 
-def test_review_page_export_button_goes_through_the_same_export(
-        window, answers, export_calls):
+def test_review_page_export_button_goes_through_the_same_export(window, answers, export_calls):
     window.new_plan()
     answers.set("ask_pdf_path", None)  # the user cancels at the file name
     window.pages[PageId.REVIEW].export_requested.emit()
     assert len(export_calls["options"]) == 1
-    (_parent, suggested), = answers.messages("ask_pdf_path")
+    ((_parent, suggested),) = answers.messages("ask_pdf_path")
     assert suggested.name == "Social media plan.pdf"
 
 

@@ -22,6 +22,7 @@ def attempts(monkeypatch):
         def blocked(*args, **kwargs):
             tried.append(f"{what}{args!r}")
             raise OSError("network blocked by the test")
+
         return blocked
 
     for method in ("connect", "connect_ex", "bind", "sendto"):

@@ -55,7 +55,8 @@ def test_a_complete_example_is_ready_and_the_page_follows_the_plan(qtbot):
     page.document.set_value(("planning", "intent"), "")
     qtbot.waitUntil(lambda: panel.is_warning)
     assert [b.accessibleName() for b in panel.gap_buttons] == [
-        "Thinking & Planning: Intent: the value we will give"]
+        "Thinking & Planning: Intent: the value we will give"
+    ]
     assert panel.gap_buttons[0].text() == "→ Thinking && Planning: Intent: the value we will give"
     page.document.undo_stack.undo()
     qtbot.waitUntil(lambda: not panel.is_warning)
@@ -67,21 +68,28 @@ def test_playbook_detail_shows_advice_for_the_selected_situation(qtbot):
     page = make_page(qtbot)
     page.tab_widget.setCurrentIndex(0)
     table = page.tables[("engagement", "playbook")]
-    complaint = next(e for e in page.document.plan.engagement.playbook
-                     if e.situation is SituationType.COMPLAINT)
+    complaint = next(
+        e for e in page.document.plan.engagement.playbook if e.situation is SituationType.COMPLAINT
+    )
     table.select_row(complaint.id)
     advice = page.findChild(QLabel, "situation_advice")
     assert SITUATION_GUIDES[SituationType.COMPLAINT] in advice.text()
     assert page.playbook_detail.row_id == complaint.id
-    page.document.set_value(("engagement", "playbook", complaint.id, "situation"),
-                            SituationType.PRAISE)
+    page.document.set_value(
+        ("engagement", "playbook", complaint.id, "situation"), SituationType.PRAISE
+    )
     assert SITUATION_GUIDES[SituationType.PRAISE] in advice.text()
 
 
 def test_engagement_lists_are_tables_on_their_tabs(qtbot):
     page = make_page(qtbot)
     titles = [page.tab_widget.tabText(i) for i in range(page.tab_widget.count())]
-    assert titles == ["Response playbook", "Activities", "The four A's", "Quality && cost",
-                      "Review loop"]
+    assert titles == [
+        "Response playbook",
+        "Activities",
+        "The four A's",
+        "Quality && cost",
+        "Review loop",
+    ]
     assert page.tables[("engagement", "measures")].model.rowCount() == 4
     assert page.tables[("engagement", "playbook")].model.rowCount() == len(SituationType)

@@ -108,6 +108,9 @@ def test_every_gap_can_be_focused_including_rows(qtbot):
     assert any(len(gap.path) == 4 for gap in document.status.gaps)
     for page in pages.values():
         qtbot.addWidget(page)
-    missed = [gap.path for gap in document.status.gaps
-              if not pages[page_for_path(gap.path)].focus_path(gap.path)]
+    missed = [
+        gap.path
+        for gap in document.status.gaps
+        if not pages[page_for_path(gap.path)].focus_path(gap.path)
+    ]
     assert missed == []

@@ -75,7 +75,8 @@ def test_theme_and_sentiment_drop_downs_filter(qtbot, big, big_plan_notes):
     assert panel.proxy.rowCount() == both
     sentiment.setCurrentIndex(sentiment.count() - 1)  # not judged yet
     assert panel.proxy.rowCount() == sum(
-        1 for n in big_plan_notes if "queues" in n.tags and n.sentiment is None)
+        1 for n in big_plan_notes if "queues" in n.tags and n.sentiment is None
+    )
     qtbot.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
     assert panel.proxy.rowCount() == COUNT
     assert combo.currentIndex() == 0 and sentiment.currentIndex() == 0
@@ -86,8 +87,11 @@ def test_clicking_a_header_sorts_the_notes(qtbot, big, big_plan_notes):
     view = panel.table.view
     column = panel.table.model.column_of("noted_on")
     header = view.horizontalHeader()
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2))
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2),
+    )
     assert panel.proxy.sortColumn() == column
     earliest = min(n.noted_on for n in big_plan_notes)
     assert view.model().index(0, column).data() == display_date(earliest)
@@ -130,9 +134,11 @@ def test_the_detail_form_edits_the_selected_note(qtbot):
 
 
 def test_learnings_count_themes_and_follow_tag_changes(qtbot):
-    notes = [ListeningNote(tags=["prices"], sentiment=Sentiment.NEGATIVE),
-             ListeningNote(tags=["Prices ", "queues"], sentiment=Sentiment.MIXED),
-             ListeningNote(tags=["queues"])]
+    notes = [
+        ListeningNote(tags=["prices"], sentiment=Sentiment.NEGATIVE),
+        ListeningNote(tags=["Prices ", "queues"], sentiment=Sentiment.MIXED),
+        ListeningNote(tags=["queues"]),
+    ]
     document, page = make_page(qtbot, Plan(listening=Listening(notes=notes)))
     summary = page.learnings_summary
     assert summary.theme_names() == ["prices", "queues"]
@@ -141,8 +147,10 @@ def test_learnings_count_themes_and_follow_tag_changes(qtbot):
     assert summary.count_of("prices") == 2  # recounted after a short pause, not at once
     qtbot.waitUntil(lambda: summary.count_of("prices") == 3)
     assert summary.count_of("queues") == 1 and summary.count_of("allergies") == 1
-    theme_labels = [page.notes_panel.theme_filter.itemText(i)
-                    for i in range(page.notes_panel.theme_filter.count())]
+    theme_labels = [
+        page.notes_panel.theme_filter.itemText(i)
+        for i in range(page.notes_panel.theme_filter.count())
+    ]
     assert "prices (3)" in theme_labels
     bars = summary.sentiment_bars
     assert bars[Sentiment.NEGATIVE].value() == 1 and bars[None].value() == 1

@@ -18,10 +18,14 @@ pytestmark = pytest.mark.gui
 def dark_palette() -> QPalette:
     palette = QPalette()
     colours = {
-        QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1e1e1e", QPalette.ColorRole.AlternateBase: "#333333",
-        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#3a3a3a",
-        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Link: "#7fb2ff",
+        QPalette.ColorRole.Window: "#2b2b2b",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1e1e",
+        QPalette.ColorRole.AlternateBase: "#333333",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#3a3a3a",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Link: "#7fb2ff",
         QPalette.ColorRole.PlaceholderText: "#9a9a9a",
     }
     for role, colour in colours.items():
@@ -58,12 +62,12 @@ def test_no_hard_coded_colours_or_pixel_fonts(pages):
 def test_help_text_and_links_follow_a_dark_palette(qapp, qtbot, pages):
     qapp.setPalette(dark_palette())
     window = pages[PageId.REVIEW]
-    qtbot.waitUntil(lambda: window.palette().color(QPalette.ColorRole.Window)
-                    == QColor("#2b2b2b"))
+    qtbot.waitUntil(lambda: window.palette().color(QPalette.ColorRole.Window) == QColor("#2b2b2b"))
     blocks = [b for page in pages.values() for b in page.findChildren(FieldBlock)]
     helps = [b.help_label for b in blocks if b.help_label is not None]
-    assert helps and all(label.foregroundRole() == QPalette.ColorRole.PlaceholderText
-                         for label in helps)
+    assert helps and all(
+        label.foregroundRole() == QPalette.ColorRole.PlaceholderText for label in helps
+    )
     assert helps[0].palette().color(QPalette.ColorRole.PlaceholderText) == QColor("#9a9a9a")
     links = [b for page in pages.values() for b in page.findChildren(LinkButton)]
     assert links

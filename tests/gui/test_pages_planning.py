@@ -97,7 +97,11 @@ def test_the_list_marks_a_p_once_decided_owned_and_shared(qtbot, page):
 
 def test_intent_and_assessment_are_on_the_first_tab(page):
     first = page.tab_widget.widget(0)
-    for name in ("planning.intent", "planning.assessment.attributes",
-                 "planning.assessment.offering_value", "planning.assessment.market_relations"):
+    for name in (
+        "planning.intent",
+        "planning.assessment.attributes",
+        "planning.assessment.offering_value",
+        "planning.assessment.market_relations",
+    ):
         assert first.findChild(TextField, name) is not None
     assert page.tab_widget.tabText(0) == "Intent && assessment"

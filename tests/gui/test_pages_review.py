@@ -28,8 +28,9 @@ def test_every_gap_of_a_blank_plan_is_listed_under_its_stage(qtbot):
     items = page.gap_items()
     assert [item.data(0, PATH_ROLE) for item in items] == [g.path for g in gaps]
     assert [item.text(0) for item in items] == [g.label for g in gaps]
-    groups = [page.checklist.topLevelItem(i).text(0)
-              for i in range(page.checklist.topLevelItemCount())]
+    groups = [
+        page.checklist.topLevelItem(i).text(0) for i in range(page.checklist.topLevelItemCount())
+    ]
     assert groups[0].startswith(Stage.DETAILS.title)
     assert len(groups) == len(Stage)
 

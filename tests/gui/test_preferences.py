@@ -27,13 +27,18 @@ def image_bytes(width: int, height: int, fmt: str = "PNG") -> bytes:
 
 def png_claiming(width: int, height: int) -> bytes:
     """A tiny PNG file whose header claims a huge picture (nothing that big is allocated)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         crc = zlib.crc32(kind + data) & 0xFFFFFFFF
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"\x00" * 16)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 16))
+        + chunk(b"IEND", b"")
+    )
 
 
 # ---------------------------------------------------------------- the logo
@@ -64,13 +69,17 @@ def test_a_picture_with_the_wrong_extension_is_still_accepted(tmp_path):
     assert QImageReader(str(prepare_logo(source))).size().width() == 200
 
 
-@pytest.mark.parametrize(("content", "expected"), [
-    (b"Our company name in plain text\n", "is a text file, not a picture"),
-    (image_bytes(400, 200)[:300], "is damaged and cannot be read"),
-    (png_claiming(20000, 20000), "20,000 × 20,000 pixels, far too large"),
-    (b"", "is empty"),
-    (bytes(range(256)) * 4, "not a picture this app can read"),
-], ids=["text-renamed-png", "corrupt", "huge", "empty", "binary-junk"])
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"Our company name in plain text\n", "is a text file, not a picture"),
+        (image_bytes(400, 200)[:300], "is damaged and cannot be read"),
+        (png_claiming(20000, 20000), "20,000 × 20,000 pixels, far too large"),
+        (b"", "is empty"),
+        (bytes(range(256)) * 4, "not a picture this app can read"),
+    ],
+    ids=["text-renamed-png", "corrupt", "huge", "empty", "binary-junk"],
+)
 def test_unusable_logos_get_a_clear_message(tmp_path, content, expected):
     source = tmp_path / "logo.png"
     source.write_bytes(content)
@@ -153,8 +162,10 @@ def test_an_incomplete_colour_is_not_stored(qtbot, settings):
 def test_a_damaged_settings_file_reads_as_defaults(settings):
     settings.sync()
     settings.path.parent.mkdir(parents=True, exist_ok=True)
-    settings.path.write_text("[files]\nautosave_seconds=banana\nrecent=[{broken\n"
-                             "[profile]\naccent=red\n[view]\ntext_scale=5000\n")
+    settings.path.write_text(
+        "[files]\nautosave_seconds=banana\nrecent=[{broken\n"
+        "[profile]\naccent=red\n[view]\ntext_scale=5000\n"
+    )
     fresh = Settings()
     assert fresh.autosave_seconds == 5
     assert fresh.recent_plans == []

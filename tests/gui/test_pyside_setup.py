@@ -12,7 +12,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
-PROBE = textwrap.dedent('''
+PROBE = textwrap.dedent("""
     import linecache, sys
     sys.path.insert(0, {folder!r})
     {setup}
@@ -20,15 +20,21 @@ PROBE = textwrap.dedent('''
     import probe_module_abc
     print("CACHED" if {probe!r} in linecache.cache else "NOT-CACHED")
     print(probe_module_abc.VALUE)
-''')
+""")
 
 
 def _run(folder: Path, setup: str) -> list[str]:
     probe = folder / "probe_module_abc.py"
     probe.write_text("VALUE = 'PySide6 is mentioned here'\n", encoding="utf-8")
     code = PROBE.format(folder=str(folder), setup=setup, probe=str(probe))
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
-                          text=True, timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     return done.stdout.split("\n")[:2]
 
 

@@ -14,13 +14,16 @@ from tests.gui.conftest import run_app_script
 from workbook.gui import qt_values
 
 
-@pytest.mark.parametrize(("name", "real"), [
-    ("ALIGN_CENTER", Qt.AlignmentFlag.AlignCenter),
-    ("TEXT_SELECTABLE_BY_MOUSE", Qt.TextInteractionFlag.TextSelectableByMouse),
-    ("ACCESSIBLE_TEXT_ROLE", Qt.ItemDataRole.AccessibleTextRole),
-    ("FOREGROUND_ROLE", Qt.ItemDataRole.ForegroundRole),
-    ("USER_ROLE", Qt.ItemDataRole.UserRole),
-])
+@pytest.mark.parametrize(
+    ("name", "real"),
+    [
+        ("ALIGN_CENTER", Qt.AlignmentFlag.AlignCenter),
+        ("TEXT_SELECTABLE_BY_MOUSE", Qt.TextInteractionFlag.TextSelectableByMouse),
+        ("ACCESSIBLE_TEXT_ROLE", Qt.ItemDataRole.AccessibleTextRole),
+        ("FOREGROUND_ROLE", Qt.ItemDataRole.ForegroundRole),
+        ("USER_ROLE", Qt.ItemDataRole.UserRole),
+    ],
+)
 def test_numbers_are_qts_values(name: str, real) -> None:
     assert getattr(qt_values, name) == real.value
 
@@ -50,4 +53,5 @@ def test_the_first_window_is_painted_without_building_the_qt_namespace(tmp_path:
     """)
     assert run_app_script(script, tmp_path, str(tmp_path)) == ["False", "2", "True"], (
         "Something on the start-up path touched PySide6.QtCore.Qt: use workbook.gui.qt_values "
-        "there, or touch Qt only in code that runs after the first paint.")
+        "there, or touch Qt only in code that runs after the first paint."
+    )

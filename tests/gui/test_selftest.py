@@ -242,8 +242,9 @@ def test_a_failed_run_leaves_no_window_open(qapp, tmp_path, monkeypatch):
     monkeypatch.setattr(selftest._SelfTest, "_walk_pages", broken_walk)
     assert run_self_test(tmp_path, stream=io.StringIO()) == 1
     assert "FAILED: a page is broken" in _log(tmp_path)
-    assert not [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, MainWindow) and w.isVisible()]
+    assert not [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
 
 
 def test_without_a_folder_the_report_stays_in_the_temporary_folder(qapp, tmp_path, monkeypatch):

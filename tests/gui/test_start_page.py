@@ -30,8 +30,9 @@ def page(qtbot, settings):
 
 def rows(page):
     tree = page.recent
-    return [[tree.topLevelItem(i).text(c) for c in range(3)]
-            for i in range(tree.topLevelItemCount())]
+    return [
+        [tree.topLevelItem(i).text(c) for c in range(3)] for i in range(tree.topLevelItemCount())
+    ]
 
 
 def test_recent_plans_show_organisation_title_file_and_date(page, settings, tmp_path):
@@ -43,8 +44,10 @@ def test_recent_plans_show_organisation_title_file_and_date(page, settings, tmp_
     from datetime import datetime
 
     shown = datetime.fromtimestamp(1_780_000_000).strftime("%d %b %Y %H:%M")
-    assert rows(page) == [["Wrenford Bakery — Spring plan", "bakery.json", shown],
-                          ["Closed shop — Old plan", "gone.json", "file not found"]]
+    assert rows(page) == [
+        ["Wrenford Bakery — Spring plan", "bakery.json", shown],
+        ["Closed shop — Old plan", "gone.json", "file not found"],
+    ]
     missing = page.recent.topLevelItem(1)
     assert missing.foreground(0).color() == muted_text(page.palette())
     assert page.recent_stack.currentWidget() is page.recent
@@ -118,9 +121,13 @@ def test_worked_examples_are_listed_and_open_untitled(make_window, answers, tmp_
     assert window.document.file_path is None and not window.isWindowModified()
     assert window.document.plan.details.title == infos[0].title
     window.document.set_value(("details", "prepared_for"), "A client")
-    answers.set("ask_save_path", lambda _parent, suggested: (
-        suggested.parent != resource.parent or pytest.fail("suggested the resource folder"))
-        and tmp_path / "mine.json")
+    answers.set(
+        "ask_save_path",
+        lambda _parent, suggested: (
+            (suggested.parent != resource.parent or pytest.fail("suggested the resource folder"))
+            and tmp_path / "mine.json"
+        ),
+    )
     assert window.save()  # an untitled plan: Save asks where
     assert resource.read_bytes() == before
     assert load_plan(tmp_path / "mine.json").plan.details.prepared_for == "A client"
@@ -147,7 +154,10 @@ def test_new_plan_from_a_copy_of_a_file(make_window, answers, tmp_path):
     plan = window.document.plan
     assert (plan.details.title, plan.details.organisation) == ("Autumn plan", "Riverbank Physio")
     assert (plan.details.prepared_for, plan.details.plan_date, plan.details.revision_note) == (
-        "", None, "")
+        "",
+        None,
+        "",
+    )
     assert plan.planning.intent == "Help people move without pain"
     assert window.document.file_path is None and window.isWindowModified()
     assert source.read_bytes() == before
@@ -165,8 +175,9 @@ def test_new_plan_from_a_copy_of_an_example(make_window, answers):
     assert window.document.file_path is None
 
 
-def test_copy_source_dialog_offers_examples_and_recent_plans(make_window, answers, settings,
-                                                             tmp_path):
+def test_copy_source_dialog_offers_examples_and_recent_plans(
+    make_window, answers, settings, tmp_path
+):
     recent = write_plan(tmp_path / "recent.json")
     settings.add_recent(RecentPlan(recent))
     settings.add_recent(RecentPlan(tmp_path / "gone.json"))

@@ -256,6 +256,9 @@ def test_insert_example_has_a_key_in_the_field(qtbot, document):
     qtbot.waitUntil(block.editor.hasFocus)
     assert "Ctrl+Shift+E" in block.example_button.toolTip()
     assert block.example_button.focusPolicy() == Qt.FocusPolicy.NoFocus
-    qtbot.keyClick(block.editor, Qt.Key.Key_E,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        block.editor,
+        Qt.Key.Key_E,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert document.plan.details.offering

@@ -24,14 +24,16 @@ def generated_notes(count: int = COUNT) -> list[ListeningNote]:
     notes = []
     for i in range(count):
         tags = [THEMES[i % 5]] + (["Community "] if i % 3 == 0 else [])
-        notes.append(ListeningNote(
-            noted_on=date(2025, 1, 1) + timedelta(days=(i * 7) % 365),
-            source=f"Group {i % 7}",
-            who=f"Person {i}",
-            said="Bread is pricey here" if i % 10 == 0 else f"Comment number {i}",
-            tags=tags,
-            sentiment=None if i % 8 == 0 else list(Sentiment)[i % 4],
-        ))
+        notes.append(
+            ListeningNote(
+                noted_on=date(2025, 1, 1) + timedelta(days=(i * 7) % 365),
+                source=f"Group {i % 7}",
+                who=f"Person {i}",
+                said="Bread is pricey here" if i % 10 == 0 else f"Comment number {i}",
+                tags=tags,
+                sentiment=None if i % 8 == 0 else list(Sentiment)[i % 4],
+            )
+        )
     return notes
 
 
@@ -65,8 +67,10 @@ def test_text_filter_finds_every_word_in_any_field(setup, notes):
     assert proxy.rowCount() == sum(1 for n in notes if "pricey" in n.said.lower())
     proxy.set_text("group 3")  # both words, anywhere in the note
     assert proxy.rowCount() == sum(
-        1 for n in notes if "group" in n.source.lower()
-        and any("3" in text for text in (n.source, n.who, n.said)))
+        1
+        for n in notes
+        if "group" in n.source.lower() and any("3" in text for text in (n.source, n.who, n.said))
+    )
     proxy.set_text("community")  # a theme, found in the tags
     assert proxy.rowCount() == sum(1 for n in notes if any("ommunity" in t for t in n.tags))
     proxy.set_text("")
@@ -97,8 +101,11 @@ def test_filters_combine(setup, notes):
     proxy.set_text("pricey")
     proxy.set_tag("prices")
     proxy.set_sentiment(Sentiment.POSITIVE)
-    expected = [n.id for n in notes if "pricey" in n.said and "prices" in n.tags
-                and n.sentiment is Sentiment.POSITIVE]
+    expected = [
+        n.id
+        for n in notes
+        if "pricey" in n.said and "prices" in n.tags and n.sentiment is Sentiment.POSITIVE
+    ]
     assert sorted(shown_ids(proxy)) == sorted(expected)
     proxy.clear_filters()
     assert proxy.rowCount() == COUNT

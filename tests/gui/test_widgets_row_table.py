@@ -55,19 +55,27 @@ def select_rows(table, *rows):
     selection = table.view.selectionModel()
     selection.clearSelection()
     for row in rows:
-        selection.select(table.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
-                         | QItemSelectionModel.SelectionFlag.Rows)
-    selection.setCurrentIndex(table.model.index(rows[0], 1),
-                              QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.select(
+            table.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    selection.setCurrentIndex(
+        table.model.index(rows[0], 1), QItemSelectionModel.SelectionFlag.NoUpdate
+    )
 
 
 def test_columns_follow_the_row_model():
     kinds = {c.name: c.kind for c in columns_for(NOTES, long_text=("said",))}
     assert kinds == {
-        "noted_on": ColumnKind.DATE, "source": ColumnKind.TEXT, "who": ColumnKind.TEXT,
-        "said": ColumnKind.LONG_TEXT, "tags": ColumnKind.TAGS,
-        "sentiment": ColumnKind.OPTIONAL_ENUM, "wants": ColumnKind.TEXT,
-        "opportunity": ColumnKind.TEXT, "follow_up": ColumnKind.TEXT,
+        "noted_on": ColumnKind.DATE,
+        "source": ColumnKind.TEXT,
+        "who": ColumnKind.TEXT,
+        "said": ColumnKind.LONG_TEXT,
+        "tags": ColumnKind.TAGS,
+        "sentiment": ColumnKind.OPTIONAL_ENUM,
+        "wants": ColumnKind.TEXT,
+        "opportunity": ColumnKind.TEXT,
+        "follow_up": ColumnKind.TEXT,
     }
     people = {c.name: c.kind for c in columns_for(PEOPLE)}
     assert people["can_publish"] is ColumnKind.BOOL
@@ -93,10 +101,13 @@ def test_add_button_adds_a_row_selects_it_and_starts_editing(qtbot, document):
     assert table.model.rowCount() == 0
 
 
-@pytest.mark.parametrize("key, modifiers", [
-    (Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
-    (Qt.Key.Key_Insert, Qt.KeyboardModifier.NoModifier),
-])
+@pytest.mark.parametrize(
+    "key, modifiers",
+    [
+        (Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+        (Qt.Key.Key_Insert, Qt.KeyboardModifier.NoModifier),
+    ],
+)
 def test_add_shortcuts_work_when_the_table_has_focus(qtbot, document, key, modifiers):
     table = make_table(qtbot, document, PRESENCE)
     qtbot.keyClick(table.view, key, modifiers)
@@ -156,7 +167,10 @@ def test_set_data_edits_through_the_document(qtbot, document):
     assert model.setData(cell(table, 0, "platform"), "instagram")
     channel = document.plan.management.presence[0]
     assert (channel.handle, channel.status, channel.platform) == (
-        "@new", ChannelStatus.ACTIVE, Platform.INSTAGRAM)
+        "@new",
+        ChannelStatus.ACTIVE,
+        Platform.INSTAGRAM,
+    )
     assert cell(table, 0, "platform").data() == "Instagram"
     assert not model.setData(cell(table, 0, "platform"), "myspace")
     for _ in range(3):
@@ -249,8 +263,7 @@ def test_yes_no_cells_are_check_boxes(qtbot, document):
     assert person.can_publish is False
     document.undo_stack.undo()
     assert person.can_publish is True
-    assert table.model.setData(index, Qt.CheckState.Unchecked.value,
-                               Qt.ItemDataRole.CheckStateRole)
+    assert table.model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert person.can_publish is False
 
 

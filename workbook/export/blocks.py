@@ -65,8 +65,9 @@ class Blocks:
         text, para_style = self._in_reading_order(text, style, width)
         return self.literal(self.pieces(text, para_style), para_style)
 
-    def _in_reading_order(self, text: str, style: str,
-                          width: float | None) -> tuple[str, ParagraphStyle]:
+    def _in_reading_order(
+        self, text: str, style: str, width: float | None
+    ) -> tuple[str, ParagraphStyle]:
         """``text`` ready to lay out in ``style``: a paragraph with Hebrew or Arabic comes
         back broken into lines in visual order, with the style right-aligned when it reads
         right to left; other text as it is."""
@@ -75,17 +76,25 @@ class Blocks:
             return text, para_style
         width = self.frame_width if width is None else width
         usable = (width - para_style.leftIndent - para_style.rightIndent) * 0.97
-        lines, rtl = txt.bidi_lines(text, usable, lambda s: self.fonts.measure(
-            s, para_style.fontName, para_style.fontSize))
+        lines, rtl = txt.bidi_lines(
+            text, usable, lambda s: self.fonts.measure(s, para_style.fontName, para_style.fontSize)
+        )
         return "\n".join(lines), self._rtl_variant(style) if rtl else para_style
 
-    def pieces(self, text: str, style: ParagraphStyle, font: str | None = None,
-               size: float | None = None, colour: str | None = None) -> list[tuple[Look, str]]:
+    def pieces(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        font: str | None = None,
+        size: float | None = None,
+        colour: str | None = None,
+    ) -> list[tuple[Look, str]]:
         """``text`` as runs in ``style`` (or ``font``, ``size``, ``colour``), each in a font
         that has its characters."""
         base = font or style.fontName
-        return [((style, run_font, size, colour), run)
-                for run_font, run in self.fonts.runs(text, base)]
+        return [
+            ((style, run_font, size, colour), run) for run_font, run in self.fonts.runs(text, base)
+        ]
 
     def literal(self, pieces: list[tuple[Look, str]], style: ParagraphStyle) -> UserParagraph:
         """A paragraph of ``pieces`` printed as typed: its fragments are made from the text,
@@ -99,8 +108,13 @@ class Blocks:
             self.styles.add(name, parent=style, alignment=TA_RIGHT)
         return self.styles[name]
 
-    def paragraphs(self, text: str | None, style: str = "answer",
-                   width: float | None = None, limit: int = txt.CHUNK_CHARS) -> list[Paragraph]:
+    def paragraphs(
+        self,
+        text: str | None,
+        style: str = "answer",
+        width: float | None = None,
+        limit: int = txt.CHUNK_CHARS,
+    ) -> list[Paragraph]:
         """User text as paragraphs: cleaned, cut into chunks so long answers lay out fast."""
         return [self.paragraph(chunk, style, width) for chunk in txt.chunks(text or "", limit)]
 
@@ -129,16 +143,20 @@ class Blocks:
         if label is None:
             head = self.styles["cell_label"]
             printed, font = self.fonts.single_font(text.upper(), head.fontName)
-            label = self._labels[text] = Label(printed, font, head.fontSize, head.textColor,
-                                               head.leading)
+            label = self._labels[text] = Label(
+                printed, font, head.fontSize, head.textColor, head.leading
+            )
         return label
 
     def _labelled(self, label: str, text: str, width: float) -> list[Flowable]:
         """A small-caps label over a piece of user text, in one flowable."""
         text, para_style = self._in_reading_order(text, "cell", width)
         pieces = self.pieces(text, para_style)
-        return [LabelledParagraph(markup_of(pieces), para_style,
-                                  self.fragments.make(pieces), self._label(label))]
+        return [
+            LabelledParagraph(
+                markup_of(pieces), para_style, self.fragments.make(pieces), self._label(label)
+            )
+        ]
 
     def _cell_pieces(self, cell: Cell, width: float) -> list[list[Flowable]]:
         inner = width - 2 * CELL_PAD_X
@@ -155,12 +173,10 @@ class Blocks:
                 chunks = txt.chunks(value or "", limit)
                 if not chunks:
                     continue
-                units.append((self._labelled(label, chunks[0], inner),
-                              len(chunks[0]) + per_line))
+                units.append((self._labelled(label, chunks[0], inner), len(chunks[0]) + per_line))
                 units.extend(([self.paragraph(c, "cell", inner)], len(c)) for c in chunks[1:])
         else:
-            units = [([self.paragraph(c, "cell", inner)], len(c))
-                     for c in txt.chunks(cell, limit)]
+            units = [([self.paragraph(c, "cell", inner)], len(c)) for c in txt.chunks(cell, limit)]
         # Pack small pieces together so a cell only continues in another row when it
         # really holds more than one block of text.
         pieces: list[list[Flowable]] = []
@@ -173,10 +189,15 @@ class Blocks:
             size += length
         return pieces
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
-              fractions: Sequence[float], centred: Sequence[int] = (),
-              right: Sequence[int] = (),
-              progress: Callable[[float], None] | None = None) -> FlowingTable | None:
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[Cell]],
+        fractions: Sequence[float],
+        centred: Sequence[int] = (),
+        right: Sequence[int] = (),
+        progress: Callable[[float], None] | None = None,
+    ) -> FlowingTable | None:
         """A full-width table with a repeated header row and zebra rows; None without rows.
 
         A row whose cells hold more text than fits in one block continues in extra rows
@@ -187,6 +208,7 @@ class Blocks:
             return None
         total = sum(fractions)
         widths = [self.frame_width * f / total for f in fractions]
+
         def head_style(index: int) -> str:
             if index in centred:
                 return "cell_head_center"
@@ -223,7 +245,15 @@ class Blocks:
             if height > 1:
                 shade = p.zebra if first % 2 == 1 else colors.white
                 continued.append(Continued(first, len(body) - 1, shade))
-        return FlowingTable(TableLayout(
-            head_cells, body, widths, commands,
-            last_commands=[("LINEBELOW", (0, 0), (-1, 0), 0.8, p.accent_dark)],
-            continued=continued, space_before=4, space_after=10))
+        return FlowingTable(
+            TableLayout(
+                head_cells,
+                body,
+                widths,
+                commands,
+                last_commands=[("LINEBELOW", (0, 0), (-1, 0), 0.8, p.accent_dark)],
+                continued=continued,
+                space_before=4,
+                space_after=10,
+            )
+        )

@@ -38,8 +38,9 @@ def _label(fonts: FontChooser, name: str) -> tuple[str, str]:
     return fonts.single_font(name)
 
 
-def themes_chart(themes: list[Theme], width: float, palette: Palette,
-                 fonts: FontChooser) -> Drawing | None:
+def themes_chart(
+    themes: list[Theme], width: float, palette: Palette, fonts: FontChooser
+) -> Drawing | None:
     """Horizontal bars of the most frequent themes, most frequent on top; None without themes.
 
     Drawn from plain shapes: reportlab's chart widgets look the same but take longer to
@@ -63,33 +64,76 @@ def themes_chart(themes: list[Theme], width: float, palette: Palette,
     ticks = range(0, most + 1, step)
     for value in ticks:
         x = left + value * scale
-        drawing.add(Line(x, bottom, x, bottom + plot_height, strokeColor=grid,
-                         strokeWidth=0.25))
+        drawing.add(Line(x, bottom, x, bottom + plot_height, strokeColor=grid, strokeWidth=0.25))
     band = plot_height / len(top)
     thickness = band * 10 / 15  # a bar of 10 with 5 between, as the band allows
     # Bottom up, so the biggest theme is on top.
     for index, theme in enumerate(reversed(top)):
         y = bottom + index * band + (band - thickness) / 2
         length = theme.count * scale
-        drawing.add(Rect(left, y, length, thickness, fillColor=palette.accent,
-                         strokeColor=None))
-        drawing.add(String(left + length + 3, y + thickness / 2 - 2.8, str(theme.count),
-                           fontName=REGULAR, fontSize=7, fillColor=INK))
-    drawing.add(Line(left, bottom, left, bottom + plot_height, strokeColor=axis,
-                     strokeWidth=1, strokeLineCap=0))
-    drawing.add(Line(left, bottom, left + plot_width, bottom, strokeColor=axis,
-                     strokeWidth=1, strokeLineCap=0))
+        drawing.add(Rect(left, y, length, thickness, fillColor=palette.accent, strokeColor=None))
+        drawing.add(
+            String(
+                left + length + 3,
+                y + thickness / 2 - 2.8,
+                str(theme.count),
+                fontName=REGULAR,
+                fontSize=7,
+                fillColor=INK,
+            )
+        )
+    drawing.add(
+        Line(
+            left,
+            bottom,
+            left,
+            bottom + plot_height,
+            strokeColor=axis,
+            strokeWidth=1,
+            strokeLineCap=0,
+        )
+    )
+    drawing.add(
+        Line(
+            left,
+            bottom,
+            left + plot_width,
+            bottom,
+            strokeColor=axis,
+            strokeWidth=1,
+            strokeLineCap=0,
+        )
+    )
     for value in ticks:
         x = left + value * scale
-        drawing.add(Line(x, bottom, x, bottom - 5, strokeColor=axis, strokeWidth=1,
-                         strokeLineCap=0))
-        drawing.add(String(x, bottom - 12, str(value), fontName=REGULAR, fontSize=7,
-                           fillColor=MUTED, textAnchor="middle"))
+        drawing.add(
+            Line(x, bottom, x, bottom - 5, strokeColor=axis, strokeWidth=1, strokeLineCap=0)
+        )
+        drawing.add(
+            String(
+                x,
+                bottom - 12,
+                str(value),
+                fontName=REGULAR,
+                fontSize=7,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
     for index, theme in enumerate(top):
         label, font = _label(fonts, theme.name)
         y = bottom + plot_height - band * (index + 0.5) - 3
-        drawing.add(String(label_width - 8, y, label, fontName=font, fontSize=8,
-                           fillColor=INK, textAnchor="end"))
+        drawing.add(
+            String(
+                label_width - 8,
+                y,
+                label,
+                fontName=font,
+                fontSize=8,
+                fillColor=INK,
+                textAnchor="end",
+            )
+        )
     return drawing
 
 
@@ -105,22 +149,41 @@ def sentiment_chart(counts: dict[Sentiment | None, int], width: float) -> Drawin
         if not count:
             continue
         part = width * count / total
-        drawing.add(Rect(x, bar_y, part, bar_h, fillColor=SENTIMENT_COLOURS[sentiment],
-                         strokeColor=colors.white, strokeWidth=0.8))
+        drawing.add(
+            Rect(
+                x,
+                bar_y,
+                part,
+                bar_h,
+                fillColor=SENTIMENT_COLOURS[sentiment],
+                strokeColor=colors.white,
+                strokeWidth=0.8,
+            )
+        )
         if part > 26:
-            drawing.add(String(x + part / 2, bar_y + 5, f"{round(100 * count / total)}%",
-                               fontName=BOLD, fontSize=7, fillColor=colors.white,
-                               textAnchor="middle"))
+            drawing.add(
+                String(
+                    x + part / 2,
+                    bar_y + 5,
+                    f"{round(100 * count / total)}%",
+                    fontName=BOLD,
+                    fontSize=7,
+                    fillColor=colors.white,
+                    textAnchor="middle",
+                )
+            )
         x += part
     legend_x = 0.0
     for sentiment, count in counts.items():
         name = sentiment.label if sentiment is not None else "Not judged"
         if sentiment is None and not count:
             continue
-        drawing.add(Rect(legend_x, 6, 8, 8, fillColor=SENTIMENT_COLOURS[sentiment],
-                         strokeColor=None))
+        drawing.add(
+            Rect(legend_x, 6, 8, 8, fillColor=SENTIMENT_COLOURS[sentiment], strokeColor=None)
+        )
         caption = f"{name} ({count})"
-        drawing.add(String(legend_x + 11, 7, caption, fontName=REGULAR, fontSize=7.5,
-                           fillColor=INK))
+        drawing.add(
+            String(legend_x + 11, 7, caption, fontName=REGULAR, fontSize=7.5, fillColor=INK)
+        )
         legend_x += 22 + len(caption) * 4.3
     return drawing

@@ -12,20 +12,45 @@ from pathlib import Path
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", type=Path, help="the plan (.json) to export")
-    parser.add_argument("-o", "--output", metavar="OUT.pdf", type=Path,
-                        help="where to write the PDF (default: beside the plan, same name)")
-    parser.add_argument("--page-size", default="A4", metavar="A4|Letter",
-                        help="paper size (default: A4)")
-    parser.add_argument("--no-prompts", action="store_true",
-                        help="print only the answers, without the guiding questions")
-    parser.add_argument("--logo", metavar="IMAGE", type=Path,
-                        help="the consultant's logo (PNG or JPEG) for the cover and header")
-    parser.add_argument("--accent", default="#1F6F8B", metavar="#RRGGBB",
-                        help="brand colour for headings, rules and table headers")
-    parser.add_argument("--consultant", default="", metavar="NAME",
-                        help="the consultant's name, on the cover and in the footer")
-    parser.add_argument("--company", default="", metavar="NAME",
-                        help="the consultant's company, on the cover and in the footer")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.pdf",
+        type=Path,
+        help="where to write the PDF (default: beside the plan, same name)",
+    )
+    parser.add_argument(
+        "--page-size", default="A4", metavar="A4|Letter", help="paper size (default: A4)"
+    )
+    parser.add_argument(
+        "--no-prompts",
+        action="store_true",
+        help="print only the answers, without the guiding questions",
+    )
+    parser.add_argument(
+        "--logo",
+        metavar="IMAGE",
+        type=Path,
+        help="the consultant's logo (PNG or JPEG) for the cover and header",
+    )
+    parser.add_argument(
+        "--accent",
+        default="#1F6F8B",
+        metavar="#RRGGBB",
+        help="brand colour for headings, rules and table headers",
+    )
+    parser.add_argument(
+        "--consultant",
+        default="",
+        metavar="NAME",
+        help="the consultant's name, on the cover and in the footer",
+    )
+    parser.add_argument(
+        "--company",
+        default="",
+        metavar="NAME",
+        help="the consultant's company, on the cover and in the footer",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,8 +80,9 @@ def run(args: argparse.Namespace) -> int:
         for warning in loaded.warnings:
             print(f"note: {warning}", file=sys.stderr)
         if target.resolve() == source.resolve():
-            return fail(f"the PDF would replace the plan itself ({source}); "
-                        "choose another name with -o.")
+            return fail(
+                f"the PDF would replace the plan itself ({source}); choose another name with -o."
+            )
         result = export_pdf(loaded.plan, target, options)
     except (PlanFileError, ExportError) as error:
         return fail(str(error))

@@ -80,8 +80,11 @@ class ContentsEntry(Flowable):
         indent = style.leftIndent + (style.firstLineIndent if len(lines) == 1 else 0)
         usable = self.width - style.leftIndent - style.rightIndent
         end = indent + usable - extra
-        drop = style.fontSize if rl_config.paraFontSizeHeightOffset else \
-            pdfmetrics.getAscent(style.fontName, style.fontSize)
+        drop = (
+            style.fontSize
+            if rl_config.paraFontSizeHeightOffset
+            else pdfmetrics.getAscent(style.fontName, style.fontSize)
+        )
         baseline = paragraph.height - drop - (len(lines) - 1) * style.leading
         size = style.fontSize
         # As reportlab's contents do: shrink the number when the last line leaves no room.
@@ -93,8 +96,9 @@ class ContentsEntry(Flowable):
         canvas = self.canv
         canvas.setFont(style.fontName, size)
         canvas.setFillColor(style.textColor)
-        canvas.drawString(self.width - count * dot_width - number_width, baseline,
-                          count * self.dots + number)
+        canvas.drawString(
+            self.width - count * dot_width - number_width, baseline, count * self.dots + number
+        )
 
 
 class Contents(TableOfContents):
@@ -133,8 +137,7 @@ class Contents(TableOfContents):
 
     def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
         self.wrap(availWidth, availHeight)
-        return [Deferred(part) for part in self._table.splitOn(self.canv, availWidth,
-                                                                 availHeight)]
+        return [Deferred(part) for part in self._table.splitOn(self.canv, availWidth, availHeight)]
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803 - reportlab's names
         Deferred(self._table).drawOn(canvas, x, y, _sW)

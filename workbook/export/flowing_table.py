@@ -63,17 +63,25 @@ class TableLayout:
             commands.append(("BACKGROUND", (0, row), (-1, row_high), group.shade))
             upper = min(high, group.last - 1) - start + 1
             if upper >= row:
-                commands += [("LINEBELOW", (0, row), (-1, upper), 0, white),
-                             ("BOTTOMPADDING", (0, row), (-1, upper), 0)]
+                commands += [
+                    ("LINEBELOW", (0, row), (-1, upper), 0, white),
+                    ("BOTTOMPADDING", (0, row), (-1, upper), 0),
+                ]
             lower = max(low, group.first + 1) - start + 1
             if lower <= row_high:
                 commands.append(("TOPPADDING", (0, lower), (-1, row_high), 0))
         commands += self.last_commands
         heights = [self._header_height, *self._heights[start:end]] if measured else None
-        return LongTable([self.header, *self.rows[start:end]], colWidths=self.widths,
-                         rowHeights=heights, repeatRows=1, style=TableStyle(commands),
-                         hAlign="LEFT", spaceBefore=self.space_before if start == 0 else 0,
-                         spaceAfter=self.space_after if end == len(self.rows) else 0)
+        return LongTable(
+            [self.header, *self.rows[start:end]],
+            colWidths=self.widths,
+            rowHeights=heights,
+            repeatRows=1,
+            style=TableStyle(commands),
+            hAlign="LEFT",
+            spaceBefore=self.space_before if start == 0 else 0,
+            spaceAfter=self.space_after if end == len(self.rows) else 0,
+        )
 
     def measure(self, canvas, start: int, end: int) -> None:
         """Work out the heights of body rows ``start`` to ``end`` (and the header's), once:
@@ -154,9 +162,14 @@ class FlowingTable(LongTable):
     """
 
     def __init__(self, layout: TableLayout) -> None:
-        super().__init__([layout.header, *layout.rows], colWidths=layout.widths, repeatRows=1,
-                         hAlign="LEFT", spaceBefore=layout.space_before,
-                         spaceAfter=layout.space_after)
+        super().__init__(
+            [layout.header, *layout.rows],
+            colWidths=layout.widths,
+            repeatRows=1,
+            hAlign="LEFT",
+            spaceBefore=layout.space_before,
+            spaceAfter=layout.space_after,
+        )
         self.layout = layout
         self._rest = RemainingRows(layout, 0)
 

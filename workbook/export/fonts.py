@@ -45,23 +45,33 @@ def _cjk_candidates() -> list[tuple[Path, int]]:
     paths: list[tuple[Path, int]] = []
     if sys.platform.startswith("win"):
         fonts = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
-        for name in ("msyh.ttc", "simsun.ttc", "YuGothM.ttc", "msgothic.ttc", "malgun.ttf",
-                     "simhei.ttf"):
+        for name in (
+            "msyh.ttc",
+            "simsun.ttc",
+            "YuGothM.ttc",
+            "msgothic.ttc",
+            "malgun.ttf",
+            "simhei.ttf",
+        ):
             paths.append((fonts / name, 0))
     elif sys.platform == "darwin":
-        for name in ("/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
-                     "/Library/Fonts/Arial Unicode.ttf",
-                     "/System/Library/Fonts/STHeiti Medium.ttc",
-                     "/System/Library/Fonts/PingFang.ttc",
-                     "/System/Library/Fonts/Hiragino Sans GB.ttc"):
+        for name in (
+            "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+            "/Library/Fonts/Arial Unicode.ttf",
+            "/System/Library/Fonts/STHeiti Medium.ttc",
+            "/System/Library/Fonts/PingFang.ttc",
+            "/System/Library/Fonts/Hiragino Sans GB.ttc",
+        ):
             paths.append((Path(name), 0))
     else:
-        for name in ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-                     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-                     "/usr/share/fonts/truetype/arphic/uming.ttc",
-                     "/usr/share/fonts/truetype/arphic/ukai.ttc",
-                     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-                     "/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf"):
+        for name in (
+            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+            "/usr/share/fonts/truetype/arphic/uming.ttc",
+            "/usr/share/fonts/truetype/arphic/ukai.ttc",
+            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+            "/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf",
+        ):
             paths.append((Path(name), 0))
         paths.extend((p, 0) for p in _fontconfig_cjk())
     return paths
@@ -72,8 +82,9 @@ def _fontconfig_cjk() -> list[Path]:
     if not fc_list:
         return []
     try:
-        out = subprocess.run([fc_list, ":lang=zh", "file"], capture_output=True, text=True,
-                             timeout=10, check=False).stdout
+        out = subprocess.run(
+            [fc_list, ":lang=zh", "file"], capture_output=True, text=True, timeout=10, check=False
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
     found = []
@@ -101,31 +112,34 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     (most emoji) written as UTF-16 surrogate pairs as the PDF standard asks; reportlab
     writes their bare code point, which readers reject, so they could be seen but not
     searched or copied."""
+
     def utf16(code: int) -> str:
         return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
 
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin",
-        "12 dict begin",
-        "begincmap",
-        "/CIDSystemInfo",
-        f"<< /Registry ({fontname})",
-        f"/Ordering ({fontname})",
-        "/Supplement 0",
-        ">> def",
-        f"/CMapName /{fontname} def",
-        "/CMapType 2 def",
-        "1 begincodespacerange",
-        f"<00> <{len(subset) - 1:02X}>",
-        "endcodespacerange",
-        f"{len(subset)} beginbfchar",
-        *[f"<{i:02X}> <{utf16(code)}>" for i, code in enumerate(subset)],
-        "endbfchar",
-        "endcmap",
-        "CMapName currentdict /CMap defineresource pop",
-        "end",
-        "end",
-    ])
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *[f"<{i:02X}> <{utf16(code)}>" for i, code in enumerate(subset)],
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 @cache
@@ -182,14 +196,20 @@ def _is_silent(char: str) -> bool:
 
 def _is_emoji(char: str) -> bool:
     code = ord(char)
-    return (0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF
-            or unicodedata.category(char) == "So")
+    return (
+        0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or unicodedata.category(char) == "So"
+    )
 
 
 def _is_cjk(char: str) -> bool:
     code = ord(char)
-    return (0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
-            or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x3FFFF)
+    return (
+        0x2E80 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x3FFFF
+    )
 
 
 class FontChooser:
@@ -264,8 +284,9 @@ class FontChooser:
 
     def measure(self, text: str, base: str, size: float) -> float:
         """Printed width of ``text`` in points, with the same fallback the markup uses."""
-        return sum(pdfmetrics.stringWidth(run, font, size) for font, run in
-                   self._measure_runs(text, base))
+        return sum(
+            pdfmetrics.stringWidth(run, font, size) for font, run in self._measure_runs(text, base)
+        )
 
     def _measure_runs(self, text: str, base: str) -> list[tuple[str, str]]:
         # Measuring must not count characters as missing twice.

@@ -96,11 +96,11 @@ class FragmentMaker:
             if "\n" not in text and _BOUNDARY not in text and _BREAK not in text:
                 # Most paragraphs: one line in one font. For ASCII, Python's whitespace
                 # is reportlab's, and its own split is quicker.
-                tidy = " ".join(text.split()) if text.isascii() else \
-                    cleanBlockQuotedText(text)
+                tidy = " ".join(text.split()) if text.isascii() else cleanBlockQuotedText(text)
                 return [_clone(self._templates_for(look)[0], tidy)] if tidy else []
-        joined = _BOUNDARY.join(text.translate(_NO_STAND_INS).replace("\n", _BREAK)
-                                for _look, text in pieces)
+        joined = _BOUNDARY.join(
+            text.translate(_NO_STAND_INS).replace("\n", _BREAK) for _look, text in pieces
+        )
         tidy = cleanBlockQuotedText(joined)
         out: list[ParaFrag] = []
         index = 0

@@ -54,13 +54,11 @@ def normalise_accent(value: str) -> str:
 
 
 def normalise_page_size(value: str) -> str:
-    """"A4" or "Letter" whatever the case; ExportError for anything else."""
+    """ "A4" or "Letter" whatever the case; ExportError for anything else."""
     for size in PAGE_SIZES:
         if value.strip().casefold() == size.casefold():
             return size
-    raise ExportError(
-        f"The page size {value!r} is not one the export knows; choose A4 or Letter."
-    )
+    raise ExportError(f"The page size {value!r} is not one the export knows; choose A4 or Letter.")
 
 
 def validate_options(options: ExportOptions) -> ExportOptions:

@@ -126,8 +126,9 @@ class _Document(BaseDocTemplate):
             # The canvas makes its pages when it is saved, so the bookmark is made then,
             # on this heading's page (made now, it would point at the first page).
             canvas.defer(lambda: canvas.bookmarkPage(key))
-            canvas.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level,
-                                   closed=flowable.toc_level > 0)
+            canvas.addOutlineEntry(
+                flowable.toc_text, key, level=flowable.toc_level, closed=flowable.toc_level > 0
+            )
             self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page, key))
 
 
@@ -144,9 +145,13 @@ class PlanRenderer:
     story_class = StoryBuilder
     stylesheet_class = StyleSheet
 
-    def __init__(self, plan: Plan, options: ExportOptions,
-                 progress: Callable[[float, str], None] | None = None,
-                 is_cancelled: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        options: ExportOptions,
+        progress: Callable[[float, str], None] | None = None,
+        is_cancelled: Callable[[], bool] | None = None,
+    ) -> None:
         self.plan = plan
         self.options = validate_options(options)
         self.progress = progress
@@ -170,8 +175,10 @@ class PlanRenderer:
         if path is None:
             return None
         if not path.is_file():
-            raise ExportError(f"The logo {path} was not found. Choose the logo file again, "
-                              "or export without a logo.")
+            raise ExportError(
+                f"The logo {path} was not found. Choose the logo file again, "
+                "or export without a logo."
+            )
         try:
             from PIL import Image as PILImage
 
@@ -179,8 +186,9 @@ class PlanRenderer:
                 kind = image.format
                 image.verify()
             if kind not in ("PNG", "JPEG"):
-                raise ExportError(f"The logo {path} is a {kind or 'unknown'} image; "
-                                  "use a PNG or JPEG file.")
+                raise ExportError(
+                    f"The logo {path} is a {kind or 'unknown'} image; use a PNG or JPEG file."
+                )
             reader = ImageReader(str(path))
             width, height = reader.getSize()
             if width <= 0 or height <= 0:
@@ -188,9 +196,11 @@ class PlanRenderer:
         except ExportError:
             raise
         except Exception as exc:  # Pillow raises many kinds for broken files
-            raise ExportError(f"The logo {path} cannot be read as a PNG or JPEG image "
-                              f"({exc.__class__.__name__}). Save it again as PNG or "
-                              "JPEG, or export without a logo.") from exc
+            raise ExportError(
+                f"The logo {path} cannot be read as a PNG or JPEG image "
+                f"({exc.__class__.__name__}). Save it again as PNG or "
+                "JPEG, or export without a logo."
+            ) from exc
         return reader
 
     def logo_flowable(self) -> Image | None:
@@ -206,9 +216,14 @@ class PlanRenderer:
             if self.progress is not None:
                 self.progress(0.02 + 0.13 * share, "Preparing the document")
 
-        builder = self.story_class(self.plan, self.options, self.blocks,
-                                   logo=self.logo_flowable(), is_cancelled=self.is_cancelled,
-                                   progress=made)
+        builder = self.story_class(
+            self.plan,
+            self.options,
+            self.blocks,
+            logo=self.logo_flowable(),
+            is_cancelled=self.is_cancelled,
+            progress=made,
+        )
         return builder.build()
 
     def header_text(self) -> str:
@@ -217,8 +232,10 @@ class PlanRenderer:
         return "  ·  ".join(p for p in parts if p)
 
     def footer_text(self) -> str:
-        parts = [txt.clean(self.options.consultant_name),
-                 txt.clean(self.options.consultant_company)]
+        parts = [
+            txt.clean(self.options.consultant_name),
+            txt.clean(self.options.consultant_company),
+        ]
         who = " · ".join(p for p in parts if p)
         return f"Prepared by {who}" if who else "Social media strategy"
 
@@ -226,9 +243,11 @@ class PlanRenderer:
         d = self.plan.details
         title = " ".join(txt.clean(d.title).split()) or "Social media strategy"
         org = " ".join(txt.clean(d.organisation).split())
-        author = (" ".join(txt.clean(self.options.consultant_name).split())
-                  or " ".join(txt.clean(d.prepared_by).split())
-                  or " ".join(txt.clean(self.options.consultant_company).split()))
+        author = (
+            " ".join(txt.clean(self.options.consultant_name).split())
+            or " ".join(txt.clean(d.prepared_by).split())
+            or " ".join(txt.clean(self.options.consultant_company).split())
+        )
         return {
             "title": title,
             "author": author,
@@ -248,8 +267,15 @@ class PlanRenderer:
             lw, lh = self.logo_reader.getSize()
             h = self.header_logo_height
             w = min(40 * mm, lw * h / lh)
-            canvas.drawImage(self.logo_reader, right - w, top - h + 2, width=w, height=h,
-                             preserveAspectRatio=True, mask="auto")
+            canvas.drawImage(
+                self.logo_reader,
+                right - w,
+                top - h + 2,
+                width=w,
+                height=h,
+                preserveAspectRatio=True,
+                mask="auto",
+            )
             text_right = right - w - 4 * mm
         header = self._header_paragraph
         header.wrapOn(canvas, text_right - self.margin_left, 20 * mm)
@@ -278,9 +304,16 @@ class PlanRenderer:
     # ------------------------------------------------------------------ building
 
     def _one_line(self, text: str, style_name: str, width: float) -> Paragraph:
-        style = self.styles.add(style_name, parent="body", fontSize=self.header_size,
-                                leading=self.header_size * 1.3, textColor=MUTED,
-                                fontName=REGULAR, spaceAfter=0, splitLongWords=1)
+        style = self.styles.add(
+            style_name,
+            parent="body",
+            fontSize=self.header_size,
+            leading=self.header_size * 1.3,
+            textColor=MUTED,
+            fontName=REGULAR,
+            spaceAfter=0,
+            splitLongWords=1,
+        )
         text = " ".join(text.split())
         # Keep the running header to one line however long the title is.
         while len(text) > 4 and self.fonts.measure(text, REGULAR, style.fontSize) > width:
@@ -299,10 +332,13 @@ class PlanRenderer:
         if self.progress:
             self.progress(0.02, "Preparing the document")
         self._header_paragraph = self._one_line(
-            self.header_text(), "running_header",
-            self.frame_width - (45 * mm if self.logo_reader else 0))
-        self._footer_paragraph = self._one_line(self.footer_text(), "running_footer",
-                                                self.frame_width * 0.7)
+            self.header_text(),
+            "running_header",
+            self.frame_width - (45 * mm if self.logo_reader else 0),
+        )
+        self._footer_paragraph = self._one_line(
+            self.footer_text(), "running_footer", self.frame_width * 0.7
+        )
         story = self.story()
         self._story_length = max(1, sum(layout_units(f) for f in story))
         if self.progress:
@@ -310,25 +346,52 @@ class PlanRenderer:
         buffer = io.BytesIO()
         meta = self.metadata()
         doc = _Document(
-            buffer, self, pagesize=self.page_size,
-            leftMargin=self.margin_left, rightMargin=self.margin_right,
-            topMargin=self.margin_top, bottomMargin=self.margin_bottom,
-            title=meta["title"], author=meta["author"], subject=meta["subject"],
-            creator=meta["creator"], keywords=meta["keywords"], lang="en",
+            buffer,
+            self,
+            pagesize=self.page_size,
+            leftMargin=self.margin_left,
+            rightMargin=self.margin_right,
+            topMargin=self.margin_top,
+            bottomMargin=self.margin_bottom,
+            title=meta["title"],
+            author=meta["author"],
+            subject=meta["subject"],
+            creator=meta["creator"],
+            keywords=meta["keywords"],
+            lang="en",
             # Otherwise every page names Helvetica, a font that is never embedded.
-            initialFontName=REGULAR, initialFontSize=9, initialLeading=12,
+            initialFontName=REGULAR,
+            initialFontSize=9,
+            initialLeading=12,
         )
-        frame = Frame(self.margin_left, self.margin_bottom, self.frame_width,
-                      self.page_size[1] - self.margin_top - self.margin_bottom, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        cover_frame = Frame(self.margin_left + 8 * mm, self.margin_bottom,
-                            self.frame_width - 8 * mm,
-                            self.page_size[1] - self.margin_bottom - 22 * mm, id="cover",
-                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([
-            PageTemplate("cover", [cover_frame], onPage=self.draw_cover_page),
-            PageTemplate("body", [frame], onPage=self.draw_body_page),
-        ])
+        frame = Frame(
+            self.margin_left,
+            self.margin_bottom,
+            self.frame_width,
+            self.page_size[1] - self.margin_top - self.margin_bottom,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        cover_frame = Frame(
+            self.margin_left + 8 * mm,
+            self.margin_bottom,
+            self.frame_width - 8 * mm,
+            self.page_size[1] - self.margin_bottom - 22 * mm,
+            id="cover",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        doc.addPageTemplates(
+            [
+                PageTemplate("cover", [cover_frame], onPage=self.draw_cover_page),
+                PageTemplate("body", [frame], onPage=self.draw_body_page),
+            ]
+        )
         margin = self.margin_right
 
         class _Canvas(NumberedCanvas):
@@ -354,9 +417,12 @@ class PlanRenderer:
         return ExportResult(buffer.getvalue(), doc.page, warnings)
 
 
-def render(plan: Plan, options: ExportOptions,
-           progress: Callable[[float, str], None] | None = None,
-           is_cancelled: Callable[[], bool] | None = None) -> ExportResult:
+def render(
+    plan: Plan,
+    options: ExportOptions,
+    progress: Callable[[float, str], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
     """Render ``plan`` with the default renderer."""
     return PlanRenderer(plan, options, progress, is_cancelled).render()
 

@@ -66,52 +66,159 @@ class StyleSheet:
     def build(self) -> None:
         p = self.palette
         size = self.body_size
-        self.add("body", fontName=REGULAR, fontSize=size, leading=size * 1.42, textColor=INK,
-                 spaceAfter=4, splitLongWords=1, allowWidows=0, allowOrphans=0)
+        self.add(
+            "body",
+            fontName=REGULAR,
+            fontSize=size,
+            leading=size * 1.42,
+            textColor=INK,
+            spaceAfter=4,
+            splitLongWords=1,
+            allowWidows=0,
+            allowOrphans=0,
+        )
         self.add("body_right", parent="body", alignment=TA_RIGHT)
         self.add("answer", parent="body", spaceAfter=6)
-        self.add("prompt", parent="body", fontSize=size - 1, leading=(size - 1) * 1.35,
-                 textColor=MUTED, spaceAfter=2)
+        self.add(
+            "prompt",
+            parent="body",
+            fontSize=size - 1,
+            leading=(size - 1) * 1.35,
+            textColor=MUTED,
+            spaceAfter=2,
+        )
         self.add("intro", parent="body", textColor=MUTED, spaceAfter=8)
-        self.add("label", parent="body", fontName=BOLD, fontSize=7.5, leading=10,
-                 textColor=p.accent_dark, spaceBefore=8, spaceAfter=2, keepWithNext=1)
-        self.add("h1", parent="body", fontName=BOLD, fontSize=20, leading=25,
-                 textColor=p.accent_dark, spaceBefore=0, spaceAfter=4, keepWithNext=1)
-        self.add("stage_kicker", parent="body", fontName=BOLD, fontSize=8, leading=11,
-                 textColor=p.accent, spaceAfter=2, keepWithNext=1)
-        self.add("h2", parent="body", fontName=BOLD, fontSize=12.5, leading=16,
-                 textColor=p.accent_dark, spaceBefore=14, spaceAfter=5, keepWithNext=1)
-        self.add("h3", parent="body", fontName=BOLD, fontSize=10.5, leading=14,
-                 textColor=INK, spaceBefore=8, spaceAfter=3, keepWithNext=1)
+        self.add(
+            "label",
+            parent="body",
+            fontName=BOLD,
+            fontSize=7.5,
+            leading=10,
+            textColor=p.accent_dark,
+            spaceBefore=8,
+            spaceAfter=2,
+            keepWithNext=1,
+        )
+        self.add(
+            "h1",
+            parent="body",
+            fontName=BOLD,
+            fontSize=20,
+            leading=25,
+            textColor=p.accent_dark,
+            spaceBefore=0,
+            spaceAfter=4,
+            keepWithNext=1,
+        )
+        self.add(
+            "stage_kicker",
+            parent="body",
+            fontName=BOLD,
+            fontSize=8,
+            leading=11,
+            textColor=p.accent,
+            spaceAfter=2,
+            keepWithNext=1,
+        )
+        self.add(
+            "h2",
+            parent="body",
+            fontName=BOLD,
+            fontSize=12.5,
+            leading=16,
+            textColor=p.accent_dark,
+            spaceBefore=14,
+            spaceAfter=5,
+            keepWithNext=1,
+        )
+        self.add(
+            "h3",
+            parent="body",
+            fontName=BOLD,
+            fontSize=10.5,
+            leading=14,
+            textColor=INK,
+            spaceBefore=8,
+            spaceAfter=3,
+            keepWithNext=1,
+        )
         self.add("cell", parent="body", fontSize=8.3, leading=10.8, spaceAfter=0)
         self.add("cell_right", parent="cell", alignment=TA_RIGHT)
         self.add("cell_center", parent="cell", alignment=TA_CENTER)
         # A label takes a line of the cell's leading, as the text under it does.
-        self.add("cell_label", parent="cell", fontName=BOLD, fontSize=6.8,
-                 textColor=p.accent_dark)
-        self.add("cell_head", parent="cell", fontName=BOLD, fontSize=7.5, leading=9.5,
-                 textColor=colors.white)
+        self.add("cell_label", parent="cell", fontName=BOLD, fontSize=6.8, textColor=p.accent_dark)
+        self.add(
+            "cell_head",
+            parent="cell",
+            fontName=BOLD,
+            fontSize=7.5,
+            leading=9.5,
+            textColor=colors.white,
+        )
         self.add("cell_head_center", parent="cell_head", alignment=TA_CENTER)
         self.add("cell_head_right", parent="cell_head", alignment=TA_RIGHT)
         self.add("check", parent="body", leftIndent=14, firstLineIndent=-14, spaceAfter=2)
         self.add("note", parent="body", fontSize=size - 1, textColor=MUTED)
         # Cover
-        self.add("cover_kicker", parent="body", fontName=BOLD, fontSize=9, leading=12,
-                 textColor=p.accent, spaceAfter=10)
-        self.add("cover_title", parent="body", fontName=BOLD, fontSize=30, leading=36,
-                 textColor=p.accent_dark, spaceAfter=10, splitLongWords=1)
-        self.add("cover_org", parent="body", fontSize=16, leading=21, textColor=INK,
-                 spaceAfter=4)
+        self.add(
+            "cover_kicker",
+            parent="body",
+            fontName=BOLD,
+            fontSize=9,
+            leading=12,
+            textColor=p.accent,
+            spaceAfter=10,
+        )
+        self.add(
+            "cover_title",
+            parent="body",
+            fontName=BOLD,
+            fontSize=30,
+            leading=36,
+            textColor=p.accent_dark,
+            spaceAfter=10,
+            splitLongWords=1,
+        )
+        self.add("cover_org", parent="body", fontSize=16, leading=21, textColor=INK, spaceAfter=4)
         self.add("cover_meta", parent="body", fontSize=10, leading=14, textColor=INK)
-        self.add("cover_consultant", parent="body", fontSize=9, leading=12, textColor=MUTED,
-                 alignment=TA_LEFT)
+        self.add(
+            "cover_consultant",
+            parent="body",
+            fontSize=9,
+            leading=12,
+            textColor=MUTED,
+            alignment=TA_LEFT,
+        )
         # Contents
-        self.add("toc0", parent="body", fontName=BOLD, fontSize=10.5, leading=14,
-                 spaceBefore=6, spaceAfter=1, textColor=INK)
-        self.add("toc1", parent="body", fontSize=9, leading=12.5, leftIndent=14, spaceAfter=0,
-                 textColor=INK)
+        self.add(
+            "toc0",
+            parent="body",
+            fontName=BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=6,
+            spaceAfter=1,
+            textColor=INK,
+        )
+        self.add(
+            "toc1",
+            parent="body",
+            fontSize=9,
+            leading=12.5,
+            leftIndent=14,
+            spaceAfter=0,
+            textColor=INK,
+        )
         # Summary
-        self.add("summary_lead", parent="body", fontSize=11, leading=16, textColor=INK,
-                 spaceAfter=8)
-        self.add("figure", parent="body", fontSize=7.5, leading=10, textColor=MUTED,
-                 spaceBefore=2, spaceAfter=10)
+        self.add(
+            "summary_lead", parent="body", fontSize=11, leading=16, textColor=INK, spaceAfter=8
+        )
+        self.add(
+            "figure",
+            parent="body",
+            fontSize=7.5,
+            leading=10,
+            textColor=MUTED,
+            spaceBefore=2,
+            spaceAfter=10,
+        )

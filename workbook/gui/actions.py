@@ -43,16 +43,15 @@ class WindowActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         w = window
-        self.new = self._action("&New plan", w.new_plan, _keys(Key.New),
-                                "new")
-        self.new_from_copy = self._action("New plan from a &copy…", w.new_from_copy,
-                                          _keys("Ctrl+Shift+N"), "copy")
-        self.open = self._action("&Open…", w.open_dialog, _keys(Key.Open),
-                                 "open")
-        self.start_page = self._action("S&tart page", w.show_start_page, _keys("Ctrl+Shift+H"),
-                                       "home")
-        self.save = self._action("&Save", w.save, _keys(Key.Save),
-                                 "save")
+        self.new = self._action("&New plan", w.new_plan, _keys(Key.New), "new")
+        self.new_from_copy = self._action(
+            "New plan from a &copy…", w.new_from_copy, _keys("Ctrl+Shift+N"), "copy"
+        )
+        self.open = self._action("&Open…", w.open_dialog, _keys(Key.Open), "open")
+        self.start_page = self._action(
+            "S&tart page", w.show_start_page, _keys("Ctrl+Shift+H"), "home"
+        )
+        self.save = self._action("&Save", w.save, _keys(Key.Save), "save")
         self.save_as = self._action("Save &As…", w.save_as, _keys(Key.SaveAs, "Ctrl+Shift+S"))
         self.export = self._action("&Export PDF…", w.export_pdf, _keys("Ctrl+E"), "export")
         self.close = self._action("&Close plan", w.close_plan, _keys(Key.Close, "Ctrl+W"))
@@ -63,41 +62,56 @@ class WindowActions:
         self.undo.setShortcuts(_keys(Key.Undo))
         self.redo = stack.createRedoAction(w, "&Redo")
         self.redo.setShortcuts(_keys(Key.Redo))
-        self.preferences = self._action("&Preferences…", w.edit_preferences,
-                                        _keys(Key.Preferences, "Ctrl+,"))
+        self.preferences = self._action(
+            "&Preferences…", w.edit_preferences, _keys(Key.Preferences, "Ctrl+,")
+        )
 
-        self.larger_text = self._action("&Larger text", lambda: w.change_text_size(+1),
-                                        _keys(Key.ZoomIn, "Ctrl+="))
-        self.smaller_text = self._action("&Smaller text", lambda: w.change_text_size(-1),
-                                         _keys(Key.ZoomOut))
-        self.normal_text = self._action("&Normal text size", w.reset_text_size,
-                                        _keys("Ctrl+0"))
+        self.larger_text = self._action(
+            "&Larger text", lambda: w.change_text_size(+1), _keys(Key.ZoomIn, "Ctrl+=")
+        )
+        self.smaller_text = self._action(
+            "&Smaller text", lambda: w.change_text_size(-1), _keys(Key.ZoomOut)
+        )
+        self.normal_text = self._action("&Normal text size", w.reset_text_size, _keys("Ctrl+0"))
 
         self.go_to: dict[object, QAction] = {}
         for number, (page_id, title, _stage) in enumerate(STEPS, start=1):
-            action = self._action(f"&{number} {title}",
-                                  lambda _checked=False, p=page_id: w.go_to_page(p, focus=True),
-                                  _keys(f"Ctrl+{number}"))
+            action = self._action(
+                f"&{number} {title}",
+                lambda _checked=False, p=page_id: w.go_to_page(p, focus=True),
+                _keys(f"Ctrl+{number}"),
+            )
             self.go_to[page_id] = action
         # Alt+arrows like a browser's back and forward. Ctrl+PgUp/PgDn stay with the
         # tab bars inside the pages, which use them to switch tabs.
-        self.next_step = self._action("Ne&xt step", lambda: w.go_relative(+1, focus=True),
-                                      _keys("Alt+Right"), "next")
-        self.previous_step = self._action("&Previous step", lambda: w.go_relative(-1, focus=True),
-                                          _keys("Alt+Left"), "previous")
+        self.next_step = self._action(
+            "Ne&xt step", lambda: w.go_relative(+1, focus=True), _keys("Alt+Right"), "next"
+        )
+        self.previous_step = self._action(
+            "&Previous step", lambda: w.go_relative(-1, focus=True), _keys("Alt+Left"), "previous"
+        )
         self.step_list = self._action("Go to the &step list", w.focus_step_list, _keys("F6"))
 
-        self.shortcuts = self._action("&Keyboard shortcuts", w.show_shortcuts,
-                                      _keys(Key.HelpContents, "F1"))
+        self.shortcuts = self._action(
+            "&Keyboard shortcuts", w.show_shortcuts, _keys(Key.HelpContents, "F1")
+        )
         self.about = self._action("&About", w.show_about, [])
 
-        self.plan_actions = [self.save, self.save_as, self.export, self.close,
-                             *self.go_to.values(), self.next_step, self.previous_step,
-                             self.step_list]
+        self.plan_actions = [
+            self.save,
+            self.save_as,
+            self.export,
+            self.close,
+            *self.go_to.values(),
+            self.next_step,
+            self.previous_step,
+            self.step_list,
+        ]
         """Actions that need an open plan."""
 
-    def _action(self, text: str, slot: Callable, shortcuts: list[QKeySequence],
-                icon_name: str | None = None) -> QAction:
+    def _action(
+        self, text: str, slot: Callable, shortcuts: list[QKeySequence], icon_name: str | None = None
+    ) -> QAction:
         action = QAction(text, self.window)
         if icon_name is not None:
             action.setIcon(icon(icon_name))
@@ -140,7 +154,8 @@ class WindowActions:
 
     def all_actions(self) -> list[QAction]:
         return [a for a in vars(self).values() if isinstance(a, QAction)] + list(
-            self.go_to.values())
+            self.go_to.values()
+        )
 
     def set_plan_open(self, is_open: bool, read_only: bool) -> None:
         for action in self.plan_actions:

@@ -86,8 +86,9 @@ class AutosaveResult:
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], AutosaveResult],
-                 deliver: Callable[[AutosaveResult], None]) -> None:
+    def __init__(
+        self, work: Callable[[], AutosaveResult], deliver: Callable[[AutosaveResult], None]
+    ) -> None:
         super().__init__()
         self.work, self.deliver = work, deliver
 
@@ -114,8 +115,14 @@ class Autosaver(QObject):
     file_changed_on_disk = Signal()
     """Automatic saving stopped because someone else changed the file."""
 
-    def __init__(self, document: PlanDocument, store: RecoveryStore, session_id: str,
-                 interval_ms: int = 5000, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        store: RecoveryStore,
+        session_id: str,
+        interval_ms: int = 5000,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.store = store
@@ -206,7 +213,8 @@ class Autosaver(QObject):
         generation = self.document.edit_generation
         modified = self.document.is_modified
         snapshot: dict[str, Any] | None = (
-            self.document.plan.model_dump(round_trip=True) if modified else None)
+            self.document.plan.model_dump(round_trip=True) if modified else None
+        )
         original = self.original_path()
         target = self.file_target() if (include_file and modified) else None
         store, session_id = self.store, self.session_id
@@ -227,13 +235,17 @@ class Autosaver(QObject):
             except (OSError, ValueError) as error:
                 result.recovery_error = (
                     f"The recovery copy could not be written in {store_folder(store)}: "
-                    f"{getattr(error, 'strerror', None) or error}.")
+                    f"{getattr(error, 'strerror', None) or error}."
+                )
             if target is not None:
                 result.target = target
                 try:
-                    result.save_result = save_plan(plan, target.path,
-                                                   expected_fingerprint=target.fingerprint,
-                                                   backups=target.backups)
+                    result.save_result = save_plan(
+                        plan,
+                        target.path,
+                        expected_fingerprint=target.fingerprint,
+                        backups=target.backups,
+                    )
                 except PlanChangedOnDiskError as error:
                     result.changed_on_disk = True
                     result.save_error = str(error)

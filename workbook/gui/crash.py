@@ -33,8 +33,12 @@ class CrashHandler(QObject):
 
     _caught = Signal(str, str)
 
-    def __init__(self, save_recovery: Callable[[], object],
-                 report: Callable[[str, str], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        save_recovery: Callable[[], object],
+        report: Callable[[str, str], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.save_recovery = save_recovery
         self.report = report
@@ -59,8 +63,9 @@ class CrashHandler(QObject):
 
     # ------------------------------------------------------------ hooks
 
-    def _sys_hook(self, exc_type: type[BaseException], exc: BaseException,
-                  tb: TracebackType | None) -> None:
+    def _sys_hook(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(exc_type, KeyboardInterrupt) and self._previous_sys_hook:
             self._previous_sys_hook(exc_type, exc, tb)
             return

@@ -38,9 +38,16 @@ LockChoice = Literal["read_only", "take_over", "cancel"]
 RecoveryAction = Literal["restore", "keep", "discard"]
 
 
-def _ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-         info: str, buttons: Sequence[tuple[str, QMessageBox.ButtonRole, str]],
-         default: str, escape: str) -> str:
+def _ask(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    info: str,
+    buttons: Sequence[tuple[str, QMessageBox.ButtonRole, str]],
+    default: str,
+    escape: str,
+) -> str:
     """A message box with named buttons; returns the key of the button pressed."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setInformativeText(info)
@@ -60,13 +67,19 @@ def _ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
 def ask_unsaved_changes(parent: QWidget | None, name: str) -> UnsavedChoice:
     """Save / Don't save / Cancel before the plan is closed or replaced."""
     return _ask(  # type: ignore[return-value]
-        parent, QMessageBox.Icon.Warning, "Unsaved changes",
+        parent,
+        QMessageBox.Icon.Warning,
+        "Unsaved changes",
         f"Save the changes to “{name}”?",
         "If you don't save, the changes since the last save are lost.",
-        [("&Save", QMessageBox.ButtonRole.AcceptRole, "save"),
-         ("&Don't save", QMessageBox.ButtonRole.DestructiveRole, "discard"),
-         ("Cancel", QMessageBox.ButtonRole.RejectRole, "cancel")],
-        default="save", escape="cancel")
+        [
+            ("&Save", QMessageBox.ButtonRole.AcceptRole, "save"),
+            ("&Don't save", QMessageBox.ButtonRole.DestructiveRole, "discard"),
+            ("Cancel", QMessageBox.ButtonRole.RejectRole, "cancel"),
+        ],
+        default="save",
+        escape="cancel",
+    )
 
 
 def ask_open_path(parent: QWidget | None, folder: Path) -> Path | None:
@@ -74,8 +87,9 @@ def ask_open_path(parent: QWidget | None, folder: Path) -> Path | None:
     return Path(path) if path else None
 
 
-def ask_save_path(parent: QWidget | None, suggested: Path,
-                  title: str = "Save plan as") -> Path | None:
+def ask_save_path(
+    parent: QWidget | None, suggested: Path, title: str = "Save plan as"
+) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), PLAN_FILTER)
     if not path:
         return None
@@ -98,8 +112,11 @@ def ask_folder(parent: QWidget | None, title: str, folder: Path) -> Path | None:
 
 def ask_image_path(parent: QWidget | None, folder: Path) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Choose your logo", str(folder),
-        "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)")
+        parent,
+        "Choose your logo",
+        str(folder),
+        "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)",
+    )
     return Path(path) if path else None
 
 
@@ -110,8 +127,9 @@ def ask_colour(parent: QWidget | None, initial: str) -> str | None:
 
 
 def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message,
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     if details:
         box.setDetailedText(details)
@@ -119,8 +137,9 @@ def show_error(parent: QWidget | None, title: str, message: str, details: str = 
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, title, message,
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 
@@ -128,65 +147,97 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
 def ask_save_failed(parent: QWidget | None, message: str) -> Literal["save_as", "cancel"]:
     """The plan could not be written: offer Save As; the edits stay in the window either way."""
     return _ask(  # type: ignore[return-value]
-        parent, QMessageBox.Icon.Warning, "Could not save", message,
+        parent,
+        QMessageBox.Icon.Warning,
+        "Could not save",
+        message,
         "Your changes are still here. Save them somewhere else, for example in your "
         "Documents folder, or close this message and try again later.",
-        [("Save &As…", QMessageBox.ButtonRole.AcceptRole, "save_as"),
-         ("Not now", QMessageBox.ButtonRole.RejectRole, "cancel")],
-        default="save_as", escape="cancel")
+        [
+            ("Save &As…", QMessageBox.ButtonRole.AcceptRole, "save_as"),
+            ("Not now", QMessageBox.ButtonRole.RejectRole, "cancel"),
+        ],
+        default="save_as",
+        escape="cancel",
+    )
 
 
 def ask_changed_on_disk(parent: QWidget | None, path: Path) -> DiskChoice:
     """The file changed (or vanished) since it was opened or saved here."""
     return _ask(  # type: ignore[return-value]
-        parent, QMessageBox.Icon.Warning, "File changed on disk",
-        f"“{path.name}” was changed, moved or deleted by something else since you "
-        "opened it here.",
+        parent,
+        QMessageBox.Icon.Warning,
+        "File changed on disk",
+        f"“{path.name}” was changed, moved or deleted by something else since you opened it here.",
         f"{path}\n\nOverwrite replaces what is on disk with what you see here. "
         "Reload throws away your unsaved changes and shows the file as it is now. "
         "Save As keeps both.",
-        [("&Overwrite", QMessageBox.ButtonRole.DestructiveRole, "overwrite"),
-         ("&Reload from disk", QMessageBox.ButtonRole.ResetRole, "reload"),
-         ("Save &As…", QMessageBox.ButtonRole.AcceptRole, "save_as"),
-         ("Cancel", QMessageBox.ButtonRole.RejectRole, "cancel")],
-        default="save_as", escape="cancel")
+        [
+            ("&Overwrite", QMessageBox.ButtonRole.DestructiveRole, "overwrite"),
+            ("&Reload from disk", QMessageBox.ButtonRole.ResetRole, "reload"),
+            ("Save &As…", QMessageBox.ButtonRole.AcceptRole, "save_as"),
+            ("Cancel", QMessageBox.ButtonRole.RejectRole, "cancel"),
+        ],
+        default="save_as",
+        escape="cancel",
+    )
 
 
 def ask_locked(parent: QWidget | None, path: Path, holder: str, stale: bool) -> LockChoice:
     """Someone else (or a crashed session) has the plan open."""
     if stale:
-        info = (f"{holder}, but that session seems to have ended without closing the plan "
-                "(the app may have crashed). You can safely take it over.")
+        info = (
+            f"{holder}, but that session seems to have ended without closing the plan "
+            "(the app may have crashed). You can safely take it over."
+        )
         default = "take_over"
     else:
-        info = (f"{holder}. If two people edit the same plan, one of them loses their "
-                "changes. Open it read-only to look, or take it over if you are sure the "
-                "other copy is closed.")
+        info = (
+            f"{holder}. If two people edit the same plan, one of them loses their "
+            "changes. Open it read-only to look, or take it over if you are sure the "
+            "other copy is closed."
+        )
         default = "read_only"
     return _ask(  # type: ignore[return-value]
-        parent, QMessageBox.Icon.Warning, "Plan already open",
-        f"“{path.name}” is already open elsewhere.", info,
-        [("Open &read-only", QMessageBox.ButtonRole.AcceptRole, "read_only"),
-         ("&Take over", QMessageBox.ButtonRole.DestructiveRole, "take_over"),
-         ("Cancel", QMessageBox.ButtonRole.RejectRole, "cancel")],
-        default=default, escape="cancel")
+        parent,
+        QMessageBox.Icon.Warning,
+        "Plan already open",
+        f"“{path.name}” is already open elsewhere.",
+        info,
+        [
+            ("Open &read-only", QMessageBox.ButtonRole.AcceptRole, "read_only"),
+            ("&Take over", QMessageBox.ButtonRole.DestructiveRole, "take_over"),
+            ("Cancel", QMessageBox.ButtonRole.RejectRole, "cancel"),
+        ],
+        default=default,
+        escape="cancel",
+    )
 
 
 def show_exception(parent: QWidget | None, summary: str, details: str) -> None:
     """Something unexpected went wrong; the details (traceback) are folded away."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong", summary,
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "Something went wrong",
+        summary,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(
         "A recovery copy of your plan was written first, so nothing you typed is lost. "
-        "You can keep working; if the app misbehaves, save under a new name and restart it.")
+        "You can keep working; if the app misbehaves, save under a new name and restart it."
+    )
     box.setDetailedText(details)
     box.exec()
 
 
 def show_load_warnings(parent: QWidget | None, path: Path, warnings: Sequence[str]) -> None:
-    show_info(parent, "Plan opened with notes",
-              f"“{path.name}” was opened. Please note:\n\n" + "\n".join(f"• {w}" for w in warnings))
+    show_info(
+        parent,
+        "Plan opened with notes",
+        f"“{path.name}” was opened. Please note:\n\n" + "\n".join(f"• {w}" for w in warnings),
+    )
 
 
 def _size_for_reading(dialog: QDialog, chars: int, lines: int) -> None:
@@ -214,8 +265,11 @@ def describe_saved_at(moment: datetime) -> str:
 
 def describe_recovery(item: RecoveryItem) -> str:
     name = item.title or (item.original.name if item.original else "Untitled plan")
-    where = (f"{item.original.name} in {item.original.parent}" if item.original
-             else "never saved to a file")
+    where = (
+        f"{item.original.name} in {item.original.parent}"
+        if item.original
+        else "never saved to a file"
+    )
     return f"{name}\n{where} · copy made {describe_saved_at(item.saved_at)}"
 
 
@@ -230,7 +284,8 @@ class RecoveryDialog(QDialog):
         intro = QLabel(
             "The app did not close normally last time. It kept a copy of your unsaved work. "
             "Restore it now, keep it for later (you will be asked again next time), or "
-            "discard it.")
+            "discard it."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
@@ -261,8 +316,9 @@ class RecoveryDialog(QDialog):
         self.accept() if action != "keep" else self.reject()
 
 
-def ask_recovery(parent: QWidget | None,
-                 items: Sequence[RecoveryItem]) -> tuple[RecoveryAction, int]:
+def ask_recovery(
+    parent: QWidget | None, items: Sequence[RecoveryItem]
+) -> tuple[RecoveryAction, int]:
     """Which recovery copy to restore or discard: (action, index into ``items``)."""
     dialog = RecoveryDialog(items, parent)
     dialog.exec()
@@ -283,16 +339,23 @@ class CopySource:
 class CopySourceDialog(QDialog):
     """Pick a worked example or a recent plan to start from, or browse for a file."""
 
-    def __init__(self, examples: Sequence[tuple[str, str]], recent: Sequence[Path],
-                 folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        examples: Sequence[tuple[str, str]],
+        recent: Sequence[Path],
+        folder: Path,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New plan from a copy")
         self.folder = folder
         self.choice: CopySource | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel("Start a new plan from an existing one. The copy keeps the content; "
-                       "who it is prepared for, the date and the revision note start empty, "
-                       "and it is saved under a new name.")
+        intro = QLabel(
+            "Start a new plan from an existing one. The copy keeps the content; "
+            "who it is prepared for, the date and the revision note start empty, "
+            "and it is saved under a new name."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         label = QLabel("&Copy from:")
@@ -333,8 +396,12 @@ class CopySourceDialog(QDialog):
             self.accept()
 
 
-def ask_copy_source(parent: QWidget | None, examples: Sequence[tuple[str, str]],
-                    recent: Sequence[Path], folder: Path) -> CopySource | None:
+def ask_copy_source(
+    parent: QWidget | None,
+    examples: Sequence[tuple[str, str]],
+    recent: Sequence[Path],
+    folder: Path,
+) -> CopySource | None:
     dialog = CopySourceDialog(examples, recent, folder, parent)
     dialog.exec()
     return dialog.choice

@@ -47,8 +47,12 @@ class _SetValue(QUndoCommand):
         return _SET_VALUE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt callback
-        if not (isinstance(other, _SetValue) and self.mergeable and other.mergeable
-                and other.path == self.path):
+        if not (
+            isinstance(other, _SetValue)
+            and self.mergeable
+            and other.mergeable
+            and other.path == self.path
+        ):
             return False
         self.new = other.new
         if self.new == self.old:
@@ -63,8 +67,9 @@ class _SetValue(QUndoCommand):
 
 
 class _InsertRows(QUndoCommand):
-    def __init__(self, doc: PlanDocument, list_path: FieldPath, index: int,
-                 rows: Sequence[Row], text: str) -> None:
+    def __init__(
+        self, doc: PlanDocument, list_path: FieldPath, index: int, rows: Sequence[Row], text: str
+    ) -> None:
         super().__init__(text)
         self.doc, self.list_path, self.index, self.rows = doc, list_path, index, list(rows)
 
@@ -127,8 +132,9 @@ class PlanDocument(QObject):
     edited = Signal()
     """Anything in the plan changed (for autosave and the progress display)."""
 
-    def __init__(self, plan: Plan | None = None, file_path: Path | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, plan: Plan | None = None, file_path: Path | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._plan = plan
         """``None`` until a plan is given or first asked for (then a blank one)."""
@@ -170,8 +176,9 @@ class PlanDocument(QObject):
             self._status = assess(self.plan)
         return self._status
 
-    def replace_plan(self, plan: Plan, file_path: Path | None = None,
-                     modified: bool = False) -> None:
+    def replace_plan(
+        self, plan: Plan, file_path: Path | None = None, modified: bool = False
+    ) -> None:
         """Show another plan (New, Open, restore): clears undo history."""
         self._plan = plan
         self.undo_stack.clear()
@@ -220,11 +227,13 @@ class PlanDocument(QObject):
         parent = get_value(self.plan, path[:-1])
         # Validate first so that a bad value never reaches the undo stack.
         type(parent).__pydantic_validator__.validate_assignment(
-            parent.model_copy(), path[-1], value)
+            parent.model_copy(), path[-1], value
+        )
         self.undo_stack.push(_SetValue(self, path, old, value))
 
-    def insert_row(self, list_path: FieldPath, index: int | None = None,
-                   row: Row | None = None) -> Row:
+    def insert_row(
+        self, list_path: FieldPath, index: int | None = None, row: Row | None = None
+    ) -> Row:
         """Insert ``row`` (a new blank row if ``None``) at ``index`` (end if ``None``)."""
         rows = self.rows(list_path)
         if row is None:
@@ -235,8 +244,9 @@ class PlanDocument(QObject):
         self.undo_stack.push(_InsertRows(self, list_path, index, [row], "Add row"))
         return row
 
-    def insert_rows(self, list_path: FieldPath, index: int, rows: Sequence[Row],
-                    text: str = "Add rows") -> None:
+    def insert_rows(
+        self, list_path: FieldPath, index: int, rows: Sequence[Row], text: str = "Add rows"
+    ) -> None:
         self.undo_stack.push(_InsertRows(self, list_path, index, rows, text))
 
     def remove_rows(self, list_path: FieldPath, row_ids: Sequence[str]) -> None:
@@ -275,7 +285,7 @@ class PlanDocument(QObject):
 
     def _remove(self, list_path: FieldPath, index: int, count: int) -> None:
         target = self.rows(list_path)
-        del target[index:index + count]
+        del target[index : index + count]
         self._touch()
         self.rows_removed.emit(tuple(list_path), index, count)
         self.edited.emit()

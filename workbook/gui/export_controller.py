@@ -36,8 +36,9 @@ class _ExportWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, snapshot: dict, target: Path, options: ExportOptions,
-                 cancel: threading.Event) -> None:
+    def __init__(
+        self, snapshot: dict, target: Path, options: ExportOptions, cancel: threading.Event
+    ) -> None:
         super().__init__()
         self.snapshot, self.target, self.options, self.cancel = snapshot, target, options, cancel
 
@@ -54,8 +55,13 @@ class _ExportWorker(QObject):
             if self.cancel.is_set():
                 raise ExportCancelled()
             plan = Plan.model_validate(self.snapshot)
-            result = export_pdf(plan, self.target, self.options,
-                                progress=self.progressed.emit, is_cancelled=self.cancel.is_set)
+            result = export_pdf(
+                plan,
+                self.target,
+                self.options,
+                progress=self.progressed.emit,
+                is_cancelled=self.cancel.is_set,
+            )
         except ExportCancelled:
             self.cancelled.emit()
         except ExportError as error:
@@ -79,25 +85,31 @@ class ExportOptionsDialog(QDialog):
         layout = QFormLayout(self)
         self.page_size = QComboBox()
         self.page_size.addItems(["A4", "Letter"])
-        self.page_size.setCurrentText(defaults.page_size if defaults.page_size in ("A4", "Letter")
-                                      else "A4")
+        self.page_size.setCurrentText(
+            defaults.page_size if defaults.page_size in ("A4", "Letter") else "A4"
+        )
         self.page_size.setAccessibleName("Page size")
         layout.addRow("&Page size:", self.page_size)
         self.include_prompts = QCheckBox("&Include the guiding questions")
         self.include_prompts.setChecked(defaults.include_prompts)
         self.include_prompts.setAccessibleDescription(
-            "Print each field's question above the answer; untick to print only the answers.")
+            "Print each field's question above the answer; untick to print only the answers."
+        )
         layout.addRow(self.include_prompts)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
 
     def options(self) -> ExportOptions:
-        return dataclasses.replace(self.defaults, page_size=self.page_size.currentText(),
-                                   include_prompts=self.include_prompts.isChecked())
+        return dataclasses.replace(
+            self.defaults,
+            page_size=self.page_size.currentText(),
+            include_prompts=self.include_prompts.isChecked(),
+        )
 
 
 class ExportController(QObject):
@@ -127,7 +139,7 @@ class ExportController(QObject):
         return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_after_export(self, path: Path, warnings: tuple[str, ...]) -> str:
-        """"open", "folder" or "close"."""
+        """ "open", "folder" or "close"."""
         box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Warning if warnings else QMessageBox.Icon.Information)
         box.setWindowTitle("PDF exported")
@@ -164,16 +176,18 @@ class ExportController(QObject):
     def export(self, plan: Plan, target: Path, options: ExportOptions) -> None:
         """Start exporting a copy of ``plan`` to ``target``; returns at once."""
         if self.busy:
-            self.show_error("Export PDF", "An export is already running; wait for it to "
-                            "finish or cancel it.")
+            self.show_error(
+                "Export PDF", "An export is already running; wait for it to finish or cancel it."
+            )
             return
         self._target = Path(target)
         self._cancel = threading.Event()
         # The worker gets its own copy, so the user may keep typing while the PDF is made.
         # It is rebuilt on the worker from a dump taken here: 2 ms on the UI thread for a
         # plan with 2,000 notes, where a deep copy froze the window for 30 ms.
-        worker = _ExportWorker(plan.model_dump(round_trip=True), self._target, options,
-                               self._cancel)
+        worker = _ExportWorker(
+            plan.model_dump(round_trip=True), self._target, options, self._cancel
+        )
         thread = QThread(self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
@@ -183,8 +197,9 @@ class ExportController(QObject):
         worker.cancelled.connect(self._on_cancelled, Qt.ConnectionType.QueuedConnection)
         self._worker, self._thread = worker, thread
 
-        dialog = QProgressDialog("Making the PDF…", "Cancel", 0, _PROGRESS_STEPS,
-                                 self.parent_widget)
+        dialog = QProgressDialog(
+            "Making the PDF…", "Cancel", 0, _PROGRESS_STEPS, self.parent_widget
+        )
         dialog.setWindowTitle("Export PDF")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)

@@ -40,8 +40,6 @@ class LockMode(StrEnum):
     """No lock: the plan is only looked at, Save is off (Save As still works)."""
 
 
-
-
 def os_error_message(error: OSError, path: Path) -> str:
     """Human words for an operating-system error while saving ``path``."""
     reasons = {
@@ -75,8 +73,9 @@ class FileSession:
 
         path = Path(path).absolute()
         loaded = load_plan(path)
-        session = cls(path=path, fingerprint=loaded.fingerprint,
-                      read_only=mode == LockMode.READ_ONLY)
+        session = cls(
+            path=path, fingerprint=loaded.fingerprint, read_only=mode == LockMode.READ_ONLY
+        )
         if mode != LockMode.READ_ONLY:
             session._lock(mode)
         return session, loaded
@@ -88,8 +87,9 @@ class FileSession:
         from workbook.storage import fingerprint_file
 
         path = Path(path).absolute()
-        session = cls(path=path, fingerprint=fingerprint_file(path),
-                      read_only=mode == LockMode.READ_ONLY)
+        session = cls(
+            path=path, fingerprint=fingerprint_file(path), read_only=mode == LockMode.READ_ONLY
+        )
         if mode != LockMode.READ_ONLY:
             session._lock(mode)
         return session
@@ -114,8 +114,10 @@ class FileSession:
         except OSError as error:
             # A folder we may not write in (a CD, a shared read-only folder): open anyway;
             # a save there fails with its own clear message.
-            self.note = (f"The plan could not be marked as open ({error.strerror or error}); "
-                         "others may open it at the same time.")
+            self.note = (
+                f"The plan could not be marked as open ({error.strerror or error}); "
+                "others may open it at the same time."
+            )
             return
         self.lock = lock
 
@@ -131,11 +133,15 @@ class FileSession:
         if self.path is None:
             raise ValueError("an untitled plan needs Save As")
         if self.read_only:
-            raise PlanSaveError(self.path, f"“{self.path.name}” is open read-only. "
-                                "Use Save As to keep your changes in another file.")
+            raise PlanSaveError(
+                self.path,
+                f"“{self.path.name}” is open read-only. "
+                "Use Save As to keep your changes in another file.",
+            )
         try:
-            result = save_plan(plan, self.path,
-                               expected_fingerprint=None if overwrite else self.fingerprint)
+            result = save_plan(
+                plan, self.path, expected_fingerprint=None if overwrite else self.fingerprint
+            )
         except OSError as error:  # the storage layer converts these; belt and braces
             raise PlanSaveError(self.path, os_error_message(error, self.path)) from None
         self.fingerprint = result.fingerprint
@@ -157,8 +163,10 @@ class FileSession:
         except PlanLockedError as error:
             if not error.holder.is_stale:
                 raise PlanSaveError(
-                    target, f"“{target.name}” is open elsewhere "
-                    f"({error.holder.describe()}). Choose another name.") from None
+                    target,
+                    f"“{target.name}” is open elsewhere "
+                    f"({error.holder.describe()}). Choose another name.",
+                ) from None
             new_lock.take_over()
         except OSError:
             new_lock = None  # saving will say what is wrong with the folder
@@ -174,7 +182,11 @@ class FileSession:
             raise
         self.close()
         self.path, self.fingerprint, self.read_only, self.lock = (
-            target, result.fingerprint, False, new_lock)
+            target,
+            result.fingerprint,
+            False,
+            new_lock,
+        )
         self.note = ""
         return result
 

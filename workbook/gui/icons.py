@@ -14,8 +14,23 @@ from PySide6.QtGui import QIcon
 
 from workbook.resources import resource_path
 
-ICON_NAMES = ("add", "clear", "copy", "delete", "done", "down", "export", "home", "new",
-              "next", "open", "previous", "save", "up", "warning")
+ICON_NAMES = (
+    "add",
+    "clear",
+    "copy",
+    "delete",
+    "done",
+    "down",
+    "export",
+    "home",
+    "new",
+    "next",
+    "open",
+    "previous",
+    "save",
+    "up",
+    "warning",
+)
 """Every icon there is; each is ``resources/icon/ui/<name>.svg``."""
 
 

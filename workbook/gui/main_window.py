@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 # screen sooner.
 # At start-up the app builds the rest just after the first paint (workbook.gui.app).
 
+
 def _dialogs():
     """:mod:`workbook.gui.dialogs`, loaded when the first question is asked (its message
     boxes and file dialogs are not needed to show the window). Tests replace its functions."""
@@ -75,17 +76,25 @@ def plan_file_urls(event: QDropEvent | QDragEnterEvent) -> list[Path]:
     mime = event.mimeData()
     if mime is None or not mime.hasUrls():
         return []
-    return [Path(url.toLocalFile()) for url in mime.urls()
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(".json")]
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".json")
+    ]
 
 
 class MainWindow(QMainWindow):
     """The app's window. Construct it with no arguments for the real app; tests inject
     settings, a recovery store or a session id."""
 
-    def __init__(self, settings: Settings | None = None, *,
-                 recovery_store: RecoveryStore | None = None,
-                 session_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        recovery_store: RecoveryStore | None = None,
+        session_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings or Settings()
         self.document = PlanDocument(parent=self)
@@ -142,13 +151,20 @@ class MainWindow(QMainWindow):
         from workbook.gui.autosave import Autosaver, new_session_id
 
         self._session_id = self._session_id or new_session_id()
-        autosaver = Autosaver(self.document, self.recovery_store, self._session_id,
-                              self.settings.autosave_seconds * 1000, self)
+        autosaver = Autosaver(
+            self.document,
+            self.recovery_store,
+            self._session_id,
+            self.settings.autosave_seconds * 1000,
+            self,
+        )
         autosaver.file_target = self._autosave_target
         autosaver.recovery_written.connect(
-            lambda _path: self.statusBar().showMessage("Recovery copy written", STATUS_SHORT_MS))
+            lambda _path: self.statusBar().showMessage("Recovery copy written", STATUS_SHORT_MS)
+        )
         autosaver.failed.connect(
-            lambda message: self.statusBar().showMessage(message, STATUS_LONG_MS))
+            lambda message: self.statusBar().showMessage(message, STATUS_LONG_MS)
+        )
         autosaver.file_saved.connect(self._autosaved_to_file)
         autosaver.file_changed_on_disk.connect(self._autosave_conflict)
         self._autosaver = autosaver
@@ -206,7 +222,8 @@ class MainWindow(QMainWindow):
         native = QKeySequence.SequenceFormat.NativeText
         self._step_list.set_shortcut_hints(
             self.actions.previous_step.shortcut().toString(native),
-            self.actions.next_step.shortcut().toString(native))
+            self.actions.next_step.shortcut().toString(native),
+        )
         self._page_stack = QStackedWidget()
         self._page_stack.setObjectName("page_stack")
         workspace.addWidget(self._step_list)
@@ -280,8 +297,12 @@ class MainWindow(QMainWindow):
         """Put the keyboard in the first field of ``page``."""
         widget = page.nextInFocusChain()
         while widget is not None and widget is not page:
-            if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
-                    and widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus):
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus
+            ):
                 widget.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
                 return
             widget = widget.nextInFocusChain()
@@ -310,8 +331,9 @@ class MainWindow(QMainWindow):
             self.file_label.setText("")
             self.mode_label.setText("")
             return
-        self.file_label.setText(str(self.session.path) if self.session.path
-                                else "Not saved to a file yet")
+        self.file_label.setText(
+            str(self.session.path) if self.session.path else "Not saved to a file yet"
+        )
         if self.session.read_only:
             self.mode_label.setText("Read-only: use Save As to keep changes")
         else:
@@ -406,8 +428,9 @@ class MainWindow(QMainWindow):
         from workbook.examples import list_examples, load_example
         from workbook.storage import PlanLoadError, load_plan
 
-        examples = [(info.name, info.title or info.organisation or info.name)
-                    for info in list_examples()]
+        examples = [
+            (info.name, info.title or info.organisation or info.name) for info in list_examples()
+        ]
         recent = [p.path for p in self.settings.recent_plans if p.path.is_file()]
         source = _dialogs().ask_copy_source(self, examples, recent, self.settings.default_folder)
         if source is None:
@@ -424,8 +447,9 @@ class MainWindow(QMainWindow):
         if self.confirm_close_plan():
             self._install(FileSession(), plan_copy_for_new(original), modified=True)
             self.autosaver.schedule()
-            self.statusBar().showMessage("New plan copied; save it under a new name",
-                                         STATUS_LONG_MS)
+            self.statusBar().showMessage(
+                "New plan copied; save it under a new name", STATUS_LONG_MS
+            )
 
     def close_plan(self) -> bool:
         """Close the plan and show the start page (Ctrl+W)."""
@@ -501,8 +525,9 @@ class MainWindow(QMainWindow):
         if not self.has_plan:
             return False
         folder = self.session.path.parent if self.session.path else self.settings.default_folder
-        name = self.session.path.name if self.session.path else suggested_file_name(
-            self.document.plan)
+        name = (
+            self.session.path.name if self.session.path else suggested_file_name(self.document.plan)
+        )
         path = _dialogs().ask_save_path(self, folder / name)
         if path is None:
             return False
@@ -542,11 +567,17 @@ class MainWindow(QMainWindow):
         from workbook.gui.autosave import FileTarget
 
         path = self.session.path
-        if (not self.settings.save_to_file_automatically or not self.has_plan or path is None
-                or self.session.read_only or self._autosave_file_paused):
+        if (
+            not self.settings.save_to_file_automatically
+            or not self.has_plan
+            or path is None
+            or self.session.read_only
+            or self._autosave_file_paused
+        ):
             return None
-        return FileTarget(path, self.session.fingerprint,
-                          backups=path not in self._autosave_backed_up)
+        return FileTarget(
+            path, self.session.fingerprint, backups=path not in self._autosave_backed_up
+        )
 
     def _autosaved_to_file(self, result: SaveResult, current: bool) -> None:
         if result.path != self.session.path:
@@ -562,7 +593,9 @@ class MainWindow(QMainWindow):
         self._autosave_file_paused = True
         self.statusBar().showMessage(
             "Automatic saving paused: the file was changed elsewhere. Press Save to choose "
-            "what to do.", STATUS_LONG_MS)
+            "what to do.",
+            STATUS_LONG_MS,
+        )
 
     def offer_recovery(self) -> bool:
         """After a crash: offer the recovery copies of sessions that did not close.
@@ -570,9 +603,11 @@ class MainWindow(QMainWindow):
         from workbook.gui.autosave import session_is_running
         from workbook.storage import PlanLoadError
 
-        copies = [c for c in self.recovery_store.list()
-                  if c.session_id != self.autosaver.session_id
-                  and not session_is_running(c.session_id)]
+        copies = [
+            c
+            for c in self.recovery_store.list()
+            if c.session_id != self.autosaver.session_id and not session_is_running(c.session_id)
+        ]
         while copies:
             items = [_dialogs().RecoveryItem(c.title, c.original_path, c.saved_at) for c in copies]
             action, index = _dialogs().ask_recovery(self, items)
@@ -596,7 +631,8 @@ class MainWindow(QMainWindow):
             self.autosaver.write_now()  # our own copy exists before the old one goes
             self.recovery_store.discard(copy)
             self.statusBar().showMessage(
-                f"Restored “{copy.title}” — save it to keep it", STATUS_LONG_MS)
+                f"Restored “{copy.title}” — save it to keep it", STATUS_LONG_MS
+            )
             return True
         return False
 
@@ -617,8 +653,7 @@ class MainWindow(QMainWindow):
     def _ask_lock_mode(self, path: Path, error: PlanLockedError) -> LockMode | None:
         """Ask what to do with a plan another window or person has open: the mode to try
         again with (read only, or take the lock over), or None when the user cancels."""
-        choice = _dialogs().ask_locked(self, path, error.holder.describe(),
-                                       error.holder.is_stale)
+        choice = _dialogs().ask_locked(self, path, error.holder.describe(), error.holder.is_stale)
         if choice == "cancel":
             return None
         return LockMode.READ_ONLY if choice == "read_only" else LockMode.TAKE_OVER
@@ -633,18 +668,25 @@ class MainWindow(QMainWindow):
             from workbook.export import ExportOptions, default_pdf_path
             from workbook.gui.export_controller import ExportController
         except ImportError as error:
-            _dialogs().show_error(self, "Export is not available",
-                               f"This copy of the app cannot make PDFs ({error}). "
-                               "Reinstall the app to get it back.")
+            _dialogs().show_error(
+                self,
+                "Export is not available",
+                f"This copy of the app cannot make PDFs ({error}). "
+                "Reinstall the app to get it back.",
+            )
             return
         s = self.settings
-        defaults = ExportOptions(logo=s.logo_path, accent=s.accent,
-                                 consultant_name=s.consultant_name,
-                                 consultant_company=s.consultant_company)
+        defaults = ExportOptions(
+            logo=s.logo_path,
+            accent=s.accent,
+            consultant_name=s.consultant_name,
+            consultant_company=s.consultant_company,
+        )
         if self._export_controller is None:
             self._export_controller = ExportController(self)
             self._export_controller.finished.connect(
-                lambda path: self.statusBar().showMessage(f"Exported {path}", STATUS_LONG_MS))
+                lambda path: self.statusBar().showMessage(f"Exported {path}", STATUS_LONG_MS)
+            )
         options = self._export_controller.ask_export_options(defaults)
         if options is None:
             return
@@ -679,18 +721,21 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         lines = []
         for action in self.actions.all_actions():
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                             for k in action.shortcuts())
+            keys = ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
             if keys:
                 lines.append(f"{action.text().replace('&', '')}: {keys}")
         _dialogs().show_info(self, "Keyboard shortcuts", "\n".join(sorted(set(lines))))
 
     def show_about(self) -> None:
         _dialogs().show_info(
-            self, f"About {APP_NAME}",
+            self,
+            f"About {APP_NAME}",
             f"{APP_NAME} {__version__}\n\nOrganise, listen, plan with the 7 P's, then engage: "
             "a workbook for social media strategies that create value. Your plans stay on "
-            "this computer; nothing is sent anywhere.")
+            "this computer; nothing is sent anywhere.",
+        )
 
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu
@@ -716,8 +761,11 @@ class MainWindow(QMainWindow):
     def quit_app(self) -> None:
         """Close every window of the app (each asks about its own unsaved changes); stop at
         the first one the user keeps open."""
-        others = [w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, MainWindow) and w is not self and w.isVisible()]
+        others = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w is not self and w.isVisible()
+        ]
         for window in [self, *others]:
             if not window.close():
                 return

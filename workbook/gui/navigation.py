@@ -45,13 +45,11 @@ class _StepDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         title_font, small_font, padding = self._metrics(option)
-        height = (QFontMetrics(title_font).height() + QFontMetrics(small_font).height()
-                  + 3 * padding)
+        height = QFontMetrics(title_font).height() + QFontMetrics(small_font).height() + 3 * padding
         width = QFontMetrics(title_font).horizontalAdvance(index.data()) + 6 * padding
         return QSize(width, height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text
@@ -61,8 +59,9 @@ class _StepDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         palette = opt.palette
-        fg = palette.color(QPalette.ColorRole.HighlightedText if selected
-                           else QPalette.ColorRole.Text)
+        fg = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
         bg = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
         muted = mix(fg, bg, 0.35)
         title_font, small_font, pad = self._metrics(opt)
@@ -90,18 +89,23 @@ class _StepDelegate(QStyledItemDelegate):
         painter.setPen(fg)
         painter.setFont(title_font)
         title_rect = QRect(left, rect.top(), rect.right() - left, title_h)
-        elided = QFontMetrics(title_font).elidedText(text, Qt.TextElideMode.ElideRight,
-                                                     title_rect.width())
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         elided)
+        elided = QFontMetrics(title_font).elidedText(
+            text, Qt.TextElideMode.ElideRight, title_rect.width()
+        )
+        painter.drawText(
+            title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
+        )
 
         painter.setFont(small_font)
         painter.setPen(muted)
         label = f"{percent}%"
         label_w = QFontMetrics(small_font).horizontalAdvance("100%") + pad // 2
         line_top = rect.top() + title_h + pad // 2
-        painter.drawText(QRect(rect.right() - label_w, line_top, label_w, small_h),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+        painter.drawText(
+            QRect(rect.right() - label_w, line_top, label_w, small_h),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            label,
+        )
         bar_h = max(3, small_h // 4)
         bar_w = rect.right() - label_w - pad // 2 - left
         bar = QRect(left, line_top + (small_h - bar_h) // 2, max(0, bar_w), bar_h)
@@ -135,7 +139,8 @@ class StepList(QWidget):
         self.list.setObjectName("step_list_view")
         self.list.setAccessibleName("Steps of the workbook")
         self.list.setAccessibleDescription(
-            "Each stage with how complete it is. Choose one to go there.")
+            "Each stage with how complete it is. Choose one to go there."
+        )
         self.list.setItemDelegate(_StepDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setFrameShape(QListWidget.Shape.NoFrame)
@@ -232,8 +237,9 @@ class StepList(QWidget):
             percent = status[stage].percent if stage is not None else status.percent
             item = self.list.item(row)
             item.setData(_PERCENT_ROLE, percent)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"Step {row + 1}: {title}, {percent}% complete")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"Step {row + 1}: {title}, {percent}% complete"
+            )
             item.setToolTip(f"{title}: {percent}% complete")
 
     def _row_changed(self, row: int) -> None:

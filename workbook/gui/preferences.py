@@ -79,37 +79,50 @@ def prepare_logo(source: Path, folder: Path | None = None) -> Path:
         if source.stat().st_size == 0:
             raise LogoError(f"“{name}” is empty. Choose a PNG or JPEG picture of your logo.")
         if _looks_like_text(source):
-            raise LogoError(f"“{name}” is a text file, not a picture, even though its name "
-                            "says otherwise. Choose a PNG or JPEG picture of your logo.")
-        raise LogoError(f"“{name}” is not a picture this app can read. "
-                        "Choose a PNG or JPEG picture of your logo.")
+            raise LogoError(
+                f"“{name}” is a text file, not a picture, even though its name "
+                "says otherwise. Choose a PNG or JPEG picture of your logo."
+            )
+        raise LogoError(
+            f"“{name}” is not a picture this app can read. "
+            "Choose a PNG or JPEG picture of your logo."
+        )
     size = reader.size()
     if size.isValid():
         if size.width() * size.height() > MAX_SOURCE_PIXELS:
             raise LogoError(
                 f"“{name}” is {size.width():,} × {size.height():,} pixels, far too large for "
                 f"a logo. Save a smaller version (up to {MAX_LOGO_SIDE} pixels wide is "
-                "plenty) and choose that.")
+                "plenty) and choose that."
+            )
         if max(size.width(), size.height()) > MAX_LOGO_SIDE:
             # Decoding at the smaller size keeps memory low for big photos (JPEG does it natively).
-            reader.setScaledSize(size.scaled(QSize(MAX_LOGO_SIDE, MAX_LOGO_SIDE),
-                                             Qt.AspectRatioMode.KeepAspectRatio))
+            reader.setScaledSize(
+                size.scaled(QSize(MAX_LOGO_SIDE, MAX_LOGO_SIDE), Qt.AspectRatioMode.KeepAspectRatio)
+            )
     image = reader.read()
     if image.isNull():
-        raise LogoError(f"“{name}” looks like a picture but is damaged and cannot be read "
-                        f"({reader.errorString()}). Export it again from the program that "
-                        "made it, or choose another file.")
+        raise LogoError(
+            f"“{name}” looks like a picture but is damaged and cannot be read "
+            f"({reader.errorString()}). Export it again from the program that "
+            "made it, or choose another file."
+        )
     if max(image.width(), image.height()) > MAX_LOGO_SIDE:
-        image = image.scaled(MAX_LOGO_SIDE, MAX_LOGO_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
+        image = image.scaled(
+            MAX_LOGO_SIDE,
+            MAX_LOGO_SIDE,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
     data = _png_bytes(image)
     target = folder / f"logo-{hashlib.sha256(data).hexdigest()[:12]}.png"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data)
     except OSError as error:
-        raise LogoError(f"The logo could not be stored in {folder}: "
-                        f"{error.strerror or error}.") from None
+        raise LogoError(
+            f"The logo could not be stored in {folder}: {error.strerror or error}."
+        ) from None
     return target
 
 
@@ -145,10 +158,14 @@ class PreferencesDialog(QDialog):
 
         profile = QGroupBox("Consultant profile (printed on exported PDFs)")
         form = QFormLayout(profile)
-        self.name_edit = self._line(settings.consultant_name, "Your name",
-                                    "Printed on the cover as the person who prepared the plan.")
-        self.company_edit = self._line(settings.consultant_company, "Your company",
-                                       "Printed on the cover beside your name.")
+        self.name_edit = self._line(
+            settings.consultant_name,
+            "Your name",
+            "Printed on the cover as the person who prepared the plan.",
+        )
+        self.company_edit = self._line(
+            settings.consultant_company, "Your company", "Printed on the cover beside your name."
+        )
         form.addRow("&Name:", self.name_edit)
         form.addRow("&Company:", self.company_edit)
 
@@ -187,8 +204,9 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.logo_problem)
 
         accent_row = QHBoxLayout()
-        self.accent_edit = self._line(settings.accent, "Accent colour",
-                                      "Used for headings and rules in the PDF, as #RRGGBB.")
+        self.accent_edit = self._line(
+            settings.accent, "Accent colour", "Used for headings and rules in the PDF, as #RRGGBB."
+        )
         self.accent_edit.setValidator(QRegularExpressionValidator(r"#[0-9A-Fa-f]{0,6}"))
         self.accent_edit.setMaxLength(7)
         self.accent_swatch = QLabel()
@@ -207,8 +225,9 @@ class PreferencesDialog(QDialog):
         files = QGroupBox("Files and saving")
         files_form = QFormLayout(files)
         folder_row = QHBoxLayout()
-        self.folder_edit = self._line(str(settings.default_folder), "Default folder",
-                                      "Where Open and Save As start.")
+        self.folder_edit = self._line(
+            str(settings.default_folder), "Default folder", "Where Open and Save As start."
+        )
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self.choose_folder)
         folder_row.addWidget(self.folder_edit, 1)
@@ -220,13 +239,15 @@ class PreferencesDialog(QDialog):
         self.autosave_spin.setValue(settings.autosave_seconds)
         self.autosave_spin.setAccessibleName("Recovery copy delay in seconds")
         self.autosave_spin.setAccessibleDescription(
-            "How long after your last edit a recovery copy is written.")
+            "How long after your last edit a recovery copy is written."
+        )
         files_form.addRow("Recovery copy &after:", self.autosave_spin)
         self.save_to_file_check = QCheckBox("Also &save automatically to the plan file")
         self.save_to_file_check.setChecked(settings.save_to_file_automatically)
         self.save_to_file_check.setAccessibleDescription(
             "When on, your plan file is saved on the same schedule. When off, only Save "
-            "writes the file; recovery copies are always kept.")
+            "writes the file; recovery copies are always kept."
+        )
         files_form.addRow("", self.save_to_file_check)
         layout.addWidget(files)
 
@@ -241,8 +262,9 @@ class PreferencesDialog(QDialog):
         view_form.addRow("&Text size:", self.text_scale_combo)
         layout.addWidget(view)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -293,9 +315,13 @@ class PreferencesDialog(QDialog):
             self.logo_preview.setText("No logo")
             return
         pixmap = QPixmap(str(self.logo))
-        self.logo_preview.setPixmap(pixmap.scaled(
-            QSize(160, 64) * self.devicePixelRatioF(), Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation))
+        self.logo_preview.setPixmap(
+            pixmap.scaled(
+                QSize(160, 64) * self.devicePixelRatioF(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
 
     def pick_accent(self) -> None:
         colour = dialogs.ask_colour(self, self.accent_edit.text())
@@ -309,13 +335,15 @@ class PreferencesDialog(QDialog):
             palette.setColor(QPalette.ColorRole.Window, QColor(text))
             self.accent_swatch.setToolTip(text.upper())
         else:
-            palette.setColor(QPalette.ColorRole.Window,
-                             self.palette().color(QPalette.ColorRole.Window))
+            palette.setColor(
+                QPalette.ColorRole.Window, self.palette().color(QPalette.ColorRole.Window)
+            )
         self.accent_swatch.setPalette(palette)
 
     def choose_folder(self) -> None:
-        folder = dialogs.ask_folder(self, "Default folder for plans",
-                                    Path(self.folder_edit.text() or Path.home()))
+        folder = dialogs.ask_folder(
+            self, "Default folder for plans", Path(self.folder_edit.text() or Path.home())
+        )
         if folder is not None:
             self.folder_edit.setText(str(folder))
 

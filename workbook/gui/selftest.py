@@ -89,8 +89,10 @@ def _choose_platform() -> None:
 
 def _start_watchdog(report: _Report, seconds: float) -> threading.Timer:
     def give_up() -> None:
-        report.line(f"FAILED: the self-test did not finish within {seconds:.0f} seconds "
-                    "(a window or dialog may be waiting for an answer)")
+        report.line(
+            f"FAILED: the self-test did not finish within {seconds:.0f} seconds "
+            "(a window or dialog may be waiting for an answer)"
+        )
         os._exit(1)
 
     timer = threading.Timer(seconds, give_up)
@@ -108,9 +110,13 @@ def default_folder() -> Path:
     return Path(tempfile.gettempdir()) / "social-media-value-workbook-self-test"
 
 
-def run_self_test(out_dir: str | Path | None = None, *, example: str | None = None,
-                  stream: TextIO | None = None,
-                  watchdog_seconds: float = WATCHDOG_SECONDS) -> int:
+def run_self_test(
+    out_dir: str | Path | None = None,
+    *,
+    example: str | None = None,
+    stream: TextIO | None = None,
+    watchdog_seconds: float = WATCHDOG_SECONDS,
+) -> int:
     """Run the whole self-test; 0 when everything passed, 1 otherwise (the reason is printed).
 
     The PDF and the log go to ``out_dir``, else to the folder named by the
@@ -126,19 +132,24 @@ def run_self_test(out_dir: str | Path | None = None, *, example: str | None = No
             shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"self-test FAILED: cannot create the folder {folder}: {exc.strerror or exc}",
-              file=stream or sys.stderr)
+        print(
+            f"self-test FAILED: cannot create the folder {folder}: {exc.strerror or exc}",
+            file=stream or sys.stderr,
+        )
         return 1
     return _run_in(folder, example, stream, watchdog_seconds)
 
 
-def _run_in(folder: Path, example: str | None, stream: TextIO | None,
-            watchdog_seconds: float) -> int:
+def _run_in(
+    folder: Path, example: str | None, stream: TextIO | None, watchdog_seconds: float
+) -> int:
     report = _Report(folder / LOG_NAME, stream)
     watchdog = _start_watchdog(report, watchdog_seconds)
     # The test's settings, recovery copies and recent files stay out of the user's own.
-    private = {"WORKBOOK_CONFIG_DIR": str(folder / "config"),
-               "WORKBOOK_DATA_DIR": str(folder / "data")}
+    private = {
+        "WORKBOOK_CONFIG_DIR": str(folder / "config"),
+        "WORKBOOK_DATA_DIR": str(folder / "data"),
+    }
     try:
         with _environment(private):
             _SelfTest(folder, report, example).run()
@@ -212,9 +223,11 @@ class _SelfTest:
     def run(self) -> None:
         from workbook import APP_NAME, __version__
 
-        self.report.line(f"{APP_NAME} {__version__} self-test "
-                         f"(Python {sys.version.split()[0]}, {sys.platform}"
-                         f"{', frozen' if getattr(sys, 'frozen', False) else ''})")
+        self.report.line(
+            f"{APP_NAME} {__version__} self-test "
+            f"(Python {sys.version.split()[0]}, {sys.platform}"
+            f"{', frozen' if getattr(sys, 'frozen', False) else ''})"
+        )
         self.report.line(f"output folder: {self.folder}")
         app = self._application()
         guard = _DialogGuard()
@@ -263,8 +276,10 @@ class _SelfTest:
             raise SelfTestFailure("no worked examples were found in the app's resources")
         if self.example is not None:
             if self.example not in names:
-                raise SelfTestFailure(f"there is no worked example called {self.example!r}; "
-                                      f"there are: {', '.join(names)}")
+                raise SelfTestFailure(
+                    f"there is no worked example called {self.example!r}; "
+                    f"there are: {', '.join(names)}"
+                )
             name = self.example
         else:
             name = next((n for n in PREFERRED_EXAMPLES if n in names), names[0])
@@ -309,8 +324,10 @@ class _SelfTest:
             extra = f", {tabs} tabs" if tabs else ""
             self.step(f"page {page.title!r} shown{extra}, {checked} answers on screen")
         if document.is_modified:
-            raise SelfTestFailure("looking through the pages changed the plan "
-                                  f"({document.undo_stack.undoText() or 'no undo text'})")
+            raise SelfTestFailure(
+                "looking through the pages changed the plan "
+                f"({document.undo_stack.undoText() or 'no undo text'})"
+            )
 
     def _export(self, plan: Any) -> Path:
         from workbook.export import ExportOptions, export_pdf
@@ -318,20 +335,25 @@ class _SelfTest:
 
         target = self.folder / PDF_NAME
         # A logo exercises the image libraries a consultant's export needs in the bundle.
-        options = ExportOptions(logo=resource_path("icon", "workbook.png"),
-                                consultant_name="Self-test", consultant_company="Workbook")
+        options = ExportOptions(
+            logo=resource_path("icon", "workbook.png"),
+            consultant_name="Self-test",
+            consultant_company="Workbook",
+        )
         result = export_pdf(plan, target, options)
         unprintable = [w for w in result.warnings if "could not be printed" in w]
         if unprintable:
-            raise SelfTestFailure("the export could not print all of the text: "
-                                  + "; ".join(unprintable))
+            raise SelfTestFailure(
+                "the export could not print all of the text: " + "; ".join(unprintable)
+            )
         if not target.is_file():
             raise SelfTestFailure(f"the export reported success but {target} does not exist")
         if target.read_bytes() != result.data:
             raise SelfTestFailure(f"{target} does not hold the PDF that was rendered")
         notes = f"; {len(result.warnings)} warnings" if result.warnings else ""
-        self.step(f"exported {target.name}: {result.page_count} pages, "
-                  f"{len(result.data):,} bytes{notes}")
+        self.step(
+            f"exported {target.name}: {result.page_count} pages, {len(result.data):,} bytes{notes}"
+        )
         for warning in result.warnings:
             self.report.line(f"    export warning: {warning}")
         return target
@@ -350,8 +372,10 @@ class _SelfTest:
                 problems.append(f"the Hebrew words {SCRIPT_SAMPLE_RTL!r} are missing")
         if problems:
             raise SelfTestFailure(f"the PDF {path} is not complete: " + "; ".join(problems))
-        self.step(f"PDF checked: complete, every font embedded, logo in, "
-                  f"{len(expected)} answers and five scripts found")
+        self.step(
+            f"PDF checked: complete, every font embedded, logo in, "
+            f"{len(expected)} answers and five scripts found"
+        )
 
     def _close(self, app: Any, window: Any, document: Any) -> None:
         window.close()
@@ -386,8 +410,12 @@ def _visit_tabs(app: Any, page: Any) -> int:
 def _editor_text(widget: Any) -> str | None:
     from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 
-    for candidate in [widget, *widget.findChildren(QLineEdit), *widget.findChildren(
-            QPlainTextEdit), *widget.findChildren(QTextEdit)]:
+    for candidate in [
+        widget,
+        *widget.findChildren(QLineEdit),
+        *widget.findChildren(QPlainTextEdit),
+        *widget.findChildren(QTextEdit),
+    ]:
         if isinstance(candidate, QLineEdit):
             return candidate.text()
         if isinstance(candidate, QPlainTextEdit | QTextEdit):
@@ -416,8 +444,9 @@ def _check_fields_show_plan(page: Any, plan: Any) -> int:
         if shown is None:
             continue
         if shown != value:
-            raise SelfTestFailure(f"the field {name} shows {shown[:60]!r} "
-                                  f"instead of {value[:60]!r}")
+            raise SelfTestFailure(
+                f"the field {name} shows {shown[:60]!r} instead of {value[:60]!r}"
+            )
         checked += 1
     return checked
 
@@ -437,10 +466,12 @@ def with_script_sample(plan: Any) -> Any:
     from workbook.model import ListeningNote
 
     copy = plan.model_copy(deep=True)
-    copy.listening.notes.append(ListeningNote(
-        source="Self-test",
-        said=f"{SCRIPT_SAMPLE} · {SCRIPT_SAMPLE_RTL} · {SCRIPT_SAMPLE_ARABIC}",
-    ))
+    copy.listening.notes.append(
+        ListeningNote(
+            source="Self-test",
+            said=f"{SCRIPT_SAMPLE} · {SCRIPT_SAMPLE_RTL} · {SCRIPT_SAMPLE_ARABIC}",
+        )
+    )
     return copy
 
 

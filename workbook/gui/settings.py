@@ -132,7 +132,8 @@ class Settings:
         if text and Path(text).is_dir():
             return Path(text)
         documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
         return Path(documents) if documents else Path.home()
 
     @default_folder.setter
@@ -191,13 +192,20 @@ class Settings:
             return plans
         for item in items:
             if isinstance(item, dict) and isinstance(item.get("path"), str) and item["path"]:
-                plans.append(RecentPlan(Path(item["path"]), str(item.get("title", "")),
-                                        str(item.get("organisation", ""))))
+                plans.append(
+                    RecentPlan(
+                        Path(item["path"]),
+                        str(item.get("title", "")),
+                        str(item.get("organisation", "")),
+                    )
+                )
         return plans[:MAX_RECENT]
 
     def _store_recent(self, plans: list[RecentPlan]) -> None:
-        items = [{"path": str(p.path), "title": p.title, "organisation": p.organisation}
-                 for p in plans[:MAX_RECENT]]
+        items = [
+            {"path": str(p.path), "title": p.title, "organisation": p.organisation}
+            for p in plans[:MAX_RECENT]
+        ]
         self._set("files/recent", json.dumps(items, ensure_ascii=False))
 
     def add_recent(self, plan: RecentPlan) -> None:

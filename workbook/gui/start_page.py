@@ -96,7 +96,8 @@ class StartPage(QWidget):
             "Build your social media strategy in four stages: get your accounts and people "
             "organised, listen to what your market values, plan with the 7 P's, and only "
             "then engage. Your plan is a file on this computer; export it as a PDF when "
-            "you are ready.")
+            "you are ready."
+        )
         intro.setWordWrap(True)
         intro.setObjectName("start_intro")
         column.addWidget(self.heading)
@@ -108,15 +109,21 @@ class StartPage(QWidget):
         column.addLayout(body, 1)
 
         actions = QVBoxLayout()
-        self.new_button = self._button("&New plan", QKeySequence.StandardKey.New,
-                                       "new",
-                                       "Start an empty plan.")
-        self.open_button = self._button("&Open plan…", QKeySequence.StandardKey.Open,
-                                        "open",
-                                        "Open a plan file from your computer.")
-        self.copy_button = self._button("New plan from a &copy…", None,
-                                        "copy",
-                                        "Start from an existing plan or a worked example.")
+        self.new_button = self._button(
+            "&New plan", QKeySequence.StandardKey.New, "new", "Start an empty plan."
+        )
+        self.open_button = self._button(
+            "&Open plan…",
+            QKeySequence.StandardKey.Open,
+            "open",
+            "Open a plan file from your computer.",
+        )
+        self.copy_button = self._button(
+            "New plan from a &copy…",
+            None,
+            "copy",
+            "Start from an existing plan or a worked example.",
+        )
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.copy_button.clicked.connect(self.copy_requested)
@@ -135,7 +142,8 @@ class StartPage(QWidget):
         self.recent.setObjectName("recent_plans")
         self.recent.setAccessibleName("Recent plans")
         self.recent.setAccessibleDescription(
-            "Press Enter to open the selected plan, Delete to remove it from the list.")
+            "Press Enter to open the selected plan, Delete to remove it from the list."
+        )
         self.recent.setHeaderLabels(["Plan", "File", "Last changed"])
         self.recent.setRootIsDecorated(False)
         # Room around each entry: easier to aim at on a projector or a touchpad.
@@ -164,7 +172,8 @@ class StartPage(QWidget):
         self.open_recent_button.clicked.connect(self._open_selected)
         self.remove_recent_button = QPushButton("Re&move from list")
         self.remove_recent_button.setAccessibleDescription(
-            "Forget the selected plan here; the file itself is not touched.")
+            "Forget the selected plan here; the file itself is not touched."
+        )
         self.remove_recent_button.clicked.connect(self.remove_selected_recent)
         recent_buttons.addWidget(self.open_recent_button)
         recent_buttons.addWidget(self.remove_recent_button)
@@ -180,20 +189,23 @@ class StartPage(QWidget):
         self.examples.setObjectName("worked_examples")
         self.examples.setAccessibleName("Worked examples")
         self.examples.setAccessibleDescription(
-            "Finished plans to learn from. They open as new, untitled plans.")
+            "Finished plans to learn from. They open as new, untitled plans."
+        )
         self.examples.setWordWrap(True)
         self.examples.setStyleSheet("QListView::item { padding: 4px 2px; }")
         examples_label.setBuddy(self.examples)
         self.examples.itemActivated.connect(
-            lambda item: self.example_requested.emit(item.data(_PATH_ROLE)))
+            lambda item: self.example_requested.emit(item.data(_PATH_ROLE))
+        )
         lists.addWidget(examples_label)
         lists.addWidget(self.examples, 2)
 
         self.recent.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.refresh_recent()
 
-    def _button(self, text: str, key: QKeySequence.StandardKey | None,
-                icon_name: str, description: str) -> QPushButton:
+    def _button(
+        self, text: str, key: QKeySequence.StandardKey | None, icon_name: str, description: str
+    ) -> QPushButton:
         button = QPushButton(icon(icon_name), text)
         button.setAccessibleDescription(description)
         tip = description
@@ -238,8 +250,7 @@ class StartPage(QWidget):
             item = QListWidgetItem(f"{title}\n{info.description}", self.examples)
             item.setData(_PATH_ROLE, info.name)
             item.setToolTip(f"Open “{title}” as a new untitled plan")
-            item.setData(ACCESSIBLE_TEXT_ROLE,
-                         f"{title}. {info.description}")
+            item.setData(ACCESSIBLE_TEXT_ROLE, f"{title}. {info.description}")
 
     def refresh_recent(self) -> None:
         """Re-read the recent list (missing files are shown greyed, not dropped)."""
@@ -257,14 +268,16 @@ class StartPage(QWidget):
         modified = describe_modified(entry.path)
         missing = modified is None
         name = " — ".join(x for x in (entry.organisation, entry.title) if x) or entry.path.stem
-        item = QTreeWidgetItem(self.recent, [name, entry.path.name,
-                                             "file not found" if missing else modified])
+        item = QTreeWidgetItem(
+            self.recent, [name, entry.path.name, "file not found" if missing else modified]
+        )
         item.setData(0, _PATH_ROLE, entry.path)
         item.setData(0, _MISSING_ROLE, missing)
         item.setToolTip(0, str(entry.path))
         item.setToolTip(1, str(entry.path))
         what = f"{name}, {entry.path.name}, " + (
-            "the file is missing" if missing else f"last changed {modified}")
+            "the file is missing" if missing else f"last changed {modified}"
+        )
         item.setData(0, ACCESSIBLE_TEXT_ROLE, what)
         if missing:
             for column in range(3):
@@ -282,7 +295,8 @@ class StartPage(QWidget):
             self.refresh_recent()
             if self.recent.topLevelItemCount():
                 self.recent.setCurrentItem(
-                    self.recent.topLevelItem(min(row, self.recent.topLevelItemCount() - 1)))
+                    self.recent.topLevelItem(min(row, self.recent.topLevelItemCount() - 1))
+                )
                 self.recent.setFocus()
 
     def _open_selected(self) -> None:

@@ -63,8 +63,9 @@ def mix(a: QColor, b: QColor, amount: float) -> QColor:
 
 def muted_text(palette: QPalette) -> QColor:
     """Secondary text: between the text and the background, readable in light and dark."""
-    return mix(palette.color(QPalette.ColorRole.WindowText),
-               palette.color(QPalette.ColorRole.Window), 0.4)
+    return mix(
+        palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window), 0.4
+    )
 
 
 def dark_palette() -> QPalette:
@@ -96,8 +97,11 @@ def dark_palette() -> QPalette:
     for role, colour in roles.items():
         p.setColor(role, colour)
     disabled = QColor("#7a7a7a")
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
-                 QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
         p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return p
 
@@ -112,8 +116,10 @@ def app_icon() -> QIcon:
     if icon.isNull():
         # Only as the fallback: PNGs added to an SVG icon are decoded at once (8 ms of the
         # start-up on a slow machine) and only drawn when asked for at their exact size.
-        for path in (resource_path("icon", "workbook.png"),
-                     resource_path("icon", "workbook-256.png")):
+        for path in (
+            resource_path("icon", "workbook.png"),
+            resource_path("icon", "workbook-256.png"),
+        ):
             if path.is_file():
                 icon.addFile(str(path))
     return icon

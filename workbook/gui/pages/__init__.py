@@ -14,8 +14,15 @@ if TYPE_CHECKING:
     from workbook.gui.document import PlanDocument
     from workbook.gui.pages.base import StagePage
 
-__all__ = ["PAGE_CLASSES", "LazyPages", "PageId", "StagePage", "create_pages", "page_class",
-           "page_for_path"]
+__all__ = [
+    "PAGE_CLASSES",
+    "LazyPages",
+    "PageId",
+    "StagePage",
+    "create_pages",
+    "page_class",
+    "page_for_path",
+]
 
 # The page modules (widgets, the plan model) are imported when a page is first built, not
 # with this package: the start page is shown before any of them is needed, and a page never

@@ -99,8 +99,9 @@ class StagePage(QWidget):
     def build(self) -> None:
         raise NotImplementedError
 
-    def field(self, path: FieldPath, multiline: bool = False,
-              parent: QWidget | None = None) -> FieldBlock:
+    def field(
+        self, path: FieldPath, multiline: bool = False, parent: QWidget | None = None
+    ) -> FieldBlock:
         return FieldBlock(self.document, path, multiline, parent)
 
     def form(self, items: Iterable[QWidget | tuple[FieldPath, bool]]) -> QScrollArea:
@@ -118,8 +119,9 @@ class StagePage(QWidget):
         column.column.addStretch(1)
         return scroll_page(column)
 
-    def section_header(self, title: str, intro_key: str | None = None,
-                       intro: str | None = None) -> QWidget:
+    def section_header(
+        self, title: str, intro_key: str | None = None, intro: str | None = None
+    ) -> QWidget:
         """A heading with the section's introduction under it."""
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -131,14 +133,16 @@ class StagePage(QWidget):
             layout.addWidget(muted_label(text, box))
         return box
 
-    def table(self, list_path: FieldPath, columns: list[Column], **options: object
-              ) -> RowTableWidget:
+    def table(
+        self, list_path: FieldPath, columns: list[Column], **options: object
+    ) -> RowTableWidget:
         widget = RowTableWidget(self.document, list_path, columns, **options)  # type: ignore[arg-type]
         self.tables[tuple(list_path)] = widget
         return widget
 
-    def table_section(self, title: str, table: QWidget, intro_key: str,
-                      below: QWidget | None = None) -> QWidget:
+    def table_section(
+        self, title: str, table: QWidget, intro_key: str, below: QWidget | None = None
+    ) -> QWidget:
         """A tab holding a section heading and a table (filling the height)."""
         box = QWidget()
         layout = QVBoxLayout(box)

@@ -23,16 +23,22 @@ class DetailsPage(StagePage):
 
         items: list = [
             self.field(path("title")),
-            self.section_header("The organisation", intro=(
-                "Who the plan is for and what they do. These answers frame everything that "
-                "follows.")),
+            self.section_header(
+                "The organisation",
+                intro=(
+                    "Who the plan is for and what they do. These answers frame everything that "
+                    "follows."
+                ),
+            ),
             self.field(path("organisation")),
             self._pair(path("industry"), path("location")),
             self.field(path("website")),
             self.field(path("offering"), multiline=True),
             self.field(path("audience"), multiline=True),
-            self.section_header("This document", intro=(
-                "What the cover of the strategy document says about this version.")),
+            self.section_header(
+                "This document",
+                intro=("What the cover of the strategy document says about this version."),
+            ),
             self._pair(path("prepared_for"), path("prepared_by")),
             self.field(path("plan_date")),
             self.field(path("revision_note"), multiline=True),

@@ -29,23 +29,36 @@ class EngagementPage(StagePage):
         self.readiness = ReadinessPanel(self.document, self)
         self.readiness.navigate_requested.connect(self.navigate_requested)
         self.page_layout.addWidget(self.readiness)
-        self.tab_widget = self.tabs([
-            ("Response playbook", self._playbook()),
-            ("Activities", self._activities()),
-            ("The four A's", self._measures()),
-            ("Quality & cost", self._quality()),
-            ("Review loop", self._review()),
-        ])
+        self.tab_widget = self.tabs(
+            [
+                ("Response playbook", self._playbook()),
+                ("Activities", self._activities()),
+                ("The four A's", self._measures()),
+                ("Quality & cost", self._quality()),
+                ("Review loop", self._review()),
+            ]
+        )
         self.page_layout.addWidget(self.tab_widget, 1)
 
     def _playbook(self) -> QWidget:
-        columns = columns_for(PLAYBOOK, long_text=("response", "example_reply"),
-                              widths={"situation": 16, "response": 36, "responder": 16,
-                                      "response_time": 16, "tone": 16})
+        columns = columns_for(
+            PLAYBOOK,
+            long_text=("response", "example_reply"),
+            widths={
+                "situation": 16,
+                "response": 36,
+                "responder": 16,
+                "response_time": 16,
+                "tone": 16,
+            },
+        )
         table = self.table(PLAYBOOK, columns, edit_column="response")
         self.playbook_detail = RowDetailForm(
-            self.document, PLAYBOOK, ("situation", "responder", "response_time", "tone"),
-            ("response", "example_reply"))
+            self.document,
+            PLAYBOOK,
+            ("situation", "responder", "response_time", "tone"),
+            ("response", "example_reply"),
+        )
         self.situation_advice = muted_label("", self.playbook_detail)
         self.situation_advice.setObjectName("situation_advice")
         self.playbook_detail.layout().insertWidget(1, self.situation_advice)
@@ -76,15 +89,19 @@ class EngagementPage(StagePage):
             self._update_advice()
 
     def _activities(self) -> QWidget:
-        columns = columns_for(ACTIVITIES, long_text=("activity", "value_offered"),
-                              widths={"activity": 30, "value_offered": 28, "cadence": 16,
-                                      "owner": 12})
+        columns = columns_for(
+            ACTIVITIES,
+            long_text=("activity", "value_offered"),
+            widths={"activity": 30, "value_offered": 28, "cadence": 16, "owner": 12},
+        )
         table = self.table(ACTIVITIES, columns, edit_column="activity")
         return self.table_section("Engagement activities", table, "engagement.activities")
 
     def _measures(self) -> QWidget:
-        columns = columns_for(MEASURES, widths={"dimension": 13, "indicator": 30,
-                                                "baseline": 16, "target": 18, "method": 26})
+        columns = columns_for(
+            MEASURES,
+            widths={"dimension": 13, "indicator": 30, "baseline": 16, "target": 18, "method": 26},
+        )
         table = self.table(MEASURES, columns, edit_column="indicator")
         guides = QWidget()
         grid = QGridLayout(guides)
@@ -99,25 +116,29 @@ class EngagementPage(StagePage):
             column.addWidget(muted_label(four_a_guide(a), cell))
             column.addStretch(1)
             grid.addWidget(cell, position // 2, position % 2)
-        return self.table_section("Relationship measures: the four A's", table,
-                                  "engagement.measures", guides)
+        return self.table_section(
+            "Relationship measures: the four A's", table, "engagement.measures", guides
+        )
 
     def _quality(self) -> QWidget:
-        return self.form([
-            self.section_header("Relationship quality", "engagement.quality"),
-            (("engagement", "quality", "trust"), True),
-            (("engagement", "quality", "sincerity"), True),
-            (("engagement", "quality", "common_values"), True),
-            self.section_header("Cost of building relationships", "engagement.cost"),
-            (("engagement", "cost", "time"), True),
-            (("engagement", "cost", "money"), True),
-        ])
+        return self.form(
+            [
+                self.section_header("Relationship quality", "engagement.quality"),
+                (("engagement", "quality", "trust"), True),
+                (("engagement", "quality", "sincerity"), True),
+                (("engagement", "quality", "common_values"), True),
+                self.section_header("Cost of building relationships", "engagement.cost"),
+                (("engagement", "cost", "time"), True),
+                (("engagement", "cost", "money"), True),
+            ]
+        )
 
     def _review(self) -> QWidget:
-        return self.form([
-            self.section_header("Review loop", "engagement.review"),
-            (("engagement", "review", "cadence"), False),
-            (("engagement", "review", "next_review"), False),
-            (("engagement", "review", "feedback"), True),
-        ])
-
+        return self.form(
+            [
+                self.section_header("Review loop", "engagement.review"),
+                (("engagement", "review", "cadence"), False),
+                (("engagement", "review", "next_review"), False),
+                (("engagement", "review", "feedback"), True),
+            ]
+        )

@@ -22,7 +22,9 @@ from workbook.model import Sentiment
 
 THEME_HEADERS = ["Theme", "Notes", *(s.label for s in Sentiment)]
 SENTIMENT_ROWS: list[tuple[Sentiment | None, str]] = [
-    *((s, s.label) for s in Sentiment), (None, "Not judged yet")]
+    *((s, s.label) for s in Sentiment),
+    (None, "Not judged yet"),
+]
 _VISIBLE_THEME_ROWS = 8
 
 
@@ -53,7 +55,8 @@ class LearningsSummary(QWidget):
         self.themes_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.themes_view.setTabKeyNavigation(False)
         self.no_themes = muted_label(
-            "No themes yet: give your notes a theme or two and they are counted here.", self)
+            "No themes yet: give your notes a theme or two and they are counted here.", self
+        )
         header = self.themes_view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -93,8 +96,10 @@ class LearningsSummary(QWidget):
     def refresh(self) -> None:
         summary = self.summary
         count = summary.note_count
-        text = f"{count} note{'s' if count != 1 else ''} so far, {len(summary.themes)} " \
-               f"theme{'s' if len(summary.themes) != 1 else ''}."
+        text = (
+            f"{count} note{'s' if count != 1 else ''} so far, {len(summary.themes)} "
+            f"theme{'s' if len(summary.themes) != 1 else ''}."
+        )
         if count < MIN_LISTENING_NOTES:
             text += f" Aim for at least {MIN_LISTENING_NOTES} notes before drawing conclusions."
         self.count_label.setText(text)
@@ -110,9 +115,11 @@ class LearningsSummary(QWidget):
         self.themes_view.setVisible(model.rowCount() > 0)
         self.no_themes.setVisible(model.rowCount() == 0)
         rows = max(1, min(_VISIBLE_THEME_ROWS, model.rowCount()))
-        height = (self.themes_view.horizontalHeader().sizeHint().height()
-                  + rows * self.themes_view.verticalHeader().defaultSectionSize()
-                  + 2 * self.themes_view.frameWidth())
+        height = (
+            self.themes_view.horizontalHeader().sizeHint().height()
+            + rows * self.themes_view.verticalHeader().defaultSectionSize()
+            + 2 * self.themes_view.frameWidth()
+        )
         self.themes_view.setFixedHeight(height)
 
         total = max(count, 1)

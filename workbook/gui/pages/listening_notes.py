@@ -40,18 +40,34 @@ def new_note() -> ListeningNote:
 class NotesPanel(QWidget):
     """Filter bar, notes table and the selected note's detail form."""
 
-    def __init__(self, document: PlanDocument, table_factory, summary: NotesSummary,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        table_factory,
+        summary: NotesSummary,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.summary = summary
         self.proxy = NotesFilterProxy(self)
-        columns = columns_for(NOTES, long_text=("said", "wants", "opportunity", "follow_up"),
-                              widths={"noted_on": 12, "source": 16, "who": 14, "said": 38,
-                                      "tags": 18, "sentiment": 10, "wants": 24,
-                                      "opportunity": 24})
-        self.table: RowTableWidget = table_factory(NOTES, columns, proxy=self.proxy,
-                                                   row_factory=new_note, edit_column="said")
+        columns = columns_for(
+            NOTES,
+            long_text=("said", "wants", "opportunity", "follow_up"),
+            widths={
+                "noted_on": 12,
+                "source": 16,
+                "who": 14,
+                "said": 38,
+                "tags": 18,
+                "sentiment": 10,
+                "wants": 24,
+                "opportunity": 24,
+            },
+        )
+        self.table: RowTableWidget = table_factory(
+            NOTES, columns, proxy=self.proxy, row_factory=new_note, edit_column="said"
+        )
         view = self.table.view
         header = view.horizontalHeader()
         header.setSortIndicatorClearable(True)  # a third click puts the log back in order
@@ -94,9 +110,12 @@ class NotesPanel(QWidget):
         bar.addWidget(self.clear_button)
         bar.addWidget(self.count_label)
 
-        self.detail = RowDetailForm(document, NOTES, ("noted_on", "source", "who", "sentiment",
-                                                      "tags"),
-                                    ("said", "wants", "opportunity", "follow_up"))
+        self.detail = RowDetailForm(
+            document,
+            NOTES,
+            ("noted_on", "source", "who", "sentiment", "tags"),
+            ("said", "wants", "opportunity", "follow_up"),
+        )
         splitter = TableWithDetail(self.table, self.detail, self)
 
         layout = QVBoxLayout(self)
@@ -113,8 +132,12 @@ class NotesPanel(QWidget):
         self.sentiment_filter.currentIndexChanged.connect(self._apply_sentiment_filter)
         self.clear_button.clicked.connect(self.clear_filters)
         self.table.current_row_changed.connect(self._on_current_row_changed)
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
             signal.connect(self._update_count)
         summary.changed.connect(self._update_themes)
         self._update_themes()

@@ -26,11 +26,13 @@ class ListeningPage(StagePage):
     def build(self) -> None:
         self.summary = NotesSummary(self.document, self)
         self.notes_panel = NotesPanel(self.document, self.table, self.summary)
-        self.tab_widget = self.tabs([
-            ("Listening plan", self._plan()),
-            ("Notes", self._notes()),
-            ("Learnings", self._learnings()),
-        ])
+        self.tab_widget = self.tabs(
+            [
+                ("Listening plan", self._plan()),
+                ("Notes", self._notes()),
+                ("Learnings", self._learnings()),
+            ]
+        )
         self.page_layout.addWidget(self.tab_widget, 1)
 
     def _plan(self) -> QWidget:
@@ -58,9 +60,13 @@ class ListeningPage(StagePage):
         self.learnings_summary = LearningsSummary(self.summary)
         self.learnings_summary.theme_activated.connect(self.show_theme)
         items: list = [
-            self.section_header("What the notes add up to", intro=(
-                "Counted from your notes as you add them. Themes come from the notes' "
-                "themes column; a theme heard often is worth a decision.")),
+            self.section_header(
+                "What the notes add up to",
+                intro=(
+                    "Counted from your notes as you add them. Themes come from the notes' "
+                    "themes column; a theme heard often is worth a decision."
+                ),
+            ),
             self.learnings_summary,
             self.section_header("Learnings", "listening.learnings"),
         ]

@@ -23,22 +23,33 @@ class ManagementPage(StagePage):
     stage = Stage.MANAGEMENT
 
     def build(self) -> None:
-        self.tab_widget = self.tabs([
-            ("Presence", self._presence()),
-            ("People", self._people()),
-            ("Governance", self._governance()),
-            ("Resources", self._resources()),
-        ])
+        self.tab_widget = self.tabs(
+            [
+                ("Presence", self._presence()),
+                ("People", self._people()),
+                ("Governance", self._governance()),
+                ("Resources", self._resources()),
+            ]
+        )
         self.page_layout.addWidget(self.tab_widget, 1)
 
     def _presence(self) -> QWidget:
-        columns = columns_for(PRESENCE, long_text=("purpose",),
-                              widths={"handle": 22, "owner": 12, "backup_owner": 12,
-                                      "status": 11, "credentials_location": 26})
+        columns = columns_for(
+            PRESENCE,
+            long_text=("purpose",),
+            widths={
+                "handle": 22,
+                "owner": 12,
+                "backup_owner": 12,
+                "status": 11,
+                "credentials_location": 26,
+            },
+        )
         table = self.table(PRESENCE, columns, edit_column="handle")
         never = muted_label(
             "Keep passwords out of this plan: note only where the login is kept, such as a "
-            "password manager or the office safe.")
+            "password manager or the office safe."
+        )
         never.setObjectName("presence_no_passwords")
         return self.table_section("Presence inventory", table, "management.presence", never)
 
@@ -51,25 +62,29 @@ class ManagementPage(StagePage):
         def path(name: str) -> FieldPath:
             return (*GOVERNANCE, name)
 
-        return self.form([
-            self.section_header("Governance", "management.governance"),
-            (path("policy_status"), False),
-            (path("policy_summary"), True),
-            (path("approval_process"), True),
-            (path("escalation_path"), True),
-            (path("accountability"), True),
-            (path("brand_voice"), True),
-            (path("legal_notes"), True),
-        ])
+        return self.form(
+            [
+                self.section_header("Governance", "management.governance"),
+                (path("policy_status"), False),
+                (path("policy_summary"), True),
+                (path("approval_process"), True),
+                (path("escalation_path"), True),
+                (path("accountability"), True),
+                (path("brand_voice"), True),
+                (path("legal_notes"), True),
+            ]
+        )
 
     def _resources(self) -> QWidget:
         def path(name: str) -> FieldPath:
             return (*RESOURCES, name)
 
-        return self.form([
-            self.section_header("Resources", "management.resources"),
-            (path("monitoring_tools"), True),
-            (path("scheduling_tools"), True),
-            (path("hours_per_week"), False),
-            (path("budget"), True),
-        ])
+        return self.form(
+            [
+                self.section_header("Resources", "management.resources"),
+                (path("monitoring_tools"), True),
+                (path("scheduling_tools"), True),
+                (path("hours_per_week"), False),
+                (path("budget"), True),
+            ]
+        )

@@ -19,20 +19,28 @@ class PlanningPage(StagePage):
 
     def build(self) -> None:
         self.seven_ps = SevenPsPanel(self.document)
-        self.tab_widget = self.tabs([
-            ("Intent & assessment", self._intent()),
-            ("The 7 P's", self.seven_ps),
-        ])
+        self.tab_widget = self.tabs(
+            [
+                ("Intent & assessment", self._intent()),
+                ("The 7 P's", self.seven_ps),
+            ]
+        )
         self.page_layout.addWidget(self.tab_widget, 1)
 
     def _intent(self) -> QWidget:
-        return self.form([
-            self.section_header("Intent", intro=(
-                "Start from the value you mean to give. Everything you decide with the 7 P's "
-                "should serve it.")),
-            (("planning", "intent"), True),
-            self.section_header("Assessment", "planning.assessment"),
-            ((*ASSESSMENT, "attributes"), True),
-            ((*ASSESSMENT, "offering_value"), True),
-            ((*ASSESSMENT, "market_relations"), True),
-        ])
+        return self.form(
+            [
+                self.section_header(
+                    "Intent",
+                    intro=(
+                        "Start from the value you mean to give. Everything you decide "
+                        "with the 7 P's should serve it."
+                    ),
+                ),
+                (("planning", "intent"), True),
+                self.section_header("Assessment", "planning.assessment"),
+                ((*ASSESSMENT, "attributes"), True),
+                ((*ASSESSMENT, "offering_value"), True),
+                ((*ASSESSMENT, "market_relations"), True),
+            ]
+        )

@@ -25,10 +25,13 @@ SHOWN_PER_STAGE = 2
 WARNING_TITLE = "Listening and the 7 P's come first"
 WARNING_TEXT = (
     "You can sketch your engagement now, but hold off on joining conversations until you "
-    "have listened and your 7 P's are decided and shared with everyone. Still to do:")
+    "have listened and your 7 P's are decided and shared with everyone. Still to do:"
+)
 READY_TITLE = "Ready to engage"
-READY_TEXT = ("You have listened, and your 7 P's are decided and shared. Keep listening as you "
-              "engage: new notes will sharpen the plan.")
+READY_TEXT = (
+    "You have listened, and your 7 P's are decided and shared. Keep listening as you "
+    "engage: new notes will sharpen the plan."
+)
 
 
 class ReadinessPanel(QFrame):
@@ -105,8 +108,9 @@ class ReadinessPanel(QFrame):
         self.gap_box.setColumnStretch(self.gap_box.columnCount(), 1)
         hidden = len(gaps) - shown
         self.more.setVisible(hidden > 0)
-        self.more.setText(f"…and {hidden} more: the Review & export page lists them all."
-                          if hidden > 0 else "")
+        self.more.setText(
+            f"…and {hidden} more: the Review & export page lists them all." if hidden > 0 else ""
+        )
 
     def _go(self, path: tuple) -> None:
         self.navigate_requested.emit(tuple(path))

@@ -36,9 +36,13 @@ class ReviewPage(StagePage):
 
     def build(self) -> None:
         self._gaps: tuple[Check, ...] | None = None
-        self.page_layout.addWidget(text_label(
-            "See how far the plan has come, go straight to anything still missing, and export "
-            "the strategy document when you are happy with it.", self))
+        self.page_layout.addWidget(
+            text_label(
+                "See how far the plan has come, go straight to anything still missing, and export "
+                "the strategy document when you are happy with it.",
+                self,
+            )
+        )
 
         progress = QWidget(self)
         grid = QGridLayout(progress)
@@ -66,12 +70,13 @@ class ReviewPage(StagePage):
         grid.setColumnStretch(1, 1)
 
         self.export_button = QPushButton(
-            icon("export"),
-            f"{EXPORT_TEXT}  ({EXPORT_SHORTCUT})", self)
+            icon("export"), f"{EXPORT_TEXT}  ({EXPORT_SHORTCUT})", self
+        )
         self.export_button.setObjectName("export_pdf")
         self.export_button.setAccessibleName(EXPORT_TEXT)
         self.export_button.setToolTip(
-            f"Save the plan as a PDF strategy document ({EXPORT_SHORTCUT} from anywhere)")
+            f"Save the plan as a PDF strategy document ({EXPORT_SHORTCUT} from anywhere)"
+        )
         # No shortcut of its own: the window's Export action owns Ctrl+E.
         self.export_button.clicked.connect(self.export_requested)
 
@@ -94,8 +99,11 @@ class ReviewPage(StagePage):
         checklist_header = QHBoxLayout()
         heading = QVBoxLayout()
         heading.addWidget(heading_label("Still to do", 2, self))
-        heading.addWidget(muted_label(
-            "Double-click an item, or select it and press Enter, to go to that question.", self))
+        heading.addWidget(
+            muted_label(
+                "Double-click an item, or select it and press Enter, to go to that question.", self
+            )
+        )
         checklist_header.addLayout(heading, 1)
         checklist_header.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.page_layout.addLayout(top)
@@ -123,14 +131,14 @@ class ReviewPage(StagePage):
         status = self.document.status
         total = sum(s.total for s in status.stages)
         done = sum(s.done for s in status.stages)
-        self.overall_label.setText(f"The plan is {status.percent}% complete ({done} of {total} "
-                                   "answers).")
+        self.overall_label.setText(
+            f"The plan is {status.percent}% complete ({done} of {total} answers)."
+        )
         for stage_status in status.stages:
             bar = self.bars[stage_status.stage]
             bar.setValue(stage_status.percent)
             bar.setFormat(f"{stage_status.percent}%")
-            self.counts[stage_status.stage].setText(
-                f"{stage_status.done} of {stage_status.total}")
+            self.counts[stage_status.stage].setText(f"{stage_status.done} of {stage_status.total}")
         self._fill_checklist(status.gaps)
 
     def _fill_checklist(self, gaps: tuple[Check, ...]) -> None:
@@ -150,8 +158,7 @@ class ReviewPage(StagePage):
             stage_gaps = [g for g in gaps if g.stage == stage]
             if not stage_gaps:
                 continue
-            group = QTreeWidgetItem(self.checklist,
-                                    [f"{stage.title} ({len(stage_gaps)} to do)"])
+            group = QTreeWidgetItem(self.checklist, [f"{stage.title} ({len(stage_gaps)} to do)"])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for gap in stage_gaps:
                 item = QTreeWidgetItem(group, [gap.label])

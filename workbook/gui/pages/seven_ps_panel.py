@@ -92,14 +92,22 @@ class SevenPsPanel(QWidget):
             column.column.addWidget(bullet_label(questions, column))
         column.column.addWidget(FieldBlock(self.document, p_path(p, "decision"), True, column))
         column.column.addWidget(FieldBlock(self.document, p_path(p, "owner"), False, column))
-        shared = BoolField(self.document, p_path(p, "communicated"), column,
-                           writer=lambda checked, p=p: self.set_communicated(p, checked))
-        column.column.addWidget(FieldBlock(self.document, p_path(p, "communicated"),
-                                           parent=column, editor=shared))
+        shared = BoolField(
+            self.document,
+            p_path(p, "communicated"),
+            column,
+            writer=lambda checked, p=p: self.set_communicated(p, checked),
+        )
+        column.column.addWidget(
+            FieldBlock(self.document, p_path(p, "communicated"), parent=column, editor=shared)
+        )
         date_field = DateField(self.document, p_path(p, "communicated_on"), column)
         self.dates[p] = date_field
-        column.column.addWidget(FieldBlock(self.document, p_path(p, "communicated_on"),
-                                           parent=column, editor=date_field))
+        column.column.addWidget(
+            FieldBlock(
+                self.document, p_path(p, "communicated_on"), parent=column, editor=date_field
+            )
+        )
         column.column.addStretch(1)
         return scroll_page(column)
 
@@ -142,8 +150,9 @@ class SevenPsPanel(QWidget):
     def _refresh_p(self, row: int, p: SevenP, done_icon: QIcon) -> None:
         decision = self.document.plan.planning.seven_ps.get(p)
         item = self.p_list.item(row)
-        complete = bool(decision.decision.strip() and decision.owner.strip()
-                        and decision.communicated)
+        complete = bool(
+            decision.decision.strip() and decision.owner.strip() and decision.communicated
+        )
         item.setIcon(done_icon if complete else QIcon())
         state = []
         state.append("decided" if decision.decision.strip() else "no decision yet")

@@ -61,8 +61,9 @@ def _kind(path: FieldPath, long_text: set[str]) -> tuple[ColumnKind, type[StrEnu
     return (ColumnKind.LONG_TEXT if path[-1] in long_text else ColumnKind.TEXT), None
 
 
-def columns_for(list_path: FieldPath, long_text: Iterable[str] = (),
-                widths: dict[str, int] | None = None) -> list[Column]:
+def columns_for(
+    list_path: FieldPath, long_text: Iterable[str] = (), widths: dict[str, int] | None = None
+) -> list[Column]:
     """One column per field of the list's rows (all but the id), in the model's order."""
     row_type = ROW_TYPES[tuple(list_path)]  # type: ignore[index]
     long_names = set(long_text)
@@ -75,8 +76,10 @@ def columns_for(list_path: FieldPath, long_text: Iterable[str] = (),
         text = field_text(path)
         width = (widths or {}).get(name)
         if width is None:
-            width = (max(len(info.title or name), 6) + 2 if kind is ColumnKind.BOOL
-                     else _DEFAULT_WIDTHS[kind])
-        columns.append(Column(name, info.title or name, kind, text.prompt, text.help, enum,
-                              width))
+            width = (
+                max(len(info.title or name), 6) + 2
+                if kind is ColumnKind.BOOL
+                else _DEFAULT_WIDTHS[kind]
+            )
+        columns.append(Column(name, info.title or name, kind, text.prompt, text.help, enum, width))
     return columns

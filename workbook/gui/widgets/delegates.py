@@ -48,8 +48,10 @@ class _CellTextEdit(QPlainTextEdit):
     finish_requested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             self.finish_requested.emit()
             return
         super().keyPressEvent(event)
@@ -73,8 +75,12 @@ class RowDelegate(QStyledItemDelegate):
 
     # ------------------------------------------------------------ yes/no cells: a centred box
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         if self._column(index).kind is not ColumnKind.BOOL:
             super().paint(painter, option, index)
             return
@@ -83,8 +89,9 @@ class RowDelegate(QStyledItemDelegate):
         widget = item.widget
         style = widget.style() if widget is not None else QApplication.style()
         checked = item.checkState == Qt.CheckState.Checked
-        indicator = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator,
-                                         item, widget)
+        indicator = style.subElementRect(
+            QStyle.SubElement.SE_ItemViewItemCheckIndicator, item, widget
+        )
         item.features &= ~QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
         item.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
@@ -92,22 +99,30 @@ class RowDelegate(QStyledItemDelegate):
         box.rect = QRect(0, 0, indicator.width(), indicator.height())
         box.rect.moveCenter(option.rect.center())
         box.state = (item.state & ~(QStyle.StateFlag.State_HasFocus)) | (
-            QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off)
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, box, painter,
-                            widget)
+            QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off
+        )
+        style.drawPrimitive(
+            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, box, painter, widget
+        )
 
-    def editorEvent(self, event: QEvent, model: QAbstractItemModel,  # noqa: N802
-                    option: QStyleOptionViewItem,
-                    index: QModelIndex | QPersistentModelIndex) -> bool:
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,  # noqa: N802
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         if self._column(index).kind is not ColumnKind.BOOL:
             return super().editorEvent(event, model, option, index)
         toggle = False
         if isinstance(event, QMouseEvent):
             if event.type() == QEvent.Type.MouseButtonDblClick:
                 return True  # a double click is two toggles, not an editor
-            toggle = (event.type() == QEvent.Type.MouseButtonRelease
-                      and event.button() == Qt.MouseButton.LeftButton
-                      and option.rect.contains(event.position().toPoint()))
+            toggle = (
+                event.type() == QEvent.Type.MouseButtonRelease
+                and event.button() == Qt.MouseButton.LeftButton
+                and option.rect.contains(event.position().toPoint())
+            )
         elif isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             toggle = event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select)
         if not toggle:
@@ -118,8 +133,12 @@ class RowDelegate(QStyledItemDelegate):
 
     # ------------------------------------------------------------ editors
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget | None:
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,  # noqa: N802
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget | None:
         column = self._column(index)
         editor: QWidget
         if column.kind in (ColumnKind.ENUM, ColumnKind.OPTIONAL_ENUM):
@@ -141,8 +160,9 @@ class RowDelegate(QStyledItemDelegate):
             text = _CellTextEdit(parent)
             text.finish_requested.connect(lambda t=text: self._finish(t))
             text.setTabChangesFocus(True)
-            text.setToolTip("Enter starts a new line; Ctrl+Enter or Tab finishes; "
-                            "Esc puts back what was there.")
+            text.setToolTip(
+                "Enter starts a new line; Ctrl+Enter or Tab finishes; Esc puts back what was there."
+            )
             text.textChanged.connect(lambda t=text: self._write_as_typed(t))
             editor = text
         elif column.kind is ColumnKind.BOOL:
@@ -155,8 +175,10 @@ class RowDelegate(QStyledItemDelegate):
             line.textEdited.connect(lambda _t, e=line: self._write_as_typed(e))
             editor = line
         if isinstance(editor, (QLineEdit, QPlainTextEdit)):
-            self._editing[editor] = (QPersistentModelIndex(index),
-                                     index.data(Qt.ItemDataRole.EditRole))
+            self._editing[editor] = (
+                QPersistentModelIndex(index),
+                index.data(Qt.ItemDataRole.EditRole),
+            )
         editor.setAccessibleName(column.title)
         return editor
 
@@ -164,8 +186,7 @@ class RowDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
-    def _on_close_editor(self, editor: QWidget,
-                         hint: QStyledItemDelegate.EndEditHint) -> None:
+    def _on_close_editor(self, editor: QWidget, hint: QStyledItemDelegate.EndEditHint) -> None:
         if hint == QStyledItemDelegate.EndEditHint.RevertModelCache and editor in self._editing:
             index, original = self._editing.pop(editor)
             if index.isValid():
@@ -177,13 +198,19 @@ class RowDelegate(QStyledItemDelegate):
         if editor in self._editing:
             self.commitData.emit(editor)
 
-    def destroyEditor(self, editor: QWidget,  # noqa: N802 - Qt override
-                      index: QModelIndex | QPersistentModelIndex) -> None:
+    def destroyEditor(
+        self,
+        editor: QWidget,  # noqa: N802 - Qt override
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         self._editing.pop(editor, None)
         super().destroyEditor(editor, index)
 
-    def setEditorData(self, editor: QWidget,  # noqa: N802 - Qt override
-                      index: QModelIndex | QPersistentModelIndex) -> None:
+    def setEditorData(
+        self,
+        editor: QWidget,  # noqa: N802 - Qt override
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         value: Any = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             position = editor.findData(value)
@@ -200,16 +227,22 @@ class RowDelegate(QStyledItemDelegate):
                 editor.blockSignals(blocked)
                 editor.moveCursor(editor.textCursor().MoveOperation.End)
         elif isinstance(editor, QLineEdit):
-            same = (split_tags(editor.text()) == split_tags(value or "")
-                    if self._column(index).kind is ColumnKind.TAGS
-                    else editor.text() == (value or ""))
+            same = (
+                split_tags(editor.text()) == split_tags(value or "")
+                if self._column(index).kind is ColumnKind.TAGS
+                else editor.text() == (value or "")
+            )
             if not same:  # e.g. "prices, " while typing the next theme is left alone
                 editor.setText(value or "")
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
-                     index: QModelIndex | QPersistentModelIndex) -> None:
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,  # noqa: N802
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         value: Any
         if isinstance(editor, QComboBox):
             value = editor.currentData()
@@ -226,8 +259,12 @@ class RowDelegate(QStyledItemDelegate):
             return
         model.setData(index, value, Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                             index: QModelIndex | QPersistentModelIndex) -> None:
+    def updateEditorGeometry(
+        self,
+        editor: QWidget,
+        option: QStyleOptionViewItem,  # noqa: N802
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         rect = QRect(option.rect)
         if isinstance(editor, QPlainTextEdit):
             # Long text gets room to breathe: a few lines tall and at least a readable width,

@@ -36,7 +36,7 @@ Writer = Callable[[Any], None]
 
 
 def split_tags(text: str) -> list[str]:
-    """"crowds, gluten free ,  " -> ["crowds", "gluten free"]."""
+    """ "crowds, gluten free ,  " -> ["crowds", "gluten free"]."""
     return [" ".join(part.split()) for part in text.split(",") if part.strip()]
 
 
@@ -47,9 +47,14 @@ class FieldBinding(QObject):
     editor's change signals do not write the value straight back (no feedback loop).
     """
 
-    def __init__(self, document: PlanDocument, path: FieldPath | None,
-                 show: Callable[[Any], None], editor: QWidget,
-                 writer: Writer | None = None) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        path: FieldPath | None,
+        show: Callable[[Any], None],
+        editor: QWidget,
+        writer: Writer | None = None,
+    ) -> None:
         super().__init__(editor)
         self.document = document
         self.path = path
@@ -111,8 +116,9 @@ class FieldBinding(QObject):
 
 
 def _is_undo_key(event: QKeyEvent) -> bool:
-    return (event.matches(QKeySequence.StandardKey.Undo)
-            or event.matches(QKeySequence.StandardKey.Redo))
+    return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+        QKeySequence.StandardKey.Redo
+    )
 
 
 def _drop_own_undo(menu: QMenu) -> None:
@@ -180,8 +186,9 @@ class _UndoLeftToDocument:
 class LineField(_UndoLeftToDocument, QLineEdit):
     """One line of text."""
 
-    def __init__(self, document: PlanDocument, path: FieldPath | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: PlanDocument, path: FieldPath | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context_actions: list[QAction] = []
         self.binding = FieldBinding(document, path, self._show, self)
@@ -196,12 +203,12 @@ class LineField(_UndoLeftToDocument, QLineEdit):
             self.setCursorPosition(min(position, len(text)))
 
 
-
 class TagsField(LineField):
     """Themes typed as comma-separated text, stored as a list."""
 
-    def __init__(self, document: PlanDocument, path: FieldPath | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: PlanDocument, path: FieldPath | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(document, path, parent)
         self.textEdited.disconnect(self.binding.commit)
         self.textEdited.connect(self._on_text_edited)
@@ -222,8 +229,13 @@ class TextField(_UndoLeftToDocument, QPlainTextEdit):
     MIN_LINES = 3
     MAX_LINES = 12
 
-    def __init__(self, document: PlanDocument, path: FieldPath | None,
-                 parent: QWidget | None = None, min_lines: int = MIN_LINES) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        path: FieldPath | None,
+        parent: QWidget | None = None,
+        min_lines: int = MIN_LINES,
+    ) -> None:
         super().__init__(parent)
         self.context_actions: list[QAction] = []
         self._min_lines = min_lines
@@ -252,8 +264,9 @@ class TextField(_UndoLeftToDocument, QPlainTextEdit):
         lines = max(self._min_lines, min(self.MAX_LINES, self.document().lineCount() + 1))
         margins = self.contentsMargins()
         frame = 2 * self.frameWidth() + margins.top() + margins.bottom()
-        height = int(lines * self.fontMetrics().lineSpacing()
-                     + 2 * self.document().documentMargin() + frame)
+        height = int(
+            lines * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin() + frame
+        )
         return QSize(super().sizeHint().width(), height)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -282,8 +295,13 @@ def _add_actions(menu: QMenu, actions: list[QAction]) -> None:
 class DateField(OptionalDateEdit):
     """A date that may be left empty."""
 
-    def __init__(self, document: PlanDocument, path: FieldPath | None,
-                 parent: QWidget | None = None, writer: Writer | None = None) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        path: FieldPath | None,
+        parent: QWidget | None = None,
+        writer: Writer | None = None,
+    ) -> None:
         super().__init__(parent)
         self.date_edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.binding = FieldBinding(document, path, self._show, self, writer)
@@ -298,9 +316,15 @@ class DateField(OptionalDateEdit):
 class EnumField(StillComboBox):
     """A choice from one of the plan's lists of options, shown by label."""
 
-    def __init__(self, document: PlanDocument, path: FieldPath | None, enum: type[StrEnum],
-                 optional: bool, parent: QWidget | None = None,
-                 empty_text: str = "Not answered yet") -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        path: FieldPath | None,
+        enum: type[StrEnum],
+        optional: bool,
+        parent: QWidget | None = None,
+        empty_text: str = "Not answered yet",
+    ) -> None:
         super().__init__(parent)
         if optional:
             self.addItem(empty_text, None)
@@ -324,9 +348,15 @@ class EnumField(StillComboBox):
 class NumberField(_UndoLeftToDocument, QLineEdit):
     """A number (hours per week); empty means "not answered yet"."""
 
-    def __init__(self, document: PlanDocument, path: FieldPath | None,
-                 parent: QWidget | None = None, minimum: float = 0.0,
-                 maximum: float = 1e9, decimals: int = 2) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        path: FieldPath | None,
+        parent: QWidget | None = None,
+        minimum: float = 0.0,
+        maximum: float = 1e9,
+        decimals: int = 2,
+    ) -> None:
         super().__init__(parent)
         self.context_actions: list[QAction] = []
         validator = QDoubleValidator(minimum, maximum, decimals, self)
@@ -357,12 +387,16 @@ class NumberField(_UndoLeftToDocument, QLineEdit):
             self.binding.commit(self.number())
 
 
-
 class BoolField(QCheckBox):
     """A yes/no answer; the check box's text is the prompt."""
 
-    def __init__(self, document: PlanDocument, path: FieldPath | None,
-                 parent: QWidget | None = None, writer: Writer | None = None) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        path: FieldPath | None,
+        parent: QWidget | None = None,
+        writer: Writer | None = None,
+    ) -> None:
         super().__init__(parent)
         self.binding = FieldBinding(document, path, self._show, self, writer)
         self.toggled.connect(self._on_toggled)

@@ -53,8 +53,9 @@ def combined_text(current: str, example: str, single_line: bool) -> str:
     return current.rstrip() + joiner + example
 
 
-def insert_example(document: PlanDocument, path: FieldPath, example: str,
-                   single_line: bool = False) -> None:
+def insert_example(
+    document: PlanDocument, path: FieldPath, example: str, single_line: bool = False
+) -> None:
     """Put the example into the field as one undo step of its own."""
     current = document.value(path)
     new = combined_text(current if isinstance(current, str) else "", example, single_line)
@@ -66,8 +67,9 @@ def insert_example(document: PlanDocument, path: FieldPath, example: str,
         document.end_macro()
 
 
-def make_editor(document: PlanDocument, path: FieldPath, multiline: bool = False,
-                parent: QWidget | None = None) -> QWidget:
+def make_editor(
+    document: PlanDocument, path: FieldPath, multiline: bool = False, parent: QWidget | None = None
+) -> QWidget:
     """The right editor for the field at ``path``, named and described for accessibility."""
     annotation = field_annotation(path)
     editor: QWidget
@@ -80,7 +82,7 @@ def make_editor(document: PlanDocument, path: FieldPath, multiline: bool = False
     elif annotation in (int, float):
         info = field_info(path)
         minimum, maximum = 0.0, 1e9
-        for meta in (info.metadata if info is not None else []):
+        for meta in info.metadata if info is not None else []:
             if isinstance(meta, Ge):
                 minimum = float(meta.ge)
             elif isinstance(meta, Le):
@@ -111,9 +113,15 @@ def describe_editor(editor: QWidget, path: FieldPath) -> None:
 class FieldBlock(QWidget):
     """One question on a page: the prompt, a line or two of help, and the editor."""
 
-    def __init__(self, document: PlanDocument, path: FieldPath, multiline: bool = False,
-                 parent: QWidget | None = None, editor: QWidget | None = None,
-                 with_example: bool = True) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        path: FieldPath,
+        multiline: bool = False,
+        parent: QWidget | None = None,
+        editor: QWidget | None = None,
+        with_example: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.path = path
@@ -160,8 +168,11 @@ class FieldBlock(QWidget):
         if example is None:
             return
         button = LinkButton(INSERT_EXAMPLE_TEXT, self)
-        button.setToolTip(plain_tooltip(
-            f"Adds the worked example's answer ({INSERT_EXAMPLE_KEY} in the field):\n{example}"))
+        button.setToolTip(
+            plain_tooltip(
+                f"Adds the worked example's answer ({INSERT_EXAMPLE_KEY} in the field):\n{example}"
+            )
+        )
         button.setAccessibleName(f"{INSERT_EXAMPLE_TEXT} for: {field_text(self.path).prompt}")
         # Tab goes from answer to answer; the keys below reach the example from the field.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -182,8 +193,9 @@ class FieldBlock(QWidget):
         example = example_for(binding.path, self.document.plan)
         if example is None:
             return
-        insert_example(self.document, binding.path, example,
-                       single_line=isinstance(self.editor, LineField))
+        insert_example(
+            self.document, binding.path, example, single_line=isinstance(self.editor, LineField)
+        )
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
         if isinstance(self.editor, TextField):
             self.editor.move_cursor_to_end()

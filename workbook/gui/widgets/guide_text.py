@@ -36,8 +36,11 @@ def strip_row_ids(path: FieldPath) -> FieldPath:
         steps.append(path[index])
         index += 1
         row_type = ROW_TYPES.get(tuple(steps[-2:])) if len(steps) >= 2 else None
-        if (row_type is not None and index < len(path)
-                and (path[index] not in row_type.model_fields or path[index] == "id")):
+        if (
+            row_type is not None
+            and index < len(path)
+            and (path[index] not in row_type.model_fields or path[index] == "id")
+        ):
             index += 1
     return tuple(steps)
 
@@ -116,8 +119,9 @@ def field_text(path: FieldPath) -> FieldText:
     fallback_help = (info.description or "") if info is not None else ""
     if guide is None:
         return FieldText(field_title(path), fallback_help, "")
-    return FieldText(guide.prompt or field_title(path), guide.help or fallback_help,
-                     guide.placeholder or "")
+    return FieldText(
+        guide.prompt or field_title(path), guide.help or fallback_help, guide.placeholder or ""
+    )
 
 
 def example_for(path: FieldPath, plan: Plan | None = None) -> str | None:

@@ -95,8 +95,11 @@ class NotesFilterProxy(QSortFilterProxyModel):
 
     # ------------------------------------------------------------ Qt
 
-    def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
-                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def filterAcceptsRow(
+        self,
+        source_row: int,  # noqa: N802 - Qt override
+        source_parent: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         if not self.is_filtered():
             return True
         model = self.sourceModel()
@@ -114,8 +117,11 @@ class NotesFilterProxy(QSortFilterProxyModel):
             return all(word in haystack for word in self._words)
         return True
 
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt override
-                 right: QModelIndex | QPersistentModelIndex) -> bool:
+    def lessThan(
+        self,
+        left: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt override
+        right: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         # One Python call per comparison on keys worked out once, rather than two calls
         # into the model's data(): sorting thousands of notes stays quick.
         model = self.sourceModel()

@@ -27,8 +27,14 @@ class RowDetailForm(QWidget):
     """Editors for one row of a list, side by side: short answers on the left, long ones on
     the right. Follows the row the table's cursor is on (``set_row``)."""
 
-    def __init__(self, document: PlanDocument, list_path: FieldPath, short_fields: Sequence[str],
-                 long_fields: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        list_path: FieldPath,
+        short_fields: Sequence[str],
+        long_fields: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.list_path = tuple(list_path)
@@ -59,7 +65,8 @@ class RowDetailForm(QWidget):
         grid.setColumnStretch(1, 3)
 
         self.empty_label = muted_label(
-            f"Select a {self.noun} in the table to see and edit it here in full.", self)
+            f"Select a {self.noun} in the table to see and edit it here in full.", self
+        )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedLayout()
         self._stack.addWidget(self.empty_label)
@@ -115,8 +122,9 @@ class TableWithDetail(QSplitter):
 
     TABLE_SHARE = 0.5
 
-    def __init__(self, table: RowTableWidget, detail: RowDetailForm,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, table: RowTableWidget, detail: RowDetailForm, parent: QWidget | None = None
+    ) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.table = table
         self.detail = detail

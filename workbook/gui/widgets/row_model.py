@@ -58,7 +58,7 @@ def display_text(value: Any, kind: ColumnKind) -> str:
     text = str(value)
     if "\n" in text:
         text = " ⏎ ".join(line for line in text.splitlines() if line.strip())
-    return text if len(text) <= _DISPLAY_LIMIT else text[:_DISPLAY_LIMIT - 1] + "…"
+    return text if len(text) <= _DISPLAY_LIMIT else text[: _DISPLAY_LIMIT - 1] + "…"
 
 
 class RowTableModel(QAbstractTableModel):
@@ -66,8 +66,13 @@ class RowTableModel(QAbstractTableModel):
     field. Edits go through the document; the model follows the document's change signals
     with fine-grained inserts, removals, moves and cell updates (never a reset per keystroke)."""
 
-    def __init__(self, document: PlanDocument, list_path: FieldPath, columns: Sequence[Column],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        list_path: FieldPath,
+        columns: Sequence[Column],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.list_path = tuple(list_path)
@@ -170,8 +175,12 @@ class RowTableModel(QAbstractTableModel):
             return int(bool(value))
         return display_text(value, column.kind).casefold()
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt override
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             column = self.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
@@ -192,8 +201,12 @@ class RowTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ editing
 
-    def setData(self, index: Index, value: Any,  # noqa: N802 - Qt override
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: Index,
+        value: Any,  # noqa: N802 - Qt override
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         if not index.isValid():
             return False
         column = self.columns[index.column()]

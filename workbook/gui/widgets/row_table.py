@@ -60,10 +60,12 @@ class RowTableView(QTableView):
         self.empty_text = ""
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed
-                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -87,8 +89,11 @@ class RowTableView(QTableView):
         super().changeEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and self._action_for(event) is not None:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._action_for(event) is not None
+        ):
             event.accept()  # ours while the table has focus
             return True
         return super().event(event)
@@ -121,9 +126,13 @@ class RowTableView(QTableView):
         if model is not None and model.rowCount() == 0 and self.empty_text:
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                             | Qt.TextFlag.TextWordWrap, self.empty_text)
+            painter.drawText(
+                self.viewport().rect().adjusted(12, 12, -12, -12),
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
+                self.empty_text,
+            )
             painter.end()
 
 
@@ -133,10 +142,16 @@ class RowTableWidget(QWidget):
     current_row_changed = Signal(object)
     """The row the cursor is on changed; the argument is its id, or None."""
 
-    def __init__(self, document: PlanDocument, list_path: FieldPath, columns: Sequence[Column],
-                 parent: QWidget | None = None, proxy: QSortFilterProxyModel | None = None,
-                 row_factory: Callable[[], Row] | None = None,
-                 edit_column: str | None = None) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        list_path: FieldPath,
+        columns: Sequence[Column],
+        parent: QWidget | None = None,
+        proxy: QSortFilterProxyModel | None = None,
+        row_factory: Callable[[], Row] | None = None,
+        edit_column: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.list_path = tuple(list_path)
@@ -145,9 +160,18 @@ class RowTableWidget(QWidget):
         self.proxy = proxy
         if proxy is not None:
             proxy.setSourceModel(self.model)
-        self.edit_column = self.model.column_of(edit_column) if edit_column else \
-            next((i for i, c in enumerate(columns) if c.kind in
-                  (ColumnKind.TEXT, ColumnKind.LONG_TEXT)), 0)
+        self.edit_column = (
+            self.model.column_of(edit_column)
+            if edit_column
+            else next(
+                (
+                    i
+                    for i, c in enumerate(columns)
+                    if c.kind in (ColumnKind.TEXT, ColumnKind.LONG_TEXT)
+                ),
+                0,
+            )
+        )
 
         self.view = RowTableView(self)
         self.view.setObjectName(object_name(self.list_path))
@@ -155,28 +179,32 @@ class RowTableWidget(QWidget):
         self.view.setItemDelegate(RowDelegate(columns, self.view))
         title = field_title(self.list_path)
         self.view.setAccessibleName(title)
-        self.view.empty_text = (f"No {self.model.row_noun}s yet. "
-                                "Press Ctrl+Shift+N or the Add button to add one.")
+        self.view.empty_text = (
+            f"No {self.model.row_noun}s yet. Press Ctrl+Shift+N or the Add button to add one."
+        )
         self._columns = list(columns)
         self._apply_column_widths()
 
-        self.add_action = self._action("Add", "Add a row", ADD_KEYS,
-                                       icon("add"), self.add_row)
+        self.add_action = self._action("Add", "Add a row", ADD_KEYS, icon("add"), self.add_row)
         self.delete_action = self._action(
-            "Delete", "Delete the selected rows", DELETE_KEYS,
-            icon("delete"), self.delete_selected)
+            "Delete", "Delete the selected rows", DELETE_KEYS, icon("delete"), self.delete_selected
+        )
         self.move_up_action = self._action(
-            "Move up", "Move the row up", MOVE_UP_KEYS,
-            icon("up"), self.move_up)
+            "Move up", "Move the row up", MOVE_UP_KEYS, icon("up"), self.move_up
+        )
         self.move_down_action = self._action(
-            "Move down", "Move the row down", MOVE_DOWN_KEYS,
-            icon("down"), self.move_down)
+            "Move down", "Move the row down", MOVE_DOWN_KEYS, icon("down"), self.move_down
+        )
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
         self.buttons: dict[str, QPushButton] = {}
-        for action in (self.add_action, self.delete_action, self.move_up_action,
-                       self.move_down_action):
+        for action in (
+            self.add_action,
+            self.delete_action,
+            self.move_up_action,
+            self.move_down_action,
+        ):
             button = QPushButton(action.icon(), action.text(), self)
             button.setToolTip(action.toolTip())
             button.setAccessibleName(f"{action.text()} ({title})")
@@ -201,8 +229,13 @@ class RowTableWidget(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         shown = self.view.model()
-        for signal in (shown.rowsInserted, shown.rowsRemoved, shown.rowsMoved,
-                       shown.modelReset, shown.layoutChanged):
+        for signal in (
+            shown.rowsInserted,
+            shown.rowsRemoved,
+            shown.rowsMoved,
+            shown.modelReset,
+            shown.layoutChanged,
+        ):
             signal.connect(self._update_actions)
         if proxy is not None:
             self.view.horizontalHeader().sortIndicatorChanged.connect(self._update_actions)
@@ -220,8 +253,14 @@ class RowTableWidget(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self._apply_column_widths()
 
-    def _action(self, text: str, tip: str, keys: Sequence[QKeySequence], icon: QIcon,
-                slot: Callable[[], object]) -> QAction:
+    def _action(
+        self,
+        text: str,
+        tip: str,
+        keys: Sequence[QKeySequence],
+        icon: QIcon,
+        slot: Callable[[], object],
+    ) -> QAction:
         action = QAction(icon, text, self)
         action.setShortcuts(list(keys))
         # The view handles the keys itself; the shortcut is shown in menus and tooltips only.
@@ -272,8 +311,11 @@ class RowTableWidget(QWidget):
         if not index.isValid():
             return False
         selection = self.view.selectionModel()
-        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.view.scrollTo(index)
         if edit:
             self.view.edit(index)
@@ -286,8 +328,10 @@ class RowTableWidget(QWidget):
             return False
         index = shown.index(0, self.edit_column)
         self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         return True
 
     # ------------------------------------------------------------ actions
