@@ -302,7 +302,7 @@ def interaction(plan: str, keys: int = 60) -> None:
     window = MainWindow()
     window.show()
     wait_painted_and_idle(window)
-    window.offer_recovery()
+    window.files.offer_recovery()
     window.start_page.load_examples()
     app_module.freeze_start_up_objects()  # as the app's start does after its recovery offer
 
@@ -315,7 +315,7 @@ def interaction(plan: str, keys: int = 60) -> None:
     floor_open = _timed(bare_load)
 
     start = time.monotonic()
-    window.open_path(path)
+    window.files.open_path(path)
     returned = time.monotonic()
     window.update()
     watch = wait_painted_and_idle(window)
@@ -376,7 +376,7 @@ def interaction(plan: str, keys: int = 60) -> None:
     for _ in range(3):
         document.set_value(("details", "organisation"), f"Save test {len(save_times)}")
         start = time.perf_counter()
-        saved = window.save()
+        saved = window.files.save()
         save_times.append(time.perf_counter() - start)
         assert saved
     result["window_save"] = sorted(save_times)[1]
@@ -453,7 +453,7 @@ def export_in_window(plan: str) -> None:
     _app = create_application()  # kept: the windows need it alive
     window = MainWindow()
     window.show()
-    window.open_path(plan)
+    window.files.open_path(plan)
     wait_painted_and_idle(window)
     ExportController.ask_export_options = lambda self, defaults: defaults
     ExportController.ask_after_export = lambda self, path, warnings: "close"

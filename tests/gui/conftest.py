@@ -98,7 +98,7 @@ def make_window(qtbot, settings, answers) -> Iterator[Callable[..., Any]]:
         window.document.undo_stack.setClean()
         window.close()
         window.autosaver.close()
-        window.session.close()
+        window.document.session.close()
         window.deleteLater()
 
 

@@ -143,8 +143,10 @@ def test_the_command_line_leaves_collection_as_it_found_it(monkeypatch):
 def test_collection_resumes_even_when_the_recovery_offer_fails(qtbot, monkeypatch):
     import gc
 
+    from workbook.gui.plan_files import PlanFiles
+
     monkeypatch.setattr(
-        MainWindow,
+        PlanFiles,
         "offer_recovery",
         lambda self: (_ for _ in ()).throw(RuntimeError("broken recovery")),
     )

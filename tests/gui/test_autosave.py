@@ -28,7 +28,7 @@ def copies():
 def test_an_edit_writes_a_recovery_copy_and_not_the_users_file(window, qtbot, tmp_path):
     path = write_plan(tmp_path / "plan.json", title="Saved title")
     before = path.read_bytes()
-    window.open_path(path)
+    window.files.open_path(path)
     with qtbot.waitSignal(window.autosaver.recovery_written, timeout=5000):
         window.document.set_value(TITLE, "Typed but not saved")
     (copy,) = copies()
@@ -43,15 +43,15 @@ def test_the_write_happens_off_the_ui_thread(window, qtbot):
     being written, and the writing thread is not the UI thread."""
     release = threading.Event()
     threads = []
-    real_write = window.recovery_store.write
+    real_write = window.files.recovery_store.write
 
     def slow_write(*args, **kwargs):
         threads.append(threading.current_thread())
         assert release.wait(10)
         return real_write(*args, **kwargs)
 
-    window.recovery_store.write = slow_write
-    window.new_plan()
+    window.files.recovery_store.write = slow_write
+    window.files.new_plan()
     window.document.set_value(TITLE, "First")
     try:
         window.autosaver.start_write()
@@ -74,7 +74,7 @@ def test_the_write_happens_off_the_ui_thread(window, qtbot):
 
 def test_restore_after_a_crash_brings_back_every_edit(make_window, answers, tmp_path):
     crashed = make_window(session_id=CRASHED)
-    crashed.new_plan()
+    crashed.files.new_plan()
     crashed.document.set_value(TITLE, "Workshop plan")
     crashed.document.set_value(ORG, "Wrenford Physio")
     crashed.autosaver.write_now()
@@ -82,7 +82,7 @@ def test_restore_after_a_crash_brings_back_every_edit(make_window, answers, tmp_
 
     answers.set("ask_recovery", ("restore", 0))
     window = make_window()
-    assert window.offer_recovery()
+    assert window.files.offer_recovery()
     ((_parent, items),) = answers.messages("ask_recovery")
     assert items[0].title == "Workshop plan" and items[0].original is None
     plan = window.document.plan
@@ -94,43 +94,43 @@ def test_restore_after_a_crash_brings_back_every_edit(make_window, answers, tmp_
 def test_restored_plan_keeps_its_file_and_can_be_saved(make_window, answers, tmp_path):
     path = write_plan(tmp_path / "plan.json", title="On disk")
     crashed = make_window(session_id=CRASHED)
-    crashed.open_path(path)
+    crashed.files.open_path(path)
     crashed.document.set_value(ORG, "Unsaved org")
     crashed.autosaver.write_now()
-    crashed.session.close()  # a crashed process holds no lock any more
+    crashed.document.session.close()  # a crashed process holds no lock any more
 
     answers.set("ask_recovery", ("restore", 0))
     window = make_window()
-    window.offer_recovery()
+    window.files.offer_recovery()
     assert window.document.file_path == path.absolute()
     assert load_plan(path).plan.details.organisation == ""
-    assert window.save()
+    assert window.files.save()
     assert load_plan(path).plan.details.organisation == "Unsaved org"
     assert copies() == []
 
 
 def test_keep_for_later_asks_again_next_time(make_window, answers):
     crashed = make_window(session_id=CRASHED)
-    crashed.new_plan()
+    crashed.files.new_plan()
     crashed.document.set_value(TITLE, "Keep me")
     crashed.autosaver.write_now()
 
     answers.set("ask_recovery", ("keep", 0), ("discard", 0))
-    assert not make_window().offer_recovery()
+    assert not make_window().files.offer_recovery()
     assert [c.title for c in copies()] == ["Keep me"]
     later = make_window()
-    assert not later.offer_recovery()  # this time the user discards it
+    assert not later.files.offer_recovery()  # this time the user discards it
     assert copies() == []
     assert not later.has_plan
 
 
 def test_copies_of_running_sessions_are_not_offered(make_window, answers):
     other = make_window()  # another window of this app, still open
-    other.new_plan()
+    other.files.new_plan()
     other.document.set_value(TITLE, "Still being edited")
     other.autosaver.write_now()
     assert session_is_running(other.autosaver.session_id)
-    assert not make_window().offer_recovery()
+    assert not make_window().files.offer_recovery()
     assert answers.asked == []
 
 
@@ -142,7 +142,7 @@ def test_session_ids_name_the_process():
 
 def test_a_clean_close_removes_the_recovery_copy(window, answers, qtbot):
     window.show()
-    window.new_plan()
+    window.files.new_plan()
     with qtbot.waitSignal(window.autosaver.recovery_written, timeout=5000):
         window.document.set_value(TITLE, "Draft")
     assert copies()
@@ -152,11 +152,11 @@ def test_a_clean_close_removes_the_recovery_copy(window, answers, qtbot):
 
 
 def test_saving_removes_the_recovery_copy(window, answers, qtbot, tmp_path):
-    window.new_plan()
+    window.files.new_plan()
     with qtbot.waitSignal(window.autosaver.recovery_written, timeout=5000):
         window.document.set_value(TITLE, "Draft")
     answers.set("ask_save_path", tmp_path / "draft.json")
-    window.save()
+    window.files.save()
     assert copies() == []
 
 
@@ -164,7 +164,7 @@ def test_save_automatically_to_the_file(make_window, settings, qtbot, tmp_path):
     settings.save_to_file_automatically = True
     window = make_window()
     path = write_plan(tmp_path / "plan.json", title="Before")
-    window.open_path(path)
+    window.files.open_path(path)
     with qtbot.waitSignal(window.autosaver.file_saved, timeout=5000):
         window.document.set_value(TITLE, "Saved by itself")
     assert load_plan(path).plan.details.title == "Saved by itself"
@@ -172,7 +172,7 @@ def test_save_automatically_to_the_file(make_window, settings, qtbot, tmp_path):
     # The next manual save does not see its own automatic save as a change on disk.
     window.document.set_value(ORG, "Manual")
     window.autosaver.wait()
-    assert window.save()
+    assert window.files.save()
     assert load_plan(path).plan.details.organisation == "Manual"
 
 
@@ -182,7 +182,7 @@ def test_automatic_file_saving_stops_when_the_file_changed_elsewhere(
     settings.save_to_file_automatically = True
     window = make_window()
     path = write_plan(tmp_path / "plan.json", title="Before")
-    window.open_path(path)
+    window.files.open_path(path)
     write_plan(path, title="Someone else's")
     with qtbot.waitSignal(window.autosaver.file_changed_on_disk, timeout=5000):
         window.document.set_value(ORG, "Mine")
@@ -193,7 +193,7 @@ def test_automatic_file_saving_stops_when_the_file_changed_elsewhere(
 
 def test_automatic_saving_is_off_by_default(window, qtbot, tmp_path):
     path = write_plan(tmp_path / "plan.json", title="Before")
-    window.open_path(path)
+    window.files.open_path(path)
     with qtbot.waitSignal(window.autosaver.recovery_written, timeout=5000):
         window.document.set_value(TITLE, "Not in the file")
     assert load_plan(path).plan.details.title == "Before"
@@ -203,8 +203,8 @@ def test_a_failing_recovery_folder_is_reported_in_the_status_bar(window, qtbot):
     def broken(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    window.recovery_store.write = broken
-    window.new_plan()
+    window.files.recovery_store.write = broken
+    window.files.new_plan()
     with qtbot.waitSignal(window.autosaver.failed, timeout=5000):
         window.document.set_value(TITLE, "x")
     assert "recovery copy could not be written" in window.statusBar().currentMessage()

@@ -22,13 +22,9 @@ TITLE = ("details", "title")
 @pytest.fixture
 def hooked(window, answers):
     """The window with the app's crash handler installed, as run() does."""
-    from workbook.gui import dialogs
+    from workbook.gui.app import install_crash_handler
 
-    handler = CrashHandler(
-        window.autosaver.write_now,
-        lambda summary, details: dialogs.show_exception(window, summary, details),
-    )
-    handler.install()
+    handler = install_crash_handler([window])
     yield window
     handler.uninstall()
 
@@ -37,7 +33,7 @@ def test_an_exception_in_a_slot_saves_then_reports_and_the_window_goes_on(
     hooked, answers, qtbot, capsys
 ):
     window = hooked
-    window.new_plan()
+    window.files.new_plan()
     window.document.set_value(TITLE, "Words typed before the bug")
 
     def buggy() -> None:
@@ -48,8 +44,9 @@ def test_an_exception_in_a_slot_saves_then_reports_and_the_window_goes_on(
     button.show()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    ((_parent, summary, details),) = answers.messages("show_exception")
+    ((_parent, summary, details, note),) = answers.messages("show_exception")
     assert "ZeroDivisionError: division by zero" in summary
+    assert "recovery copy of your plan was written" in note
     assert "Traceback" in details and "buggy" in details
     (copy,) = RecoveryStore(recovery_dir()).list()
     assert RecoveryStore(recovery_dir()).load(copy).details.title == "Words typed before the bug"
@@ -65,7 +62,7 @@ def test_an_exception_in_a_slot_saves_then_reports_and_the_window_goes_on(
 
 def test_an_exception_in_a_worker_thread_is_reported_on_the_ui_thread(hooked, answers, qtbot):
     window = hooked
-    window.new_plan()
+    window.files.new_plan()
     window.document.set_value(TITLE, "Unsaved")
     reported_on = []
     original = answers.dialogs.show_exception
@@ -84,7 +81,7 @@ def test_an_exception_in_a_worker_thread_is_reported_on_the_ui_thread(hooked, an
     thread.join()
     qtbot.waitUntil(lambda: bool(reported_on))
     assert reported_on == [threading.main_thread()]
-    ((_parent, summary, _details),) = answers.messages("show_exception")
+    ((_parent, summary, _details, _note),) = answers.messages("show_exception")
     assert "worker broke" in summary
     assert RecoveryStore(recovery_dir()).list()
 
@@ -95,16 +92,37 @@ def test_a_failing_recovery_write_is_still_reported(window, answers):
     def broken_save():
         raise OSError("disk gone")
 
-    handler = CrashHandler(broken_save, lambda s, d: reports.append((s, d)))
+    handler = CrashHandler(broken_save, lambda s, d, n: reports.append((s, d, n)))
     handler._handle("The app ran into a problem", "Traceback: ...")
-    ((summary, details),) = reports
+    ((summary, details, note),) = reports
     assert "could not be written" in details and "disk gone" in details
+    assert "could not be written" in note and "nothing you typed is lost" not in note
+
+
+@pytest.mark.parametrize(
+    ("state", "words"),
+    [
+        ("no plan", "No plan was open"),
+        ("saved plan", "no unsaved changes"),
+        ("unsaved plan", "recovery copy of your plan was written"),
+    ],
+)
+def test_the_crash_dialog_says_what_is_true_about_the_work(hooked, answers, tmp_path, state, words):
+    window = hooked
+    if state != "no plan":
+        window.files.new_plan()
+    if state == "unsaved plan":
+        window.document.set_value(TITLE, "Typed")
+    window.files.autosaver.wait()
+    sys.excepthook(RuntimeError, RuntimeError("boom"), None)
+    ((_parent, _summary, _details, note),) = answers.messages("show_exception")
+    assert words in note
 
 
 def test_no_dialog_storm_while_reporting(window):
     reports = []
     handler = CrashHandler(
-        lambda: None, lambda s, d: (reports.append(s), handler._handle("again", ""))
+        lambda: "", lambda s, d, n: (reports.append(s), handler._handle("again", ""))
     )
     handler._handle("first", "")
     assert reports == ["first"]
@@ -112,7 +130,7 @@ def test_no_dialog_storm_while_reporting(window):
 
 def test_install_and_uninstall_restore_the_previous_hooks():
     before_sys, before_thread = sys.excepthook, threading.excepthook
-    handler = CrashHandler(lambda: None, lambda s, d: None)
+    handler = CrashHandler(lambda: "", lambda s, d, n: None)
     handler.install()
     assert sys.excepthook is not before_sys and threading.excepthook is not before_thread
     handler.uninstall()

@@ -8,10 +8,10 @@ import json
 
 import pytest
 
+from tests.core.test_session import dead_pid, foreign_lock
 from tests.gui.conftest import write_plan
-from tests.gui.test_files_session import dead_pid, foreign_lock
+from workbook import session as plan_session
 from workbook import storage
-from workbook.gui import file_session
 from workbook.locking import current_host, lock_path_for
 from workbook.storage import PlanSaveError, load_plan
 
@@ -32,7 +32,7 @@ def test_a_plan_that_fails_to_load_is_reported_and_left_untouched(window, answer
     path = tmp_path / "broken.json"
     path.write_bytes(b'{"format": "social-media-value-workbook", "details": {"title": 5}}')
     before = path.read_bytes()
-    assert not window.open_path(path)
+    assert not window.files.open_path(path)
     ((_parent, title, message),) = answers.messages("show_error")
     assert title == "Could not open the plan" and "broken.json" in message
     assert path.read_bytes() == before
@@ -55,15 +55,15 @@ def test_a_failed_save_says_why_offers_save_as_and_keeps_the_edits(
     window, answers, tmp_path, monkeypatch, failure, words
 ):
     path = write_plan(tmp_path / "plan.json", title="Before")
-    window.open_path(path)
+    window.files.open_path(path)
     edit(window, TITLE, "Precious words")
 
     def fail(*_args, **_kwargs):
         raise failure
 
-    monkeypatch.setattr(file_session, "save_plan", fail)
+    monkeypatch.setattr(plan_session, "save_plan", fail)
     answers.set("ask_save_failed", "cancel")
-    assert not window.save()
+    assert not window.files.save()
     ((_parent, message),) = answers.messages("ask_save_failed")
     assert words in message and "plan.json" in message
     assert window.isWindowModified()
@@ -75,11 +75,11 @@ def test_a_failed_save_says_why_offers_save_as_and_keeps_the_edits(
     elsewhere = tmp_path / "elsewhere.json"
     answers.set("ask_save_path", elsewhere)
     monkeypatch.setattr(
-        file_session,
+        plan_session,
         "save_plan",
         lambda plan, p, **kw: fail() if p == path.absolute() else storage.save_plan(plan, p, **kw),
     )
-    assert window.save()
+    assert window.files.save()
     assert load_plan(elsewhere).plan.details.title == "Precious words"
     assert not window.isWindowModified()
 
@@ -90,7 +90,7 @@ def test_a_failed_save_says_why_offers_save_as_and_keeps_the_edits(
 @pytest.fixture
 def conflict(window, tmp_path):
     path = write_plan(tmp_path / "plan.json", title="Original")
-    window.open_path(path)
+    window.files.open_path(path)
     edit(window, ORG, "My edit")
     write_plan(path, title="Changed elsewhere")
     return path
@@ -98,7 +98,7 @@ def conflict(window, tmp_path):
 
 def test_changed_on_disk_overwrite(window, answers, conflict):
     answers.set("ask_changed_on_disk", "overwrite")
-    assert window.save()
+    assert window.files.save()
     on_disk = load_plan(conflict).plan
     assert on_disk.details.organisation == "My edit" and on_disk.details.title == "Original"
     assert not window.isWindowModified()
@@ -106,26 +106,26 @@ def test_changed_on_disk_overwrite(window, answers, conflict):
 
 def test_changed_on_disk_reload(window, answers, conflict):
     answers.set("ask_changed_on_disk", "reload")
-    assert not window.save()
+    assert not window.files.save()
     assert window.document.plan.details.title == "Changed elsewhere"
     assert window.document.plan.details.organisation == ""
     assert not window.isWindowModified()
     edit(window, ORG, "After reload")
-    assert window.save()  # the new fingerprint is used
+    assert window.files.save()  # the new fingerprint is used
     assert load_plan(conflict).plan.details.organisation == "After reload"
 
 
 def test_changed_on_disk_save_as(window, answers, conflict, tmp_path):
     answers.set("ask_changed_on_disk", "save_as")
     answers.set("ask_save_path", tmp_path / "mine.json")
-    assert window.save()
+    assert window.files.save()
     assert load_plan(tmp_path / "mine.json").plan.details.organisation == "My edit"
     assert load_plan(conflict).plan.details.title == "Changed elsewhere"
 
 
 def test_changed_on_disk_cancel(window, answers, conflict):
     answers.set("ask_changed_on_disk", "cancel")
-    assert not window.save()
+    assert not window.files.save()
     assert window.isWindowModified()
     assert load_plan(conflict).plan.details.title == "Changed elsewhere"
 
@@ -137,7 +137,7 @@ def test_plan_open_elsewhere_can_be_opened_read_only(window, answers, tmp_path):
     path = write_plan(tmp_path / "plan.json", title="Shared plan")
     foreign_lock(path)
     answers.set("ask_locked", "read_only")
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     ((_parent, _path, holder, stale),) = answers.messages("ask_locked")
     assert "anna" in holder and "other-laptop" in holder and not stale
     assert "(read-only)" in window.windowTitle()
@@ -147,7 +147,7 @@ def test_plan_open_elsewhere_can_be_opened_read_only(window, answers, tmp_path):
     edit(window, ORG, "My notes")
     copy = tmp_path / "my-copy.json"
     answers.set("ask_save_path", copy)
-    assert window.save()  # Save in read-only mode is Save As
+    assert window.files.save()  # Save in read-only mode is Save As
     assert load_plan(copy).plan.details.organisation == "My notes"
     assert load_plan(path).plan.details.organisation == ""
     assert "(read-only)" not in window.windowTitle() and window.actions.save.isEnabled()
@@ -158,10 +158,10 @@ def test_plan_open_elsewhere_can_be_taken_over(window, answers, tmp_path):
     path = write_plan(tmp_path / "plan.json")
     foreign_lock(path)
     answers.set("ask_locked", "take_over")
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     assert json.loads(lock_path_for(path).read_text())["host"] == current_host()
     edit(window, ORG, "Mine now")
-    assert window.save()
+    assert window.files.save()
     assert load_plan(path).plan.details.organisation == "Mine now"
 
 
@@ -169,7 +169,7 @@ def test_plan_open_elsewhere_cancel(window, answers, tmp_path):
     path = write_plan(tmp_path / "plan.json")
     foreign_lock(path)
     answers.set("ask_locked", "cancel")
-    assert not window.open_path(path)
+    assert not window.files.open_path(path)
     assert not window.has_plan
 
 
@@ -177,15 +177,83 @@ def test_stale_lock_is_offered_for_take_over(window, answers, tmp_path):
     path = write_plan(tmp_path / "plan.json")
     foreign_lock(path, host=current_host(), pid=dead_pid())
     answers.set("ask_locked", "take_over")
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     ((_parent, _path, _holder, stale),) = answers.messages("ask_locked")
     assert stale
-    assert not window.session.read_only and window.session.lock.is_held
+    assert not window.document.session.read_only and window.document.session.lock.is_held
 
 
 def test_lock_is_released_when_the_plan_closes(window, tmp_path):
     path = write_plan(tmp_path / "plan.json")
-    window.open_path(path)
+    window.files.open_path(path)
     assert lock_path_for(path).exists()
     window.close_plan()
     assert not lock_path_for(path).exists()
+
+
+# ---------------------------------------------------------------- names and folders
+
+
+def test_a_file_name_too_long_for_the_system_gets_a_message(window, answers, tmp_path):
+    path = tmp_path / ("a" * 300 + ".json")
+    assert not window.files.open_path(path)
+    ((_parent, title, message),) = answers.messages("show_error")
+    assert title == "Could not open the plan"
+    assert "too long" in message
+    assert not window.has_plan
+
+
+@pytest.fixture
+def unreadable_folder(tmp_path, monkeypatch):
+    """A recent plan in a folder that can no longer be read (as a non-root user after a
+    permission change; root reads everything, so the refusal is stood in for here)."""
+    import pathlib
+
+    folder = tmp_path / "locked away"
+    folder.mkdir()
+    plan = write_plan(folder / "plan.json", title="Behind a locked door")
+    real_stat = pathlib.Path.stat
+
+    def stat(self, *args, **kwargs):
+        if folder in self.parents:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    real_open = open
+
+    def guarded_open(file, *args, **kwargs):
+        if isinstance(file, str | pathlib.Path) and folder in pathlib.Path(file).parents:
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "stat", stat)
+    monkeypatch.setattr("builtins.open", guarded_open)
+    return plan
+
+
+def test_a_recent_plan_in_an_unreadable_folder_from_the_menu(window, answers, unreadable_folder):
+    from workbook.gui.settings import RecentPlan
+
+    window.settings.add_recent(RecentPlan(unreadable_folder, "Behind a locked door"))
+    window.recent_menu.aboutToShow.emit()  # File ▸ Open Recent is filled as it opens
+    entry = next(a for a in window.recent_menu.actions() if "plan.json" in a.text())
+    assert not entry.isEnabled()
+    assert not window.files.open_path(unreadable_folder)
+    ((_parent, title, message),) = answers.messages("show_error")
+    assert title == "Could not open the plan" and "plan.json" in message
+    assert "Traceback" not in message
+
+
+def test_a_recent_plan_in_an_unreadable_folder_from_the_start_page(
+    window, answers, unreadable_folder
+):
+    from workbook.gui.settings import RecentPlan
+
+    window.settings.add_recent(RecentPlan(unreadable_folder, "Behind a locked door"))
+    window.start_page.refresh_recent()
+    item = window.start_page.recent.topLevelItem(0)
+    assert item.text(2) == "file not found"
+    window.start_page.recent.itemActivated.emit(item, 0)
+    ((_parent, title, _message),) = answers.messages("show_error")
+    assert title == "Could not open the plan"
+    assert not window.has_plan

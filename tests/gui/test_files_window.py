@@ -27,7 +27,7 @@ def edit(window, path=TITLE, text="Edited"):
 def test_new_plan_shows_untitled_and_marks_edits(window):
     assert not window.has_plan and window.windowTitle() == "Social Media Value Workbook"
     assert not window.actions.save.isEnabled()
-    window.new_plan()
+    window.files.new_plan()
     assert window.has_plan and window.central.currentWidget() is window.workspace
     assert window.windowTitle() == "Untitled plan[*] — Social Media Value Workbook"
     assert not window.isWindowModified()
@@ -37,7 +37,7 @@ def test_new_plan_shows_untitled_and_marks_edits(window):
 
 
 def test_save_untitled_asks_for_a_name_then_saves_in_place(window, answers, tmp_path):
-    window.new_plan()
+    window.files.new_plan()
     edit(window, TITLE, "Spring campaign")
     target = tmp_path / "spring.json"
     answers.set(
@@ -46,14 +46,14 @@ def test_save_untitled_asks_for_a_name_then_saves_in_place(window, answers, tmp_
             (suggested.name == "Spring campaign.json" or pytest.fail(str(suggested))) and target
         ),
     )
-    assert window.save()
+    assert window.files.save()
     assert load_plan(target).plan.details.title == "Spring campaign"
     assert not window.isWindowModified() and window.document.file_path == target
     assert window.file_label.text() == str(target)
     assert lock_path_for(target).exists()
 
     edit(window, ORG, "Wrenford Bakery")
-    assert window.save()  # no dialog the second time
+    assert window.files.save()  # no dialog the second time
     assert load_plan(target).plan.details.organisation == "Wrenford Bakery"
     assert answers.names().count("ask_save_path") == 1
     assert [p.path for p in window.settings.recent_plans] == [target]
@@ -61,11 +61,11 @@ def test_save_untitled_asks_for_a_name_then_saves_in_place(window, answers, tmp_
 
 def test_save_as_writes_a_new_file_and_moves_the_lock(window, answers, tmp_path):
     first = write_plan(tmp_path / "first.json", title="First")
-    assert window.open_path(first)
+    assert window.files.open_path(first)
     second = tmp_path / "second.json"
     answers.set("ask_save_path", second)
     edit(window, ORG, "Copy org")
-    assert window.save_as()
+    assert window.files.save_as()
     assert load_plan(second).plan.details.organisation == "Copy org"
     assert load_plan(first).plan.details.organisation == ""
     assert lock_path_for(second).exists() and not lock_path_for(first).exists()
@@ -73,10 +73,10 @@ def test_save_as_writes_a_new_file_and_moves_the_lock(window, answers, tmp_path)
 
 
 def test_cancelled_save_as_keeps_everything(window, answers):
-    window.new_plan()
+    window.files.new_plan()
     edit(window)
     answers.set("ask_save_path", None)
-    assert not window.save()
+    assert not window.files.save()
     assert window.isWindowModified() and window.document.plan.details.title == "Edited"
 
 
@@ -87,7 +87,7 @@ def test_cancelled_save_as_keeps_everything(window, answers):
 def test_unsaved_prompt_cancel_keeps_the_plan(window, answers, tmp_path, action):
     other = write_plan(tmp_path / "other.json", title="Other")
     window.show()
-    window.new_plan()
+    window.files.new_plan()
     edit(window, TITLE, "Unsaved work")
     answers.set("ask_unsaved_changes", "cancel")
     answers.set("ask_open_path", other)
@@ -107,13 +107,13 @@ def test_unsaved_prompt_cancel_keeps_the_plan(window, answers, tmp_path, action)
 def test_unsaved_prompt_discard_lets_the_plan_go(window, answers, tmp_path, action):
     other = write_plan(tmp_path / "other.json", title="Other")
     window.show()
-    window.new_plan()
+    window.files.new_plan()
     edit(window, TITLE, "Throw away")
     answers.set("ask_unsaved_changes", "discard")
     answers.set("ask_open_path", other)
     {
-        "new": window.new_plan,
-        "open": window.open_dialog,
+        "new": window.files.new_plan,
+        "open": window.files.open_dialog,
         "close_plan": window.close_plan,
         "close_window": window.close,
     }[action]()
@@ -130,10 +130,10 @@ def test_unsaved_prompt_discard_lets_the_plan_go(window, answers, tmp_path, acti
 def test_unsaved_prompt_save_saves_before_opening(window, answers, tmp_path):
     mine = write_plan(tmp_path / "mine.json", title="Mine")
     other = write_plan(tmp_path / "other.json", title="Other")
-    window.open_path(mine)
+    window.files.open_path(mine)
     edit(window, ORG, "Saved on the way out")
     answers.set("ask_unsaved_changes", "save")
-    assert window.open_path(other)
+    assert window.files.open_path(other)
     assert load_plan(mine).plan.details.organisation == "Saved on the way out"
     assert window.document.plan.details.title == "Other"
     assert not lock_path_for(mine).exists() and lock_path_for(other).exists()
@@ -142,7 +142,7 @@ def test_unsaved_prompt_save_saves_before_opening(window, answers, tmp_path):
 def test_closing_the_window_saves_when_asked(window, answers, tmp_path):
     mine = write_plan(tmp_path / "mine.json")
     window.show()
-    window.open_path(mine)
+    window.files.open_path(mine)
     edit(window, ORG, "Kept")
     answers.set("ask_unsaved_changes", "save")
     window.close()
@@ -152,7 +152,7 @@ def test_closing_the_window_saves_when_asked(window, answers, tmp_path):
 
 
 def test_unmodified_plan_closes_without_a_question(window, answers, tmp_path):
-    window.open_path(write_plan(tmp_path / "mine.json"))
+    window.files.open_path(write_plan(tmp_path / "mine.json"))
     window.show()
     window.close()
     assert not window.isVisible() and answers.asked == []
@@ -164,8 +164,8 @@ def test_unmodified_plan_closes_without_a_question(window, answers, tmp_path):
 def test_open_adds_to_recent_and_the_recent_menu_opens_it(window, tmp_path):
     first = write_plan(tmp_path / "first.json", title="First", organisation="Org one")
     second = write_plan(tmp_path / "second.json", title="Second")
-    window.open_path(first)
-    window.open_path(second)
+    window.files.open_path(first)
+    window.files.open_path(second)
     assert [p.path for p in window.settings.recent_plans] == [second, first]
     assert window.settings.recent_plans[1].organisation == "Org one"
     window.recent_menu.aboutToShow.emit()
@@ -177,9 +177,9 @@ def test_open_adds_to_recent_and_the_recent_menu_opens_it(window, tmp_path):
 
 def test_opening_the_open_file_again_changes_nothing(window, answers, tmp_path):
     path = write_plan(tmp_path / "plan.json")
-    window.open_path(path)
+    window.files.open_path(path)
     edit(window)
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     assert answers.asked == [] and window.document.plan.details.title == "Edited"
 
 
@@ -222,7 +222,7 @@ def test_quit_closes_every_window_and_stops_when_one_is_kept(make_window, answer
     first, second = make_window(), make_window()
     for window in (first, second):
         window.show()
-        window.new_plan()
+        window.files.new_plan()
         window.document.set_value(TITLE, "Unsaved")
     answers.set("ask_unsaved_changes", "discard", "cancel")
     first.actions.quit.trigger()

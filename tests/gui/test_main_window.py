@@ -38,7 +38,7 @@ def menu_actions(window) -> list[QAction]:
 
 
 def test_step_list_shows_every_stage_with_its_completion(window, qtbot):
-    window.new_plan()
+    window.files.new_plan()
     steps = window.step_list
     assert [steps.list.item(i).text() for i in range(steps.list.count())] == [
         title for _id, title, _stage in STEPS
@@ -62,7 +62,7 @@ def test_step_list_shows_every_stage_with_its_completion(window, qtbot):
 
 def test_clicking_steps_and_back_next_move_between_pages(window, qtbot):
     window.show()
-    window.new_plan()
+    window.files.new_plan()
     steps = window.step_list
     rect = steps.list.visualItemRect(steps.list.item(2))
     qtbot.mouseClick(steps.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -82,7 +82,7 @@ def test_clicking_steps_and_back_next_move_between_pages(window, qtbot):
 def test_go_to_stage_shortcuts_from_the_keyboard(window, qtbot):
     window.show()
     qtbot.waitExposed(window)
-    window.new_plan()
+    window.files.new_plan()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     for number, (page_id, _title, _stage) in enumerate(STEPS, start=1):
@@ -103,7 +103,7 @@ def test_go_to_stage_shortcuts_from_the_keyboard(window, qtbot):
 def test_navigate_requested_shows_and_focuses_the_field(window, qtbot):
     window.show()
     qtbot.waitExposed(window)
-    window.new_plan()
+    window.files.new_plan()
     window.activateWindow()
     window.pages[PageId.REVIEW].navigate_requested.emit(("listening", "intent"))
     assert window.current_page() == PageId.LISTENING
@@ -119,12 +119,12 @@ def test_navigation_needs_an_open_plan(window):
     assert not window.actions.go_to[PageId.PLANNING].isEnabled()
     window.go_to_page(PageId.PLANNING)
     assert window.central.currentWidget() is window.start_page
-    window.new_plan()
+    window.files.new_plan()
     assert window.actions.go_to[PageId.PLANNING].isEnabled()
 
 
 def test_start_page_can_be_shown_while_a_plan_is_open(window):
-    window.new_plan()
+    window.files.new_plan()
     window.actions.start_page.trigger()
     assert window.central.currentWidget() is window.start_page
     window.actions.go_to[PageId.LISTENING].trigger()
@@ -136,7 +136,7 @@ def test_start_page_can_be_shown_while_a_plan_is_open(window):
 
 
 def test_every_menu_command_shows_a_shortcut(window):
-    window.new_plan()
+    window.files.new_plan()
     window.recent_menu.aboutToShow.emit()
     missing = [
         a.text()
@@ -167,7 +167,7 @@ def test_standard_shortcuts(window):
 
 
 def test_undo_and_redo_cover_edits(window):
-    window.new_plan()
+    window.files.new_plan()
     window.document.set_value(TITLE, "Typed")
     assert window.actions.undo.isEnabled()
     window.actions.undo.trigger()
@@ -215,7 +215,7 @@ def _luminance(colour: QColor) -> float:
 def test_step_list_follows_a_dark_palette(window, qapp, qtbot):
     qapp.setPalette(dark_palette())
     window.show()
-    window.new_plan()
+    window.files.new_plan()
     dark_window = dark_palette().color(QPalette.ColorRole.Window)
     # The palette reaches existing widgets through posted change events.
     qtbot.waitUntil(
@@ -262,7 +262,7 @@ def test_export_pdf_uses_the_profile_and_suggests_a_name_beside_the_plan(
     settings.consultant_company = "Harbour Advisory"
     settings.accent = "#AA3366"
     plan_path = write_plan(tmp_path / "bakery plan.json", title="Bakery plan")
-    window.open_path(plan_path)
+    window.files.open_path(plan_path)
     target = tmp_path / "out.pdf"
     answers.set(
         "ask_pdf_path",
@@ -282,7 +282,7 @@ def test_export_pdf_uses_the_profile_and_suggests_a_name_beside_the_plan(
 
 
 def test_review_page_export_button_goes_through_the_same_export(window, answers, export_calls):
-    window.new_plan()
+    window.files.new_plan()
     answers.set("ask_pdf_path", None)  # the user cancels at the file name
     window.pages[PageId.REVIEW].export_requested.emit()
     assert len(export_calls["options"]) == 1
@@ -291,7 +291,7 @@ def test_review_page_export_button_goes_through_the_same_export(window, answers,
 
 
 def test_pages_are_built_when_first_shown_and_kept(window):
-    window.new_plan()
+    window.files.new_plan()
     assert set(window.pages) == set(PageId)  # every page can be reached
     assert list(window.pages.built()) == [PageId.DETAILS]  # only the one on screen is built
     assert window.page_stack.count() == 1
@@ -300,7 +300,7 @@ def test_pages_are_built_when_first_shown_and_kept(window):
     assert window.page_stack.currentWidget() is listening
     assert list(window.pages.built()) == [PageId.DETAILS, PageId.LISTENING]
     window.close_plan()
-    window.new_plan()  # a second plan reuses the same pages
+    window.files.new_plan()  # a second plan reuses the same pages
     assert window.pages[PageId.LISTENING] is listening
     assert window.page_stack.count() == 2
     assert window.pages[PageId.DETAILS].findChild(QWidget, "details.title") is not None
@@ -313,7 +313,7 @@ def test_pages_are_built_when_first_shown_and_kept(window):
 
 
 def test_a_page_built_after_edits_shows_them(window, qtbot):
-    window.new_plan()
+    window.files.new_plan()
     assert PageId.ENGAGEMENT not in window.pages.built()
     window.document.set_value(("engagement", "cost", "time"), "Two hours a week")
     window.go_to_page(PageId.ENGAGEMENT)

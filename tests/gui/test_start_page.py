@@ -128,7 +128,7 @@ def test_worked_examples_are_listed_and_open_untitled(make_window, answers, tmp_
             and tmp_path / "mine.json"
         ),
     )
-    assert window.save()  # an untitled plan: Save asks where
+    assert window.files.save()  # an untitled plan: Save asks where
     assert resource.read_bytes() == before
     assert load_plan(tmp_path / "mine.json").plan.details.prepared_for == "A client"
 
@@ -182,7 +182,7 @@ def test_copy_source_dialog_offers_examples_and_recent_plans(
     settings.add_recent(RecentPlan(recent))
     settings.add_recent(RecentPlan(tmp_path / "gone.json"))
     answers.set("ask_copy_source", None)
-    make_window().new_from_copy()
+    make_window().files.new_from_copy()
     ((_parent, examples, recent_paths, _folder),) = answers.messages("ask_copy_source")
     assert [name for name, _title in examples] == [i.name for i in list_examples()]
     assert recent_paths == [recent]  # a missing file is not offered
@@ -193,7 +193,7 @@ def test_a_broken_source_is_reported_and_nothing_changes(make_window, answers, t
     broken.write_text("{not json")
     window = make_window()
     answers.set("ask_copy_source", CopySource(path=broken))
-    window.new_from_copy()
+    window.files.new_from_copy()
     ((_parent, title, message),) = answers.messages("show_error")
     assert title == "Could not copy the plan" and "broken.json" in message
     assert not window.has_plan

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from workbook.gui import help_menu
 from workbook.gui.icons import icon
 from workbook.gui.steps import STEPS
 
@@ -43,16 +44,16 @@ class WindowActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         w = window
-        self.new = self._action("&New plan", w.new_plan, _keys(Key.New), "new")
+        self.new = self._action("&New plan", w.files.new_plan, _keys(Key.New), "new")
         self.new_from_copy = self._action(
-            "New plan from a &copy…", w.new_from_copy, _keys("Ctrl+Shift+N"), "copy"
+            "New plan from a &copy…", w.files.new_from_copy, _keys("Ctrl+Shift+N"), "copy"
         )
-        self.open = self._action("&Open…", w.open_dialog, _keys(Key.Open), "open")
+        self.open = self._action("&Open…", w.files.open_dialog, _keys(Key.Open), "open")
         self.start_page = self._action(
             "S&tart page", w.show_start_page, _keys("Ctrl+Shift+H"), "home"
         )
-        self.save = self._action("&Save", w.save, _keys(Key.Save), "save")
-        self.save_as = self._action("Save &As…", w.save_as, _keys(Key.SaveAs, "Ctrl+Shift+S"))
+        self.save = self._action("&Save", w.files.save, _keys(Key.Save), "save")
+        self.save_as = self._action("Save &As…", w.files.save_as, _keys(Key.SaveAs, "Ctrl+Shift+S"))
         self.export = self._action("&Export PDF…", w.export_pdf, _keys("Ctrl+E"), "export")
         self.close = self._action("&Close plan", w.close_plan, _keys(Key.Close, "Ctrl+W"))
         self.quit = self._action("&Quit", w.quit_app, _keys(Key.Quit, "Ctrl+Q"))
@@ -93,9 +94,11 @@ class WindowActions:
         self.step_list = self._action("Go to the &step list", w.focus_step_list, _keys("F6"))
 
         self.shortcuts = self._action(
-            "&Keyboard shortcuts", w.show_shortcuts, _keys(Key.HelpContents, "F1")
+            "&Keyboard shortcuts",
+            lambda: help_menu.show_shortcuts(w, self.all_actions()),
+            _keys(Key.HelpContents, "F1"),
         )
-        self.about = self._action("&About", w.show_about, [])
+        self.about = self._action("&About", lambda: help_menu.show_about(w), [])
 
         self.plan_actions = [
             self.save,
@@ -148,8 +151,8 @@ class WindowActions:
         go_menu.addSeparator()
         go_menu.addActions([self.previous_step, self.next_step, self.step_list])
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.shortcuts, self.about])
+        help_bar = bar.addMenu("&Help")
+        help_bar.addActions([self.shortcuts, self.about])
         return recent
 
     def all_actions(self) -> list[QAction]:

@@ -5,11 +5,16 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from workbook import APP_ID, APP_NAME, ORG_NAME, __version__
 from workbook.gui.first_paint import after_first_paint
+
+if TYPE_CHECKING:
+    from workbook.gui.crash import CrashHandler
 
 DESKTOP_FILE_NAME = "social-media-value-workbook"
 """Matches resources/linux/social-media-value-workbook.desktop (window icon on Wayland)."""
@@ -61,7 +66,7 @@ def open_windows(paths: Sequence[str], *, freeze_after_start: bool = False) -> l
         # After the first paint, so the window is on screen before any question is asked
         # (and before the plan model, which the recovery check needs, is loaded).
         try:
-            windows[0].offer_recovery()
+            windows[0].files.offer_recovery()
         finally:
             if freeze_after_start:
                 # Before any plan (plans come and go), and whatever the recovery offer did:
@@ -69,15 +74,34 @@ def open_windows(paths: Sequence[str], *, freeze_after_start: bool = False) -> l
                 freeze_start_up_objects()
         for index, path in enumerate(paths):
             if index == 0:
-                windows[0].open_path(path)
+                windows[0].files.open_path(path)
                 continue
             window = MainWindow()
             windows.append(window)
             window.show()
-            window.open_path(path)
+            window.files.open_path(path)
 
     after_first_paint(windows[0], after_show)
     return windows
+
+
+def install_crash_handler(windows: list, parent: QObject | None = None) -> CrashHandler:
+    """The last line of defence for ``windows``: an unexpected error writes their recovery
+    copies, then tells the user what happened and what became of their work."""
+    from workbook.gui import dialogs
+    from workbook.gui.crash import CrashHandler, recovery_note
+
+    def save_recovery() -> str:
+        written = [w for w in windows if w.files.autosaver.write_now() is not None]
+        return recovery_note(len(written), sum(w.has_plan for w in windows))
+
+    def report(summary: str, details: str, note: str) -> None:
+        parent_window = QApplication.activeWindow() or windows[0]
+        dialogs.show_exception(parent_window, summary, details, note)
+
+    handler = CrashHandler(save_recovery, report, parent)
+    handler.install()
+    return handler
 
 
 def run(paths: Sequence[str] | None = None, self_test: bool = False) -> int:
@@ -87,22 +111,9 @@ def run(paths: Sequence[str] | None = None, self_test: bool = False) -> int:
 
         return run_self_test()
     app = create_application()
-    from workbook.gui.crash import CrashHandler
-
     windows = open_windows(list(paths or []), freeze_after_start=True)
 
-    def save_recovery() -> None:
-        for window in windows:
-            window.autosaver.write_now()
-
-    def report(summary: str, details: str) -> None:
-        from workbook.gui import dialogs
-
-        parent = QApplication.activeWindow() or windows[0]
-        dialogs.show_exception(parent, summary, details)
-
-    crash = CrashHandler(save_recovery, report, app)
-    crash.install()
+    crash = install_crash_handler(windows, app)
     try:
         return app.exec()
     finally:

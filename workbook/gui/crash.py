@@ -24,19 +24,38 @@ def describe_exception(exc_type: type[BaseException], exc: BaseException) -> str
     return f"The app ran into a problem it did not expect ({what})."
 
 
+RECOVERY_FAILED = (
+    "A recovery copy could not be written. Save your plan under a new name now, then "
+    "restart the app."
+)
+
+
+def recovery_note(copies_written: int, plans_open: int) -> str:
+    """What the crash dialog tells the user about their work; true in every case."""
+    if copies_written:
+        return (
+            "A recovery copy of your plan was written first, so nothing you typed is lost. "
+            "You can keep working; if the app misbehaves, save under a new name and restart it."
+        )
+    if plans_open:
+        return "Your plan had no unsaved changes, so nothing you typed is lost."
+    return "No plan was open, so no work is at risk."
+
+
 class CrashHandler(QObject):
     """Installs the exception hooks and routes every caught exception to the UI thread.
 
-    ``save_recovery`` writes the recovery copy (returns nothing useful, must not raise);
-    ``report(summary, details)`` shows the dialog. Both run on the UI thread.
+    ``save_recovery`` writes the recovery copies and returns a sentence for the user about
+    their work (see :func:`recovery_note`); ``report(summary, details, note)`` shows the
+    dialog. Both run on the UI thread.
     """
 
     _caught = Signal(str, str)
 
     def __init__(
         self,
-        save_recovery: Callable[[], object],
-        report: Callable[[str, str], None],
+        save_recovery: Callable[[], str],
+        report: Callable[[str, str, str], None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,9 +112,10 @@ class CrashHandler(QObject):
         self._handling = True
         try:
             try:
-                self.save_recovery()
+                note = self.save_recovery()
             except Exception:  # noqa: BLE001 - the report must still reach the user
                 details += "\n\nThe recovery copy could not be written:\n" + traceback.format_exc()
-            self.report(summary, details)
+                note = RECOVERY_FAILED
+            self.report(summary, details, note)
         finally:
             self._handling = False

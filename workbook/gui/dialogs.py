@@ -214,8 +214,9 @@ def ask_locked(parent: QWidget | None, path: Path, holder: str, stale: bool) -> 
     )
 
 
-def show_exception(parent: QWidget | None, summary: str, details: str) -> None:
-    """Something unexpected went wrong; the details (traceback) are folded away."""
+def show_exception(parent: QWidget | None, summary: str, details: str, note: str) -> None:
+    """Something unexpected went wrong; ``note`` says what became of the user's work, and
+    the details (traceback) are folded away."""
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         "Something went wrong",
@@ -224,10 +225,7 @@ def show_exception(parent: QWidget | None, summary: str, details: str) -> None:
         parent,
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(
-        "A recovery copy of your plan was written first, so nothing you typed is lost. "
-        "You can keep working; if the app misbehaves, save under a new name and restart it."
-    )
+    box.setInformativeText(note)
     box.setDetailedText(details)
     box.exec()
 

@@ -1,8 +1,8 @@
 """The open plan as the GUI sees it: one object that owns the plan, its undo stack and its signals.
 
 Every edit a widget makes goes through :class:`PlanDocument` as an undoable command;
-widgets listen to the signals to refresh. Widgets never write files: the main window
-saves through :mod:`workbook.storage`.
+widgets listen to the signals to refresh. Widgets never write files: the plan and its
+file belong to :class:`workbook.session.PlanSession`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from workbook.paths import FieldPath, describe_location, get_value, row_index, s
 if TYPE_CHECKING:
     from workbook.completeness import PlanStatus
     from workbook.model import Plan, Row
+    from workbook.session import PlanSession
 
 # The plan model (pydantic) is imported when a plan is first needed, not with this module:
 # the start page is on screen before it has loaded.
@@ -113,7 +114,8 @@ class _MoveRow(QUndoCommand):
 
 
 class PlanDocument(QObject):
-    """The plan being edited, with undo/redo and change signals."""
+    """The open plan with undo/redo and change signals: a thin Qt layer over the
+    :class:`~workbook.session.PlanSession`, which owns the plan and its file."""
 
     value_changed = Signal(tuple)
     """A field changed; the argument is its :data:`FieldPath` (rows by id)."""
@@ -133,18 +135,24 @@ class PlanDocument(QObject):
     """Anything in the plan changed (for autosave and the progress display)."""
 
     def __init__(
-        self, plan: Plan | None = None, file_path: Path | None = None, parent: QObject | None = None
+        self,
+        plan: Plan | None = None,
+        parent: QObject | None = None,
+        *,
+        session: PlanSession | None = None,
     ) -> None:
+        """Over ``session``, or an untitled session holding ``plan``."""
         super().__init__(parent)
-        self._plan = plan
-        """``None`` until a plan is given or first asked for (then a blank one)."""
-        self._file_path = file_path
+        if session is None and plan is not None:
+            from workbook.session import PlanSession
+
+            session = PlanSession(plan)
+        self._session = session
+        """``None`` until a session is given or first asked for (then an untitled one)."""
         self._status: PlanStatus | None = None
         self.undo_stack = QUndoStack(self)
         # A bound slot (not a lambda) so Qt drops the connection when this object goes away.
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self.edit_generation = 0
-        """Counts every change, so a saver can tell whether the plan moved on meanwhile."""
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -152,16 +160,25 @@ class PlanDocument(QObject):
     # ------------------------------------------------------------ state
 
     @property
-    def plan(self) -> Plan:
-        if self._plan is None:
-            from workbook.model import Plan
+    def session(self) -> PlanSession:
+        if self._session is None:
+            from workbook.session import PlanSession  # the plan model: not before first paint
 
-            self._plan = Plan()
-        return self._plan
+            self._session = PlanSession()
+        return self._session
+
+    @property
+    def plan(self) -> Plan:
+        return self.session.plan
 
     @property
     def file_path(self) -> Path | None:
-        return self._file_path
+        return self.session.path
+
+    @property
+    def edit_generation(self) -> int:
+        """Counts every change, so a saver can tell whether the plan moved on meanwhile."""
+        return self.session.generation
 
     @property
     def is_modified(self) -> bool:
@@ -176,28 +193,34 @@ class PlanDocument(QObject):
             self._status = assess(self.plan)
         return self._status
 
-    def replace_plan(
-        self, plan: Plan, file_path: Path | None = None, modified: bool = False
-    ) -> None:
-        """Show another plan (New, Open, restore): clears undo history."""
-        self._plan = plan
+    def replace_session(self, session: PlanSession, modified: bool = False) -> None:
+        """Show another plan (New, Open, restore, reload): clears undo history. The caller
+        has closed the previous session if it is done with it."""
+        old_path = self.file_path
+        self._session = session
+        self._replaced(modified)
+        if session.path != old_path:
+            self.file_path_changed.emit(session.path)
+
+    def replace_plan(self, plan: Plan, modified: bool = False) -> None:
+        """Show ``plan`` in this session (Reload): clears undo history."""
+        self.session.replace_plan(plan)
+        self._replaced(modified)
+
+    def _replaced(self, modified: bool) -> None:
         self.undo_stack.clear()
         if modified:
-            # A restored recovery copy is unsaved work: make the stack not clean.
+            # Restored or copied work is unsaved: make the stack not clean.
             self.undo_stack.resetClean()
         self._touch()
         self.plan_replaced.emit()
-        self.set_file_path(file_path)
         self.modified_changed.emit(self.is_modified)
 
-    def set_file_path(self, file_path: Path | None) -> None:
-        if file_path != self._file_path:
-            self._file_path = file_path
-            self.file_path_changed.emit(file_path)
+    def path_changed(self) -> None:
+        """The session's file changed (Save As)."""
+        self.file_path_changed.emit(self.file_path)
 
-    def mark_saved(self, file_path: Path | None = None) -> None:
-        if file_path is not None:
-            self.set_file_path(file_path)
+    def mark_saved(self) -> None:
         self.undo_stack.setClean()
 
     def mark_modified(self) -> None:
@@ -268,7 +291,7 @@ class PlanDocument(QObject):
 
     def _touch(self) -> None:
         self._status = None
-        self.edit_generation += 1
+        self.session.touch()
 
     def _apply_value(self, path: FieldPath, value: Any) -> None:
         set_value(self.plan, path, value)

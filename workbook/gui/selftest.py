@@ -296,7 +296,7 @@ class _SelfTest:
         document = window.document
         window.show()
         _settle(app)
-        window.open_example(name)  # the way the start page opens a worked example
+        window.files.open_example(name)  # the way the start page opens a worked example
         _settle(app)
         if document.plan != plan:
             raise SelfTestFailure(f"the main window does not show the worked example {name!r}")

@@ -42,6 +42,14 @@ class RecentPlan:
     title: str = ""
     organisation: str = ""
 
+    def is_available(self) -> bool:
+        """Whether the file is there to open: False, not an error, for a name too long for
+        the system or a folder that can no longer be read."""
+        try:
+            return self.path.is_file()
+        except OSError:
+            return False
+
 
 class Settings:
     """The preferences file (an INI file in the app's config folder).

@@ -1,4 +1,4 @@
-"""The file behind an open plan: locks, fingerprints, read-only mode, Save As, and copies."""
+"""PlanSession, without Qt: locks, fingerprints, read-only, Save As, restore, reload, copies."""
 
 from __future__ import annotations
 
@@ -9,11 +9,26 @@ from pathlib import Path
 
 import pytest
 
-from tests.gui.conftest import write_plan
-from workbook.gui.file_session import FileSession, LockMode, os_error_message, plan_copy_for_new
 from workbook.locking import PlanLock, PlanLockedError, lock_path_for
 from workbook.model import ListeningNote, Plan
-from workbook.storage import PlanChangedOnDiskError, PlanLoadError, PlanSaveError, load_plan
+from workbook.session import UNKNOWN_BASE, LockMode, PlanSession, plan_copy_for_new
+from workbook.storage import (
+    PlanChangedOnDiskError,
+    PlanLoadError,
+    PlanSaveError,
+    fingerprint_file,
+    load_plan,
+    save_plan,
+)
+
+
+def write_plan(path: Path, **details: str) -> Path:
+    """A plan file made through the real save function."""
+    plan = Plan()
+    for key, value in details.items():
+        setattr(plan.details, key, value)
+    save_plan(plan, path)
+    return path
 
 
 def foreign_lock(path: Path, host: str = "other-laptop", pid: int = 4242) -> None:
@@ -49,8 +64,8 @@ def dead_pid() -> int:
 
 def test_open_locks_and_close_releases(tmp_path):
     path = write_plan(tmp_path / "plan.json", title="Bakery plan")
-    session, loaded = FileSession.open(path)
-    assert loaded.plan.details.title == "Bakery plan"
+    session = PlanSession.open(path)
+    assert session.plan.details.title == "Bakery plan"
     assert session.path == path.absolute() and not session.read_only
     assert lock_path_for(path).exists()
     with pytest.raises(PlanLockedError):
@@ -63,18 +78,18 @@ def test_open_a_plan_held_by_another_computer(tmp_path):
     path = write_plan(tmp_path / "plan.json")
     foreign_lock(path)
     with pytest.raises(PlanLockedError) as caught:
-        FileSession.open(path)
+        PlanSession.open(path)
     assert "anna" in caught.value.holder.describe()
     assert not caught.value.holder.is_stale
 
-    session, _ = FileSession.open(path, LockMode.READ_ONLY)
+    session = PlanSession.open(path, LockMode.READ_ONLY)
     assert session.read_only and session.lock is None
     with pytest.raises(PlanSaveError, match="read-only"):
-        session.save(Plan())
+        session.save()
     session.close()
     assert json.loads(lock_path_for(path).read_text())["user"] == "anna"  # theirs, untouched
 
-    taken, _ = FileSession.open(path, LockMode.TAKE_OVER)
+    taken = PlanSession.open(path, LockMode.TAKE_OVER)
     assert taken.lock is not None and taken.lock.is_held
     taken.close()
 
@@ -85,25 +100,28 @@ def test_a_stale_lock_is_reported_before_it_is_replaced(tmp_path):
 
     foreign_lock(path, host=current_host(), pid=dead_pid())
     with pytest.raises(PlanLockedError) as caught:
-        FileSession.open(path)
+        PlanSession.open(path)
     assert caught.value.holder.is_stale
-    session, _ = FileSession.open(path, LockMode.TAKE_OVER)
+    session = PlanSession.open(path, LockMode.TAKE_OVER)
     assert session.lock.is_held
     session.close()
 
 
 def test_save_notices_a_change_made_elsewhere_and_can_overwrite(tmp_path):
     path = write_plan(tmp_path / "plan.json", title="Mine")
-    session, loaded = FileSession.open(path)
+    session = PlanSession.open(path)
     write_plan(path, title="Changed by someone else")
-    loaded.plan.details.title = "My edit"
+    session.plan.details.title = "My edit"
+    session.touch()
     with pytest.raises(PlanChangedOnDiskError):
-        session.save(loaded.plan)
+        session.save()
     assert load_plan(path).plan.details.title == "Changed by someone else"
-    session.save(loaded.plan, overwrite=True)
+    assert session.has_unsaved_changes
+    session.save(overwrite=True)
     assert load_plan(path).plan.details.title == "My edit"
-    loaded.plan.details.title = "Second edit"
-    session.save(loaded.plan)  # the fingerprint moved on with the save
+    assert not session.has_unsaved_changes
+    session.plan.details.title = "Second edit"
+    session.save()  # the fingerprint moved on with the save
     assert load_plan(path).plan.details.title == "Second edit"
     session.close()
 
@@ -111,13 +129,13 @@ def test_save_notices_a_change_made_elsewhere_and_can_overwrite(tmp_path):
 def test_save_as_moves_the_lock_and_becomes_writable(tmp_path):
     first = write_plan(tmp_path / "first.json")
     foreign_lock(first)
-    session, loaded = FileSession.open(first, LockMode.READ_ONLY)
+    session = PlanSession.open(first, LockMode.READ_ONLY)
     second = tmp_path / "second.json"
-    session.save_as(loaded.plan, second)
+    session.save_as(second)
     assert session.path == second.absolute() and not session.read_only
     assert lock_path_for(second).exists()
     assert json.loads(lock_path_for(first).read_text())["user"] == "anna"
-    session.save(loaded.plan)
+    session.save()
     session.close()
     assert not lock_path_for(second).exists()
 
@@ -125,9 +143,9 @@ def test_save_as_moves_the_lock_and_becomes_writable(tmp_path):
 def test_save_as_refuses_a_file_open_elsewhere(tmp_path):
     target = write_plan(tmp_path / "theirs.json", title="Theirs")
     foreign_lock(target)
-    session = FileSession()
+    session = PlanSession()
     with pytest.raises(PlanSaveError, match="open elsewhere"):
-        session.save_as(Plan(), target)
+        session.save_as(target)
     assert load_plan(target).plan.details.title == "Theirs"
     assert session.path is None
 
@@ -137,20 +155,91 @@ def test_load_failure_leaves_the_file_and_folder_alone(tmp_path):
     path.write_bytes(b'{"format": "social-media-value-workbook", "details": ')
     before = path.read_bytes()
     with pytest.raises(PlanLoadError):
-        FileSession.open(path)
+        PlanSession.open(path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.json"]
 
 
-def test_os_error_messages_are_human(tmp_path):
-    import errno
+def test_restore_then_an_outside_change_then_save_asks(tmp_path):
+    """The recovery copy was based on the version on disk when it was written; a file
+    changed after that (but before the restore) must not be overwritten silently."""
+    path = write_plan(tmp_path / "plan.json", title="Version the copy was made from")
+    base = fingerprint_file(path)
+    write_plan(path, title="Changed by someone else after the crash")
+    restored = Plan()
+    restored.details.title = "Restored work"
 
-    full = os_error_message(OSError(errno.ENOSPC, "No space left on device"), tmp_path / "a.json")
-    denied = os_error_message(
-        PermissionError(errno.EACCES, "Permission denied"), tmp_path / "a.json"
-    )
-    assert "disk is full" in full and "a.json" in full
-    assert "not allowed" in denied and str(tmp_path) in denied
+    session = PlanSession.restore(restored, path, base)
+    assert session.path == path.absolute() and session.has_unsaved_changes
+    assert session.lock is not None and session.lock.is_held
+    with pytest.raises(PlanChangedOnDiskError):
+        session.save()
+    assert load_plan(path).plan.details.title == "Changed by someone else after the crash"
+    session.save(overwrite=True)  # the user chose to overwrite
+    assert load_plan(path).plan.details.title == "Restored work"
+    session.close()
+
+
+def test_restore_onto_an_unchanged_file_saves_without_asking(tmp_path):
+    path = write_plan(tmp_path / "plan.json", title="Before")
+    restored = Plan()
+    restored.details.title = "After"
+    session = PlanSession.restore(restored, path, fingerprint_file(path))
+    session.save()
+    assert load_plan(path).plan.details.title == "After"
+    session.close()
+
+
+def test_restore_without_a_recorded_base_asks_before_overwriting(tmp_path):
+    path = write_plan(tmp_path / "plan.json", title="On disk")
+    session = PlanSession.restore(Plan(), path, None)
+    assert session.fingerprint == UNKNOWN_BASE
+    with pytest.raises(PlanChangedOnDiskError):
+        session.save()
+    session.close()
+
+
+def test_restore_of_a_never_saved_plan_is_untitled():
+    session = PlanSession.restore(Plan(), None, None)
+    assert session.is_untitled and session.has_unsaved_changes and session.lock is None
+    with pytest.raises(ValueError):
+        session.save()
+
+
+def test_reload_drops_unsaved_changes_and_takes_the_new_fingerprint(tmp_path):
+    path = write_plan(tmp_path / "plan.json", title="First")
+    session = PlanSession.open(path)
+    session.plan.details.title = "Unsaved"
+    session.touch()
+    write_plan(path, title="Changed elsewhere")
+    session.reload()
+    assert session.plan.details.title == "Changed elsewhere"
+    assert not session.has_unsaved_changes
+    session.plan.details.title = "Now mine"
+    session.save()  # no conflict: the session is based on the reloaded version
+    assert load_plan(path).plan.details.title == "Now mine"
+    session.close()
+
+
+def test_a_failed_reload_leaves_the_session_as_it_was(tmp_path):
+    path = write_plan(tmp_path / "plan.json", title="First")
+    session = PlanSession.open(path)
+    fingerprint = session.fingerprint
+    path.write_bytes(b"{ damaged")
+    with pytest.raises(PlanLoadError):
+        session.reload()
+    assert session.plan.details.title == "First" and session.fingerprint == fingerprint
+    session.close()
+
+
+def test_autosaved_result_for_another_path_is_ignored(tmp_path):
+    path = write_plan(tmp_path / "plan.json")
+    session = PlanSession.open(path)
+    other = save_plan(Plan(), tmp_path / "other.json")
+    before = session.fingerprint
+    session.saved(other)
+    assert session.fingerprint == before
+    session.close()
 
 
 def test_copy_for_a_new_plan_keeps_content_and_clears_the_edition():

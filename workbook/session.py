@@ -1,0 +1,272 @@
+"""The open plan and the file behind it: one Qt-free owner of plan, path, fingerprint and lock.
+
+A :class:`PlanSession` is what "a plan open in the app" means, whether a window, the
+command line or a test holds it. It owns the plan object, the file path, the fingerprint
+of the on-disk version the plan is based on, the lock, the read-only state and an edit
+generation, and it is the only thing that opens, saves, reloads and closes plan files.
+The window's document is a thin Qt layer over it (undo stack and signals); nothing else
+keeps a copy of these facts.
+
+The rules it keeps:
+
+- a plan is locked before it is written, and only our own lock is ever released;
+- a save compares the file on disk with the version this plan was based on, and refuses
+  (``PlanChangedOnDiskError``) when someone else changed it meanwhile, unless told to
+  overwrite;
+- a plan restored from a recovery copy is based on the version the copy was made from,
+  not on what is on disk at restore time, so a later Save notices a newer file.
+"""
+
+from __future__ import annotations
+
+import errno
+from enum import StrEnum
+from pathlib import Path
+
+from workbook.locking import PlanLock, PlanLockedError
+from workbook.model import Plan
+from workbook.storage import (
+    LoadedPlan,
+    PlanSaveError,
+    SaveResult,
+    load_plan,
+    save_plan,
+)
+
+UNKNOWN_BASE = "unknown"
+"""Fingerprint of a plan whose on-disk base is not known (a recovery copy that did not
+record it): it matches no file, so the first save asks before overwriting anything."""
+
+
+class LockMode(StrEnum):
+    ACQUIRE = "acquire"
+    """Take the lock; refuse (PlanLockedError) if someone else has the plan open."""
+    TAKE_OVER = "take_over"
+    """Take the lock even from another holder (the user chose to)."""
+    READ_ONLY = "read_only"
+    """No lock: the plan is only looked at, Save is off (Save As still works)."""
+
+
+class PlanSession:
+    """One open plan. An untitled session (``path is None``) has never been saved."""
+
+    def __init__(self, plan: Plan | None = None) -> None:
+        self.plan: Plan = plan if plan is not None else Plan()
+        self.path: Path | None = None
+        self.fingerprint: str | None = None
+        """Of the on-disk version this plan is based on (what the next save expects)."""
+        self.read_only = False
+        self.lock: PlanLock | None = None
+        self.note = ""
+        """Something the user should know about this file (e.g. the lock could not be made)."""
+        self.load_warnings: tuple[str, ...] = ()
+        """What loading the file said (unknown fields kept, format upgraded, ...)."""
+        self.generation = 0
+        """Counts every change, so a saver can tell whether the plan moved on meanwhile."""
+        self.saved_generation = 0
+        """The generation last written to (or read from) the file."""
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: Path | str, mode: LockMode = LockMode.ACQUIRE) -> PlanSession:
+        """Load and lock ``path``. Raises PlanLoadError (file untouched) or PlanLockedError."""
+        path = Path(path).absolute()
+        loaded = load_plan(path)
+        session = cls(loaded.plan)
+        session._attach(path, loaded.fingerprint, mode)
+        session.load_warnings = loaded.warnings
+        return session
+
+    @classmethod
+    def restore(
+        cls,
+        plan: Plan,
+        original_path: Path | None,
+        base_fingerprint: str | None,
+        mode: LockMode = LockMode.ACQUIRE,
+    ) -> PlanSession:
+        """A session for a plan restored from a recovery copy of ``original_path``.
+
+        The plan is unsaved work, based on the file version ``base_fingerprint`` (what the
+        file held when the copy was written): a save over a file that changed since then
+        raises PlanChangedOnDiskError, so the user is asked. Raises PlanLockedError."""
+        session = cls(plan)
+        session.generation = 1  # unsaved work
+        if original_path is not None:
+            session._attach(Path(original_path).absolute(), base_fingerprint or UNKNOWN_BASE, mode)
+        return session
+
+    def _attach(self, path: Path, fingerprint: str | None, mode: LockMode) -> None:
+        self.path, self.fingerprint = path, fingerprint
+        self.read_only = mode == LockMode.READ_ONLY
+        if not self.read_only:
+            self._lock(mode)
+
+    def _lock(self, mode: LockMode) -> None:
+        assert self.path is not None
+        lock = PlanLock(self.path)
+        try:
+            if mode == LockMode.TAKE_OVER:
+                lock.take_over()
+            else:
+                holder = lock.holder()
+                if holder is not None and holder.is_stale:
+                    # acquire() would replace it silently; the user should hear that a
+                    # session (maybe their own, crashed) had it open, and choose.
+                    raise PlanLockedError(self.path, holder)
+                lock.acquire()
+        except PlanLockedError:
+            raise
+        except OSError as error:
+            # A folder we may not write in (a CD, a shared read-only folder): open anyway;
+            # a save there fails with its own clear message.
+            self.note = (
+                f"The plan could not be marked as open ({error.strerror or error}); "
+                "others may open it at the same time."
+            )
+            return
+        self.lock = lock
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def name(self) -> str:
+        return self.path.name if self.path else "Untitled plan"
+
+    @property
+    def is_untitled(self) -> bool:
+        return self.path is None
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self.generation != self.saved_generation
+
+    def touch(self) -> None:
+        """The plan changed (every edit, undo and redo calls this)."""
+        self.generation += 1
+
+    def replace_plan(self, plan: Plan) -> None:
+        """Put ``plan`` in place of the current one, as an unsaved change of this file."""
+        self.plan = plan
+        self.touch()
+
+    # ------------------------------------------------------------ saving
+
+    def save(self, *, overwrite: bool = False) -> SaveResult:
+        """Save to this session's file. Raises PlanSaveError (PlanChangedOnDiskError when the
+        file changed since the version this plan is based on, unless ``overwrite``)."""
+        if self.path is None:
+            raise ValueError("an untitled plan needs Save As")
+        if self.read_only:
+            raise PlanSaveError(
+                self.path,
+                f"“{self.path.name}” is open read-only. "
+                "Use Save As to keep your changes in another file.",
+            )
+        generation = self.generation
+        expected = None if overwrite else self.fingerprint
+        result = _save(self.plan, self.path, expected_fingerprint=expected)
+        self.saved(result, generation)
+        return result
+
+    def saved(self, result: SaveResult, generation: int | None = None) -> None:
+        """Someone (this session, or the autosaver on its behalf) wrote the file: the plan
+        as it was at ``generation`` is now what is on disk."""
+        if result.path != self.path:
+            return
+        self.fingerprint = result.fingerprint
+        self.saved_generation = self.generation if generation is None else generation
+
+    def save_as(self, target: Path | str) -> SaveResult:
+        """Save to ``target`` (the user confirmed any overwrite) and make it this session's
+        file. Raises PlanSaveError, including when another live session has ``target`` open."""
+        target = Path(target).absolute()
+        if target == self.path and not self.read_only:
+            return self.save(overwrite=True)
+        new_lock: PlanLock | None = PlanLock(target)
+        try:
+            new_lock.acquire()
+        except PlanLockedError as error:
+            if not error.holder.is_stale:
+                raise PlanSaveError(
+                    target,
+                    f"“{target.name}” is open elsewhere "
+                    f"({error.holder.describe()}). Choose another name.",
+                ) from None
+            new_lock.take_over()
+        except OSError:
+            new_lock = None  # saving will say what is wrong with the folder
+        generation = self.generation
+        try:
+            result = _save(self.plan, target)
+        except PlanSaveError:
+            if new_lock is not None:
+                new_lock.release()
+            raise
+        self._release_lock()
+        self.path, self.read_only, self.lock, self.note = target, False, new_lock, ""
+        self.saved(result, generation)
+        return result
+
+    # ------------------------------------------------------------ reloading and closing
+
+    def reload(self) -> LoadedPlan:
+        """Read the file again, dropping unsaved changes. Raises PlanLoadError, and then
+        leaves the session as it was."""
+        assert self.path is not None
+        loaded = load_plan(self.path)
+        self.plan, self.fingerprint = loaded.plan, loaded.fingerprint
+        self.load_warnings = loaded.warnings
+        self.touch()
+        self.saved_generation = self.generation
+        return loaded
+
+    def close(self) -> None:
+        """Let the file go: release the lock (only ours is ever removed)."""
+        self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self.lock is not None:
+            try:
+                self.lock.release()
+            except OSError:
+                pass  # the lock file is advisory; a leftover one is recognised as stale
+            self.lock = None
+
+
+def _save(plan: Plan, path: Path, **options: str | None) -> SaveResult:
+    """:func:`workbook.storage.save_plan`, which turns every OS error into a PlanSaveError;
+    one that slips through (a bug there) still reaches the user as words, not a crash."""
+    try:
+        return save_plan(plan, path, **options)  # type: ignore[arg-type]
+    except OSError as error:
+        raise PlanSaveError(path, _os_words(error, path)) from None
+
+
+def _os_words(error: OSError, path: Path) -> str:
+    reasons = {
+        errno.EACCES: "you are not allowed to write in that folder",
+        errno.EPERM: "you are not allowed to write in that folder",
+        errno.EROFS: "the folder is on a read-only drive",
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "your disk quota is used up",
+        errno.ENOENT: "the folder no longer exists (was a drive unplugged?)",
+    }
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return f"“{path.name}” could not be saved in {path.parent}: {reason}."
+
+
+def plan_copy_for_new(plan: Plan) -> Plan:
+    """A plan to start a new one from ("New plan from a copy").
+
+    Everything the user wrote is kept — that is the point of starting from a copy — but
+    what belongs to one edition of a plan starts empty: who it is prepared for, its date
+    and its revision note. The copy is a separate object, so editing it never touches
+    the source.
+    """
+    copy = plan.model_copy(deep=True)
+    copy.details.prepared_for = ""
+    copy.details.plan_date = None
+    copy.details.revision_note = ""
+    return copy
