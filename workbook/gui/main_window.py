@@ -606,7 +606,8 @@ class MainWindow(QMainWindow):
         copies = [
             c
             for c in self.recovery_store.list()
-            if c.session_id != self.autosaver.session_id and not session_is_running(c.session_id)
+            if c.session_id != self.autosaver.session_id
+            and not session_is_running(c.session_id, self.recovery_store)
         ]
         while copies:
             items = [_dialogs().RecoveryItem(c.title, c.original_path, c.saved_at) for c in copies]
@@ -619,7 +620,7 @@ class MainWindow(QMainWindow):
                 copies.pop(index)
                 continue
             try:
-                plan = self.recovery_store.load(copy)
+                plan = self.recovery_store.load(copy).plan
             except PlanLoadError as error:
                 _dialogs().show_error(self, "Could not restore", str(error))
                 copies.pop(index)
