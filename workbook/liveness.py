@@ -30,6 +30,8 @@ _WINDOWS_LOCK_OFFSET = 1 << 30
 """Windows locks byte ranges and refuses to read a locked range: the lock goes on one byte
 far beyond the record, so the record stays readable."""
 
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows opens in text mode otherwise
+
 _HELD_HERE: set[Path] = set()
 """Lease files this process holds. Asked before any lock is tried: where ``flock`` is
 emulated with per-process record locks (Linux on NFS), a second lock from this process
@@ -156,11 +158,13 @@ class SessionLease:
         :class:`LeaseHeldError` if a live session holds it, ``OSError`` if it cannot be
         made (a read-only folder)."""
         path = Path(path)
+        if path.absolute() in _HELD_HERE:
+            raise LeaseHeldError(errno.EBUSY, "this process holds the lease already", str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
         pid = os.getpid()
         record = LeaseRecord(pid, host, datetime.now(UTC), process_start(pid))
         for _attempt in range(5):
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | _BINARY, 0o600)
             locked = True
             try:
                 _lock(fd)
@@ -238,7 +242,7 @@ def lease_is_held(path: os.PathLike[str] | str, *, remove_if_free: bool = False)
     if path.absolute() in _HELD_HERE:
         return True
     try:
-        fd = os.open(path, os.O_RDWR)
+        fd = os.open(path, os.O_RDWR | _BINARY)
     except FileNotFoundError:
         return False
     except OSError:
