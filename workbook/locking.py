@@ -176,6 +176,11 @@ class PlanLock:
         self._token = secrets.token_hex(8)
 
     @property
+    def token(self) -> str:
+        """This lock's identity, written into the lock file."""
+        return self._token
+
+    @property
     def is_held(self) -> bool:
         """Whether the lock file on disk is ours right now."""
         current = self.holder()

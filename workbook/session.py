@@ -135,6 +135,12 @@ class PlanSession:
         return self.path.name if self.path else "Untitled plan"
 
     @property
+    def lock_token(self) -> str | None:
+        """Identifies our lock on the plan (a recovery copy records it, so a restore can
+        tell the dead session's lock from someone else's)."""
+        return self.lock.token if self.lock is not None else None
+
+    @property
     def is_untitled(self) -> bool:
         return self.path is None
 

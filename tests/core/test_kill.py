@@ -211,7 +211,7 @@ def test_killed_recovery_write_leaves_a_complete_copy(
     for _ in range(iterations):
         begun = server.run_and_kill("recovery", target, version, rng)
         (copy,) = store.list()
-        plan = store.load(copy)
+        plan = store.load(copy).plan
         saved_version = int(plan.details.title.split()[1])
         assert 1 <= saved_version <= begun
         assert plan == _build(saved_version)

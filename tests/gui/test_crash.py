@@ -49,7 +49,8 @@ def test_an_exception_in_a_slot_saves_then_reports_and_the_window_goes_on(
     assert "recovery copy of your plan was written" in note
     assert "Traceback" in details and "buggy" in details
     (copy,) = RecoveryStore(recovery_dir()).list()
-    assert RecoveryStore(recovery_dir()).load(copy).details.title == "Words typed before the bug"
+    restored = RecoveryStore(recovery_dir()).load(copy)
+    assert restored.plan.details.title == "Words typed before the bug"
     assert "ZeroDivisionError" in capsys.readouterr().err  # also on stderr for bug reports
 
     organisation = ("details", "organisation")

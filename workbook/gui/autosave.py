@@ -1,4 +1,5 @@
-"""Autosave: a few seconds after the last edit, a recovery copy is written in the background.
+"""Autosave: a recovery copy is written in the background soon after editing, and at least
+every few seconds while editing goes on.
 
 The UI thread only takes a snapshot of the plan (``model_dump``: about 2 ms for a plan
 with 2,000 listening notes, against ~28 ms for a deep copy); a worker thread rebuilds the
@@ -6,13 +7,16 @@ plan from it and writes the copy through :class:`workbook.recovery.RecoveryStore
 are serialised (one worker thread), and an edit made during a write schedules another.
 When the user turned on "save automatically to the file", the same worker also saves
 the plan file through :func:`workbook.storage.save_plan`.
+
+While it lives, the autosaver holds its session's lease in the recovery folder
+(:meth:`RecoveryStore.start_session`), which tells the next start of the app that this
+session is still at work and its copy is not to be offered.
 """
 
 from __future__ import annotations
 
-import os
-import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,41 +30,31 @@ if TYPE_CHECKING:
     from workbook.recovery import RecoveryStore
     from workbook.storage import SaveResult
 
-_LIVE_SESSIONS: set[str] = set()
-"""Sessions of this process whose window is still open."""
-
-
-def _host_tag(host: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_]", "_", host.split(".")[0])[:24] or "host"
+MAX_WAIT_MS = 8000
+"""Longest time an edit goes without a recovery copy, however steadily the user types:
+the pause after the last edit restarts with every key, this wait does not."""
 
 
 def new_session_id() -> str:
-    """An id for this window's editing session: process id, a random part, and the host.
+    """An id for this window's editing session (see :func:`workbook.recovery.new_session_id`)."""
+    from workbook.recovery import new_session_id as make_id
 
-    The process id lets the next start tell a crashed session (offer its copy) from one
-    still running in another window of the app (leave its copy alone)."""
-    import uuid  # with platform, which it imports: not needed before the window is shown
-
-    from workbook.locking import current_host
-
-    return f"{os.getpid()}-{uuid.uuid4().hex[:8]}-{_host_tag(current_host())}"
+    return make_id()
 
 
-def session_is_running(session_id: str) -> bool:
-    """Whether the session that wrote a recovery copy is still at work on this computer."""
-    from workbook.locking import current_host, pid_is_running
+def session_is_running(session_id: str, store: RecoveryStore | None = None) -> bool:
+    """Whether the session that wrote a recovery copy is still at work (in this process or
+    another): it holds its lease in the recovery folder of ``store`` (the default one if
+    not given). The process id in the session id plays no part: it may be in use again."""
+    from workbook.recovery import RecoveryStore
 
-    parts = session_id.split("-", 2)
-    if len(parts) != 3 or not parts[0].isdigit():
-        return False
-    pid, _token, host = parts
-    if host.casefold() != _host_tag(current_host()).casefold():
-        # Recovery copies live in a per-user local folder; another host's id means a
-        # copied profile, and there is no way to ask that host: treat it as ended.
-        return False
-    if int(pid) == os.getpid():
-        return session_id in _LIVE_SESSIONS  # the same id from an earlier process is over
-    return pid_is_running(int(pid))
+    return (store or RecoveryStore()).session_is_alive(session_id)
+
+
+def next_delay_ms(pause_ms: int, max_wait_ms: int, waited_ms: float) -> int:
+    """How long to wait before writing, after an edit: the pause, but never past the
+    longest wait, counted from the first edit the last copy does not hold."""
+    return max(0, int(min(pause_ms, max_wait_ms - waited_ms)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +116,9 @@ class Autosaver(QObject):
         session_id: str,
         interval_ms: int = 5000,
         parent: QObject | None = None,
+        *,
+        max_wait_ms: int = MAX_WAIT_MS,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self.document = document
@@ -130,9 +127,20 @@ class Autosaver(QObject):
         self.original_path: Callable[[], Path | None] = lambda: document.file_path
         self.file_target: Callable[[], FileTarget | None] = lambda: None
         """Set by the window: where to save the file automatically, or None (off)."""
+        self.base_fingerprint: Callable[[], str | None] = lambda: None
+        """Set by the window: the fingerprint the plan file had when the document was
+        loaded or last saved (for a restored plan: the copy's base), recorded in every
+        copy so that Save after a restore notices a file changed meanwhile."""
+        self.plan_lock_token: Callable[[], str | None] = lambda: None
+        """Set by the window: the token of the plan lock it holds, recorded in every copy
+        so that a restore can tell this session's lock from a live one."""
+        self._pause_ms = interval_ms
+        self._max_wait_ms = max_wait_ms
+        self._clock = clock
+        self._first_unsaved_edit: float | None = None
+        """When the first edit the last snapshot does not hold was made (clock seconds)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.start_write)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -145,25 +153,45 @@ class Autosaver(QObject):
         self.written_generation = -1
         """Generation of the last snapshot written as a recovery copy."""
         document.edited.connect(self.schedule)
-        _LIVE_SESSIONS.add(session_id)
+        self._ensure_lease()  # before the first copy, and early: a live session shows at once
 
     # ------------------------------------------------------------ control
 
     @property
     def interval_ms(self) -> int:
-        return self._timer.interval()
+        """The pause after the last edit before a copy is written."""
+        return self._pause_ms
 
     def set_interval(self, ms: int) -> None:
-        self._timer.setInterval(ms)
+        self._pause_ms = ms
+
+    @property
+    def max_wait_ms(self) -> int:
+        """The longest an edit waits for its copy while editing goes on."""
+        return self._max_wait_ms
 
     @property
     def pending(self) -> bool:
         """An edit is waiting for its recovery copy."""
         return self._timer.isActive() or self._busy
 
+    @property
+    def scheduled_delay_ms(self) -> int | None:
+        """The wait the pending write was scheduled with, or None when none is pending."""
+        return self._timer.interval() if self._timer.isActive() else None
+
     def schedule(self) -> None:
-        """Write after the pause; every new edit restarts the wait."""
-        self._timer.start()
+        """Write after the pause; a new edit restarts the pause, but the first edit not yet
+        in a copy waits no longer than :attr:`max_wait_ms`."""
+        now = self._clock()
+        if self._first_unsaved_edit is None:
+            self._first_unsaved_edit = now
+        waited_ms = (now - self._first_unsaved_edit) * 1000
+        delay = next_delay_ms(self._pause_ms, self._max_wait_ms, waited_ms)
+        if delay == 0:
+            self.start_write()
+        else:
+            self._timer.start(delay)
 
     def start_write(self) -> None:
         """Take a snapshot now and write it in the background."""
@@ -199,7 +227,21 @@ class Autosaver(QObject):
     def close(self) -> None:
         """The window closes cleanly: no copy is left behind, the session is over."""
         self.discard()
-        _LIVE_SESSIONS.discard(self.session_id)
+        self.store.end_session(self.session_id)
+
+    def _ensure_lease(self) -> str:
+        """Hold this session's lease (a copy must never exist without it, or another start
+        of the app would offer the work of a live window). "" or what went wrong."""
+        if self.store.holds_session(self.session_id):
+            return ""
+        try:
+            self.store.start_session(self.session_id)
+        except OSError as error:
+            return (
+                f"The recovery copy could not be written in {store_folder(self.store)}: "
+                f"{error.strerror or error}."
+            )
+        return ""
 
     # ------------------------------------------------------------ work (any thread)
 
@@ -210,6 +252,7 @@ class Autosaver(QObject):
         from workbook.model import Plan
         from workbook.storage import PlanChangedOnDiskError, PlanFileError, save_plan
 
+        self._first_unsaved_edit = None  # the snapshot holds every edit so far
         generation = self.document.edit_generation
         modified = self.document.is_modified
         snapshot: dict[str, Any] | None = (
@@ -218,6 +261,9 @@ class Autosaver(QObject):
         original = self.original_path()
         target = self.file_target() if (include_file and modified) else None
         store, session_id = self.store, self.session_id
+        lease_error = self._ensure_lease() if modified else ""
+        base_fingerprint = self.base_fingerprint() if modified else None
+        lock_token = self.plan_lock_token() if modified else None
 
         def work() -> AutosaveResult:
             result = AutosaveResult(generation)
@@ -231,7 +277,16 @@ class Autosaver(QObject):
                 return result
             plan = Plan.model_validate(snapshot)
             try:
-                result.recovery_path = store.write(plan, original, session_id)
+                if lease_error:
+                    result.recovery_error = lease_error
+                else:
+                    result.recovery_path = store.write(
+                        plan,
+                        original,
+                        session_id,
+                        base_fingerprint=base_fingerprint,
+                        lock_token=lock_token,
+                    )
             except (OSError, ValueError) as error:
                 result.recovery_error = (
                     f"The recovery copy could not be written in {store_folder(store)}: "

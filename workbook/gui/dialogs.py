@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.recovery import describe_moment
+
 PLAN_FILTER = "Workbook plans (*.json);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
 
@@ -256,11 +258,6 @@ class RecoveryItem:
     saved_at: datetime
 
 
-def describe_saved_at(moment: datetime) -> str:
-    local = moment.astimezone() if moment.tzinfo else moment
-    return local.strftime("%d %b %Y at %H:%M")
-
-
 def describe_recovery(item: RecoveryItem) -> str:
     name = item.title or (item.original.name if item.original else "Untitled plan")
     where = (
@@ -268,7 +265,7 @@ def describe_recovery(item: RecoveryItem) -> str:
         if item.original
         else "never saved to a file"
     )
-    return f"{name}\n{where} · copy made {describe_saved_at(item.saved_at)}"
+    return f"{name}\n{where} · copy made {describe_moment(item.saved_at)}"
 
 
 class RecoveryDialog(QDialog):

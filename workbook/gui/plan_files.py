@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from workbook.gui.main_window import MainWindow
     from workbook.locking import PlanLockedError
     from workbook.model import Plan
-    from workbook.recovery import RecoveryStore
+    from workbook.recovery import RecoveryStore, RestoredCopy
     from workbook.session import LockMode, PlanSession
     from workbook.storage import SaveResult
 
@@ -101,6 +101,8 @@ class PlanFiles(QObject):
             self,
         )
         autosaver.file_target = self._autosave_target
+        autosaver.base_fingerprint = lambda: self.session.fingerprint
+        autosaver.plan_lock_token = lambda: self.session.lock_token
         autosaver.recovery_written.connect(lambda _path: self._status("Recovery copy written"))
         autosaver.failed.connect(lambda message: self._status(message, STATUS_LONG_MS))
         autosaver.file_saved.connect(self._autosaved_to_file)
@@ -380,16 +382,15 @@ class PlanFiles(QObject):
     # ------------------------------------------------------------ crash recovery
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer the recovery copies of sessions that did not close.
-        True if one was restored."""
-        from workbook.gui.autosave import session_is_running
+        """At start-up: name damaged recovery copies (kept aside), then offer the copies of
+        sessions that ended without closing. True if one was restored."""
         from workbook.storage import PlanLoadError
 
-        copies = [
-            c
-            for c in self.recovery_store.list()
-            if c.session_id != self.autosaver.session_id and not session_is_running(c.session_id)
-        ]
+        scan = self.recovery_store.scan()
+        if scan.damaged_message():
+            dialogs.show_info(self.window, "Damaged recovery copies", scan.damaged_message())
+        own = self.autosaver.session_id
+        copies = [c for c in scan.offers if c.session_id != own]
         while copies:
             items = [dialogs.RecoveryItem(c.title, c.original_path, c.saved_at) for c in copies]
             action, index = dialogs.ask_recovery(self.window, items)
@@ -401,12 +402,12 @@ class PlanFiles(QObject):
                 copies.pop(index)
                 continue
             try:
-                plan = self.recovery_store.load(copy)
+                restored = self.recovery_store.load(copy)
             except PlanLoadError as error:
                 dialogs.show_error(self.window, "Could not restore", str(error))
                 copies.pop(index)
                 continue
-            session = self._session_for_restore(plan, copy.original_path, copy.base_fingerprint)
+            session = self._session_for_restore(restored)
             if session is None or not self.confirm_close_plan():
                 if session is not None:
                     session.close()
@@ -414,23 +415,31 @@ class PlanFiles(QObject):
             self.install(session, modified=True)
             self.autosaver.write_now()  # our own copy exists before the old one goes
             self.recovery_store.discard(copy)
+            if restored.message():
+                dialogs.show_info(self.window, "Restored with gaps", restored.message())
             self._status(f"Restored “{copy.title}” — save it to keep it", STATUS_LONG_MS)
             return True
         return False
 
-    def _session_for_restore(
-        self, plan: Plan, original: Path | None, base: str | None
-    ) -> PlanSession | None:
+    def _session_for_restore(self, restored: RestoredCopy) -> PlanSession | None:
+        """A session for the restored plan, based on the file version the copy was made
+        from. The dead session's own lock on the plan is taken over without a question."""
         from workbook.locking import PlanLockedError
         from workbook.session import LockMode, PlanSession
 
+        copy = restored.copy
         mode: LockMode | None = LockMode.ACQUIRE
         while True:
             try:
-                return PlanSession.restore(plan, original, base, mode)
+                return PlanSession.restore(
+                    restored.plan, copy.original_path, restored.base_fingerprint, mode
+                )
             except PlanLockedError as error:
-                assert original is not None
-                mode = self._ask_lock_mode(original, error)
+                assert copy.original_path is not None
+                if mode == LockMode.ACQUIRE and copy.left_lock(error.holder):
+                    mode = LockMode.TAKE_OVER
+                    continue
+                mode = self._ask_lock_mode(copy.original_path, error)
                 if mode is None:
                     return None
 
