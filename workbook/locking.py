@@ -310,11 +310,23 @@ def save_lock_path_for(plan_path: os.PathLike[str] | str) -> Path:
 
 _LOCK_FLAGS = (
     os.O_RDWR
-    | os.O_CREAT
     | getattr(os, "O_NOFOLLOW", 0)
     | getattr(os, "O_NONBLOCK", 0)
     | getattr(os, "O_CLOEXEC", 0)
 )
+
+
+def _open_lock_file(path: Path) -> tuple[int, bool]:
+    """Open the save lock file, making it if need be: (descriptor, whether we made it)."""
+    while True:
+        try:
+            return os.open(path, _LOCK_FLAGS | os.O_CREAT | os.O_EXCL, 0o644), True
+        except FileExistsError:
+            pass
+        try:
+            return os.open(path, _LOCK_FLAGS), False
+        except FileNotFoundError:
+            continue  # removed by its holder in between: make it
 
 
 def _try_lock(fd: int) -> bool:
@@ -354,7 +366,7 @@ def _acquire_save_lock(path: Path, wait: float) -> int | None:
     delay = 0.002
     while True:
         try:
-            fd = os.open(path, _LOCK_FLAGS, 0o644)
+            fd, made = _open_lock_file(path)
         except OSError as error:
             if error.errno == errno.ELOOP:  # a link planted where the lock goes
                 raise NotRegularFileError(path, "a link") from None
@@ -370,8 +382,12 @@ def _acquire_save_lock(path: Path, wait: float) -> int | None:
             os.close(fd)
             raise
         except OSError:
+            # No locks on this file system (some network shares): leave no file behind.
             os.close(fd)
-            return None  # no locks on this file system (some network shares)
+            if made:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+            return None
         except BaseException:
             os.close(fd)
             raise

@@ -57,10 +57,10 @@ real_open = os.open
 
 
 def _fail_creating(code: int) -> Callable[..., object]:
-    """os.open that fails to create a new file (the temp file), but still opens others."""
+    """os.open that fails to create the temp file, but still opens the plan to read it."""
 
     def fail(path: object, flags: int, *args: object, **kwargs: object) -> object:
-        if flags & os.O_EXCL:
+        if storage._TEMP_MARKER in Path(str(path)).name:
             raise OSError(code, os.strerror(code))
         return real_open(path, flags, *args, **kwargs)
 
