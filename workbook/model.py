@@ -509,6 +509,9 @@ class RowIdRepair:
     """"repeated", "empty", "too long" or "not text"."""
 
 
+_NO_ID = object()
+
+
 def _id_problem(value: Any, seen: set[str]) -> str | None:
     if not isinstance(value, str):
         return "not text"
@@ -521,23 +524,35 @@ def _id_problem(value: Any, seen: set[str]) -> str | None:
     return None
 
 
-def _row_id(row: Any) -> tuple[bool, Any]:
-    """(whether the row states an id, the id); rows without one get a fresh id anyway."""
+def _row_id(row: Any) -> Any:
+    """The id a row states; rows without one (``_NO_ID``) get a fresh id anyway."""
+    if isinstance(row, dict):
+        return row.get("id", _NO_ID)
     if isinstance(row, Row):
-        return True, row.id
-    if isinstance(row, dict) and "id" in row:
-        return True, row["id"]
-    return False, None
+        return row.id
+    return _NO_ID
+
+
+def _all_usable(ids: list[Any]) -> bool:
+    stated = [row_id for row_id in ids if row_id is not _NO_ID]
+    if len(set(stated)) != len(stated) or not all(type(row_id) is str for row_id in stated):
+        return False
+    return all(0 < len(row_id) <= MAX_ID_LENGTH for row_id in stated) and not any(
+        row_id.isspace() for row_id in stated
+    )
 
 
 def _unique_ids(rows: list[Any], list_path: tuple[str, str]) -> tuple[list[Any], list[RowIdRepair]]:
-    taken = {row_id for has, row_id in map(_row_id, rows) if has and isinstance(row_id, str)}
+    # Raw JSON rows are plain dicts: read their ids inline, it is the hot path of a load.
+    ids = [row.get("id", _NO_ID) if type(row) is dict else _row_id(row) for row in rows]
+    if _all_usable(ids):
+        return rows, []  # the usual case, checked in one pass
+    taken = {row_id for row_id in ids if isinstance(row_id, str)}
     seen: set[str] = set()
     repairs: list[RowIdRepair] = []
-    fixed = rows
-    for index, row in enumerate(rows):
-        has, row_id = _row_id(row)
-        if not has:
+    fixed = list(rows)  # never change what the caller passed in
+    for index, (row, row_id) in enumerate(zip(rows, ids, strict=True)):
+        if row_id is _NO_ID:
             continue
         reason = _id_problem(row_id, seen)
         if reason is None:
@@ -548,8 +563,6 @@ def _unique_ids(rows: list[Any], list_path: tuple[str, str]) -> tuple[list[Any],
             fresh = new_id()
         taken.add(fresh)
         seen.add(fresh)
-        if fixed is rows:
-            fixed = list(rows)  # never change what the caller passed in
         fixed[index] = (
             row.model_copy(update={"id": fresh}) if isinstance(row, Row) else {**row, "id": fresh}
         )
