@@ -383,10 +383,6 @@ def plan_from_bytes(data: bytes, source: str) -> Plan:
 # ---------------------------------------------------------------- loading
 
 
-def _os_problem(error: OSError, action: FileAction) -> str:
-    return os_error_problem(error, action)
-
-
 def load_plan(path: os.PathLike[str] | str) -> LoadedPlan:
     """Read the plan at ``path``. Never writes anything, and never waits on a named pipe
     or a device: only an ordinary file is read. Raises :class:`PlanLoadError` only."""
@@ -414,7 +410,7 @@ def load_plan(path: os.PathLike[str] | str) -> LoadedPlan:
             damaged=False,
         ) from None
     except OSError as error:
-        raise _load_error(source, _os_problem(error, FileAction.READ), damaged=False) from None
+        raise _load_error(source, os_error_problem(error, FileAction.READ), damaged=False) from None
     plan, warnings = _parse(data, source)
     return LoadedPlan(plan=plan, path=path, fingerprint=fingerprint_bytes(data), warnings=warnings)
 
@@ -625,7 +621,7 @@ def save_plan(
         is_folder, folder_exists = path.is_dir(), path.parent.is_dir()
         kind = file_kind(path.stat().st_mode) if path.exists() else None
     except OSError as error:
-        raise _save_error(path, PlanSaveError, _os_problem(error, FileAction.SAVE)) from None
+        raise _save_error(path, PlanSaveError, os_error_problem(error, FileAction.SAVE)) from None
     if is_folder:
         raise _save_error(path, PlanSaveError, "That is a folder, not a file.")
     if not folder_exists:
@@ -635,7 +631,7 @@ def save_plan(
             f"The folder {path.parent} does not exist (was a drive unplugged?).",
         )
     if kind is not None:
-        problem = _os_problem(NotRegularFileError(path, kind), FileAction.SAVE)
+        problem = os_error_problem(NotRegularFileError(path, kind), FileAction.SAVE)
         raise _save_error(path, PlanSaveError, problem)
 
     try:
@@ -650,15 +646,15 @@ def save_plan(
             f"The save lock {error.filename} is {error.kind}, not an ordinary file. "
             "Delete it, then save again.",
         ) from None
-    except SaveLockTimeout as error:
+    except SaveLockTimeout:
         raise _save_error(
             path,
             PlanSaveError,
             "Another save of this plan is still running (in another window, or on another "
-            f"computer): {error.strerror}. Wait a moment, then save again.",
+            "computer). Wait a moment, then save again.",
         ) from None
     except OSError as error:
-        raise _save_error(path, PlanSaveError, _os_problem(error, FileAction.SAVE)) from None
+        raise _save_error(path, PlanSaveError, os_error_problem(error, FileAction.SAVE)) from None
 
 
 def _save_locked(
@@ -677,7 +673,7 @@ def _save_locked(
         raise _save_error(
             path,
             PlanSaveError,
-            _os_problem(error, FileAction.READ) + " The file on disk was not changed.",
+            os_error_problem(error, FileAction.READ) + " The file on disk was not changed.",
         ) from None
 
     if expected_fingerprint is not None:
@@ -723,6 +719,6 @@ def _save_locked(
         raise _save_error(
             path,
             PlanSaveError,
-            _os_problem(error, FileAction.SAVE) + " The file on disk was not changed.",
+            os_error_problem(error, FileAction.SAVE) + " The file on disk was not changed.",
         ) from None
     return SaveResult(path=path, fingerprint=fingerprint_bytes(data), warnings=tuple(warnings))
