@@ -7,6 +7,7 @@ import gc
 import importlib
 import inspect
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,11 +43,62 @@ def _cmd_examples(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_new_target(output: str, force: bool) -> Path:
+    """The file ``new`` may write, or a CommandError saying why not. Only an ordinary file
+    is ever replaced, and only with --force, when it is writable and not open in the app."""
+    from workbook.jsonfile import file_kind
+    from workbook.locking import PlanLock
+
+    if not output.strip():
+        raise CommandError(
+            "The file name is empty. Give the plan a file name, for example: "
+            "workbook new -o plan.json"
+        )
+    target = Path(output)
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return target  # a new file (or a link to one still to be made)
+    except OSError as error:
+        raise CommandError(f"{target} cannot be used: {error.strerror or error}.") from None
+    kind = file_kind(info.st_mode)
+    if kind == "a folder":
+        raise CommandError(
+            f"{target} is a folder. Give a file name inside it, for example: "
+            f"-o {target / 'plan.json'}"
+        )
+    if kind is not None:
+        raise CommandError(
+            f"{target} is {kind}, not an ordinary file, so no plan is written there. "
+            "Choose an ordinary file name."
+        )
+    if not force:
+        raise CommandError(
+            f"{target} already exists. Choose another name, or add --force to replace it "
+            "(the old file is kept as a backup)."
+        )
+    if not info.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+        raise CommandError(
+            f"{target} is read-only, so it was not replaced. If you mean to replace it, "
+            "make it writable first, then run the command again."
+        )
+    try:
+        holder = PlanLock(target).holder()
+    except OSError:
+        holder = None  # an unreadable lock file says nothing about anyone
+    if holder is not None and not holder.is_stale:
+        raise CommandError(
+            f"{target} is open in the app ({holder.describe()}), so it was not replaced. "
+            "Close it there first, or choose another name."
+        )
+    return target
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     from workbook.model import Plan
     from workbook.storage import save_plan
 
-    target = Path(args.output)
+    target = _check_new_target(args.output, args.force)
     if args.example:
         from workbook.examples import list_examples, load_example
 
@@ -59,11 +111,6 @@ def _cmd_new(args: argparse.Namespace) -> int:
         plan = load_example(args.example)
     else:
         plan = Plan()
-    if target.exists() and not args.force:
-        raise CommandError(
-            f"{target} already exists. Choose another name, or add --force to replace it "
-            "(the old file is kept as a backup)."
-        )
     result = save_plan(plan, target)
     for warning in result.warnings:
         print(f"Note: {warning}", file=sys.stderr)
@@ -74,11 +121,17 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from workbook.completeness import assess
+    from workbook.paths import describe_location
+    from workbook.secrets_check import find_secrets
     from workbook.storage import load_plan
 
     loaded = load_plan(args.file)
     for warning in loaded.warnings:
-        print(f"Note: {warning}", file=sys.stderr)
+        print(f"Warning: {warning}", file=sys.stderr)
+    # The text is kept and the file still counts as valid: this is advice, not an error.
+    for finding in find_secrets(loaded.plan):
+        where = describe_location(finding.path, loaded.plan)
+        print(f"Warning: {where}: {finding.message}", file=sys.stderr)
     print(f"{loaded.path.name}: {assess(loaded.plan).summary()}")
     return EXIT_OK
 

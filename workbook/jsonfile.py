@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import math
+import os
 import re
+import stat
 import sys
 from typing import Any
 
@@ -16,6 +19,17 @@ MAX_DEPTH = 64
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+# Never block on a named pipe or a terminal, and never hand the descriptor to a child.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+_READ_CHUNK = 1 << 20
 
 
 class JsonFileError(ValueError):
@@ -108,13 +122,27 @@ def _line_column(text: str, pos: int) -> tuple[int, int]:
     return line, column
 
 
+def _wide_encoding(data: bytes) -> str | None:
+    """ "UTF-32" or "UTF-16" if ``data`` looks like JSON in that encoding, else ``None``."""
+    # JSON starts with an ASCII character: UTF-32 puts three zero bytes before or after
+    # it, UTF-16 one. UTF-32's little-endian byte order mark begins like UTF-16's.
+    if data.startswith(_UTF32_BOMS) or (
+        len(data) >= 4 and (data[1:4] == b"\x00\x00\x00" or data[:3] == b"\x00\x00\x00")
+    ):
+        return "UTF-32"
+    if data.startswith(_UTF16_BOMS) or (len(data) >= 2 and b"\x00" in data[:2]):
+        return "UTF-16"
+    return None
+
+
 def decode_text(data: bytes) -> str:
     """The text of a UTF-8 file (a byte order mark is allowed); anything else is refused."""
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
-    if data.startswith(_UTF16_BOMS) or (len(data) >= 2 and b"\x00" in data[:2]):
+    encoding = _wide_encoding(data)
+    if encoding is not None:
         raise JsonFileError(
-            "The file is saved as UTF-16 text, not UTF-8. Open it in a text editor and "
+            f"The file is saved as {encoding} text, not UTF-8. Open it in a text editor and "
             "save it again with the encoding set to UTF-8."
         )
     if b"\x00" in data:
@@ -271,3 +299,79 @@ def too_large_message(size: int) -> str:
         f"The file is {size / 1024 / 1024:.0f} MB; plan files may be at most "
         f"{MAX_FILE_BYTES // 1024 // 1024} MB. It is probably not a plan file."
     )
+
+
+# ---------------------------------------------------------------- reading files safely
+
+
+class NotRegularFileError(OSError):
+    """The path names a folder, a named pipe, a device or a socket, not an ordinary file.
+
+    Reading a named pipe waits for a writer that may never come, and a device such as
+    ``/dev/zero`` never ends, so these are refused before a single byte is read."""
+
+    def __init__(self, path: os.PathLike[str] | str, kind: str) -> None:
+        super().__init__(errno.EINVAL, f"it is {kind}, not an ordinary file", os.fspath(path))
+        self.kind = kind
+
+
+class FileTooLargeError(OSError):
+    """The file holds more bytes than the reader's limit (``size`` is at least that)."""
+
+    def __init__(self, path: os.PathLike[str] | str, size: int) -> None:
+        super().__init__(errno.EFBIG, "the file is too large", os.fspath(path))
+        self.size = size
+
+
+def file_kind(mode: int) -> str | None:
+    """What a ``st_mode`` names in words ("a named pipe (FIFO)"), or ``None`` for an
+    ordinary file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not an ordinary file"
+
+
+def read_regular_file(path: os.PathLike[str] | str, limit: int | None = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the ordinary file at ``path`` (links are followed).
+
+    Anything else raises :class:`NotRegularFileError` at once, without waiting on it;
+    a file of more than ``limit`` bytes raises :class:`FileTooLargeError` after reading
+    at most ``limit + 1`` bytes. Other failures raise ``OSError`` as usual."""
+    kind = file_kind(os.stat(path).st_mode)
+    if kind is not None:
+        raise NotRegularFileError(path, kind)
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        # Checked again on what was opened: the name may have been swapped meanwhile.
+        info = os.fstat(fd)
+        kind = file_kind(info.st_mode)
+        if kind is not None:
+            raise NotRegularFileError(path, kind)
+        if limit is not None and info.st_size > limit:
+            raise FileTooLargeError(path, info.st_size)
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            want = max(info.st_size + 1 - total, _READ_CHUNK)
+            if limit is not None:
+                want = min(want, limit + 1 - total)
+                if want <= 0:
+                    break
+            chunk = os.read(fd, want)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    finally:
+        os.close(fd)
+    if limit is not None and total > limit:
+        raise FileTooLargeError(path, max(total, info.st_size))
+    return b"".join(chunks)

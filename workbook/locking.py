@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import getpass
 import json
 import os
 import secrets
 import socket
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from workbook import __version__
+from workbook.jsonfile import NotRegularFileError, file_kind, read_regular_file
 
 LOCK_FORMAT = "social-media-value-workbook-lock"
+
+MAX_LOCK_BYTES = 64 * 1024
+"""A lock file is a few hundred bytes; anything much larger is not one of ours."""
+
+SAVE_LOCK_WAIT = 10.0
+"""Seconds a save waits for another save of the same plan to finish before giving up."""
 
 
 def lock_path_for(plan_path: os.PathLike[str] | str) -> Path:
@@ -199,10 +208,16 @@ class PlanLock:
         return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
     def _read(self) -> bytes | None:
+        # A named pipe or a link to a device here must neither hang nor fill the memory:
+        # anything but a small ordinary file reads as a damaged lock, which may be replaced.
         try:
-            return self.path.read_bytes()
+            return read_regular_file(self.path, MAX_LOCK_BYTES)
         except FileNotFoundError:
             return None
+        except OSError as error:
+            if isinstance(error, PermissionError):
+                raise
+            return b""
 
     def holder(self) -> LockHolder | None:
         """Who holds the lock now, or ``None`` if the plan is not locked."""
@@ -280,3 +295,148 @@ class PlanLock:
 
     def __exit__(self, *exc_info: object) -> None:
         self.release()
+
+
+# ---------------------------------------------------------------- the save lock
+
+
+class SaveLockTimeout(OSError):
+    """Another save of the same plan held the save lock for longer than we wait."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EBUSY, "another save of this plan is still running", str(path))
+
+
+def save_lock_path_for(plan_path: os.PathLike[str] | str) -> Path:
+    """The short-lived file that saves of ``plan_path`` lock in turn: ``.<name>.save-lock``."""
+    plan_path = Path(plan_path)
+    return plan_path.parent / f".{plan_path.name}.save-lock"
+
+
+_LOCK_FLAGS = (
+    os.O_RDWR
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def _open_lock_file(path: Path) -> tuple[int, bool]:
+    """Open the save lock file, making it if need be: (descriptor, whether we made it)."""
+    while True:
+        try:
+            return os.open(path, _LOCK_FLAGS | os.O_CREAT | os.O_EXCL, 0o644), True
+        except FileExistsError:
+            pass
+        try:
+            return os.open(path, _LOCK_FLAGS), False
+        except FileNotFoundError:
+            continue  # removed by its holder in between: make it
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the exclusive lock on ``fd`` if it is free. Raises OSError if the file system
+    has no locks at all."""
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as error:
+            if error.errno in (errno.EACCES, errno.EDEADLK):
+                return False
+            raise
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        on_disk = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (on_disk.st_dev, on_disk.st_ino) == (held.st_dev, held.st_ino)
+
+
+def _acquire_save_lock(path: Path, wait: float) -> int | None:
+    """The locked descriptor of the save lock at ``path``, or None if there can be none."""
+    deadline = time.monotonic() + wait
+    delay = 0.002
+    while True:
+        try:
+            fd, made = _open_lock_file(path)
+        except OSError as error:
+            if error.errno == errno.ELOOP:  # a link planted where the lock goes
+                raise NotRegularFileError(path, "a link") from None
+            return None  # a read-only folder, say: the save itself will say so
+        try:
+            kind = file_kind(os.fstat(fd).st_mode)
+            if kind is not None:
+                raise NotRegularFileError(path, kind)
+            locked = _try_lock(fd)
+            if locked and _same_file(fd, path):
+                return fd
+        except NotRegularFileError:
+            os.close(fd)
+            raise
+        except OSError:
+            # No locks on this file system (some network shares): leave no file behind.
+            os.close(fd)
+            if made:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+            return None
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+        if locked:
+            continue  # the holder removed the file as we locked it: lock the new one
+        if time.monotonic() > deadline:
+            raise SaveLockTimeout(path)
+        time.sleep(delay)
+        delay = min(delay * 2, 0.05)
+
+
+@contextlib.contextmanager
+def save_lock(plan_path: os.PathLike[str] | str, *, wait: float = SAVE_LOCK_WAIT) -> Iterator[bool]:
+    """Hold the exclusive save lock of ``plan_path`` for the ``with`` block.
+
+    Saves of one plan, from any process on any computer whose file system supports
+    locks, take turns through it, so a check of the file's fingerprint and the replace
+    that follows cannot interleave with another save. The lock belongs to the open
+    file, so the system drops it when a process dies: a killed save never blocks the
+    next one. The lock file is removed while still locked, and a waiter that then
+    finds it has locked a removed file tries again.
+
+    Yields True when the lock is held, False when it could not be had because the
+    folder cannot be written or the file system has no locks: the save then goes on
+    without it, and fails, if it must, with the usual message about the folder.
+    Raises :class:`SaveLockTimeout` after ``wait`` seconds of another save holding it,
+    and :class:`~workbook.jsonfile.NotRegularFileError` if something other than an
+    ordinary file sits at the lock's name.
+    """
+    path = save_lock_path_for(plan_path)
+    fd = _acquire_save_lock(path, wait)
+    if fd is None:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        # Removed before it is unlocked (closed), so no one can lock the removed file
+        # and believe they hold the lock of the name. Windows cannot remove an open file.
+        if sys.platform != "win32":
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        os.close(fd)
+        if sys.platform == "win32":  # pragma: no cover - Windows only
+            with contextlib.suppress(OSError):
+                os.unlink(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -13,7 +14,14 @@ from typing import Annotated, Any, Literal
 # entry points of every installed package for them: 70 ms of each start (tests/benchmarks).
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field  # noqa: E402
+from pydantic import (  # noqa: E402
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
 
 FORMAT_MARKER = "social-media-value-workbook"
 """Value of the ``format`` key that marks a file as one of our plans."""
@@ -70,10 +78,13 @@ class Part(BaseModel):
     )
 
 
+MAX_ID_LENGTH = 64
+
+
 class Row(Part):
     """A row of an editable list; ``id`` stays the same for the life of the row."""
 
-    id: str = Field(default_factory=new_id, title="Id", min_length=1, max_length=64)
+    id: str = Field(default_factory=new_id, title="Id", min_length=1, max_length=MAX_ID_LENGTH)
 
 
 # ---------------------------------------------------------------- enums
@@ -455,6 +466,18 @@ class Plan(Part):
     planning: Planning = Field(default_factory=Planning, title="Thinking & Planning with the 7 P's")
     engagement: Engagement = Field(default_factory=Engagement, title="Engagement")
 
+    # Every way a plan comes in (a file, a recovery copy, an example) is validated here,
+    # so this is where the rule "one id, one row" is kept: the window finds rows by id.
+    @model_validator(mode="before")
+    @classmethod
+    def _one_row_per_id(cls, data: Any, info: ValidationInfo) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data, repairs = _with_unique_row_ids(data)
+        if repairs and isinstance(info.context, dict):
+            info.context.setdefault(ROW_ID_REPAIRS, []).extend(repairs)
+        return data
+
 
 ROW_TYPES: dict[tuple[str, str], type[Row]] = {
     ("management", "presence"): Channel,
@@ -466,3 +489,110 @@ ROW_TYPES: dict[tuple[str, str], type[Row]] = {
     ("engagement", "measures"): RelationshipMeasure,
 }
 """Every editable list in the plan, by its path, with the type of its rows."""
+
+
+# ---------------------------------------------------------------- one id, one row
+
+ROW_ID_REPAIRS = "row_id_repairs"
+"""Key of a list in the validation context (``Plan.model_validate(raw, context={...})``)
+that collects a :class:`RowIdRepair` for each row id the plan had to replace."""
+
+
+@dataclass(frozen=True)
+class RowIdRepair:
+    """A row whose id was replaced while the plan was read; its fields are unchanged."""
+
+    list_path: tuple[str, str]
+    index: int
+    """Position of the row in its list, counted from 0."""
+    reason: str
+    """"repeated", "empty", "too long" or "not text"."""
+
+
+_NO_ID = object()
+
+
+def _id_problem(value: Any, seen: set[str]) -> str | None:
+    if not isinstance(value, str):
+        return "not text"
+    if not value.strip():
+        return "empty"
+    if len(value) > MAX_ID_LENGTH:
+        return "too long"
+    if value in seen:
+        return "repeated"
+    return None
+
+
+def _row_id(row: Any) -> Any:
+    """The id a row states; rows without one (``_NO_ID``) get a fresh id anyway."""
+    if isinstance(row, dict):
+        return row.get("id", _NO_ID)
+    if isinstance(row, Row):
+        return row.id
+    return _NO_ID
+
+
+def _all_usable(ids: list[Any]) -> bool:
+    stated = [row_id for row_id in ids if row_id is not _NO_ID]
+    if len(set(stated)) != len(stated) or not all(type(row_id) is str for row_id in stated):
+        return False
+    return all(0 < len(row_id) <= MAX_ID_LENGTH for row_id in stated) and not any(
+        row_id.isspace() for row_id in stated
+    )
+
+
+def _unique_ids(rows: list[Any], list_path: tuple[str, str]) -> tuple[list[Any], list[RowIdRepair]]:
+    # Raw JSON rows are plain dicts: read their ids inline, it is the hot path of a load.
+    ids = [row.get("id", _NO_ID) if type(row) is dict else _row_id(row) for row in rows]
+    if _all_usable(ids):
+        return rows, []  # the usual case, checked in one pass
+    taken = {row_id for row_id in ids if isinstance(row_id, str)}
+    seen: set[str] = set()
+    repairs: list[RowIdRepair] = []
+    fixed = list(rows)  # never change what the caller passed in
+    for index, (row, row_id) in enumerate(zip(rows, ids, strict=True)):
+        if row_id is _NO_ID:
+            continue
+        reason = _id_problem(row_id, seen)
+        if reason is None:
+            seen.add(row_id)
+            continue
+        fresh = new_id()
+        while fresh in taken:
+            fresh = new_id()
+        taken.add(fresh)
+        seen.add(fresh)
+        fixed[index] = (
+            row.model_copy(update={"id": fresh}) if isinstance(row, Row) else {**row, "id": fresh}
+        )
+        repairs.append(RowIdRepair(list_path, index, reason))
+    return fixed, repairs
+
+
+def _with_unique_row_ids(data: dict[str, Any]) -> tuple[dict[str, Any], list[RowIdRepair]]:
+    """``data`` (the raw fields of a plan) with every row id usable and unique in its list:
+    repeated, empty, over-long and non-text ids are replaced by fresh ones. ``data`` is
+    not changed; a copy is made where anything had to be."""
+    repairs: list[RowIdRepair] = []
+    for part_name, list_name in ROW_TYPES:
+        part = data.get(part_name)
+        if isinstance(part, dict):
+            rows = part.get(list_name)
+        elif isinstance(part, Part):
+            rows = getattr(part, list_name, None)
+        else:
+            continue
+        if not isinstance(rows, list):
+            continue
+        fixed, found = _unique_ids(rows, (part_name, list_name))
+        if not found:
+            continue
+        repairs.extend(found)
+        data = dict(data)
+        data[part_name] = (
+            {**part, list_name: fixed}
+            if isinstance(part, dict)
+            else part.model_copy(update={list_name: fixed})
+        )
+    return data, repairs

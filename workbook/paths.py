@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -146,3 +146,31 @@ def describe_location(loc: Sequence[str | int], plan: Plan | None = None) -> str
         else:
             model = _sub_model(model, name)
     return SEPARATOR.join(words) if words else "the plan"
+
+
+def walk_fields(plan: Plan, *, unknown: bool = True) -> Iterator[tuple[FieldPath, Any]]:
+    """Every field of ``plan`` with its path, in model order; rows are named by id.
+
+    Parts and lists of rows are gone into, not yielded; every other value (text, a
+    choice, a date, a list of themes, ...) is yielded as it is. With ``unknown``, fields
+    the model does not know (kept from a newer or hand-edited file) come after each
+    part's own, with their raw JSON values.
+    """
+    from pydantic import BaseModel
+
+    def visit(path: FieldPath, node: BaseModel) -> Iterator[tuple[FieldPath, Any]]:
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            here = (*path, name)
+            if isinstance(value, BaseModel):
+                yield from visit(here, value)
+            elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+                for row in value:
+                    yield from visit((*here, row.id), row)
+            else:
+                yield here, value
+        if unknown:
+            for name, value in (node.model_extra or {}).items():
+                yield (*path, name), value
+
+    return visit((), plan)

@@ -18,9 +18,20 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError
 
-from workbook.jsonfile import MAX_FILE_BYTES, JsonFileError, loads_strict, too_large_message
+from workbook.jsonfile import (
+    MAX_FILE_BYTES,
+    FileTooLargeError,
+    JsonFileError,
+    NotRegularFileError,
+    file_kind,
+    loads_strict,
+    read_regular_file,
+    too_large_message,
+)
+from workbook.locking import SaveLockTimeout, save_lock
 from workbook.migrations import FormatError, migrate, schema_version_of
-from workbook.model import Plan
+from workbook.model import ROW_ID_REPAIRS, SCHEMA_VERSION, Plan, RowIdRepair
+from workbook.oserrors import FileAction, os_error_problem
 from workbook.paths import describe_location
 
 BACKUP_FOLDER_NAME = "Workbook backups"
@@ -31,6 +42,11 @@ BACKUPS_KEPT = 5
 
 MAX_ERRORS_SHOWN = 5
 """How many validation problems a load error lists before it says "and N more"."""
+
+STRAY_TEMP_AGE = 600.0
+"""Seconds after which a temp file beside a plan is surely left by a killed save. Without
+the save lock (a file system with no locks) only temp files this old are removed, so a
+save never removes the temp file of another save still running."""
 
 _TEMP_MARKER = ".tmp-"
 _IS_WINDOWS = sys.platform == "win32"
@@ -94,15 +110,12 @@ def fingerprint_bytes(data: bytes) -> str:
 
 
 def fingerprint_file(path: os.PathLike[str] | str) -> str | None:
-    """sha256 of the file's bytes, or ``None`` if there is no such file."""
-    digest = hashlib.sha256()
+    """sha256 of the file's bytes, or ``None`` if there is no ordinary file there (none
+    at all, or a folder, a named pipe, a device: nothing a plan was read from)."""
     try:
-        with open(path, "rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
-    except (FileNotFoundError, NotADirectoryError):
+        return fingerprint_bytes(read_regular_file(path, limit=None))
+    except (FileNotFoundError, NotADirectoryError, NotRegularFileError):
         return None
-    return digest.hexdigest()
 
 
 def backup_folder(path: os.PathLike[str] | str) -> Path:
@@ -112,29 +125,59 @@ def backup_folder(path: os.PathLike[str] | str) -> Path:
 
 
 def backup_path(path: os.PathLike[str] | str, number: int) -> Path:
-    """The ``number``-th most recent backup of ``path`` (1 = the version before the last save)."""
+    """The ``number``-th most recent backup of ``path`` (1 = the version before the last save).
+
+    ``client.json`` keeps ``client.backup-1.json``; a name without an extension keeps its
+    whole name, ``client`` → ``client.backup-1``, so that "client" and "client.json" in
+    one folder never share backups."""
     path = Path(path)
-    return backup_folder(path) / f"{path.stem}.backup-{number}{path.suffix or '.json'}"
+    if path.suffix:
+        name = f"{path.stem}.backup-{number}{path.suffix}"
+    else:
+        name = f"{path.name}.backup-{number}"
+    return backup_folder(path) / name
+
+
+def _legacy_backup_path(path: Path, number: int) -> Path | None:
+    """Where versions before 0.2 kept the backups of a plan named without an extension
+    (``client`` → ``client.backup-1.json``, the name ``client.json``'s backups have), if
+    that name can only be this plan's: no ``client.json`` beside it."""
+    if path.suffix or path.with_name(f"{path.name}.json").exists():
+        return None
+    return backup_folder(path) / f"{path.name}.backup-{number}.json"
 
 
 def list_backups(path: os.PathLike[str] | str) -> list[Path]:
     """The backups of ``path`` that exist, newest first."""
-    return [p for p in (backup_path(path, n) for n in range(1, BACKUPS_KEPT + 1)) if p.exists()]
+    path = Path(path)
+    found = [p for p in (backup_path(path, n) for n in range(1, BACKUPS_KEPT + 1)) if p.exists()]
+    if found:
+        return found
+    legacy = (_legacy_backup_path(path, n) for n in range(1, BACKUPS_KEPT + 1))
+    return [p for p in legacy if p is not None and p.exists()]
 
 
 def _temp_prefix(path: Path) -> str:
     return f".{path.name}{_TEMP_MARKER}"
 
 
-def _stray_temp_files(path: Path) -> Iterator[Path]:
+def _stray_temp_files(path: Path, older_than: float | None) -> Iterator[Path]:
     prefix = _temp_prefix(path)
     try:
         entries = list(os.scandir(path.parent))
     except OSError:
         return
+    now = time.time()
     for entry in entries:
-        if entry.name.startswith(prefix):
-            yield Path(entry.path)
+        if not entry.name.startswith(prefix):
+            continue
+        if older_than is not None:
+            try:
+                if now - entry.stat(follow_symlinks=False).st_mtime < older_than:
+                    continue
+            except OSError:
+                continue
+        yield Path(entry.path)
 
 
 # ---------------------------------------------------------------- bytes <-> plan
@@ -168,16 +211,18 @@ def _recovery_hint(source: str, damaged: bool) -> str:
     )
     return (
         f'What to do: {first}: a backup may be in the folder "{backup_folder(path)}" '
-        f"({path.stem}.backup-1{path.suffix or '.json'} is the newest)."
+        f"({backup_path(path, 1).name} is the newest)."
     )
 
 
-def _load_error(source: str, problem: str, *, damaged: bool = True) -> PlanLoadError:
+def _load_error(
+    source: str, problem: str, *, damaged: bool = True, hint: bool = True
+) -> PlanLoadError:
+    """``hint=False`` when ``problem`` already says all there is to do."""
     name = Path(source).name or source
-    message = (
-        f"Could not open the plan “{name}” ({source}).\n\n{problem}\n\n"
-        f"{_recovery_hint(source, damaged)}"
-    )
+    message = f"Could not open the plan “{name}” ({source}).\n\n{problem}"
+    if hint:
+        message += f"\n\n{_recovery_hint(source, damaged)}"
     error = PlanLoadError(source, message)
     error.problem = problem  # what is wrong, without the file name and advice
     return error
@@ -275,14 +320,35 @@ def _parse(data: bytes, source: str) -> tuple[Plan, tuple[str, ...]]:
     return _plan_from_raw(raw, source)
 
 
+def _from_newer_app(raw: Any) -> bool:
+    version = raw.get("schema_version") if isinstance(raw, dict) else None
+    return isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION
+
+
+def _row_id_warning(repairs: list[RowIdRepair]) -> str:
+    reasons = sorted({repair.reason for repair in repairs})
+    where = [describe_location((*r.list_path, r.index)) for r in repairs[:MAX_ERRORS_SHOWN]]
+    more = (
+        f"; and {len(repairs) - MAX_ERRORS_SHOWN} more" if len(repairs) > MAX_ERRORS_SHOWN else ""
+    )
+    rows = "One row" if len(repairs) == 1 else f"{len(repairs)} rows"
+    return (
+        f"{rows} had an id that was {' or '.join(reasons)} ({'; '.join(where)}{more}), "
+        "so the app gave them new ids to tell the rows apart. All their text is kept. "
+        "Save the plan to keep the new ids."
+    )
+
+
 def _plan_from_raw(raw: Any, source: str) -> tuple[Plan, tuple[str, ...]]:
     try:
         version = schema_version_of(raw)
         raw, applied = migrate(raw)
     except FormatError as error:
-        raise _load_error(source, error.message) from None
+        # A plan from a newer app is not damaged: updating the app is the whole answer.
+        raise _load_error(source, error.message, hint=not _from_newer_app(raw)) from None
+    context: dict[str, Any] = {ROW_ID_REPAIRS: []}
     try:
-        plan = Plan.model_validate(raw)
+        plan = Plan.model_validate(raw, context=context)
     except ValidationError as error:
         raise _load_error(source, describe_validation_error(error)) from None
     except (ValueError, TypeError, RecursionError) as error:
@@ -294,6 +360,8 @@ def _plan_from_raw(raw: Any, source: str) -> tuple[Plan, tuple[str, ...]]:
             "current format. Saving it writes the new format; the old file is kept as a "
             "backup."
         )
+    if context[ROW_ID_REPAIRS]:
+        warnings.append(_row_id_warning(context[ROW_ID_REPAIRS]))
     unknown = _unknown_fields_warning(plan)
     if unknown:
         warnings.append(unknown)
@@ -315,48 +383,26 @@ def plan_from_bytes(data: bytes, source: str) -> Plan:
 # ---------------------------------------------------------------- loading
 
 
-def _os_problem(error: OSError, action: str) -> str:
-    code = error.errno
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return (
-            f"The disk is full, so the file could not be {action}. Free some space "
-            "(or choose another place with Save As) and try again."
-        )
-    if isinstance(error, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        return (
-            f"The file could not be {action}: permission denied. Check that you may use "
-            "this folder, or that the file is not open in another program."
-        )
-    if code == errno.EROFS:
-        return f"The file could not be {action}: the disk or folder is read-only."
-    if isinstance(error, FileNotFoundError) or code == errno.ENOENT:
-        return f"The file could not be {action}: the file or its folder does not exist."
-    if isinstance(error, IsADirectoryError):
-        return f"The file could not be {action}: that is a folder, not a file."
-    if code == errno.ENAMETOOLONG:
-        return f"The file could not be {action}: its name or path is too long."
-    reason = error.strerror or str(error) or type(error).__name__
-    return f"The file could not be {action}: {reason}."
-
-
 def load_plan(path: os.PathLike[str] | str) -> LoadedPlan:
-    """Read the plan at ``path``. Never writes anything. Raises :class:`PlanLoadError` only."""
+    """Read the plan at ``path``. Never writes anything, and never waits on a named pipe
+    or a device: only an ordinary file is read. Raises :class:`PlanLoadError` only."""
     path = Path(path)
     source = str(path.absolute())
-    if path.is_dir():
+    try:
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except NotRegularFileError as error:
+        what = (
+            "Choose a .json file inside it."
+            if error.kind == "a folder"
+            else "Choose a plan file (.json)."
+        )
         raise PlanLoadError(
             source,
-            f"Could not open “{path.name or source}” ({source}): it "
-            "is a folder, not a plan file. Choose a .json file inside it.",
-        )
-    try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise _load_error(source, too_large_message(size))
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except PlanLoadError:
-        raise
+            f"Could not open “{path.name or source}” ({source}): it is {error.kind}, not a "
+            f"plan file. {what}",
+        ) from None
+    except FileTooLargeError as error:
+        raise _load_error(source, too_large_message(error.size)) from None
     except FileNotFoundError:
         raise _load_error(
             source,
@@ -364,9 +410,7 @@ def load_plan(path: os.PathLike[str] | str) -> LoadedPlan:
             damaged=False,
         ) from None
     except OSError as error:
-        raise _load_error(source, _os_problem(error, "read"), damaged=False) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise _load_error(source, too_large_message(len(data)))
+        raise _load_error(source, os_error_problem(error, FileAction.READ), damaged=False) from None
     plan, warnings = _parse(data, source)
     return LoadedPlan(plan=plan, path=path, fingerprint=fingerprint_bytes(data), warnings=warnings)
 
@@ -384,8 +428,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _read_all(path: Path) -> bytes:
-    with open(path, "rb") as stream:
-        return stream.read()
+    return read_regular_file(path, limit=None)
 
 
 def _replace(source: Path, target: Path) -> None:
@@ -465,8 +508,22 @@ def write_atomic(path: os.PathLike[str] | str, data: bytes) -> None:
 # ---------------------------------------------------------------- saving
 
 
+def _adopt_legacy_backups(path: Path) -> None:
+    """Give an extension-less plan's backups their new names, once, if they are surely its."""
+    if any(backup_path(path, n).exists() for n in range(1, BACKUPS_KEPT + 1)):
+        return
+    for number in range(1, BACKUPS_KEPT + 1):
+        legacy = _legacy_backup_path(path, number)
+        if legacy is None:
+            return
+        if legacy.exists():
+            os.replace(legacy, backup_path(path, number))
+
+
 def _rotate_backups(path: Path, current: bytes) -> None:
     folder = backup_folder(path)
+    if folder.is_dir():
+        _adopt_legacy_backups(path)
     newest = backup_path(path, 1)
     if newest.exists() and _read_all(newest) == current:
         return  # this version is already the newest backup
@@ -499,19 +556,33 @@ def _save_error(path: Path, cls: type[PlanSaveError], problem: str) -> PlanSaveE
     return cls(path, f"Could not save the plan “{path.name}” ({path.absolute()}).\n{problem}")
 
 
-def clean_stray_temp_files(path: os.PathLike[str] | str) -> list[Path]:
-    """Remove temp files left beside ``path`` by a save that was killed; returns them."""
+def clean_stray_temp_files(
+    path: os.PathLike[str] | str, *, older_than: float | None = STRAY_TEMP_AGE
+) -> list[Path]:
+    """Remove temp files left beside ``path`` by a save that was killed; returns them.
+
+    Only those at least ``older_than`` seconds old, so that the temp file of a save still
+    running elsewhere is never taken from under it; ``None`` removes them all, which only
+    a caller holding the plan's save lock may do (then no other save is writing one)."""
     path = Path(path)
     if path.is_symlink():
         path = path.resolve()  # the temp files are beside the real file
     removed = []
-    for temp in _stray_temp_files(path):
+    for temp in _stray_temp_files(path, older_than):
         try:
             temp.unlink()
             removed.append(temp)
         except OSError:
             pass
     return removed
+
+
+def _real_path(path: Path) -> Path:
+    """The file a link at ``path`` points to (what is replaced), else ``path``."""
+    try:
+        return path.resolve() if path.is_symlink() else path
+    except (OSError, RuntimeError):
+        return path  # a loop of links: the write reports it
 
 
 def save_plan(
@@ -525,8 +596,11 @@ def save_plan(
 
     With ``expected_fingerprint`` (from :class:`LoadedPlan` or the last
     :class:`SaveResult`) the save is refused with :class:`PlanChangedOnDiskError` if the
-    file now holds anything else, or is gone. Raises :class:`PlanSaveError` only; when
-    it does, the file on disk is unchanged.
+    file now holds anything else, or is gone. The check and the replace happen under the
+    plan's save lock (:func:`workbook.locking.save_lock`), so of two saves that expect the
+    same version, from any two processes, exactly one succeeds. Only an ordinary file is
+    replaced: a folder, a named pipe or a device is refused. Raises
+    :class:`PlanSaveError` only; when it does, the file on disk is unchanged.
     """
     path = Path(path)
     try:
@@ -545,8 +619,9 @@ def save_plan(
 
     try:
         is_folder, folder_exists = path.is_dir(), path.parent.is_dir()
+        kind = file_kind(path.stat().st_mode) if path.exists() else None
     except OSError as error:
-        raise _save_error(path, PlanSaveError, _os_problem(error, "reached")) from None
+        raise _save_error(path, PlanSaveError, os_error_problem(error, FileAction.SAVE)) from None
     if is_folder:
         raise _save_error(path, PlanSaveError, "That is a folder, not a file.")
     if not folder_exists:
@@ -555,13 +630,51 @@ def save_plan(
             PlanSaveError,
             f"The folder {path.parent} does not exist (was a drive unplugged?).",
         )
+    if kind is not None:
+        problem = os_error_problem(NotRegularFileError(path, kind), FileAction.SAVE)
+        raise _save_error(path, PlanSaveError, problem)
 
+    try:
+        with save_lock(_real_path(path)) as locked:
+            return _save_locked(data, path, expected_fingerprint, backups, locked)
+    except PlanSaveError:
+        raise
+    except NotRegularFileError as error:  # something planted at the save lock's name
+        raise _save_error(
+            path,
+            PlanSaveError,
+            f"The save lock {error.filename} is {error.kind}, not an ordinary file. "
+            "Delete it, then save again.",
+        ) from None
+    except SaveLockTimeout:
+        raise _save_error(
+            path,
+            PlanSaveError,
+            "Another save of this plan is still running (in another window, or on another "
+            "computer). Wait a moment, then save again.",
+        ) from None
+    except OSError as error:
+        raise _save_error(path, PlanSaveError, os_error_problem(error, FileAction.SAVE)) from None
+
+
+def _save_locked(
+    data: bytes,
+    path: Path,
+    expected_fingerprint: str | None,
+    backups: bool,
+    locked: bool,
+) -> SaveResult:
+    """The check-and-replace part of :func:`save_plan`, run under the save lock."""
     try:
         current = _read_all(path)
     except FileNotFoundError:
         current = None
     except OSError as error:
-        raise _save_error(path, PlanSaveError, _os_problem(error, "read before saving")) from None
+        raise _save_error(
+            path,
+            PlanSaveError,
+            os_error_problem(error, FileAction.READ) + " The file on disk was not changed.",
+        ) from None
 
     if expected_fingerprint is not None:
         if current is None:
@@ -579,8 +692,10 @@ def save_plan(
                 "Choose whether to overwrite it, reload it, or save your version elsewhere.",
             )
 
-    clean_stray_temp_files(path)
-    clean_stray_temp_files(backup_path(path, 1))  # from a save killed while backing up
+    # Under the lock no other save is writing, so every temp file is a killed save's.
+    age = None if locked else STRAY_TEMP_AGE
+    clean_stray_temp_files(path, older_than=age)
+    clean_stray_temp_files(backup_path(path, 1), older_than=age)  # killed while backing up
 
     warnings: list[str] = []
     if backups and current is not None and current != data:
@@ -604,6 +719,6 @@ def save_plan(
         raise _save_error(
             path,
             PlanSaveError,
-            _os_problem(error, "written") + " The file on disk was not changed.",
+            os_error_problem(error, FileAction.SAVE) + " The file on disk was not changed.",
         ) from None
     return SaveResult(path=path, fingerprint=fingerprint_bytes(data), warnings=tuple(warnings))

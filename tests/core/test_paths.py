@@ -50,3 +50,24 @@ def test_describe_nested_parts():
     )
     assert describe_location(()) == "the plan"
     assert describe_location(("mystery_key",)) == "Mystery key"
+
+
+def test_walk_fields_reaches_every_field_by_a_path_get_value_follows() -> None:
+    from workbook.paths import walk_fields
+
+    plan = Plan.model_validate(
+        {
+            "format": "social-media-value-workbook",
+            "schema_version": 1,
+            "details": {"title": "T", "mascot": "a loaf"},
+            "listening": {"notes": [{"id": "n1", "said": "hello", "tags": ["a"]}]},
+        }
+    )
+    fields = dict(walk_fields(plan))
+    assert fields[("details", "title")] == "T"
+    assert fields[("listening", "notes", "n1", "said")] == "hello"
+    assert fields[("listening", "notes", "n1", "tags")] == ["a"]
+    assert fields[("details", "mascot")] == "a loaf"  # kept from the file, walked too
+    assert ("details", "mascot") not in dict(walk_fields(plan, unknown=False))
+    for path, value in fields.items():
+        assert get_value(plan, path) == value

@@ -53,6 +53,20 @@ def _fail(code: int) -> Callable[..., object]:
     return fail
 
 
+real_open = os.open
+
+
+def _fail_creating(code: int) -> Callable[..., object]:
+    """os.open that fails to create the temp file, but still opens the plan to read it."""
+
+    def fail(path: object, flags: int, *args: object, **kwargs: object) -> object:
+        if storage._TEMP_MARKER in Path(str(path)).name:
+            raise OSError(code, os.strerror(code))
+        return real_open(path, flags, *args, **kwargs)
+
+    return fail
+
+
 @contextmanager
 def _patched(
     monkeypatch: pytest.MonkeyPatch, target: object, name: str, replacement: Callable[..., object]
@@ -111,8 +125,8 @@ FAILURES: dict[str, tuple[object, str, Callable[..., object], str]] = {
     ),
     "replace-eacces": (os, "replace", _fail(errno.EACCES), "permission denied"),
     "replace-exdev": (os, "replace", _fail(errno.EXDEV), "Invalid cross-device link"),
-    "temp-create-erofs": (os, "open", _fail(errno.EROFS), "read-only"),
-    "temp-create-enospc": (os, "open", _fail(errno.ENOSPC), "The disk is full"),
+    "temp-create-erofs": (os, "open", _fail_creating(errno.EROFS), "read-only"),
+    "temp-create-enospc": (os, "open", _fail_creating(errno.ENOSPC), "The disk is full"),
 }
 
 
