@@ -7,7 +7,6 @@ import hashlib
 import json
 import os
 import re
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,7 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbook.appdirs import recovery_dir
-from workbook.jsonfile import MAX_FILE_BYTES, JsonFileError, loads_strict
+from workbook.jsonfile import (
+    FileTooLargeError,
+    JsonFileError,
+    NotRegularFileError,
+    loads_strict,
+    read_regular_file,
+)
 from workbook.lenient import plan_from_raw_leniently
 from workbook.liveness import SessionLease, lease_is_held
 from workbook.locking import current_host
@@ -189,12 +194,12 @@ def _is_newer(plan_raw: Any) -> bool:
 def _read_regular(path: Path) -> bytes:
     """The file's bytes; refuses anything but a regular file of sensible size at once
     (a FIFO or device here would hang or flood the start-up)."""
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode):
-        raise _Damaged("It is not an ordinary file.")
-    if info.st_size > MAX_FILE_BYTES:
-        raise _Damaged(f"It is too large to be a recovery copy ({info.st_size:,} bytes).")
-    return path.read_bytes()
+    try:
+        return read_regular_file(path)
+    except NotRegularFileError:
+        raise _Damaged("It is not an ordinary file.") from None
+    except FileTooLargeError as error:
+        raise _Damaged(f"It is too large to be a recovery copy ({error.size:,} bytes).") from None
 
 
 def _title_of(plan: Plan, original_path: Path | None) -> str:

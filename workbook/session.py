@@ -19,12 +19,12 @@ The rules it keeps:
 
 from __future__ import annotations
 
-import errno
 from enum import StrEnum
 from pathlib import Path
 
 from workbook.locking import PlanLock, PlanLockedError
 from workbook.model import Plan
+from workbook.oserrors import describe_os_error
 from workbook.storage import (
     LoadedPlan,
     PlanSaveError,
@@ -247,20 +247,7 @@ def _save(plan: Plan, path: Path, **options: str | None) -> SaveResult:
     try:
         return save_plan(plan, path, **options)  # type: ignore[arg-type]
     except OSError as error:
-        raise PlanSaveError(path, _os_words(error, path)) from None
-
-
-def _os_words(error: OSError, path: Path) -> str:
-    reasons = {
-        errno.EACCES: "you are not allowed to write in that folder",
-        errno.EPERM: "you are not allowed to write in that folder",
-        errno.EROFS: "the folder is on a read-only drive",
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "your disk quota is used up",
-        errno.ENOENT: "the folder no longer exists (was a drive unplugged?)",
-    }
-    reason = reasons.get(error.errno or 0, error.strerror or str(error))
-    return f"“{path.name}” could not be saved in {path.parent}: {reason}."
+        raise PlanSaveError(path, describe_os_error(error, path, "save")) from None
 
 
 def plan_copy_for_new(plan: Plan) -> Plan:

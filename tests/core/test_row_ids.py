@@ -107,7 +107,7 @@ def test_recovery_copy_with_repeated_ids_restores_unique_ids(tmp_path: Path) -> 
     envelope["plan"]["listening"]["notes"] = [{"id": "r", "said": "1"}, {"id": "r", "said": "2"}]
     path.write_text(json.dumps(envelope), encoding="utf-8")
     (copy_,) = store.list()
-    restored = store.load(copy_)
+    restored = store.load(copy_).plan
     assert [n.said for n in restored.listening.notes] == ["1", "2"]
     assert len({n.id for n in restored.listening.notes}) == 2
 

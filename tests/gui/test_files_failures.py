@@ -46,8 +46,8 @@ def test_a_plan_that_fails_to_load_is_reported_and_left_untouched(window, answer
             PlanSaveError("x", "“plan.json” could not be saved: the folder is read-only."),
             "the folder is read-only",
         ),
-        (PermissionError(errno.EACCES, "Permission denied"), "not allowed to write"),
-        (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
+        (PermissionError(errno.EACCES, "Permission denied"), "that you may use this folder"),
+        (OSError(errno.ENOSPC, "No space left on device"), "The disk is full"),
     ],
     ids=["storage-error", "read-only-folder", "disk-full"],
 )
@@ -207,27 +207,24 @@ def test_a_file_name_too_long_for_the_system_gets_a_message(window, answers, tmp
 def unreadable_folder(tmp_path, monkeypatch):
     """A recent plan in a folder that can no longer be read (as a non-root user after a
     permission change; root reads everything, so the refusal is stood in for here)."""
-    import pathlib
+    import os
 
     folder = tmp_path / "locked away"
     folder.mkdir()
     plan = write_plan(folder / "plan.json", title="Behind a locked door")
-    real_stat = pathlib.Path.stat
+    inside = str(folder) + os.sep
 
-    def stat(self, *args, **kwargs):
-        if folder in self.parents:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_stat(self, *args, **kwargs)
+    def refuse(real):
+        def guarded(path, *args, **kwargs):
+            if isinstance(path, str | os.PathLike) and os.fspath(path).startswith(inside):
+                raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+            return real(path, *args, **kwargs)
 
-    real_open = open
+        return guarded
 
-    def guarded_open(file, *args, **kwargs):
-        if isinstance(file, str | pathlib.Path) and folder in pathlib.Path(file).parents:
-            raise PermissionError(errno.EACCES, "Permission denied", str(file))
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr(pathlib.Path, "stat", stat)
-    monkeypatch.setattr("builtins.open", guarded_open)
+    for name in ("stat", "open", "lstat", "scandir"):
+        monkeypatch.setattr(os, name, refuse(getattr(os, name)))
+    monkeypatch.setattr("builtins.open", refuse(open))
     return plan
 
 
