@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.resources
 import sys
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +25,16 @@ def _installed_root() -> Path | None:
     return root if isinstance(root, Path) else None
 
 
+def _candidates() -> Iterator[Path]:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        yield Path(frozen_root) / "resources"
+    installed = _installed_root()
+    if installed is not None:
+        yield installed
+    yield _PACKAGE_DIR.parent / "resources"
+
+
 @cache
 def resources_root() -> Path:
     """Folder that holds the contents of the repository's ``resources/``.
@@ -32,20 +43,14 @@ def resources_root() -> Path:
     ``workbook_resources`` package that a wheel or an editable install provides, and
     beside the package in a source checkout that was not installed (``../resources``).
     """
-    candidates: list[Path] = []
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        candidates.append(Path(frozen_root) / "resources")
-    installed = _installed_root()
-    if installed is not None:
-        candidates.append(installed)
-    candidates.append(_PACKAGE_DIR.parent / "resources")
-    for candidate in candidates:
+    looked: list[Path] = []
+    for candidate in _candidates():
         if (candidate / "examples").is_dir():
             return candidate
+        looked.append(candidate)
     raise FileNotFoundError(
         "The app's resources folder is missing; looked in: "
-        + ", ".join(str(c) for c in candidates)
+        + ", ".join(str(c) for c in looked)
         + ". Reinstall the app."
     )
 
