@@ -20,6 +20,7 @@ from workbook.gui.selftest import (
     run_self_test,
     written_pdf_problems,
 )
+from workbook.model import Plan
 
 pytestmark = pytest.mark.gui
 
@@ -28,7 +29,7 @@ def _first_words(text: str, limit: int = 6) -> str:
     return " ".join(text.split()[:limit])
 
 
-def expected_phrases(plan) -> list[str]:
+def expected_phrases(plan: Plan) -> list[str]:
     """Words from the plan that a complete PDF must contain: the organisation and title,
     and the start of a few answers from different stages."""
     details = plan.details
