@@ -300,9 +300,31 @@ def fresh_root(monkeypatch):
 
 
 def test_resource_path_finds_the_repository_resources_from_source(fresh_root, monkeypatch):
+    """An editable install (as the tests run) maps workbook_resources to resources/."""
     monkeypatch.delattr(sys, "_MEIPASS", raising=False)
     assert resources_root() == ROOT / "resources"
     assert resource_path("fonts", "DejaVuSans.ttf") == ROOT / "resources/fonts/DejaVuSans.ttf"
+
+
+def test_resource_path_in_a_checkout_that_was_not_installed(fresh_root, monkeypatch):
+    monkeypatch.delattr(sys, "_MEIPASS", raising=False)
+    monkeypatch.setattr(resources, "RESOURCE_PACKAGE", "workbook_resources_not_installed")
+    assert resources_root() == ROOT / "resources"
+
+
+def test_resource_path_from_an_installed_wheel(fresh_root, monkeypatch, tmp_path):
+    """A wheel puts the resources in site-packages as a package of their own, with no
+    resources/ folder beside the app's package."""
+    site = tmp_path / "site-packages"
+    installed = site / "wb_test_resources"
+    shutil.copytree(ROOT / "resources", installed)
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.delattr(sys, "_MEIPASS", raising=False)
+    monkeypatch.setattr(resources, "RESOURCE_PACKAGE", "wb_test_resources")
+    monkeypatch.setattr(resources, "_PACKAGE_DIR", site / "workbook")
+    assert resources_root() == installed
+    for ref in REFERENCES:
+        assert resource_path(*ref.parts).exists(), f"{ref.where}: missing from the install"
 
 
 def test_resource_path_inside_a_frozen_bundle(fresh_root, monkeypatch, tmp_path, spec):
@@ -323,9 +345,45 @@ def test_resource_path_inside_a_frozen_bundle(fresh_root, monkeypatch, tmp_path,
 
 def test_resource_path_explains_a_missing_resources_folder(fresh_root, monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setattr(resources, "RESOURCE_PACKAGE", "workbook_resources_not_installed")
     monkeypatch.setattr(resources, "_PACKAGE_DIR", tmp_path / "site-packages" / "workbook")
     with pytest.raises(FileNotFoundError, match="Reinstall the app"):
         resources_root()
+
+
+# ---------------------------------------------------------------- what the wheel carries
+
+
+def _setuptools_config() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
+
+
+def test_wheel_lists_every_package_of_the_app():
+    """The packages are listed by hand (see pyproject.toml): a new sub-package must be added."""
+    on_disk = {
+        ".".join(init.parent.relative_to(ROOT).parts) for init in PACKAGE.rglob("__init__.py")
+    }
+    listed = set(_setuptools_config()["packages"])
+    assert on_disk | {resources.RESOURCE_PACKAGE} == listed, (
+        "pyproject.toml [tool.setuptools] packages must list exactly: "
+        f"{sorted(on_disk | {resources.RESOURCE_PACKAGE})}"
+    )
+
+
+def test_wheel_carries_every_file_in_resources():
+    config = _setuptools_config()
+    assert config["package-dir"] == {resources.RESOURCE_PACKAGE: "resources"}
+    patterns = config["package-data"][resources.RESOURCE_PACKAGE]
+    resources_dir = ROOT / "resources"
+    carried = {
+        path for pattern in patterns for path in resources_dir.glob(pattern) if path.is_file()
+    }
+    on_disk = {path for path in resources_dir.rglob("*") if path.is_file()}
+    assert on_disk - {resources_dir / "__init__.py"} <= carried
+    # A regular package, so importlib.resources gives a plain folder, not a namespace.
+    assert (resources_dir / "__init__.py").is_file()
 
 
 # ---------------------------------------------------------------- icon and .desktop entry

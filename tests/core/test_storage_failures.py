@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.unprivileged import ordinary_user
 from workbook import storage
 from workbook.model import Plan
 from workbook.storage import (
@@ -314,18 +315,25 @@ def test_write_atomic_raises_oserror_and_cleans_up(
     assert _listing(tmp_path) == ["out.pdf"]
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0,
-    reason="needs POSIX permissions that apply (not root)",
-)
-def test_read_only_folder(tmp_path: Path) -> None:
-    target = tmp_path / "plan.json"
+def save_into_read_only_folder(folder: str) -> dict[str, str | None]:
+    """Runs as an ordinary user (tests/unprivileged.py), where the folder's mode applies."""
+    target = Path(folder) / "plans" / "plan.json"
+    target.parent.mkdir()
     save_plan(_plan("original"), target)
-    tmp_path.chmod(0o555)
+    target.parent.chmod(0o555)
     try:
-        with pytest.raises(PlanSaveError) as caught:
-            save_plan(_plan("new"), target)
-        assert "permission denied" in caught.value.message
+        save_plan(_plan("new"), target)
+        message = None
+    except PlanSaveError as caught:
+        message = caught.message
     finally:
-        tmp_path.chmod(0o755)
-    assert load_plan(target).plan.details.title == "original"
+        target.parent.chmod(0o755)
+    return {"message": message, "title": load_plan(target).plan.details.title}
+
+
+def test_read_only_folder() -> None:
+    with ordinary_user() as user:
+        result = user.call(save_into_read_only_folder, user.folder)
+    assert result["message"] is not None, "the save into a read-only folder did not fail"
+    assert "permission denied" in result["message"]
+    assert result["title"] == "original"

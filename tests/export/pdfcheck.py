@@ -1,4 +1,8 @@
-"""Reading a PDF back for the export tests: text, fonts, outline, structural check."""
+"""Reading a PDF back in the tests, through pypdf: text, pages, fonts, images, outline, links.
+
+The one PDF reader of the test suite. qpdf (through pikepdf) only checks the structure,
+which pypdf cannot.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,49 @@ import io
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
 
-import pikepdf
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, IndirectObject
 
 from workbook.export import text as txt
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 _SPACE = re.compile(r"\s+")
-
-
 _PAGE_NUMBER = re.compile(r"^Page \d+ of \d+$")
+
+
+def _reader(data: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(data))
+
+
+# ---------------------------------------------------------------- text
+
+
+@lru_cache(maxsize=8)
+def _all_page_texts(data: bytes) -> tuple[str, ...]:
+    """Each page's text, one drawn line a line, blank lines and edge spaces left out.
+
+    Cached: a module's tests read the same rendered PDF many times, and pypdf takes
+    about 15 ms a page.
+    """
+    pages = []
+    for page in _reader(data).pages:
+        lines = (line.strip() for line in (page.extract_text() or "").splitlines())
+        pages.append("\n".join(line for line in lines if line))
+    return tuple(pages)
+
+
+def page_texts(data: bytes, numbers: Iterable[int] | None = None) -> list[str]:
+    """The text of each page (or of the pages ``numbers``, counted from 1), its lines in
+    the order they are drawn."""
+    pages = _all_page_texts(data)
+    if numbers is None:
+        return list(pages)
+    return [pages[n - 1] for n in numbers]
 
 
 def extract_text(data: bytes, body_only: bool = False) -> str:
@@ -25,121 +60,13 @@ def extract_text(data: bytes, body_only: bool = False) -> str:
     text that flows over a page break reads as one piece.
 
     The renderer draws the header line and the footer line first on every page after
-    the cover, and "Page X of Y" last. Read with :func:`page_texts`.
+    the cover, and "Page X of Y" last.
     """
-    return _joined(page_texts(data), body_only)
-
-
-def extract_text_pypdf(data: bytes, body_only: bool = False) -> str:
-    """The same as :func:`extract_text`, read by pypdf: an extractor of its own, much
-    slower, to check ours against and our fonts' Unicode maps with."""
-    reader = PdfReader(io.BytesIO(data))
-    return _joined([page.extract_text() or "" for page in reader.pages], body_only)
-
-
-_CMAP_CHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
-_CMAP_RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
-_CMAP_SECTION = re.compile(rb"begin(bfchar|bfrange)(.*?)end\1", re.S)
-
-
-def _unicode_table(font: pikepdf.Dictionary) -> dict[int, str]:
-    """The font's ToUnicode map as a ``str.translate`` table for one-byte codes."""
-    table: dict[int, str] = {}
-    to_unicode = font.get("/ToUnicode")
-    if to_unicode is None:
-        return table
-    for kind, body in _CMAP_SECTION.findall(to_unicode.read_bytes()):
-        if kind == b"bfchar":
-            for code, target in _CMAP_CHAR.findall(body):
-                table[int(code, 16)] = bytes.fromhex(target.decode()).decode("utf-16-be")
-        else:
-            for low, high, target in _CMAP_RANGE.findall(body):
-                first = int.from_bytes(bytes.fromhex(target.decode()), "big")
-                for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
-                    table[code] = chr(first + offset)
-    return table
-
-
-_TEXT_OPERATORS = "Tf Tj TJ ' \" T* BT ET Tm Td TD Do"
-
-
-class _PageReader:
-    """Text shown on a page, line by line, in drawing order (forms included): each text
-    line reportlab draws ends with T*, a new text object or a new text position.
-
-    Only what the export's tests need from reportlab's output: one-byte font codes
-    mapped through each font's ToUnicode, lines in the order they are drawn.
-    """
-
-    def __init__(self) -> None:
-        self._tables: dict[tuple[int, int], dict[int, str]] = {}
-
-    def _table(self, font: pikepdf.Dictionary) -> dict[int, str]:
-        key = font.objgen
-        if key not in self._tables or key == (0, 0):
-            self._tables[key] = _unicode_table(font)
-        return self._tables[key]
-
-    def lines(self, page: pikepdf.Page | pikepdf.Stream, resources) -> list[str]:
-        lines: list[str] = []
-        current: list[str] = []
-        table: dict[int, str] = {}
-        fonts = resources.get("/Font", {}) if resources is not None else {}
-
-        def end_line() -> None:
-            text = "".join(current).strip()
-            if text:
-                lines.append(text)
-            current.clear()
-
-        def show(raw: pikepdf.String) -> None:
-            current.append(bytes(raw).decode("latin-1").translate(table))
-
-        for instruction in pikepdf.parse_content_stream(page, _TEXT_OPERATORS):
-            # Attributes, not tuple unpacking: unpacking goes item by item through pybind.
-            op, operands = str(instruction.operator), instruction.operands
-            if op == "Tf":
-                table = self._table(fonts[operands[0]])
-            elif op == "Tj":
-                show(operands[0])
-            elif op == "TJ":
-                for item in operands[0]:
-                    if isinstance(item, pikepdf.String):
-                        show(item)
-            elif op in ("'", '"'):
-                end_line()
-                show(operands[-1])
-            elif op in ("T*", "BT", "ET", "Tm"):
-                end_line()
-            elif op in ("Td", "TD"):
-                if float(operands[1]) != 0:
-                    end_line()
-                elif current:
-                    current.append(" ")
-            elif op == "Do":
-                xobject = resources["/XObject"][operands[0]]
-                if xobject.get("/Subtype") == "/Form":
-                    end_line()
-                    lines += self.lines(xobject, xobject.get("/Resources", resources))
-        end_line()
-        return lines
-
-
-def page_texts(data: bytes, numbers: range | None = None) -> list[str]:
-    """The text of each page (or of the pages ``numbers``, counted from 1), its lines in
-    the order they are drawn."""
-    reader = _PageReader()
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        pages = pdf.pages if numbers is None else [pdf.pages[n - 1] for n in numbers]
-        return ["\n".join(reader.lines(page, page.get("/Resources"))) for page in pages]
-
-
-def _joined(texts: list[str], body_only: bool) -> str:
     pages = []
-    for number, text in enumerate(texts):
+    for number, text in enumerate(page_texts(data)):
         if body_only and number > 0:
             lines = text.splitlines()[2:]
-            if lines and _PAGE_NUMBER.match(lines[-1].strip()):
+            if lines and _PAGE_NUMBER.match(lines[-1]):
                 lines = lines[:-1]
             text = "\n".join(lines)
         pages.append(text)
@@ -198,77 +125,107 @@ def missing_strings(expected: list[str], extracted: str) -> list[str]:
     return missing
 
 
+# ---------------------------------------------------------------- pages, fonts, images
+
+
+def page_count(data: bytes) -> int:
+    return len(_reader(data).pages)
+
+
+def page_size(data: bytes, number: int = 1) -> tuple[int, int]:
+    """Width and height of page ``number`` (from 1), in points, rounded."""
+    box = _reader(data).pages[number - 1].mediabox
+    return round(float(box.width)), round(float(box.height))
+
+
+def page_content(data: bytes, numbers: Iterable[int]) -> bytes:
+    """The drawing instructions of the pages ``numbers`` (from 1), decoded."""
+    pages = _reader(data).pages
+    return b"".join(pages[n - 1].get_contents().get_data() for n in numbers)
+
+
+def _resources(page: Any, kind: str) -> dict:
+    resources = page.get("/Resources")
+    if resources is None:
+        return {}
+    return dict(resources.get_object().get(kind, {}))
+
+
 def font_report(data: bytes) -> dict[str, bool]:
     """Every font the pages use, with whether its TrueType program is embedded."""
     fonts: dict[str, bool] = {}
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            for font in page.Resources.get("/Font", {}).values():
-                if font.Subtype == "/Type0":
-                    descriptor = font.DescendantFonts[0].get("/FontDescriptor")
-                else:
-                    descriptor = font.get("/FontDescriptor")
-                embedded = descriptor is not None and "/FontFile2" in descriptor
-                fonts[str(font.BaseFont)] = embedded
+    for page in _reader(data).pages:
+        for ref in _resources(page, "/Font").values():
+            font = ref.get_object()
+            if font["/Subtype"] == "/Type0":
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            else:
+                descriptor = font.get("/FontDescriptor")
+            embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
+            fonts[str(font["/BaseFont"])] = embedded
     return fonts
+
+
+def image_count(data: bytes) -> int:
+    """How many images the pages draw (one image drawn on two pages counts twice)."""
+    return sum(
+        1
+        for page in _reader(data).pages
+        for ref in _resources(page, "/XObject").values()
+        if ref.get_object().get("/Subtype") == "/Image"
+    )
 
 
 def structure_problems(data: bytes) -> list[str]:
     """qpdf's structural check, through pikepdf."""
+    import pikepdf
+
     with pikepdf.open(io.BytesIO(data)) as pdf:
         return [str(p) for p in pdf.check_pdf_syntax()]
 
 
-def outline_titles(data: bytes) -> list[str]:
-    with pikepdf.open(io.BytesIO(data)) as pdf, pdf.open_outline() as outline:
-        titles: list[str] = []
-
-        def walk(items) -> None:
-            for item in items:
-                titles.append(item.title)
-                walk(item.children)
-
-        walk(outline.root)
-        return titles
+# ---------------------------------------------------------------- outline, links, metadata
 
 
-def _page_of(destination, pages: dict) -> int | None:
-    """The page number (from 1) an explicit destination array points at."""
-    if isinstance(destination, pikepdf.Array) and len(destination):
-        return pages.get(destination[0].objgen)
-    return None
+def _walk_outline(reader: PdfReader, items: list) -> list[tuple[str, int | None]]:
+    found: list[tuple[str, int | None]] = []
+    for item in items:
+        if isinstance(item, list):  # the children of the item before it
+            found += _walk_outline(reader, item)
+        else:
+            found.append((str(item.title), reader.get_destination_page_number(item) + 1))
+    return found
 
 
 def outline_pages(data: bytes) -> list[tuple[str, int | None]]:
-    """Every bookmark's title with the page it opens, in outline order."""
-    with pikepdf.open(io.BytesIO(data)) as pdf, pdf.open_outline() as outline:
-        pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
-        found: list[tuple[str, int | None]] = []
+    """Every bookmark's title with the page it opens (from 1), in outline order."""
+    reader = _reader(data)
+    return _walk_outline(reader, reader.outline)
 
-        def walk(items) -> None:
-            for item in items:
-                found.append((item.title, _page_of(item.destination, pages)))
-                walk(item.children)
 
-        walk(outline.root)
-        return found
+def outline_titles(data: bytes) -> list[str]:
+    return [title for title, _page in outline_pages(data)]
 
 
 def link_pages(data: bytes, page_number: int) -> list[int | None]:
     """The pages the links on page ``page_number`` (from 1) go to, in drawing order."""
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
-        annotations = pdf.pages[page_number - 1].get("/Annots", [])
-        out = []
-        for annotation in annotations:
-            destination = annotation.get("/Dest")
-            if destination is None and "/A" in annotation:
-                destination = annotation.A.get("/D")
-            out.append(_page_of(destination, pages))
-        return out
+    reader = _reader(data)
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages, 1)}
+    out: list[int | None] = []
+    for ref in reader.pages[page_number - 1].get("/Annots", []):
+        annotation = ref.get_object()
+        destination = annotation.get("/Dest")
+        if destination is None and "/A" in annotation:
+            destination = annotation["/A"].get_object().get("/D")
+        target = None
+        if isinstance(destination, ArrayObject) and len(destination):
+            first = destination[0]
+            if isinstance(first, IndirectObject):
+                target = pages.get(first.idnum)
+        out.append(target)
+    return out
 
 
 def metadata(data: bytes) -> dict[str, str]:
-    reader = PdfReader(io.BytesIO(data))
-    info = reader.metadata or {}
+    info = _reader(data).metadata or {}
     return {k.lstrip("/"): str(v) for k, v in info.items()}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import sys
+import contextlib
+import io
+from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
+from tests.export import pdfcheck
+from tests.unprivileged import ordinary_user
 from workbook.cli import main
 from workbook.examples import load_example
 from workbook.storage import save_plan
@@ -25,9 +27,9 @@ def test_export_writes_beside_the_plan_by_default(plan_file, capsys):
     target = plan_file.with_suffix(".pdf")
     out = capsys.readouterr().out
     assert out.strip() == str(target)
-    reader = PdfReader(target)
-    assert "Crumb" in reader.pages[0].extract_text()
-    assert round(float(reader.pages[0].mediabox.width)) == 595  # A4
+    data = target.read_bytes()
+    assert "Crumb" in pdfcheck.page_texts(data, [1])[0]
+    assert pdfcheck.page_size(data)[0] == 595  # A4
 
 
 def test_export_options(plan_file, tmp_path, capsys):
@@ -51,12 +53,12 @@ def test_export_options(plan_file, tmp_path, capsys):
         ]
     )
     assert code == 0, capsys.readouterr().err
-    reader = PdfReader(target)
-    assert round(float(reader.pages[0].mediabox.width)) == 612
-    text = "".join(p.extract_text() for p in reader.pages)
+    data = target.read_bytes()
+    assert pdfcheck.page_size(data)[0] == 612
+    text = pdfcheck.extract_text(data)
     assert "Ruiz & Partners" in text
     assert "What shall we call this plan?" not in text
-    assert reader.metadata.author == "Ana Ruiz"
+    assert pdfcheck.metadata(data)["Author"] == "Ana Ruiz"
 
 
 @pytest.mark.parametrize("accent", ["red", "#12", "#12345G"])
@@ -93,19 +95,28 @@ def test_missing_folder_is_a_human_message(plan_file, tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(
-    sys.platform.startswith("win") or os.geteuid() == 0,
-    reason="needs POSIX permissions that apply (not root)",
-)
-def test_read_only_folder_is_a_human_message(plan_file, tmp_path, capsys):
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
+def export_into_read_only_folder(folder: str) -> dict[str, object]:
+    """Runs as an ordinary user (tests/unprivileged.py), where the folder's mode applies."""
+    plan_file = Path(folder) / "client plan.json"
+    save_plan(load_example("bakery"), plan_file, backups=False)
+    locked = Path(folder) / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    err = io.StringIO()
     try:
-        assert main(["export", str(plan_file), "-o", str(folder / "x.pdf")]) == 1
+        with contextlib.redirect_stderr(err):
+            code = main(["export", str(plan_file), "-o", str(locked / "x.pdf")])
     finally:
-        folder.chmod(0o700)
-    assert "permission denied" in capsys.readouterr().err
+        locked.chmod(0o700)
+    return {"code": code, "err": err.getvalue(), "left": sorted(p.name for p in locked.iterdir())}
+
+
+def test_read_only_folder_is_a_human_message():
+    with ordinary_user() as user:
+        result = user.call(export_into_read_only_folder, user.folder)
+    assert result["code"] == 1
+    assert "permission denied" in result["err"] and "Traceback" not in result["err"]
+    assert result["left"] == []
 
 
 def test_read_only_target_is_a_human_message(plan_file, tmp_path, capsys, monkeypatch):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from tests.export import pdfcheck
 from workbook.export import ExportOptions
 from workbook.gui.export_controller import ExportController, ExportOptionsDialog
 from workbook.model import Plan
@@ -62,7 +62,7 @@ def test_export_writes_the_pdf_and_offers_to_open_it(qtbot, controller, tmp_path
         # The worker has its own copy: editing the plan now must not change the PDF.
         plan.details.title = "Changed while exporting"
     assert blocker.args == [target]
-    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    text = pdfcheck.extract_text(target.read_bytes())
     assert "Harbour Bikes plan" in text
     assert "Changed while exporting" not in text
     assert "<b>before</b>" in text

@@ -1,12 +1,14 @@
-"""``workbook --self-test``: open a worked example in the real window, export it, check the PDF.
+"""``workbook --self-test``: open a worked example in the real window, export it, keep the PDF.
 
-It lets a frozen build be checked without a person: it opens a worked example in the
-real main window, shows every stage page (and every tab on it), exports the PDF,
-checks that the PDF is complete, and returns 0 — or 1 with the reason. Each step is
-printed and also written to ``self-test.log`` (a windowed Windows build has no console).
+It lets a frozen build or an installed wheel be checked without a person: it opens a
+worked example in the real main window, shows every stage page (and every tab on it),
+exports the PDF, checks that a whole PDF was written, and returns 0 — or 1 with the
+reason. Each step is printed and also written to ``self-test.log`` (a windowed Windows
+build has no console).
 
-The PDF check reads the file with the small reader in :mod:`workbook.pdfcheck` rather
-than pypdf, so the bundle does not carry a PDF library only for its own test.
+The app carries no PDF reader: reading the PDF's text back (the organisation, the
+extra note in five scripts, every font embedded, the logo) is left to CI, which runs
+poppler's tools on the PDF the self-test leaves (``.ci/check-pdf``).
 """
 
 from __future__ import annotations
@@ -23,8 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from workbook.pdfcheck import MIN_PAGES, MiniPdf, check_pdf, normalise_text
-
 SELFTEST_DIR_ENV = "WORKBOOK_SELFTEST_DIR"
 """Folder that keeps the self-test's PDF and log (CI sets it to inspect them)."""
 PDF_NAME = "self-test.pdf"
@@ -32,6 +32,10 @@ LOG_NAME = "self-test.log"
 WATCHDOG_SECONDS = 300.0
 """A hung self-test (a dialog nobody answers, a deadlock) ends with a failure instead."""
 PREFERRED_EXAMPLES = ("bakery", "physio")
+MIN_PAGES = 5
+"""Fewest pages a complete strategy document has (cover, contents, summary, stages)."""
+MIN_BYTES = 20_000
+"""Smaller than this, the PDF cannot hold a worked example with its fonts and the logo."""
 
 
 class SelfTestFailure(Exception):
@@ -236,9 +240,7 @@ class _SelfTest:
             plan, name = self._load_example()
             window, document = self._open_window(app, plan, name)
             self._walk_pages(app, window, document)
-            exported = with_script_sample(document.plan)
-            pdf_path = self._export(exported)
-            self._check_pdf(pdf_path, exported)
+            self._export(with_script_sample(document.plan))
             self._close(app, window, document)
         finally:
             self._discard_window(app)
@@ -346,36 +348,19 @@ class _SelfTest:
             raise SelfTestFailure(
                 "the export could not print all of the text: " + "; ".join(unprintable)
             )
-        if not target.is_file():
-            raise SelfTestFailure(f"the export reported success but {target} does not exist")
-        if target.read_bytes() != result.data:
-            raise SelfTestFailure(f"{target} does not hold the PDF that was rendered")
         notes = f"; {len(result.warnings)} warnings" if result.warnings else ""
         self.step(
             f"exported {target.name}: {result.page_count} pages, {len(result.data):,} bytes{notes}"
         )
         for warning in result.warnings:
             self.report.line(f"    export warning: {warning}")
-        return target
-
-    def _check_pdf(self, path: Path, plan: Any) -> None:
-        expected = expected_phrases(plan)
-        data = path.read_bytes()
-        problems = check_pdf(data, expected, min_pages=MIN_PAGES)
-        if not problems:
-            pdf = MiniPdf(data)
-            if not pdf.image_count():
-                problems.append("the consultant's logo is not in it")
-            text = normalise_text(pdf.text())
-            # Right-to-left text is drawn in display order; either order shows it is there.
-            if SCRIPT_SAMPLE_RTL not in text and SCRIPT_SAMPLE_RTL[::-1] not in text:
-                problems.append(f"the Hebrew words {SCRIPT_SAMPLE_RTL!r} are missing")
+        problems = written_pdf_problems(target, result.data)
+        if result.page_count < MIN_PAGES:
+            problems.append(f"it has {result.page_count} pages, at least {MIN_PAGES} were expected")
         if problems:
-            raise SelfTestFailure(f"the PDF {path} is not complete: " + "; ".join(problems))
-        self.step(
-            f"PDF checked: complete, every font embedded, logo in, "
-            f"{len(expected)} answers and five scripts found"
-        )
+            raise SelfTestFailure(f"the PDF {target} is not right: " + "; ".join(problems))
+        self.step("PDF written whole: it starts and ends like a PDF and holds what was rendered")
+        return target
 
     def _close(self, app: Any, window: Any, document: Any) -> None:
         window.close()
@@ -475,25 +460,23 @@ def with_script_sample(plan: Any) -> Any:
     return copy
 
 
-def _first_words(text: str, limit: int = 6) -> str:
-    return " ".join(text.split()[:limit])
-
-
-def expected_phrases(plan: Any) -> list[str]:
-    """Words from the plan that a complete PDF must contain: the organisation and title,
-    and the start of a few answers from different stages."""
-    details = plan.details
-    phrases = [details.organisation, details.title]
-    answers: list[str] = [
-        plan.management.governance.brand_voice,
-        plan.listening.learnings.market_wants,
-        plan.planning.intent,
-        plan.planning.seven_ps.purpose.decision,
-        plan.engagement.review.feedback,
-    ]
-    answers += [note.said for note in plan.listening.notes[:1]]
-    answers += [row.activity for row in plan.engagement.activities[:1]]
-    phrases += [_first_words(answer) for answer in answers]
-    if any(note.said.startswith(SCRIPT_SAMPLE) for note in plan.listening.notes):
-        phrases.append(SCRIPT_SAMPLE)
-    return [phrase.strip() for phrase in phrases if phrase and phrase.strip()]
+def written_pdf_problems(path: Path, rendered: bytes) -> list[str]:
+    """What is wrong with the PDF file the export wrote (empty: nothing), by cheap checks
+    that need no PDF reader: it exists, starts and ends like a PDF, is not tiny, and holds
+    exactly the bytes that were rendered."""
+    if not path.is_file():
+        return ["the export reported success but the file does not exist"]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [f"it cannot be read back: {exc.strerror or exc}"]
+    if not data.startswith(b"%PDF-"):
+        return [f"it does not start like a PDF (first bytes {data[:8]!r})"]
+    problems = []
+    if b"%%EOF" not in data[-1024:]:
+        problems.append("it does not end like a PDF (no %%EOF marker): the file was cut short")
+    if len(data) < MIN_BYTES:
+        problems.append(f"it is only {len(data):,} bytes, at least {MIN_BYTES:,} were expected")
+    if data != rendered:
+        problems.append("it does not hold the PDF that was rendered")
+    return problems
