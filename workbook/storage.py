@@ -21,7 +21,7 @@ from pydantic_core import PydanticSerializationError
 from workbook.jsonfile import MAX_FILE_BYTES, JsonFileError, loads_strict, too_large_message
 from workbook.migrations import FormatError, migrate, schema_version_of
 from workbook.model import Plan
-from workbook.paths import describe_location
+from workbook.paths import describe_location, iter_parts
 
 BACKUP_FOLDER_NAME = "Workbook backups"
 """Folder beside a plan that holds copies of its earlier versions."""
@@ -243,16 +243,9 @@ def describe_validation_error(error: ValidationError) -> str:
 
 
 def _unknown_fields(part: BaseModel, loc: tuple[str | int, ...]) -> Iterator[str]:
-    for key in part.model_extra or {}:
-        yield f"{describe_location(loc)} › “{key}”" if loc else f"“{key}”"
-    for name in type(part).model_fields:
-        value = getattr(part, name)
-        if isinstance(value, BaseModel):
-            yield from _unknown_fields(value, (*loc, name))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _unknown_fields(item, (*loc, name, index))
+    for where, inner in iter_parts(part, loc):
+        for key in inner.model_extra or {}:
+            yield f"{describe_location(where)} › “{key}”" if where else f"“{key}”"
 
 
 def _unknown_fields_warning(plan: Plan) -> str | None:
