@@ -15,6 +15,8 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field  # noqa: E402
 
+from workbook.stages import Stage  # noqa: E402
+
 FORMAT_MARKER = "social-media-value-workbook"
 """Value of the ``format`` key that marks a file as one of our plans."""
 
@@ -449,11 +451,11 @@ class Plan(Part):
 
     format: Literal["social-media-value-workbook"] = Field(FORMAT_MARKER, title="Format")
     schema_version: Literal[1] = Field(SCHEMA_VERSION, title="Schema version")
-    details: PlanDetails = Field(default_factory=PlanDetails, title="Plan details")
-    management: Management = Field(default_factory=Management, title="Management & Administration")
-    listening: Listening = Field(default_factory=Listening, title="Listening & Learning")
-    planning: Planning = Field(default_factory=Planning, title="Thinking & Planning with the 7 P's")
-    engagement: Engagement = Field(default_factory=Engagement, title="Engagement")
+    details: PlanDetails = Field(default_factory=PlanDetails, title=Stage.DETAILS.long_title)
+    management: Management = Field(default_factory=Management, title=Stage.MANAGEMENT.long_title)
+    listening: Listening = Field(default_factory=Listening, title=Stage.LISTENING.long_title)
+    planning: Planning = Field(default_factory=Planning, title=Stage.PLANNING.long_title)
+    engagement: Engagement = Field(default_factory=Engagement, title=Stage.ENGAGEMENT.long_title)
 
 
 ROW_TYPES: dict[tuple[str, str], type[Row]] = {
