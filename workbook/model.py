@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-# The app uses no pydantic plugins. Without this, building the first model scans the
-# entry points of every installed package for them: 70 ms of each start (tests/benchmarks).
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field  # noqa: E402
-
-from workbook.stages import Stage  # noqa: E402
+from workbook.stages import Stage
 
 FORMAT_MARKER = "social-media-value-workbook"
 """Value of the ``format`` key that marks a file as one of our plans."""
