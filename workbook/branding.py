@@ -1,5 +1,4 @@
-"""The consultant's branding shared by the window, the command line and the PDF: the default
-accent colour and the one check of an accent colour."""
+"""Branding shared by the window, the command line and the PDF: the accent's default and check."""
 
 from __future__ import annotations
 

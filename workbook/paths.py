@@ -1,5 +1,4 @@
-"""Field paths into a plan: read or write a value by path, walk a path through the plan model,
-and name a path in human words. The one module that knows how paths run through the model."""
+"""Field paths into a plan: read and write by path, walk a path through the model, name it."""
 
 from __future__ import annotations
 
