@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import inspect
+import json
 import os
 import stat
 import sys
@@ -137,8 +137,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    import json
-
     from workbook.model import Plan
 
     print(json.dumps(Plan.model_json_schema(), indent=2, ensure_ascii=False))
@@ -226,20 +224,6 @@ def build_gui_parser() -> argparse.ArgumentParser:
 
 
 def _run_gui(paths: list[str], self_test: bool) -> int:
-    # Until its first window is painted the app only makes objects that live as long as it
-    # does (modules, Qt's wrappers and enums, the window): the collector's 90 passes over
-    # them were 20 ms of each start (tests/benchmarks). workbook.gui.app turns it back on
-    # after the first paint, once it has set those objects aside (gc.freeze).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _start_gui(paths, self_test)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _start_gui(paths: list[str], self_test: bool) -> int:
     try:
         from workbook.gui.app import run
     except ModuleNotFoundError as error:

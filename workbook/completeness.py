@@ -8,18 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from pydantic import BaseModel
+
+from workbook.model import FourA, Plan, PolicyStatus, Row, SevenP, SituationType
 from workbook.paths import SEPARATOR, FieldPath
 from workbook.stages import Stage
-
-if TYPE_CHECKING:
-    from pydantic import BaseModel
-
-    from workbook.model import Plan
-
-# The status types import without the plan model; the checks import it when they run. The
-# stages themselves are in workbook.stages, which the window's menus need before this.
 
 MIN_LISTENING_NOTES = 10
 """Listening notes a plan should hold before it counts as having listened."""
@@ -129,8 +123,6 @@ class _Checker:
     def rows(
         self, rows: list, base: FieldPath, list_label: str, names: tuple[str, ...], row_label
     ) -> None:
-        from workbook.model import Row
-
         for index, row in enumerate(rows):
             assert isinstance(row, Row)
             prefix = f"{list_label}{SEPARATOR}{row_label(row, index)}{SEPARATOR}"
@@ -168,8 +160,6 @@ def _details(plan: Plan) -> StageStatus:
 
 
 def _management(plan: Plan) -> StageStatus:
-    from workbook.model import PolicyStatus
-
     m = plan.management
     c = _Checker(Stage.MANAGEMENT)
     base: FieldPath = ("management",)
@@ -244,8 +234,6 @@ def _listening(plan: Plan) -> StageStatus:
 
 
 def _planning(plan: Plan) -> StageStatus:
-    from workbook.model import SevenP
-
     pl = plan.planning
     c = _Checker(Stage.PLANNING)
     base: FieldPath = ("planning",)
@@ -275,8 +263,6 @@ def _planning(plan: Plan) -> StageStatus:
 
 
 def _engagement(plan: Plan) -> StageStatus:
-    from workbook.model import FourA, SituationType
-
     e = plan.engagement
     c = _Checker(Stage.ENGAGEMENT)
     base: FieldPath = ("engagement",)

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from workbook.model import ROW_TYPES, Plan, Row
+from workbook.paths import is_row_step
 from workbook.resources import resource_path
 
 EXAMPLES_FOLDER = "examples"
@@ -84,11 +85,6 @@ def load_example(name: str) -> Plan:
     return _parsed(name).model_copy(deep=True)
 
 
-def _is_row_id(list_path: tuple[str, str], step: str) -> bool:
-    row_type = ROW_TYPES[list_path]
-    return step == "id" or step not in row_type.model_fields
-
-
 def _user_row(plan: Plan | None, list_path: tuple[str, str], row_id: str) -> Row | None:
     if plan is None:
         return None
@@ -116,7 +112,7 @@ def _text_in(example: Plan, path: tuple[str, ...], user_plan: Plan | None) -> st
         if isinstance(node, list) and len(list_path) == 2 and list_path in ROW_TYPES:
             rows: list[Row] = node
             user_row = None
-            if index < len(path) and _is_row_id(list_path, path[index]):
+            if index < len(path) and is_row_step(ROW_TYPES[list_path], path[index]):
                 user_row = _user_row(user_plan, list_path, path[index])
                 index += 1
             rest = path[index:]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbook.model import ROW_TYPES, FourA, SevenP, SituationType
+from workbook.model import FourA, SevenP, SituationType
+from workbook.paths import schema_path
 from workbook.stages import Stage
 
 
@@ -535,20 +536,9 @@ _SEVEN_P_NAMES = frozenset(p.value for p in SevenP)
 
 def guide_key(path: tuple[str, ...]) -> str:
     """The :data:`FIELD_GUIDES` key for ``path``: row ids and the 7 P name left out."""
-    steps: list[str] = []
-    index = 0
-    while index < len(path):
-        step = path[index]
-        steps.append(step)
-        index += 1
-        row_type = ROW_TYPES.get(tuple(steps[-2:])) if len(steps) >= 2 else None
-        if row_type is not None and index < len(path):
-            # A list name is followed by a row id, unless the caller gave the column directly.
-            if path[index] not in row_type.model_fields or path[index] == "id":
-                index += 1
-        elif tuple(steps) == _SEVEN_PS_BASE and index < len(path):
-            if path[index] in _SEVEN_P_NAMES:
-                index += 1
+    steps = list(schema_path(path))
+    if tuple(steps[:2]) == _SEVEN_PS_BASE and len(steps) > 2 and steps[2] in _SEVEN_P_NAMES:
+        del steps[2]
     return ".".join(steps)
 
 

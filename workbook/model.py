@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from dataclasses import dataclass
@@ -10,11 +9,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-# The app uses no pydantic plugins. Without this, building the first model scans the
-# entry points of every installed package for them: 70 ms of each start (tests/benchmarks).
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
-from pydantic import (  # noqa: E402
+from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -22,6 +17,8 @@ from pydantic import (  # noqa: E402
     ValidationInfo,
     model_validator,
 )
+
+from workbook.stages import Stage
 
 FORMAT_MARKER = "social-media-value-workbook"
 """Value of the ``format`` key that marks a file as one of our plans."""
@@ -460,11 +457,11 @@ class Plan(Part):
 
     format: Literal["social-media-value-workbook"] = Field(FORMAT_MARKER, title="Format")
     schema_version: Literal[1] = Field(SCHEMA_VERSION, title="Schema version")
-    details: PlanDetails = Field(default_factory=PlanDetails, title="Plan details")
-    management: Management = Field(default_factory=Management, title="Management & Administration")
-    listening: Listening = Field(default_factory=Listening, title="Listening & Learning")
-    planning: Planning = Field(default_factory=Planning, title="Thinking & Planning with the 7 P's")
-    engagement: Engagement = Field(default_factory=Engagement, title="Engagement")
+    details: PlanDetails = Field(default_factory=PlanDetails, title=Stage.DETAILS.long_title)
+    management: Management = Field(default_factory=Management, title=Stage.MANAGEMENT.long_title)
+    listening: Listening = Field(default_factory=Listening, title=Stage.LISTENING.long_title)
+    planning: Planning = Field(default_factory=Planning, title=Stage.PLANNING.long_title)
+    engagement: Engagement = Field(default_factory=Engagement, title=Stage.ENGAGEMENT.long_title)
 
     # Every way a plan comes in (a file, a recovery copy, an example) is validated here,
     # so this is where the rule "one id, one row" is kept: the window finds rows by id.

@@ -1,18 +1,22 @@
-"""Field paths into a plan: read or write a value by path, and name a path in human words."""
+"""Field paths into a plan: read and write by path, walk a path through the model, name it."""
 
 from __future__ import annotations
 
+import types
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+    from pydantic.fields import FieldInfo
 
     from workbook.model import Plan, Row
 
-# Reading and writing by path need no pydantic; only naming a path does (field titles come
-# from the model), and it imports the model when asked. The GUI's first window needs this
-# module but not the model.
+# Reading and writing by path need no pydantic; walking the model does (field titles and
+# types come from it), and imports it when asked: the GUI's first window needs this module
+# but not the model, which is loaded after the first paint.
 
 FieldPath = tuple[str, ...]
 """Attribute names from the plan down to a field; a list item is named by its row id,
@@ -67,35 +71,132 @@ def row_index(plan: Plan, list_path: FieldPath, row_id: str) -> int:
     raise KeyError(f"no row with id {row_id!r}")
 
 
-def _field_title(model: type[BaseModel] | None, name: str) -> str:
-    if model is not None:
-        field = model.model_fields.get(name)
-        if field is not None and field.title:
-            return field.title
-    return name.replace("_", " ").capitalize()
+# ---------------------------------------------------------------- walking the model
+
+# The one place that knows how a path runs through the plan model: a part's field leads to
+# another part, a list of rows or a value; the step after a list is a row (by id or index)
+# unless it names a column of the list's rows directly.
 
 
-def _list_item_model(model: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
+@dataclass(frozen=True, slots=True)
+class SchemaStep:
+    """One step of a path, as the plan model sees it."""
+
+    step: str | int
+    info: FieldInfo | None
+    """The model's field for a field step (None for a row step or an unknown field)."""
+    list_name: str | None = None
+    """For a row step: the name of the list the row is in."""
+
+    @property
+    def is_row(self) -> bool:
+        return self.list_name is not None
+
+
+def _unwrap_optional(annotation: Any) -> Any:
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation
+
+
+def _model_class(annotation: Any) -> type[BaseModel] | None:
     from pydantic import BaseModel
 
-    if model is None or name not in model.model_fields:
-        return None
-    annotation = model.model_fields[name].annotation
-    args = getattr(annotation, "__args__", ())
-    if args and isinstance(args[0], type) and issubclass(args[0], BaseModel):
-        return args[0]
-    return None
+    return (
+        annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    )
 
 
-def _sub_model(model: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
+def is_row_step(row_model: type[BaseModel] | None, step: str | int) -> bool:
+    """Whether ``step``, just after a list whose rows are ``row_model`` (None: not rows of a
+    model, e.g. themes), picks an item (a row id or an index) rather than naming a column."""
+    if isinstance(step, int):
+        return True
+    return row_model is not None and (step == "id" or step not in row_model.model_fields)
+
+
+def schema_steps(path: Sequence[str | int]) -> Iterator[SchemaStep]:
+    """Each step of ``path`` (a :data:`FieldPath` or a pydantic error location), with the
+    model's field for it. Row ids and list indexes are optional: a list's column may be
+    named directly, as guidance and the tables do."""
+    from workbook.model import Plan
+
+    model: type[BaseModel] | None = Plan
+    list_name: str | None = None
+    row_model: type[BaseModel] | None = None
+    for step in path:
+        if list_name is not None:
+            in_list, list_name = list_name, None
+            model = row_model
+            if is_row_step(row_model, step):
+                yield SchemaStep(step, None, in_list)
+                continue
+        info = model.model_fields.get(step) if model is not None and isinstance(step, str) else None
+        yield SchemaStep(step, info)
+        annotation = _unwrap_optional(info.annotation) if info is not None else None
+        model = _model_class(annotation)
+        if get_origin(annotation) is list:
+            list_name = str(step)
+            row_model = _model_class(_unwrap_optional(get_args(annotation)[0]))
+
+
+def schema_path(path: Sequence[str | int]) -> FieldPath:
+    """``path`` without its row ids and indexes: where the field is in the model, the same
+    for every row. ``("listening", "notes", "ab12", "said")`` -> ``("listening", "notes",
+    "said")``."""
+    return tuple(str(s.step) for s in schema_steps(path) if not s.is_row)
+
+
+@lru_cache(maxsize=4096)
+def field_info(path: FieldPath) -> FieldInfo | None:
+    """The model's field at ``path`` (row ids allowed; a row's own path gives its list's
+    field), or None if there is no such field."""
+    info = None
+    for step in schema_steps(path):
+        if not step.is_row:
+            if step.info is None:
+                return None
+            info = step.info
+    return info
+
+
+def field_annotation(path: FieldPath) -> Any:
+    """The field's type with ``| None`` removed (e.g. ``date``, ``Sentiment``, ``list[str]``)."""
+    info = field_info(path)
+    return None if info is None else _unwrap_optional(info.annotation)
+
+
+def field_is_optional(path: FieldPath) -> bool:
+    info = field_info(path)
+    return info is not None and type(None) in get_args(info.annotation)
+
+
+def field_title(path: Sequence[str | int]) -> str:
+    """The field's title in the model, or its name made readable."""
+    info = field_info(tuple(path))
+    if info is not None and info.title:
+        return info.title
+    return str(path[-1]).replace("_", " ").capitalize() if path else ""
+
+
+def iter_parts(
+    part: BaseModel, loc: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], BaseModel]]:
+    """``part`` and every part and row inside it, each with its location (rows by index, as
+    pydantic counts them)."""
     from pydantic import BaseModel
 
-    if model is None or name not in model.model_fields:
-        return None
-    annotation = model.model_fields[name].annotation
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return None
+    yield loc, part
+    for name in type(part).model_fields:
+        value = getattr(part, name)
+        if isinstance(value, BaseModel):
+            yield from iter_parts(value, (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from iter_parts(item, (*loc, name, index))
 
 
 def describe_location(loc: Sequence[str | int], plan: Plan | None = None) -> str:
@@ -106,45 +207,30 @@ def describe_location(loc: Sequence[str | int], plan: Plan | None = None) -> str
     counted from 1 for people: ``("listening", "notes", 11, "sentiment")`` reads
     "Listening notes › note 12 › Sentiment".
     """
-    from workbook.model import Plan
-
     words: list[str] = []
-    model: type[BaseModel] | None = Plan
     node: Any = plan
-    list_name: str | None = None
-    for step in loc:
-        if list_name is not None:
-            noun = ROW_NOUNS.get(list_name, "item")
-            if isinstance(step, int):
-                words.append(f"{noun} {step + 1}")
-                if isinstance(node, list) and 0 <= step < len(node):
-                    node = node[step]
-                else:
-                    node = None
-            else:
-                index = None
-                if isinstance(node, list):
-                    for i, row in enumerate(node):
-                        if getattr(row, "id", None) == step:
-                            index, node = i, row
-                            break
-                words.append(f"{noun} {index + 1}" if index is not None else noun)
-                if index is None:
-                    node = None
-            list_name = None
+    for step in schema_steps(loc):
+        if step.is_row:
+            noun = ROW_NOUNS.get(step.list_name or "", "item")
+            index = step.step if isinstance(step.step, int) else None
+            if isinstance(node, list) and index is None:
+                index = next((i for i, r in enumerate(node) if r.id == step.step), None)
+            node = (
+                node[index]
+                if isinstance(node, list) and index is not None and 0 <= index < len(node)
+                else None
+            )
+            words.append(f"{noun} {index + 1}" if index is not None else noun)
             continue
-        name = str(step)
-        words.append(_field_title(model, name))
-        item_model = _list_item_model(model, name)
-        if node is not None and not isinstance(node, list):
-            node = getattr(node, name, None)
-        else:
-            node = None
-        if item_model is not None or isinstance(node, list) or name in ROW_NOUNS:
-            list_name = name
-            model = item_model
-        else:
-            model = _sub_model(model, name)
+        name = str(step.step)
+        words.append(
+            step.info.title
+            if step.info is not None and step.info.title
+            else name.replace("_", " ").capitalize()
+        )
+        node = (
+            getattr(node, name, None) if node is not None and not isinstance(node, list) else None
+        )
     return SEPARATOR.join(words) if words else "the plan"
 
 

@@ -32,7 +32,7 @@ from workbook.locking import SaveLockTimeout, save_lock
 from workbook.migrations import FormatError, migrate, schema_version_of
 from workbook.model import ROW_ID_REPAIRS, SCHEMA_VERSION, Plan, RowIdRepair
 from workbook.oserrors import FileAction, os_error_problem
-from workbook.paths import describe_location
+from workbook.paths import describe_location, iter_parts
 
 BACKUP_FOLDER_NAME = "Workbook backups"
 """Folder beside a plan that holds copies of its earlier versions."""
@@ -288,16 +288,9 @@ def describe_validation_error(error: ValidationError) -> str:
 
 
 def _unknown_fields(part: BaseModel, loc: tuple[str | int, ...]) -> Iterator[str]:
-    for key in part.model_extra or {}:
-        yield f"{describe_location(loc)} › “{key}”" if loc else f"“{key}”"
-    for name in type(part).model_fields:
-        value = getattr(part, name)
-        if isinstance(value, BaseModel):
-            yield from _unknown_fields(value, (*loc, name))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _unknown_fields(item, (*loc, name, index))
+    for where, inner in iter_parts(part, loc):
+        for key in inner.model_extra or {}:
+            yield f"{describe_location(where)} › “{key}”" if where else f"“{key}”"
 
 
 def _unknown_fields_warning(plan: Plan) -> str | None:

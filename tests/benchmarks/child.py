@@ -304,7 +304,7 @@ def interaction(plan: str, keys: int = 60) -> None:
     wait_painted_and_idle(window)
     window.files.offer_recovery()
     window.start_page.load_examples()
-    app_module.freeze_start_up_objects()  # as the app's start does after its recovery offer
+    app_module.freeze_start_up_objects()  # as the app's start does after its first paint
 
     # The floor: read, parse and validate the same file (the model already imported).
     from workbook.model import Plan

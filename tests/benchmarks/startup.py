@@ -30,11 +30,13 @@ def measure_startup(env: Environment, runs: int) -> list[Result]:
             note=f"median of {runs} alternating runs; shown = its first paint is done",
         ),
         Result(
-            "start-up: until the window answers (post-show work done)",
+            "start-up: process start to the window usable (post-show work done)",
             median(app_idle),
             floor=median(bare_idle),
             floor_label="bare window, idle",
-            note="the event loop has had no turn longer than 5 ms for 150 ms (information)",
+            limit_ratio=2.0,
+            note="usable = the event loop has had no turn longer than 5 ms for 150 ms "
+            "(the recovery check and the worked examples list are done)",
         ),
     ]
 

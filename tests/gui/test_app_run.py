@@ -3,7 +3,6 @@ light at start-up (no PDF library, no pages before a plan is shown)."""
 
 from __future__ import annotations
 
-import sys
 import textwrap
 
 import pytest
@@ -89,7 +88,8 @@ def test_self_test_is_handed_to_the_self_test(monkeypatch):
 
 
 def test_start_up_stays_light(tmp_path):
-    """Showing the first window must not load the PDF library or build the stage pages."""
+    """Showing the first window must not load the PDF library, the plan model (pydantic:
+    loaded just after the first paint) or build the stage pages."""
     script = textwrap.dedent("""
         import sys
         from workbook.gui.app import create_application
@@ -97,69 +97,53 @@ def test_start_up_stays_light(tmp_path):
         app = create_application()
         window = MainWindow()
         window.show()
+        model_loaded = "pydantic" in sys.modules
         app.processEvents()
-        print("reportlab" in sys.modules, len(window.pages.built()))
+        print("reportlab" in sys.modules, model_loaded, len(window.pages.built()))
         window.close()
     """)
-    assert run_app_script(script, tmp_path) == ["False", "0"]
+    assert run_app_script(script, tmp_path) == ["False", "False", "0"]
 
 
-def test_collection_pauses_until_the_first_paint_then_resumes(tmp_path):
-    """The real start (``workbook`` with no arguments) builds its window with the garbage
-    collector paused, and turns it back on, with the start-up objects frozen, once the
-    window is painted; an app left with collection off would slowly fill memory."""
+def test_start_sets_aside_its_own_objects_but_never_a_plan(tmp_path):
+    """The real start (``workbook`` with no arguments) never pauses the collector; after the
+    first paint it freezes its own long-lived objects, but not the plan restored from a
+    recovery copy (a frozen plan could not be collected once closed)."""
     script = textwrap.dedent("""
         import gc
+        from workbook.appdirs import recovery_dir
+        from workbook.gui import dialogs
         import workbook.gui.app as app_module
+        from workbook.model import Plan
+        from workbook.recovery import RecoveryStore
+        plan = Plan()
+        plan.details.title = "Restored"
+        RecoveryStore(recovery_dir()).write(plan, None, "crashed-session")
+        dialogs.ask_recovery = lambda parent, items: ("restore", 0)
         seen = {}
-        original_open, original_freeze = app_module.open_windows, app_module.freeze_start_up_objects
-        def open_windows(paths, **options):
+        original_open = app_module.open_windows
+        def open_windows(paths):
             seen["while building"] = gc.isenabled()
-            return original_open(paths, **options)
-        def freeze():
-            original_freeze()
-            seen["after the paint"] = gc.isenabled()
-            seen["frozen"] = gc.get_freeze_count() > 0
-            app_module.QApplication.quit()
-        app_module.open_windows, app_module.freeze_start_up_objects = open_windows, freeze
+            windows = original_open(paths)
+            offer = windows[0].files.offer_recovery
+            def offer_then_quit():
+                seen["frozen before the offer"] = gc.get_freeze_count() > 0
+                offer()
+                restored = windows[0].document.plan
+                seen["title"] = restored.details.title
+                seen["collectable"] = all(
+                    any(o is part for o in gc.get_objects())
+                    for part in (restored, restored.details, restored.listening.notes)
+                )
+                seen["after"] = gc.isenabled()
+                windows[0].document.undo_stack.setClean()
+                app_module.QApplication.quit()
+            windows[0].files.offer_recovery = offer_then_quit
+            return windows
+        app_module.open_windows = open_windows
         from workbook.cli import main
         code = main([])
-        print(code, seen["while building"], seen["after the paint"], seen["frozen"])
+        print(code, *(seen[k] for k in ("while building", "frozen before the offer",
+              "title", "collectable", "after")))
     """)
-    assert run_app_script(script, tmp_path) == ["0", "False", "True", "True"]
-
-
-def test_the_command_line_leaves_collection_as_it_found_it(monkeypatch):
-    import gc
-
-    from workbook import cli
-
-    monkeypatch.setattr(cli, "_start_gui", lambda paths, self_test: int(gc.isenabled()))
-    assert gc.isenabled()
-    assert cli._run_gui([], False) == 0  # paused while the window starts
-    assert gc.isenabled()
-
-
-def test_collection_resumes_even_when_the_recovery_offer_fails(qtbot, monkeypatch):
-    import gc
-
-    from workbook.gui.plan_files import PlanFiles
-
-    monkeypatch.setattr(
-        PlanFiles,
-        "offer_recovery",
-        lambda self: (_ for _ in ()).throw(RuntimeError("broken recovery")),
-    )
-    caught: list = []
-    monkeypatch.setattr(sys, "excepthook", lambda *info: caught.append(info[1]))
-    gc.disable()
-    windows: list = []
-    try:
-        windows = app_module.open_windows([], freeze_after_start=True)
-        qtbot.waitUntil(gc.isenabled, timeout=5000)
-        assert [str(e) for e in caught] == ["broken recovery"]
-    finally:
-        gc.enable()
-        gc.unfreeze()
-        for window in windows:
-            window.close()
+    assert run_app_script(script, tmp_path) == ["0", "True", "True", "Restored", "True", "True"]

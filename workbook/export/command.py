@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbook.branding import DEFAULT_ACCENT
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", type=Path, help="the plan (.json) to export")
@@ -35,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--accent",
-        default="#1F6F8B",
+        default=DEFAULT_ACCENT,
         metavar="#RRGGBB",
         help="brand colour for headings, rules and table headers",
     )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbook.branding import DEFAULT_ACCENT, parse_accent
+
 PAGE_SIZES = ("A4", "Letter")
-DEFAULT_ACCENT = "#1F6F8B"
-_HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 class ExportError(Exception):
@@ -42,15 +41,13 @@ class ExportResult:
 
 def normalise_accent(value: str) -> str:
     """``value`` as "#RRGGBB" (upper case); ExportError if it is not a colour like that."""
-    text = value.strip()
-    if not text.startswith("#"):
-        text = "#" + text
-    if not _HEX_COLOUR.fullmatch(text):
+    colour = parse_accent(value)
+    if colour is None:
         raise ExportError(
-            f"The accent colour {value!r} is not a colour code like #1F6F8B "
+            f"The accent colour {value!r} is not a colour code like {DEFAULT_ACCENT} "
             "(a # followed by six hexadecimal digits). Pick another colour."
         )
-    return text.upper()
+    return colour
 
 
 def normalise_page_size(value: str) -> str:

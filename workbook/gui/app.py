@@ -5,25 +5,18 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from workbook import APP_ID, APP_NAME, ORG_NAME, __version__
+from workbook.gui.crash import CrashHandler, recovery_note
 from workbook.gui.first_paint import after_first_paint
-
-if TYPE_CHECKING:
-    from workbook.gui.crash import CrashHandler
+from workbook.gui.main_window import MainWindow
+from workbook.gui.theme import app_icon
 
 DESKTOP_FILE_NAME = "social-media-value-workbook"
 """Matches resources/linux/social-media-value-workbook.desktop (window icon on Wayland)."""
-
-GIL_SWITCH_INTERVAL_S = 0.001
-"""How long a Python thread may keep the GIL while another waits for it. The default 5 ms
-suits throughput; here the waiting thread is usually the UI thread, while the PDF export or
-autosave works in the background: with 1 ms the window answered a 2,000-note export's
-60 Hz timer at worst 45 ms late instead of 100 ms (tests/benchmarks)."""
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -37,41 +30,36 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE_NAME)
-    from workbook.gui.theme import app_icon
-
     app.setWindowIcon(app_icon())
-    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     return app
 
 
 def freeze_start_up_objects() -> None:
-    """Take what starting made (modules, the plan model's validators, Qt's wrappers), which
-    lives as long as the app, out of the garbage collector's sight. A full collection runs
-    on whichever thread is allocating, often the UI thread: with a 2,000-note plan open it
-    took 33 ms, and 5 ms once the start-up objects were frozen."""
-    gc.collect()  # nothing already unreachable is frozen (it could never be freed)
+    """Freeze what the app keeps for as long as it runs (modules, the plan model's
+    validators, Qt's wrappers) out of the garbage collector's sight.
+
+    A full collection runs on whichever thread allocates, usually the UI thread. With a
+    2,000-note plan open one took 15-30 ms with these objects in view and 2 ms with them
+    frozen; after typing, the worst 60 Hz frame was 17-21 ms late without the freeze and
+    13-14 ms with it (tests/benchmarks, interaction). Called before any plan is read, so
+    no plan (a restored one included) is ever frozen: plans come and go.
+    """
+    import workbook.model  # noqa: F401 - loaded now (after the first paint), to be set aside
+
+    gc.collect()  # what is already garbage must not be frozen (it could never be freed)
     gc.freeze()
-    gc.enable()  # the command line pauses collection while the app starts
 
 
-def open_windows(paths: Sequence[str], *, freeze_after_start: bool = False) -> list:
-    """The first window (which also offers crash recovery) plus one per extra plan file.
-    ``freeze_after_start``: see :func:`freeze_start_up_objects` (the app's own start only)."""
-    from workbook.gui.main_window import MainWindow
-
+def open_windows(paths: Sequence[str]) -> list[MainWindow]:
+    """The first window (which also offers crash recovery) plus one per extra plan file."""
     windows = [MainWindow()]
     windows[0].show()
 
     def after_show() -> None:
         # After the first paint, so the window is on screen before any question is asked
         # (and before the plan model, which the recovery check needs, is loaded).
-        try:
-            windows[0].files.offer_recovery()
-        finally:
-            if freeze_after_start:
-                # Before any plan (plans come and go), and whatever the recovery offer did:
-                # this also turns the collector back on.
-                freeze_start_up_objects()
+        freeze_start_up_objects()
+        windows[0].files.offer_recovery()
         for index, path in enumerate(paths):
             if index == 0:
                 windows[0].files.open_path(path)
@@ -88,14 +76,14 @@ def open_windows(paths: Sequence[str], *, freeze_after_start: bool = False) -> l
 def install_crash_handler(windows: list, parent: QObject | None = None) -> CrashHandler:
     """The last line of defence for ``windows``: an unexpected error writes their recovery
     copies, then tells the user what happened and what became of their work."""
-    from workbook.gui import dialogs
-    from workbook.gui.crash import CrashHandler, recovery_note
 
     def save_recovery() -> str:
         written = [w for w in windows if w.files.autosaver.write_now() is not None]
         return recovery_note(len(written), sum(w.has_plan for w in windows))
 
     def report(summary: str, details: str, note: str) -> None:
+        from workbook.gui import dialogs  # 34 ms of widgets' dialog classes: only on a crash
+
         parent_window = QApplication.activeWindow() or windows[0]
         dialogs.show_exception(parent_window, summary, details, note)
 
@@ -107,12 +95,11 @@ def install_crash_handler(windows: list, parent: QObject | None = None) -> Crash
 def run(paths: Sequence[str] | None = None, self_test: bool = False) -> int:
     """Run the app; ``paths`` are plan files to open. Returns the exit code."""
     if self_test:
-        from workbook.gui.selftest import run_self_test
+        from workbook.gui.selftest import run_self_test  # its own mode: not in every start
 
         return run_self_test()
     app = create_application()
-    windows = open_windows(list(paths or []), freeze_after_start=True)
-
+    windows = open_windows(list(paths or []))
     crash = install_crash_handler(windows, app)
     try:
         return app.exec()

@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbook.recovery import describe_moment
-
 PLAN_FILTER = "Workbook plans (*.json);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
 
@@ -259,6 +257,8 @@ class RecoveryItem:
 
 
 def describe_recovery(item: RecoveryItem) -> str:
+    from workbook.recovery import describe_moment  # the plan model: not before first paint
+
     name = item.title or (item.original.name if item.original else "Untitled plan")
     where = (
         f"{item.original.name} in {item.original.parent}"

@@ -117,12 +117,20 @@ class PlanDocument(QObject):
     """The open plan with undo/redo and change signals: a thin Qt layer over the
     :class:`~workbook.session.PlanSession`, which owns the plan and its file."""
 
+    # Row changes are announced twice, as Qt's item models need: "about to" while the list
+    # is still as it was, then again once it has changed.
     value_changed = Signal(tuple)
     """A field changed; the argument is its :data:`FieldPath` (rows by id)."""
+    rows_about_to_be_inserted = Signal(tuple, int, int)
+    """Rows are about to be inserted: list path, first index, count."""
     rows_inserted = Signal(tuple, int, int)
     """Rows were inserted: list path, first index, count."""
+    rows_about_to_be_removed = Signal(tuple, int, int)
+    """Rows are about to be removed: list path, first index, count."""
     rows_removed = Signal(tuple, int, int)
     """Rows were removed: list path, first index, count."""
+    row_about_to_be_moved = Signal(tuple, int, int)
+    """A row is about to move: list path, old index, new index."""
     row_moved = Signal(tuple, int, int)
     """A row moved: list path, old index, new index."""
     plan_replaced = Signal()
@@ -300,22 +308,26 @@ class PlanDocument(QObject):
         self.edited.emit()
 
     def _insert(self, list_path: FieldPath, index: int, rows: Sequence[Row]) -> None:
-        target = self.rows(list_path)
-        target[index:index] = list(rows)
+        key = tuple(list_path)
+        self.rows_about_to_be_inserted.emit(key, index, len(rows))
+        self.rows(list_path)[index:index] = list(rows)
         self._touch()
-        self.rows_inserted.emit(tuple(list_path), index, len(rows))
+        self.rows_inserted.emit(key, index, len(rows))
         self.edited.emit()
 
     def _remove(self, list_path: FieldPath, index: int, count: int) -> None:
-        target = self.rows(list_path)
-        del target[index : index + count]
+        key = tuple(list_path)
+        self.rows_about_to_be_removed.emit(key, index, count)
+        del self.rows(list_path)[index : index + count]
         self._touch()
-        self.rows_removed.emit(tuple(list_path), index, count)
+        self.rows_removed.emit(key, index, count)
         self.edited.emit()
 
     def _move(self, list_path: FieldPath, source: int, target: int) -> None:
+        key = tuple(list_path)
+        self.row_about_to_be_moved.emit(key, source, target)
         rows = self.rows(list_path)
         rows.insert(target, rows.pop(source))
         self._touch()
-        self.row_moved.emit(tuple(list_path), source, target)
+        self.row_moved.emit(key, source, target)
         self.edited.emit()

@@ -29,7 +29,6 @@ from workbook.gui.actions import WindowActions
 from workbook.gui.document import PlanDocument
 from workbook.gui.pages import LazyPages, PageId, page_class, page_for_path
 from workbook.gui.plan_files import STATUS_LONG_MS, STATUS_SHORT_MS, PlanFiles, suggested_file_name
-from workbook.gui.qt_values import TEXT_SELECTABLE_BY_MOUSE
 from workbook.gui.settings import Settings
 from workbook.gui.start_page import StartPage
 from workbook.gui.steps import STEPS
@@ -118,7 +117,7 @@ class MainWindow(QMainWindow):
 
         self.file_label = QLabel()
         self.file_label.setObjectName("status_file")
-        self.file_label.setProperty("textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
+        self.file_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.mode_label = QLabel()
         self.mode_label.setObjectName("status_mode")
         self.statusBar().addPermanentWidget(self.mode_label)

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.branding import is_accent
 from workbook.gui import dialogs
 from workbook.gui.icons import icon
-from workbook.gui.settings import AUTOSAVE_RANGE, TEXT_SCALES, Settings, branding_dir, is_hex_colour
+from workbook.gui.settings import AUTOSAVE_RANGE, TEXT_SCALES, Settings, branding_dir
 from workbook.storage import write_atomic
 
 MAX_LOGO_SIDE = 1200
@@ -331,7 +332,7 @@ class PreferencesDialog(QDialog):
     def _update_swatch(self) -> None:
         text = self.accent_edit.text()
         palette = self.accent_swatch.palette()
-        if is_hex_colour(text):
+        if is_accent(text):
             palette.setColor(QPalette.ColorRole.Window, QColor(text))
             self.accent_swatch.setToolTip(text.upper())
         else:
@@ -353,7 +354,7 @@ class PreferencesDialog(QDialog):
         s = self.settings
         s.consultant_name = self.name_edit.text()
         s.consultant_company = self.company_edit.text()
-        if is_hex_colour(self.accent_edit.text()):
+        if is_accent(self.accent_edit.text()):
             s.accent = self.accent_edit.text()
         s.logo_path = self.logo
         remove_unused_logos(self.logo)

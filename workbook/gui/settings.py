@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from workbook.appdirs import config_dir, data_dir
+from workbook.branding import DEFAULT_ACCENT, parse_accent
 
-DEFAULT_ACCENT = "#1F6F8B"
 DEFAULT_AUTOSAVE_SECONDS = 5
 AUTOSAVE_RANGE = (1, 600)
 TEXT_SCALES = (100, 115, 130, 150, 175, 200)
 """Text sizes offered, in percent of the system font (larger ones are for projectors)."""
 MAX_RECENT = 12
-
-_HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 def settings_file() -> Path:
@@ -28,10 +25,6 @@ def settings_file() -> Path:
 def branding_dir() -> Path:
     """Where the consultant's logo copy lives."""
     return data_dir() / "branding"
-
-
-def is_hex_colour(text: str) -> bool:
-    return bool(_HEX_COLOUR.match(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +115,14 @@ class Settings:
 
     @property
     def accent(self) -> str:
-        value = self._str("profile/accent", DEFAULT_ACCENT)
-        return value.upper() if is_hex_colour(value) else DEFAULT_ACCENT
+        return parse_accent(self._str("profile/accent", DEFAULT_ACCENT)) or DEFAULT_ACCENT
 
     @accent.setter
     def accent(self, value: str) -> None:
-        if not is_hex_colour(value):
-            raise ValueError(f"{value!r} is not a colour like #1F6F8B")
-        self._set("profile/accent", value.upper())
+        colour = parse_accent(value)
+        if colour is None:
+            raise ValueError(f"{value!r} is not a colour like {DEFAULT_ACCENT}")
+        self._set("profile/accent", colour)
 
     # ------------------------------------------------------------ files and saving
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6 import QtCore  # QtCore.Qt only where it runs after the first paint
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,17 +27,11 @@ from PySide6.QtWidgets import (
 from workbook import APP_NAME
 from workbook.gui.first_paint import after_first_paint
 from workbook.gui.icons import icon
-from workbook.gui.qt_values import (
-    ACCESSIBLE_TEXT_ROLE,
-    ALIGN_CENTER,
-    FOREGROUND_ROLE,
-    USER_ROLE,
-)
 from workbook.gui.settings import RecentPlan, Settings
 from workbook.gui.theme import muted_text
 
-_PATH_ROLE = USER_ROLE
-_MISSING_ROLE = USER_ROLE + 1
+_PATH_ROLE = Qt.ItemDataRole.UserRole
+_MISSING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def describe_modified(path: Path) -> str | None:
@@ -56,7 +49,7 @@ class _RecentList(QTreeWidget):
     delete_pressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (QtCore.Qt.Key.Key_Delete, QtCore.Qt.Key.Key_Backspace):
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_pressed.emit()
             return
         super().keyPressEvent(event)
@@ -161,7 +154,7 @@ class StartPage(QWidget):
         self.recent.delete_pressed.connect(self.remove_selected_recent)
         self.empty_recent = QLabel("Plans you open or save will be listed here.")
         self.empty_recent.setObjectName("recent_empty")
-        self.empty_recent.setProperty("alignment", ALIGN_CENTER)
+        self.empty_recent.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_recent.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.empty_recent.setFrameShape(QFrame.Shape.StyledPanel)
         self.recent_stack = QStackedWidget()
@@ -250,7 +243,7 @@ class StartPage(QWidget):
             item = QListWidgetItem(f"{title}\n{info.description}", self.examples)
             item.setData(_PATH_ROLE, info.name)
             item.setToolTip(f"Open “{title}” as a new untitled plan")
-            item.setData(ACCESSIBLE_TEXT_ROLE, f"{title}. {info.description}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}. {info.description}")
 
     def refresh_recent(self) -> None:
         """Re-read the recent list (missing files are shown greyed, not dropped)."""
@@ -278,10 +271,10 @@ class StartPage(QWidget):
         what = f"{name}, {entry.path.name}, " + (
             "the file is missing" if missing else f"last changed {modified}"
         )
-        item.setData(0, ACCESSIBLE_TEXT_ROLE, what)
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, what)
         if missing:
             for column in range(3):
-                item.setData(column, FOREGROUND_ROLE, muted)
+                item.setForeground(column, muted)
 
     def selected_recent(self) -> Path | None:
         item = self.recent.currentItem()

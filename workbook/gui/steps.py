@@ -10,11 +10,11 @@ from workbook.gui.pages.page_id import PageId
 from workbook.stages import Stage
 
 STEPS: tuple[tuple[PageId, str, Stage | None], ...] = (
-    (PageId.DETAILS, "Plan details", Stage.DETAILS),
-    (PageId.MANAGEMENT, "Management & Administration", Stage.MANAGEMENT),
-    (PageId.LISTENING, "Listening & Learning", Stage.LISTENING),
-    (PageId.PLANNING, "Thinking & Planning (7 P's)", Stage.PLANNING),
-    (PageId.ENGAGEMENT, "Engagement", Stage.ENGAGEMENT),
+    (PageId.DETAILS, Stage.DETAILS.title, Stage.DETAILS),
+    (PageId.MANAGEMENT, Stage.MANAGEMENT.title, Stage.MANAGEMENT),
+    (PageId.LISTENING, Stage.LISTENING.title, Stage.LISTENING),
+    (PageId.PLANNING, Stage.PLANNING.title, Stage.PLANNING),
+    (PageId.ENGAGEMENT, Stage.ENGAGEMENT.title, Stage.ENGAGEMENT),
     (PageId.REVIEW, "Review & export", None),
 )
 """Each step: its page, its name in the list, and the stage whose completion it shows

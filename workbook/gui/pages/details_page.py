@@ -14,7 +14,7 @@ _BASE: FieldPath = ("details",)
 
 class DetailsPage(StagePage):
     page_id = PageId.DETAILS
-    title = "Plan details"
+    title = Stage.DETAILS.long_title
     stage = Stage.DETAILS
 
     def build(self) -> None:

@@ -22,7 +22,7 @@ MEASURES: FieldPath = ("engagement", "measures")
 
 class EngagementPage(StagePage):
     page_id = PageId.ENGAGEMENT
-    title = "Engagement"
+    title = Stage.ENGAGEMENT.long_title
     stage = Stage.ENGAGEMENT
 
     def build(self) -> None:

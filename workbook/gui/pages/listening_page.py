@@ -20,7 +20,7 @@ LEARNING_FIELDS = ("market_wants", "want_us_to_say", "unlearn", "reputation", "g
 
 class ListeningPage(StagePage):
     page_id = PageId.LISTENING
-    title = "Listening & Learning"
+    title = Stage.LISTENING.long_title
     stage = Stage.LISTENING
 
     def build(self) -> None:

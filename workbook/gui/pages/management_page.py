@@ -19,7 +19,7 @@ RESOURCES: FieldPath = ("management", "resources")
 
 class ManagementPage(StagePage):
     page_id = PageId.MANAGEMENT
-    title = "Management & Administration"
+    title = Stage.MANAGEMENT.long_title
     stage = Stage.MANAGEMENT
 
     def build(self) -> None:

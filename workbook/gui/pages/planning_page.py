@@ -14,7 +14,7 @@ ASSESSMENT: FieldPath = ("planning", "assessment")
 
 class PlanningPage(StagePage):
     page_id = PageId.PLANNING
-    title = "Thinking & Planning: the 7 P's"
+    title = Stage.PLANNING.long_title
     stage = Stage.PLANNING
 
     def build(self) -> None:

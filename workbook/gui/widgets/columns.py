@@ -8,9 +8,9 @@ from datetime import date
 from enum import Enum, StrEnum
 from typing import get_args, get_origin
 
-from workbook.gui.widgets.guide_text import field_annotation, field_is_optional, field_text
+from workbook.gui.widgets.guide_text import field_text
 from workbook.model import ROW_TYPES
-from workbook.paths import FieldPath
+from workbook.paths import FieldPath, field_annotation, field_is_optional
 
 
 class ColumnKind(Enum):

@@ -28,16 +28,9 @@ from workbook.gui.widgets.fields import (
     TagsField,
     TextField,
 )
-from workbook.gui.widgets.guide_text import (
-    example_for,
-    field_annotation,
-    field_info,
-    field_is_optional,
-    field_text,
-    object_name,
-)
+from workbook.gui.widgets.guide_text import example_for, field_text, object_name
 from workbook.gui.widgets.layout import LinkButton, muted_label, no_mnemonic, plain_tooltip
-from workbook.paths import FieldPath
+from workbook.paths import FieldPath, field_annotation, field_info, field_is_optional
 
 INSERT_EXAMPLE_TEXT = "Insert example"
 INSERT_EXAMPLE_KEY = "Ctrl+Shift+E"

@@ -64,7 +64,12 @@ def display_text(value: Any, kind: ColumnKind) -> str:
 class RowTableModel(QAbstractTableModel):
     """Rows of ``document.rows(list_path)`` as a table: one row per list item, one column per
     field. Edits go through the document; the model follows the document's change signals
-    with fine-grained inserts, removals, moves and cell updates (never a reset per keystroke)."""
+    with fine-grained inserts, removals, moves and cell updates (never a reset per keystroke).
+
+    Qt's contract: a change is announced (``begin…``) while the rows are still as they were,
+    and confirmed (``end…``) once they have changed. The document's "about to" signals open
+    each change and its "done" signals close it. The model keeps the list it shows, so even a
+    whole new plan or list is shown only between ``beginResetModel`` and ``endResetModel``."""
 
     def __init__(
         self,
@@ -78,21 +83,27 @@ class RowTableModel(QAbstractTableModel):
         self.list_path = tuple(list_path)
         self.columns = list(columns)
         self._column_of = {c.name: i for i, c in enumerate(self.columns)}
-        self._count = len(self._rows())
+        self._shown: list[Row] = document.rows(self.list_path)
+        """The list on show: the document's own list, changed in place between the "about
+        to" and "done" signals; replaced only inside a model reset."""
+        self._move_was_reset = False
         self._positions: dict[str, int] | None = None
         self._sort_keys: dict[int, list[Any]] = {}
         """Sort keys by column, one per row, worked out once: sorting thousands of notes
         asks for each key many times."""
         document.value_changed.connect(self._on_value_changed)
+        document.rows_about_to_be_inserted.connect(self._on_rows_about_to_be_inserted)
         document.rows_inserted.connect(self._on_rows_inserted)
+        document.rows_about_to_be_removed.connect(self._on_rows_about_to_be_removed)
         document.rows_removed.connect(self._on_rows_removed)
+        document.row_about_to_be_moved.connect(self._on_row_about_to_be_moved)
         document.row_moved.connect(self._on_row_moved)
         document.plan_replaced.connect(self.reload)
 
     # ------------------------------------------------------------ reading
 
     def _rows(self) -> list[Row]:
-        return self.document.rows(self.list_path)
+        return self._shown
 
     def row(self, position: int) -> Row:
         return self._rows()[position]
@@ -117,7 +128,7 @@ class RowTableModel(QAbstractTableModel):
         return (*self.list_path, row_id, self.columns[index.column()].name)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else self._count
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.columns)
@@ -125,10 +136,8 @@ class RowTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == SORT_ROLE:
             return self.sort_key(index.row(), index.column())
-        rows = self._rows()
-        # The document changes the list just before it tells us, so while Qt is told about
-        # a removal the list can be shorter than the count Qt still believes in.
-        if not index.isValid() or index.row() >= min(self._count, len(rows)):
+        rows = self._shown
+        if not index.isValid() or not 0 <= index.row() < len(rows):
             return None
         column = self.columns[index.column()]
         row = rows[index.row()]
@@ -246,17 +255,18 @@ class RowTableModel(QAbstractTableModel):
         self._sort_keys.clear()
 
     def reload(self) -> None:
+        """Show the document's list afresh (a new plan, or the whole list replaced)."""
         self.beginResetModel()
-        self._count = len(self._rows())
+        self._shown = self.document.rows(self.list_path)
         self._forget_positions()
         self.endResetModel()
 
     def _on_value_changed(self, path: tuple) -> None:
         depth = len(self.list_path)
-        if path[:depth] != self.list_path:
+        if self.list_path[: len(path)] == path:
+            self.reload()  # the list itself, or a part holding it, was replaced
             return
-        if len(path) == depth:
-            self.reload()
+        if path[:depth] != self.list_path:
             return
         position = self.position_of(path[depth])
         if position < 0:
@@ -272,31 +282,43 @@ class RowTableModel(QAbstractTableModel):
         last = self.index(position, column if column >= 0 else len(self.columns) - 1)
         self.dataChanged.emit(first, last)
 
-    def _on_rows_inserted(self, list_path: tuple, first: int, count: int) -> None:
-        if list_path != self.list_path:
-            return
-        self._forget_positions()
-        self.beginInsertRows(QModelIndex(), first, first + count - 1)
-        self._count += count
-        self.endInsertRows()
+    def _on_rows_about_to_be_inserted(self, list_path: tuple, first: int, count: int) -> None:
+        if list_path == self.list_path:
+            self.beginInsertRows(QModelIndex(), first, first + count - 1)
 
-    def _on_rows_removed(self, list_path: tuple, first: int, count: int) -> None:
-        if list_path != self.list_path:
-            return
-        self._forget_positions()
-        self.beginRemoveRows(QModelIndex(), first, first + count - 1)
-        self._count -= count
-        self.endRemoveRows()
+    def _on_rows_inserted(self, list_path: tuple, _first: int, _count: int) -> None:
+        if list_path == self.list_path:
+            self._forget_positions()
+            self.endInsertRows()
 
-    def _on_row_moved(self, list_path: tuple, source: int, target: int) -> None:
+    def _on_rows_about_to_be_removed(self, list_path: tuple, first: int, count: int) -> None:
+        if list_path == self.list_path:
+            self.beginRemoveRows(QModelIndex(), first, first + count - 1)
+
+    def _on_rows_removed(self, list_path: tuple, _first: int, _count: int) -> None:
+        if list_path == self.list_path:
+            self._forget_positions()
+            self.endRemoveRows()
+
+    def _on_row_about_to_be_moved(self, list_path: tuple, source: int, target: int) -> None:
         if list_path != self.list_path:
             return
-        self._forget_positions()
+        # Qt counts the destination before the move: one past the target when moving down.
         destination = target + 1 if target > source else target
-        if self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), destination):
+        self._move_was_reset = not self.beginMoveRows(
+            QModelIndex(), source, source, QModelIndex(), destination
+        )
+        if self._move_was_reset:  # pragma: no cover - a move Qt cannot express
+            self.beginResetModel()
+
+    def _on_row_moved(self, list_path: tuple, _source: int, _target: int) -> None:
+        if list_path != self.list_path:
+            return
+        self._forget_positions()
+        if self._move_was_reset:  # pragma: no cover - see above
+            self.endResetModel()
+        else:
             self.endMoveRows()
-        else:  # pragma: no cover - a move Qt cannot express; a reset is always correct
-            self.reload()
 
     @property
     def row_noun(self) -> str:

@@ -30,11 +30,11 @@ from workbook.gui.document import PlanDocument
 from workbook.gui.icons import icon
 from workbook.gui.widgets.columns import Column, ColumnKind
 from workbook.gui.widgets.delegates import RowDelegate
-from workbook.gui.widgets.guide_text import field_title, object_name
+from workbook.gui.widgets.guide_text import object_name
 from workbook.gui.widgets.layout import muted_label
 from workbook.gui.widgets.row_model import ROW_ID_ROLE, RowTableModel
 from workbook.model import Row
-from workbook.paths import FieldPath
+from workbook.paths import FieldPath, field_title
 
 ADD_KEYS = (QKeySequence("Ctrl+Shift+N"), QKeySequence(Qt.Key.Key_Insert))
 DELETE_KEYS = (QKeySequence(Qt.Key.Key_Delete),)
