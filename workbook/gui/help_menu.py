@@ -6,7 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from workbook import APP_NAME, __version__
-from workbook.gui import dialogs
+from workbook.gui.plan_files import dialogs_module
 
 
 def shortcut_lines(actions: list[QAction]) -> list[str]:
@@ -26,11 +26,11 @@ def plain_text(label: str) -> str:
 
 
 def show_shortcuts(parent: QWidget, actions: list[QAction]) -> None:
-    dialogs.show_info(parent, "Keyboard shortcuts", "\n".join(shortcut_lines(actions)))
+    dialogs_module().show_info(parent, "Keyboard shortcuts", "\n".join(shortcut_lines(actions)))
 
 
 def show_about(parent: QWidget) -> None:
-    dialogs.show_info(
+    dialogs_module().show_info(
         parent,
         f"About {APP_NAME}",
         f"{APP_NAME} {__version__}\n\nOrganise, listen, plan with the 7 P's, then engage: "

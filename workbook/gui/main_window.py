@@ -24,11 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from workbook import APP_NAME
-from workbook.gui import dialogs
 from workbook.gui.actions import WindowActions
 from workbook.gui.document import PlanDocument
 from workbook.gui.pages import LazyPages, PageId, page_class, page_for_path
-from workbook.gui.plan_files import STATUS_LONG_MS, STATUS_SHORT_MS, PlanFiles, suggested_file_name
+from workbook.gui.plan_files import (
+    STATUS_LONG_MS,
+    STATUS_SHORT_MS,
+    PlanFiles,
+    dialogs_module,
+    suggested_file_name,
+)
 from workbook.gui.settings import Settings
 from workbook.gui.start_page import StartPage
 from workbook.gui.steps import STEPS
@@ -302,7 +307,7 @@ class MainWindow(QMainWindow):
             from workbook.export import ExportOptions, default_pdf_path
             from workbook.gui.export_controller import ExportController
         except ImportError as error:
-            dialogs.show_error(
+            dialogs_module().show_error(
                 self,
                 "Export is not available",
                 f"This copy of the app cannot make PDFs ({error}). "
@@ -329,7 +334,7 @@ class MainWindow(QMainWindow):
         else:
             name = Path(suggested_file_name(self.document.plan)).with_suffix(".pdf").name
             suggested = s.default_folder / name
-        target = dialogs.ask_pdf_path(self, suggested)
+        target = dialogs_module().ask_pdf_path(self, suggested)
         if target is not None:
             self._export_controller.export(self.document.plan, target, options)
 

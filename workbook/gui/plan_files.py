@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
 from workbook.appdirs import recovery_dir
-from workbook.gui import dialogs
 
 if TYPE_CHECKING:
     from workbook.gui.autosave import Autosaver, FileTarget
@@ -30,6 +29,16 @@ if TYPE_CHECKING:
 
 # The plan model, storage, locking and the session are imported where first used: the
 # window opens on the start page, which needs none of them.
+
+
+def dialogs_module():  # noqa: ANN202 - the workbook.gui.dialogs module
+    """:mod:`workbook.gui.dialogs`, loaded when the first question is asked: its dialog
+    classes cost 30-60 ms, and the window is on screen without them. Tests replace its
+    functions."""
+    from workbook.gui import dialogs
+
+    return dialogs
+
 
 STATUS_SHORT_MS = 3000
 STATUS_LONG_MS = 10000
@@ -116,7 +125,7 @@ class PlanFiles(QObject):
         """Ask about unsaved changes; True when the current plan may go."""
         if not self.window.has_plan or not self.document.is_modified:
             return True
-        choice = dialogs.ask_unsaved_changes(self.window, self.window.display_name())
+        choice = dialogs_module().ask_unsaved_changes(self.window, self.window.display_name())
         if choice == "save":
             return self.save()
         return choice == "discard"
@@ -141,7 +150,7 @@ class PlanFiles(QObject):
             self.window.focus_current_page()
 
     def open_dialog(self) -> None:
-        path = dialogs.ask_open_path(self.window, self._folder())
+        path = dialogs_module().ask_open_path(self.window, self._folder())
         if path is not None:
             self.open_path(path)
 
@@ -164,7 +173,7 @@ class PlanFiles(QObject):
                 session = PlanSession.open(path, mode)
                 break
             except PlanLoadError as error:
-                dialogs.show_error(self.window, "Could not open the plan", str(error))
+                dialogs_module().show_error(self.window, "Could not open the plan", str(error))
                 return False
             except PlanLockedError as error:
                 mode = self._ask_lock_mode(path, error)
@@ -172,7 +181,7 @@ class PlanFiles(QObject):
                     return False
         self.install(session)
         if session.load_warnings:
-            dialogs.show_load_warnings(self.window, path, list(session.load_warnings))
+            dialogs_module().show_load_warnings(self.window, path, list(session.load_warnings))
         return True
 
     def open_example(self, name: str) -> None:
@@ -192,7 +201,7 @@ class PlanFiles(QObject):
             (info.name, info.title or info.organisation or info.name) for info in list_examples()
         ]
         recent = [p.path for p in self.settings.recent_plans if p.is_available()]
-        source = dialogs.ask_copy_source(
+        source = dialogs_module().ask_copy_source(
             self.window, examples, recent, self.settings.default_folder
         )
         if source is None:
@@ -204,7 +213,7 @@ class PlanFiles(QObject):
             try:
                 original = load_plan(source.path).plan
             except PlanLoadError as error:
-                dialogs.show_error(self.window, "Could not copy the plan", str(error))
+                dialogs_module().show_error(self.window, "Could not copy the plan", str(error))
                 return
         if self.confirm_close_plan():
             self.install(PlanSession(plan_copy_for_new(original)), modified=True)
@@ -228,7 +237,7 @@ class PlanFiles(QObject):
         try:
             self.session.reload()
         except PlanLoadError as error:
-            dialogs.show_error(self.window, "Could not reload the plan", str(error))
+            dialogs_module().show_error(self.window, "Could not reload the plan", str(error))
             return False
         self.install(self.session)
         return True
@@ -283,7 +292,7 @@ class PlanFiles(QObject):
         from workbook.storage import PlanSaveError
 
         assert self.session.path is not None
-        choice = dialogs.ask_changed_on_disk(self.window, self.session.path)
+        choice = dialogs_module().ask_changed_on_disk(self.window, self.session.path)
         if choice == "overwrite":
             try:
                 result = self.session.save(overwrite=True)
@@ -305,7 +314,7 @@ class PlanFiles(QObject):
             return False
         path = self.session.path
         name = path.name if path else suggested_file_name(self.document.plan)
-        target = dialogs.ask_save_path(self.window, self._folder() / name)
+        target = dialogs_module().ask_save_path(self.window, self._folder() / name)
         if target is None:
             return False
         self.autosaver.wait()
@@ -319,7 +328,7 @@ class PlanFiles(QObject):
 
     def _save_failed(self, message: str) -> bool:
         """The edits stay in the window (still unsaved); offer to put them elsewhere."""
-        if dialogs.ask_save_failed(self.window, message) == "save_as":
+        if dialogs_module().ask_save_failed(self.window, message) == "save_as":
             return self.save_as()
         self._status("Not saved — your changes are still here", STATUS_LONG_MS)
         return False
@@ -388,12 +397,16 @@ class PlanFiles(QObject):
 
         scan = self.recovery_store.scan()
         if scan.damaged_message():
-            dialogs.show_info(self.window, "Damaged recovery copies", scan.damaged_message())
+            dialogs_module().show_info(
+                self.window, "Damaged recovery copies", scan.damaged_message()
+            )
         own = self.autosaver.session_id
         copies = [c for c in scan.offers if c.session_id != own]
         while copies:
-            items = [dialogs.RecoveryItem(c.title, c.original_path, c.saved_at) for c in copies]
-            action, index = dialogs.ask_recovery(self.window, items)
+            items = [
+                dialogs_module().RecoveryItem(c.title, c.original_path, c.saved_at) for c in copies
+            ]
+            action, index = dialogs_module().ask_recovery(self.window, items)
             copy = copies[index]
             if action == "keep":
                 return False
@@ -404,7 +417,7 @@ class PlanFiles(QObject):
             try:
                 restored = self.recovery_store.load(copy)
             except PlanLoadError as error:
-                dialogs.show_error(self.window, "Could not restore", str(error))
+                dialogs_module().show_error(self.window, "Could not restore", str(error))
                 copies.pop(index)
                 continue
             session = self._session_for_restore(restored)
@@ -416,7 +429,7 @@ class PlanFiles(QObject):
             self.autosaver.write_now()  # our own copy exists before the old one goes
             self.recovery_store.discard(copy)
             if restored.message():
-                dialogs.show_info(self.window, "Restored with gaps", restored.message())
+                dialogs_module().show_info(self.window, "Restored with gaps", restored.message())
             self._status(f"Restored “{copy.title}” — save it to keep it", STATUS_LONG_MS)
             return True
         return False
@@ -448,7 +461,7 @@ class PlanFiles(QObject):
         again with (read only, or take the lock over), or None when the user cancels."""
         from workbook.session import LockMode
 
-        choice = dialogs.ask_locked(
+        choice = dialogs_module().ask_locked(
             self.window, path, error.holder.describe(), error.holder.is_stale
         )
         if choice == "cancel":
