@@ -88,6 +88,9 @@ def test_cjk_text_gets_cjk_line_breaking_and_other_text_does_not():
     assert blocks.wrapping(cjk_pieces, cell).wordWrap == "CJK"
     assert blocks.wrapping(cjk_pieces, cell).fontSize == cell.fontSize
     assert blocks.wrapping([((cell, REGULAR, None, None), "Bakery")], cell) is cell
+    # A space or tab that only the CJK font has is not CJK text.
+    tab = [((cell, REGULAR, None, None), "Bakery"), ((cell, "WorkbookCJK0", None, None), "\t")]
+    assert blocks.wrapping(tab, cell) is cell
 
 
 def test_cjk_lines_are_filled_and_latin_words_kept_whole():

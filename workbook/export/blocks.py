@@ -14,7 +14,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from workbook.export import text as txt
 from workbook.export.flowing_table import Continued, FlowingTable, TableLayout
-from workbook.export.fonts import REGULAR, FontChooser, is_cjk_font
+from workbook.export.fonts import REGULAR, FontChooser, has_cjk, is_cjk_font
 from workbook.export.frags import FragmentMaker, Look, markup_of
 from workbook.export.paragraphs import Label, LabelledParagraph, UserParagraph
 from workbook.export.styles import HAIRLINE, StyleSheet
@@ -112,7 +112,7 @@ class Blocks:
         """``style``, or for text with Chinese, Japanese or Korean in it, a variant that
         breaks lines between any two of those characters (they have no spaces to break
         at). reportlab's CJK line breaking still breaks other words at their spaces."""
-        if not any(is_cjk_font(look[1]) for look, _text in pieces):
+        if not any(is_cjk_font(look[1]) and has_cjk(text) for look, text in pieces):
             return style
         known = self._cjk_styles.get(id(style))
         if known is None:

@@ -161,6 +161,11 @@ def is_cjk_font(font_name: str) -> bool:
     return font_name.startswith(CJK_PREFIX)
 
 
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a Chinese, Japanese or Korean character."""
+    return any(_is_cjk(char) for char in text)
+
+
 def _covers(font_name: str, text: str) -> bool:
     cmap = _cmap(font_name)
     return all(ord(c) in cmap for c in text)
