@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from workbook.export import rl_private
 from workbook.export import text as txt
 from workbook.export.blocks import Blocks
 from workbook.export.fonts import REGULAR, FontChooser
+from workbook.export.logo import LogoError, prepare_logo
 from workbook.export.options import (
     ExportCancelled,
     ExportError,
@@ -43,6 +45,7 @@ from workbook.export.styles import HAIRLINE, MUTED, Palette, StyleSheet
 from workbook.model import Plan
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+LOGO_FORM = "WorkbookLogo"
 FOOTER_SIZE = 7.5
 
 
@@ -141,6 +144,7 @@ class PlanRenderer:
         self.styles = self.stylesheet_class(self.palette)
         self.frame_width = self.page_size[0] - self.margin_left - self.margin_right
         self.blocks = self.blocks_class(self.styles, self.fonts, self.frame_width)
+        self._logo_forms: weakref.WeakSet[Canvas] = weakref.WeakSet()
         self.logo_reader = self.load_logo(self.options.logo)
         self._story_length = 1
 
@@ -150,37 +154,15 @@ class PlanRenderer:
         return FontChooser()
 
     def load_logo(self, path: Path | None) -> ImageReader | None:
-        """The logo, checked: ExportError with a clear message when it cannot be used."""
+        """The logo, checked and scaled down (:mod:`workbook.export.logo`); ExportError with
+        a clear message when it cannot be used."""
         if path is None:
             return None
-        if not path.is_file():
-            raise ExportError(
-                f"The logo {path} was not found. Choose the logo file again, "
-                "or export without a logo."
-            )
         try:
-            from PIL import Image as PILImage
-
-            with PILImage.open(path) as image:
-                kind = image.format
-                image.verify()
-            if kind not in ("PNG", "JPEG"):
-                raise ExportError(
-                    f"The logo {path} is a {kind or 'unknown'} image; use a PNG or JPEG file."
-                )
-            reader = ImageReader(str(path))
-            width, height = reader.getSize()
-            if width <= 0 or height <= 0:
-                raise ValueError("empty image")
-        except ExportError:
-            raise
-        except Exception as exc:  # Pillow raises many kinds for broken files
-            raise ExportError(
-                f"The logo {path} cannot be read as a PNG or JPEG image "
-                f"({exc.__class__.__name__}). Save it again as PNG or "
-                "JPEG, or export without a logo."
-            ) from exc
-        return reader
+            self.logo = prepare_logo(path)
+        except LogoError as error:
+            raise ExportError(str(error)) from None
+        return ImageReader(io.BytesIO(self.logo.png))
 
     def logo_flowable(self) -> Image | None:
         if self.logo_reader is None:
@@ -188,7 +170,22 @@ class PlanRenderer:
         width, height = self.logo_reader.getSize()
         box_w, box_h = self.logo_box
         scale = min(box_w / width, box_h / height)
-        return Image(str(self.options.logo), width=width * scale, height=height * scale)
+        # The same pixels as the header's logo: the PDF holds the picture once.
+        return Image(io.BytesIO(self.logo.png), width=width * scale, height=height * scale)
+
+    def draw_logo(self, canvas: Canvas, x: float, y: float, width: float, height: float) -> None:
+        """The logo at (x, y): drawn once per document as a form, then only referred to,
+        so each page costs nothing more (drawing the picture itself would make reportlab
+        fingerprint its pixels again on every page)."""
+        if canvas not in self._logo_forms:
+            canvas.beginForm(LOGO_FORM, 0, 0, width, height)
+            canvas.drawImage(self.logo_reader, 0, 0, width=width, height=height, mask="auto")
+            canvas.endForm()
+            self._logo_forms.add(canvas)
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.doForm(LOGO_FORM)
+        canvas.restoreState()
 
     def story(self) -> list:
         def made(share: float) -> None:
@@ -245,17 +242,10 @@ class PlanRenderer:
         text_right = right
         if self.logo_reader is not None:
             lw, lh = self.logo_reader.getSize()
-            h = self.header_logo_height
-            w = min(40 * mm, lw * h / lh)
-            canvas.drawImage(
-                self.logo_reader,
-                right - w,
-                top - h + 2,
-                width=w,
-                height=h,
-                preserveAspectRatio=True,
-                mask="auto",
-            )
+            box = self.header_logo_height
+            w = min(40 * mm, lw * box / lh)
+            h = lh * w / lw  # a very wide logo is less tall: centred in the box
+            self.draw_logo(canvas, right - w, top - box + 2 + (box - h) / 2, w, h)
             text_right = right - w - 4 * mm
         header = self._header_paragraph
         header.wrapOn(canvas, text_right - self.margin_left, 20 * mm)
