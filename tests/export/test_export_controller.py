@@ -127,6 +127,14 @@ def test_progress_reaches_the_dialog(qtbot, controller, tmp_path, monkeypatch):
     assert len(seen) >= 10  # the bar moved all along, not in one jump
 
 
+def test_names_that_look_like_options_are_passed_as_they_are(qtbot, controller, tmp_path):
+    options = ExportOptions(consultant_name="-Ana --force", consultant_company="--help")
+    with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
+        controller.export(_plan(), tmp_path / "-plan.pdf", options)
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "-plan.pdf").pages)
+    assert "-Ana --force" in text and "--help" in text
+
+
 def test_show_in_folder_opens_the_folder(qtbot, controller, tmp_path):
     controller.recorder.choice = "folder"
     with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):

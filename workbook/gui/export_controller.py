@@ -52,30 +52,24 @@ def export_command() -> tuple[str, list[str]]:
 
 
 def export_arguments(plan_file: Path, target: Path, options: ExportOptions, force: bool) -> list:
-    """The ``workbook export`` arguments for one export from the window."""
+    """The ``workbook export`` arguments for one export from the window. Values go in as
+    ``--name=value``, so a name that starts with a dash is never read as an option."""
     args = [
         "export",
-        str(plan_file),
-        "-o",
-        str(target),
-        "--page-size",
-        options.page_size,
-        "--accent",
-        options.accent,
-        "--consultant",
-        options.consultant_name,
-        "--company",
-        options.consultant_company,
-        "--progress",
-        "json",
+        f"--output={target}",
+        f"--page-size={options.page_size}",
+        f"--accent={options.accent}",
+        f"--consultant={options.consultant_name}",
+        f"--company={options.consultant_company}",
+        "--progress=json",
     ]
     if not options.include_prompts:
         args.append("--no-prompts")
     if options.logo:
-        args += ["--logo", str(options.logo)]
+        args.append(f"--logo={options.logo}")
     if force:
         args.append("--force")
-    return args
+    return [*args, "--", str(plan_file)]
 
 
 def write_plan_file(plan: Plan, folder: Path) -> Path:
