@@ -112,7 +112,10 @@ class Blocks:
         """``style``, or for text with Chinese, Japanese or Korean in it, a variant that
         breaks lines between any two of those characters (they have no spaces to break
         at). reportlab's CJK line breaking still breaks other words at their spaces."""
-        if not any(is_cjk_font(look[1]) and has_cjk(text) for look, text in pieces):
+        for look, text in pieces:  # nearly always one piece, in the style's own font
+            if is_cjk_font(look[1]) and has_cjk(text):
+                break
+        else:
             return style
         known = self._cjk_styles.get(id(style))
         if known is None:
