@@ -86,8 +86,8 @@ def printed_strings(plan: Plan) -> list[Printed]:
         elif isinstance(item, Table):
             visit(item._cellvalues)
         elif isinstance(item, Contents):
-            for level, text, _page, _key in item._entries:
-                style = item.getLevelStyle(level)
+            for level, text, _key in item.entries:
+                style = item.level_style(level)
                 out.append((text, style.fontName, style.fontSize))
         elif isinstance(item, (Flowable, Drawing)):
             return  # rules, spacers, page breaks, the logo, charts

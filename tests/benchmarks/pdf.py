@@ -1,6 +1,7 @@
 """PDF export: each worked example, the 2,000-note plan and a 200 KB answer, against a bare
 reportlab build of the same text (the functions of :mod:`tests.benchmarks.bench_export`),
-and the 2,000-note export made from the window, with its progress dialog."""
+and the 2,000-note export made from the window (in a child process), with its progress
+dialog, while a 60 Hz timer on the UI thread notes how late it comes."""
 
 from __future__ import annotations
 
@@ -79,19 +80,25 @@ def measure_pdf(repeats: int) -> list[Result]:
 def measure_pdf_in_window(env: Environment, plan: Path) -> list[Result]:
     result = run_child(env, "export-in-window", str(plan), timeout=900)[0]
     shown = result["dialog_shown"] and result["progress_values"] > 1
+    own_work = result["busiest_frame"] <= 0.016
     return [
         Result(
-            "PDF of a 2,000-note plan from the window: latest 60 Hz frame",
+            "60 Hz timer's worst lateness while a 2,000-note PDF is made (child process)",
             result["latest_frame"],
-            floor=0.016,
-            floor_label="one frame",
-            limit_value=0.1,
-            extra_checks=[("progress shown in the GUI", shown)],
+            floor=result["idle_latest_frame"],
+            floor_label=f"same timer, window idle {result['idle_seconds']:.0f} s",
+            limit_value=0.016,
+            extra_checks=[
+                ("progress shown in the GUI", shown),
+                ("UI thread's own work ≤ 16 ms a frame", own_work),
+            ],
             note=(
-                f"export took {result['seconds']:.1f} s in the worker thread; the "
+                f"the export took {result['seconds']:.1f} s in the child process; the "
                 f"progress dialog showed {result['progress_values']} distinct values; "
-                "how late a 16 ms timer fired at worst meanwhile; the 100 ms target "
-                "is ours (the issue sets none): the window must keep answering"
+                f"{result['late_ticks']} of {result['ticks']} ticks came more than a frame "
+                f"late; the UI thread's busiest frame used "
+                f"{result['busiest_frame'] * 1000:.1f} ms of CPU (a tick late with little "
+                "CPU used is the machine's other load, as the idle floor shows)"
             ),
         )
     ]

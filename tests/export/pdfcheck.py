@@ -176,6 +176,12 @@ def image_count(data: bytes) -> int:
     )
 
 
+def drawn_object_count(data: bytes) -> int:
+    """How many pictures or drawings the pages use (an image drawn on two pages through
+    one form counts twice)."""
+    return sum(len(_resources(page, "/XObject")) for page in _reader(data).pages)
+
+
 def structure_problems(data: bytes) -> list[str]:
     """qpdf's structural check, through pikepdf."""
     import pikepdf

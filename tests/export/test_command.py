@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -130,7 +131,7 @@ def test_read_only_target_is_a_human_message(plan_file, tmp_path, capsys, monkey
     target = tmp_path / "held.pdf"
     target.write_bytes(b"%PDF-1.4 old")
     monkeypatch.setattr(writing, "write_atomic", refuse)
-    assert main(["export", str(plan_file), "-o", str(target)]) == 1
+    assert main(["export", str(plan_file), "-o", str(target), "--force"]) == 1
     err = capsys.readouterr().err
     assert "permission denied" in err and "close it" in err
     assert target.read_bytes() == b"%PDF-1.4 old"
@@ -159,3 +160,110 @@ def test_bad_logo_is_a_human_message(plan_file, tmp_path, capsys):
     assert main(["export", str(plan_file), "--logo", str(logo)]) == 1
     err = capsys.readouterr().err
     assert "logo" in err and "PNG or JPEG" in err
+
+
+# ---------------------------------------------------------------- where the PDF may go
+
+
+def test_an_existing_pdf_is_replaced_only_with_force(plan_file, tmp_path, capsys):
+    target = tmp_path / "old.pdf"
+    target.write_bytes(b"%PDF-1.4 the old one")
+    assert main(["export", str(plan_file), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert str(target) in err and "--force" in err
+    assert target.read_bytes() == b"%PDF-1.4 the old one"
+    assert main(["export", str(plan_file), "-o", str(target), "--force"]) == 0
+    assert "Crumb" in pdfcheck.page_texts(target.read_bytes(), [1])[0]
+
+
+def test_the_default_pdf_beside_the_plan_needs_force_the_second_time(plan_file, capsys):
+    assert main(["export", str(plan_file)]) == 0
+    assert main(["export", str(plan_file)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert main(["export", str(plan_file), "--force"]) == 0
+
+
+def test_another_plan_is_never_replaced(plan_file, tmp_path, capsys):
+    other = tmp_path / "other.json"
+    save_plan(load_example("bakery"), other, backups=False)
+    before = other.read_bytes()
+    for extra in ([], ["--force"]):
+        assert main(["export", str(plan_file), "-o", str(other), *extra]) == 1
+        err = capsys.readouterr().err
+        assert str(other) in err and "not a PDF" in err and ".pdf" in err
+        assert other.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
+def test_a_named_pipe_is_refused_at_once_and_left_alone(plan_file, tmp_path, capsys):
+    import stat
+
+    fifo = tmp_path / "out.pdf"
+    os.mkfifo(fifo)
+    # Opening a FIFO to write would wait for a reader forever: the check must not open it.
+    assert main(["export", str(plan_file), "-o", str(fifo), "--force"]) == 1
+    err = capsys.readouterr().err
+    assert str(fifo) in err and "named pipe" in err and "never replaced" in err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_folder_is_refused(plan_file, tmp_path, capsys):
+    assert main(["export", str(plan_file), "-o", str(tmp_path), "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "is a folder" in err and str(tmp_path / "plan.pdf") in err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null (POSIX)")
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/stdout"])
+def test_devices_are_refused_and_never_replaced(plan_file, capsys, device):
+    import stat
+
+    before = os.stat("/dev/null").st_mode
+    assert main(["export", str(plan_file), "-o", device, "--force"]) == 1
+    err = capsys.readouterr().err
+    assert device in err and "Traceback" not in err
+    assert ("device" in err or "named pipe" in err or "not a PDF" in err) and "free" not in err
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode) and os.stat("/dev/null").st_mode == before
+
+
+def test_an_empty_output_name_is_a_usage_error(plan_file, capsys):
+    assert main(["export", str(plan_file), "-o", ""]) == 2
+    assert "empty name" in capsys.readouterr().err
+
+
+def test_an_unknown_progress_format_is_a_usage_error(plan_file, capsys):
+    assert main(["export", str(plan_file), "--progress", "xml"]) == 2
+
+
+# ---------------------------------------------------------------- --progress json
+
+
+def _json_lines(out: str) -> list[dict]:
+    import json
+
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_progress_json_prints_progress_then_the_outcome(plan_file, tmp_path, capsys):
+    target = tmp_path / "out.pdf"
+    assert main(["export", str(plan_file), "-o", str(target), "--progress", "json"]) == 0
+    captured = capsys.readouterr()
+    lines = _json_lines(captured.out)  # every line is JSON: nothing else on stdout
+    progress = [line["progress"] for line in lines[:-1]]
+    assert len(progress) >= 5 and progress == sorted(progress) and progress[-1] == 1.0
+    assert all(isinstance(line["message"], str) for line in lines[:-1])
+    assert lines[-1] == {
+        "done": str(target),
+        "pages": pdfcheck.page_count(target.read_bytes()),
+        "warnings": [],
+    }
+
+
+def test_progress_json_reports_a_failure_as_one_line(plan_file, tmp_path, capsys):
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"%PDF-1.4 old")
+    assert main(["export", str(plan_file), "-o", str(target), "--progress", "json"]) == 1
+    captured = capsys.readouterr()
+    (line,) = _json_lines(captured.out)
+    assert "--force" in line["error"] and str(target) in line["error"]
+    assert target.read_bytes() == b"%PDF-1.4 old"

@@ -129,7 +129,7 @@ def test_sections_follow_the_series():
 
 def test_contents_are_prefilled_with_every_heading():
     builder = build(load_example("bakery"))
-    entries = builder.toc._entries
+    entries = builder.toc.entries
     assert [e[1] for e in entries] == [h.toc_text for h in builder.headings]
 
 

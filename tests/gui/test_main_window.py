@@ -3,6 +3,8 @@ text size, dark palette, export wiring."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
@@ -320,3 +322,40 @@ def test_a_page_built_after_edits_shows_them(window, qtbot):
     field = window.pages[PageId.ENGAGEMENT].findChild(QWidget, "engagement.cost.time")
     shown = field.text() if hasattr(field, "text") else field.toPlainText()
     assert shown == "Two hours a week"
+
+
+def test_quitting_during_a_2000_note_export_asks_and_exits_cleanly(
+    window, answers, export_calls, qtbot, tmp_path, monkeypatch
+):
+    """Closing the window mid-export asks; "keep exporting" keeps both, "stop" ends the
+    child process and lets the window close without a Qt abort."""
+    from tests.export.plans import hostile_plan
+    from workbook.gui import export_controller
+    from workbook.session import PlanSession
+
+    stop_answers = [False, True]
+    asked = []
+
+    def ask_stop(self, parent):
+        asked.append(parent)
+        return stop_answers.pop(0)
+
+    monkeypatch.setattr(export_controller.ExportController, "ask_stop_export", ask_stop)
+    window.show()
+    window.files.install(PlanSession(hostile_plan(notes=2000, big=False)))
+    window.document.undo_stack.setClean()
+    target = tmp_path / "big.pdf"
+    answers.set("ask_pdf_path", target)
+    window.actions.export.trigger()
+    controller = window._export_controller
+    qtbot.waitUntil(controller.is_running, timeout=10000)
+    child = controller._process.processId()
+
+    assert not window.close()  # "Keep exporting"
+    assert window.isVisible() and controller.is_running()
+    assert window.close()  # "Stop and quit"
+    assert len(asked) == 2 and not controller.is_running()
+    assert not window.isVisible()
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)
+    assert not target.exists()

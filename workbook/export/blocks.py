@@ -14,7 +14,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from workbook.export import text as txt
 from workbook.export.flowing_table import Continued, FlowingTable, TableLayout
-from workbook.export.fonts import REGULAR, FontChooser
+from workbook.export.fonts import REGULAR, FontChooser, has_cjk, is_cjk_font
 from workbook.export.frags import FragmentMaker, Look, markup_of
 from workbook.export.paragraphs import Label, LabelledParagraph, UserParagraph
 from workbook.export.styles import HAIRLINE, StyleSheet
@@ -57,6 +57,7 @@ class Blocks:
         self.frame_width = frame_width
         self.fragments = FragmentMaker()
         self._labels: dict[str, Label] = {}
+        self._cjk_styles: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
 
     # ------------------------------------------------------------------ text
 
@@ -99,7 +100,29 @@ class Blocks:
     def literal(self, pieces: list[tuple[Look, str]], style: ParagraphStyle) -> UserParagraph:
         """A paragraph of ``pieces`` printed as typed: its fragments are made from the text,
         which never goes through the markup parser."""
-        return UserParagraph(markup_of(pieces), style, frags=self.fragments.make(pieces))
+        return UserParagraph(
+            markup_of(pieces), self.wrapping(pieces, style), frags=self.fragments_of(pieces)
+        )
+
+    def fragments_of(self, pieces: list[tuple[Look, str]]) -> list | None:
+        """The fragments a paragraph of ``pieces`` is made of (None: parse its markup)."""
+        return self.fragments.make(pieces)
+
+    def wrapping(self, pieces: list[tuple[Look, str]], style: ParagraphStyle) -> ParagraphStyle:
+        """``style``, or for text with Chinese, Japanese or Korean in it, a variant that
+        breaks lines between any two of those characters (they have no spaces to break
+        at). reportlab's CJK line breaking still breaks other words at their spaces."""
+        for look, text in pieces:  # nearly always one piece, in the style's own font
+            if is_cjk_font(look[1]) and has_cjk(text):
+                break
+        else:
+            return style
+        known = self._cjk_styles.get(id(style))
+        if known is None:
+            variant = ParagraphStyle(f"{style.name}_cjk", parent=style, wordWrap="CJK")
+            # The style itself is kept with its variant, so its id is never reused.
+            known = self._cjk_styles[id(style)] = (style, variant)
+        return known[1]
 
     def _rtl_variant(self, style: str) -> ParagraphStyle:
         """The style right-aligned, for paragraphs that read right to left."""
@@ -154,7 +177,10 @@ class Blocks:
         pieces = self.pieces(text, para_style)
         return [
             LabelledParagraph(
-                markup_of(pieces), para_style, self.fragments.make(pieces), self._label(label)
+                markup_of(pieces),
+                self.wrapping(pieces, para_style),
+                self.fragments_of(pieces),
+                self._label(label),
             )
         ]
 
@@ -189,23 +215,14 @@ class Blocks:
             size += length
         return pieces
 
-    def table(
+    def table_frame(
         self,
         headers: Sequence[str],
-        rows: Sequence[Sequence[Cell]],
         fractions: Sequence[float],
         centred: Sequence[int] = (),
         right: Sequence[int] = (),
-        progress: Callable[[float], None] | None = None,
-    ) -> FlowingTable | None:
-        """A full-width table with a repeated header row and zebra rows; None without rows.
-
-        A row whose cells hold more text than fits in one block continues in extra rows
-        below it (same shading, no rule between), so even a 200 KB cell flows over pages.
-        ``progress(share)`` is called every hundred rows with the share made so far.
-        """
-        if not rows:
-            return None
+    ) -> tuple[list[float], list[Paragraph], list[tuple]]:
+        """What any full-width table shares: column widths, header cells, style commands."""
         total = sum(fractions)
         widths = [self.frame_width * f / total for f in fractions]
 
@@ -232,6 +249,27 @@ class Blocks:
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, p.zebra]),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, HAIRLINE),
         ]
+        return widths, head_cells, commands
+
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[Cell]],
+        fractions: Sequence[float],
+        centred: Sequence[int] = (),
+        right: Sequence[int] = (),
+        progress: Callable[[float], None] | None = None,
+    ) -> FlowingTable | None:
+        """A full-width table with a repeated header row and zebra rows; None without rows.
+
+        A row whose cells hold more text than fits in one block continues in extra rows
+        below it (same shading, no rule between), so even a 200 KB cell flows over pages.
+        ``progress(share)`` is called every hundred rows with the share made so far.
+        """
+        if not rows:
+            return None
+        widths, head_cells, commands = self.table_frame(headers, fractions, centred, right)
+        p = self.styles.palette
         body: list[list] = []
         continued: list[Continued] = []
         for index, row in enumerate(rows):
@@ -255,5 +293,7 @@ class Blocks:
                 continued=continued,
                 space_before=4,
                 space_after=10,
+                padding=(CELL_PAD_X, CELL_PAD_Y),
+                zebra=p.zebra,
             )
         )

@@ -2,6 +2,9 @@
 
 Only argparse and pathlib are imported at module level, so registering the command
 costs nothing; the renderer (and reportlab) load when the command runs.
+
+The window runs this command in a child process with ``--progress json``: progress,
+then the outcome, as JSON lines on stdout (:mod:`workbook.export.protocol`).
 """
 
 from __future__ import annotations
@@ -11,6 +14,12 @@ from pathlib import Path
 
 from workbook.branding import DEFAULT_ACCENT
 
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+PROGRESS_STEP = 0.005
+"""Smallest change of progress worth a line of output (the window's bar has 1,000 steps)."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", type=Path, help="the plan (.json) to export")
@@ -18,9 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="OUT.pdf",
-        type=Path,
-        help="where to write the PDF (default: beside the plan, same name)",
+        help="where to write the PDF (default: beside the plan, same name); a new file, or "
+        "an existing PDF with --force",
     )
+    parser.add_argument("--force", action="store_true", help="replace OUT.pdf if it already exists")
     parser.add_argument(
         "--page-size", default="A4", metavar="A4|Letter", help="paper size (default: A4)"
     )
@@ -53,22 +63,90 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="the consultant's company, on the cover and in the footer",
     )
+    parser.add_argument(
+        "--progress",
+        choices=("json",),
+        help="print progress and the outcome as JSON lines on stdout (for programs)",
+    )
+
+
+class _Report:
+    """Says how the export goes: for people (stderr, then the PDF's path), or for the
+    window (JSON lines on stdout)."""
+
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+        self._shown: tuple[float, str] = (-1.0, "")
+
+    def _line(self, text: str) -> None:
+        print(text, flush=True)
+
+    def progress(self, fraction: float, message: str) -> None:
+        from workbook.export.protocol import progress_line
+
+        last, last_message = self._shown
+        if message == last_message and fraction < 1.0 and fraction - last < PROGRESS_STEP:
+            return
+        self._shown = (fraction, message)
+        self._line(progress_line(fraction, message))
+
+    def note(self, message: str) -> None:
+        if not self.as_json:  # the window told the user when it opened the plan
+            import sys
+
+            print(f"note: {message}", file=sys.stderr)
+
+    def fail(self, message: str) -> int:
+        import sys
+
+        from workbook.export.protocol import error_line
+
+        if self.as_json:
+            self._line(error_line(message))
+        else:
+            print(f"workbook export: {message}", file=sys.stderr)
+        return EXIT_FAILED
+
+    def done(self, target: Path, pages: int, warnings: tuple[str, ...]) -> int:
+        import sys
+
+        from workbook.export.protocol import done_line
+
+        if self.as_json:
+            self._line(done_line(target, pages, warnings))
+        else:
+            print(target)
+            for warning in warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+        return EXIT_OK
+
+
+def _stop_on_terminate() -> None:
+    """End at once, and tidily, when the window stops the export: SIGTERM raises
+    SystemExit where the export is, so a half-written temporary file is removed."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export the plan; 0 on success, 1 with a message on stderr when it cannot be done."""
-    import sys
-
+    """Export the plan; 0 on success, 1 with a message when it cannot be done."""
     from workbook.export import ExportError, ExportOptions, default_pdf_path, export_pdf
     from workbook.export.options import normalise_accent, normalise_page_size
+    from workbook.export.targets import TargetError, check_target
     from workbook.storage import PlanFileError, load_plan
 
-    def fail(message: str) -> int:
-        print(f"workbook export: {message}", file=sys.stderr)
-        return 1
-
+    report = _Report(as_json=args.progress == "json")
+    if report.as_json:
+        _stop_on_terminate()
     source: Path = args.file
-    target: Path = args.output if args.output is not None else default_pdf_path(source)
+    if args.output is not None and not args.output.strip():
+        report.fail("-o was given an empty name; give the PDF's file name, ending in .pdf.")
+        return EXIT_USAGE
+    target = Path(args.output) if args.output is not None else default_pdf_path(source)
     try:
         options = ExportOptions(
             page_size=normalise_page_size(args.page_size),
@@ -78,19 +156,25 @@ def run(args: argparse.Namespace) -> int:
             consultant_name=args.consultant,
             consultant_company=args.company,
         )
+        if check_target(target, plan=source) and not args.force:
+            raise TargetError(
+                f"{target} already exists. Add --force to replace it, or choose another "
+                "name with -o."
+            )
         loaded = load_plan(source)
         for warning in loaded.warnings:
-            print(f"note: {warning}", file=sys.stderr)
-        if target.resolve() == source.resolve():
-            return fail(
-                f"the PDF would replace the plan itself ({source}); choose another name with -o."
-            )
-        result = export_pdf(loaded.plan, target, options)
+            report.note(warning)
+        progress = report.progress if report.as_json else None
+        result = export_pdf(loaded.plan, target, options, progress=progress)
     except (PlanFileError, ExportError) as error:
-        return fail(str(error))
+        return report.fail(str(error))
     except OSError as error:
-        return fail(f"{error.strerror or error} ({error.filename or target}).")
-    print(target)
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    return 0
+        return report.fail(f"{error.strerror or error} ({error.filename or target}).")
+    except Exception as error:
+        if not report.as_json:
+            raise  # the command line says it plainly (workbook.cli.main)
+        return report.fail(
+            f"Something went wrong inside the app ({type(error).__name__}: {error}). "
+            f"{target} was not changed. Please report it."
+        )
+    return report.done(target, result.page_count, result.warnings)

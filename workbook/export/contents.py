@@ -8,14 +8,13 @@ when the document is saved (see ``NumberedCanvas.defer``). A second layout pass 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 
 class Deferred(Flowable):
@@ -101,7 +100,7 @@ class ContentsEntry(Flowable):
         )
 
 
-class Contents(TableOfContents):
+class Contents(Flowable):
     """Every heading with its page; entries are set before layout, pages noted during it.
 
     ``paragraph(text, style)`` makes an entry's text into a paragraph that prints it as
@@ -109,29 +108,42 @@ class Contents(TableOfContents):
     """
 
     def __init__(self, paragraph: Callable[[str, ParagraphStyle], Paragraph]) -> None:
-        super().__init__(dotsMinLevel=0)
+        super().__init__()
         self.paragraph = paragraph
+        self.level_styles: list[ParagraphStyle] = []
+        """Paragraph style of the entries of each level (the last one serves deeper levels)."""
+        self.table_style: TableStyle | None = None
+        self.entries: list[tuple[int, str, str]] = []
+        """(level, text, key) of every heading, in order."""
         self.pages: dict[str, int] = {}
+        self._table: Table | None = None
+        self._table_width: float | None = None
 
-    def notify(self, kind, stuff) -> None:
-        if kind == "TOCEntry":
-            _level, _text, page, key = stuff
-            self.pages[key] = page
+    def set_entries(self, entries: Sequence[tuple[int, str, str]]) -> None:
+        self.entries = list(entries)
+        self._table = None
 
-    def _table_for(self, availWidth: float) -> Table:  # noqa: N803 - reportlab's name
+    def note_page(self, key: str, page: int) -> None:
+        """The heading ``key`` was placed on ``page``."""
+        self.pages[key] = page
+
+    def level_style(self, level: int) -> ParagraphStyle:
+        return self.level_styles[min(level, len(self.level_styles) - 1)]
+
+    def _table_for(self, width: float) -> Table:
         rows: list[list[Flowable]] = []
-        for level, text, _page, key in self._entries:
-            style = self.getLevelStyle(level)
+        for level, text, key in self.entries:
+            style = self.level_style(level)
             if style.spaceBefore:
                 rows.append([Spacer(1, style.spaceBefore)])
             rows.append([ContentsEntry(self.paragraph(text, style), key, self.pages)])
         if not rows:
             rows.append([Spacer(1, 1)])
-        return Table(rows, colWidths=(availWidth,), style=self.tableStyle)
+        return Table(rows, colWidths=(width,), style=self.table_style)
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
-        if self._table is None or self._table._colWidths[0] != availWidth:
-            self._table = self._table_for(availWidth)
+        if self._table is None or self._table_width != availWidth:
+            self._table, self._table_width = self._table_for(availWidth), availWidth
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
 

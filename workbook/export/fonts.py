@@ -17,10 +17,12 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from workbook.export.rl_private import fix_to_unicode_maps
 from workbook.resources import resource_path
 
 REGULAR = "WorkbookSans"
 BOLD = "WorkbookSans-Bold"
+CJK_PREFIX = "WorkbookCJK"
 EMOJI_PLACEHOLDER = "[emoji]"
 
 # Characters that steer rendering but draw nothing: skipping them when no font has
@@ -95,11 +97,21 @@ def _fontconfig_cjk() -> list[Path]:
     return sorted(found)
 
 
+class _Font(TTFont):
+    """A TrueType font whose ToUnicode maps also name characters beyond the Basic
+    Multilingual Plane correctly (emoji DejaVu Sans has, such as 😀), so they can be
+    searched and copied from the PDF. Only our fonts are affected; nothing is patched."""
+
+    def addObjects(self, doc) -> None:  # noqa: N802 - reportlab's name
+        super().addObjects(doc)
+        fix_to_unicode_maps(doc)
+
+
 def _register(name: str, path: Path, subfont: int = 0) -> bool:
     if name in pdfmetrics.getRegisteredFontNames():
         return True
     try:
-        font = TTFont(name, str(path), subfontIndex=subfont)
+        font = _Font(name, str(path), subfontIndex=subfont)
     except (TTFError, OSError, ValueError, KeyError, IndexError):
         # CFF-outline fonts (Noto CJK .ttc) and broken files cannot be embedded.
         return False
@@ -107,48 +119,10 @@ def _register(name: str, path: Path, subfont: int = 0) -> bool:
     return True
 
 
-def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """reportlab's ToUnicode map, with characters beyond the Basic Multilingual Plane
-    (most emoji) written as UTF-16 surrogate pairs as the PDF standard asks; reportlab
-    writes their bare code point, which readers reject, so they could be seen but not
-    searched or copied."""
-
-    def utf16(code: int) -> str:
-        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
-
-    return "\n".join(
-        [
-            "/CIDInit /ProcSet findresource begin",
-            "12 dict begin",
-            "begincmap",
-            "/CIDSystemInfo",
-            f"<< /Registry ({fontname})",
-            f"/Ordering ({fontname})",
-            "/Supplement 0",
-            ">> def",
-            f"/CMapName /{fontname} def",
-            "/CMapType 2 def",
-            "1 begincodespacerange",
-            f"<00> <{len(subset) - 1:02X}>",
-            "endcodespacerange",
-            f"{len(subset)} beginbfchar",
-            *[f"<{i:02X}> <{utf16(code)}>" for i, code in enumerate(subset)],
-            "endbfchar",
-            "endcmap",
-            "CMapName currentdict /CMap defineresource pop",
-            "end",
-            "end",
-        ]
-    )
-
-
 @cache
 def register_bundled_fonts() -> None:
     """Register DejaVu Sans regular and bold (once per process) as a font family."""
     from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import ttfonts
-
-    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
     _register(REGULAR, _bundled("DejaVuSans.ttf"))
     _register(BOLD, _bundled("DejaVuSans-Bold.ttf"))
@@ -164,7 +138,7 @@ def cjk_font() -> str | None:
     for index, (path, subfont) in enumerate(_cjk_candidates()):
         if not path.is_file():
             continue
-        name = f"WorkbookCJK{index}"
+        name = f"{CJK_PREFIX}{index}"
         if _register(name, path, subfont) and _covers(name, "中文字日本語한국"):
             return name
     return None
@@ -180,6 +154,16 @@ def _cmap(font_name: str) -> frozenset[int]:
 def _charset(font_name: str) -> frozenset[str]:
     """The characters ``font_name`` has, plus newline (which runs keep as it is)."""
     return frozenset(map(chr, _cmap(font_name))) | {"\n"}
+
+
+def is_cjk_font(font_name: str) -> bool:
+    """Whether ``font_name`` is the system font found for Chinese, Japanese and Korean."""
+    return font_name.startswith(CJK_PREFIX)
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a Chinese, Japanese or Korean character."""
+    return any(_is_cjk(char) for char in text)
 
 
 def _covers(font_name: str, text: str) -> bool:

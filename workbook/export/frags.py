@@ -19,6 +19,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
+from workbook.export.rl_private import clone_frag
+
 # Stand-ins while whitespace is tidied: where one font or style gives way to another
 # (a tag in markup) and where a line breaks (<br/>). Neither counts as whitespace, and
 # neither can be in the text (cleaning removes control characters).
@@ -97,7 +99,7 @@ class FragmentMaker:
                 # Most paragraphs: one line in one font. For ASCII, Python's whitespace
                 # is reportlab's, and its own split is quicker.
                 tidy = " ".join(text.split()) if text.isascii() else cleanBlockQuotedText(text)
-                return [_clone(self._templates_for(look)[0], tidy)] if tidy else []
+                return [clone_frag(self._templates_for(look)[0], tidy)] if tidy else []
         joined = _BOUNDARY.join(
             text.translate(_NO_STAND_INS).replace("\n", _BREAK) for _look, text in pieces
         )
@@ -110,14 +112,7 @@ class FragmentMaker:
                 index += 1
                 text_template, break_template = self._templates_for(pieces[index][0])
             elif part == _BREAK:
-                out.append(_clone(break_template, ""))
+                out.append(clone_frag(break_template, ""))
             elif part:
-                out.append(_clone(text_template, part))
+                out.append(clone_frag(text_template, part))
         return out
-
-
-def _clone(template: ParaFrag, text: str) -> ParaFrag:
-    """A copy of ``template`` holding ``text`` (lists of its own, as the parser gives)."""
-    frag = ParaFrag.__new__(ParaFrag)
-    frag.__dict__.update(template.__dict__, text=text, link=[], us_lines=[])
-    return frag

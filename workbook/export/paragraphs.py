@@ -78,5 +78,14 @@ class LabelledParagraph(UserParagraph):
         finally:
             self.height = total
 
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
+        """The label and the lines that fit under it, then the rest of the text (a
+        paragraph's own split would make the parts without a label)."""
+        text = UserParagraph(None, self.style, frags=self.frags)
+        parts = text.split(availWidth, availHeight - self.label.leading)
+        if len(parts) < 2:
+            return [self] if parts else []
+        return [LabelledParagraph(None, self.style, parts[0].frags, self.label), *parts[1:]]
+
     def getPlainText(self, identify=None) -> str:  # noqa: N802 - reportlab's name
         return f"{self.label.text}\n{super().getPlainText(identify)}"

@@ -8,7 +8,9 @@ override; the document is built into a BytesIO, and a numbered canvas draws
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,13 +25,14 @@ from reportlab.platypus import (
     Image,
     PageTemplate,
     Paragraph,
-    Table,
 )
 
 from workbook import __version__
+from workbook.export import rl_private
 from workbook.export import text as txt
 from workbook.export.blocks import Blocks
 from workbook.export.fonts import REGULAR, FontChooser
+from workbook.export.logo import LogoError, prepare_logo
 from workbook.export.options import (
     ExportCancelled,
     ExportError,
@@ -42,6 +45,8 @@ from workbook.export.styles import HAIRLINE, MUTED, Palette, StyleSheet
 from workbook.model import Plan
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+LOGO_FORM = "WorkbookLogo"
+FOOTER_SIZE = 7.5
 
 
 class NumberedCanvas(Canvas):
@@ -49,8 +54,8 @@ class NumberedCanvas(Canvas):
     draws what was deferred to that page (the contents, whose page numbers are only known
     once the last page is laid out)."""
 
-    footer_font = REGULAR
-    footer_size = 7.5
+    footer_margin = 20 * mm
+    page_width = A4[0]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -59,77 +64,53 @@ class NumberedCanvas(Canvas):
 
     def defer(self, draw: Callable[[], None]) -> None:
         """Run ``draw`` on the current page when the document is saved."""
-        self._deferred.setdefault(self._pageNumber, []).append(draw)
+        self._deferred.setdefault(self.getPageNumber(), []).append(draw)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab callback
-        self._saved_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._saved_pages.append(rl_private.page_state(self))
+        rl_private.start_next_page(self)
 
     def save(self) -> None:
         total = len(self._saved_pages)
         for state in self._saved_pages:
-            self.__dict__.update(state)
-            for draw in self._deferred.get(self._pageNumber, ()):
+            rl_private.restore_page_state(self, state)
+            number = self.getPageNumber()
+            for draw in self._deferred.get(number, ()):
                 self.saveState()
                 draw()
                 self.restoreState()
-            if self._pageNumber > 1:
-                self.draw_page_number(self._pageNumber, total)
+            if number > 1:
+                draw_page_number(self, number, total, self.page_width, self.footer_margin)
             super().showPage()
         super().save()
 
-    def draw_page_number(self, number: int, total: int) -> None:
-        width, _ = self._pagesize
-        margin = getattr(self, "footer_margin", 20 * mm)
-        self.setFont(self.footer_font, self.footer_size)
-        self.setFillColor(MUTED)
-        self.drawRightString(width - margin, 12 * mm, f"Page {number} of {total}")
+
+def draw_page_number(
+    canvas: Canvas, number: int, total: int | None, page_width: float, margin: float
+) -> None:
+    """ "Page X of Y" at the foot of the page, right-aligned at the right margin."""
+    canvas.setFont(REGULAR, FOOTER_SIZE)
+    canvas.setFillColor(MUTED)
+    words = f"Page {number} of {total}" if total else f"Page {number}"
+    canvas.drawRightString(page_width - margin, 12 * mm, words)
 
 
 def layout_units(flowable: Flowable) -> int:
-    """How much of the document ``flowable`` is, for progress: a table counts its rows (the
-    header it repeats on every page aside), anything else one."""
-    rows = getattr(flowable, "body_rows", None)  # the last page of a long table
-    if rows is not None:
-        return max(1, rows)
-    if isinstance(flowable, Table):
-        repeated = flowable.repeatRows
-        repeated = repeated if isinstance(repeated, int) else len(repeated)
-        return max(1, flowable._nrows - repeated)
-    return 1
+    """How much of the document ``flowable`` is, for progress: a table counts its body rows
+    (``body_rows``, set by the tables the export makes), anything else one."""
+    rows = getattr(flowable, "body_rows", None)
+    return max(1, rows) if rows is not None else 1
 
 
 class _Document(BaseDocTemplate):
-    """Feeds headings to the contents and the outline, reports progress, honours cancel."""
+    """Tells the renderer of each flowable placed (progress, cancel, headings)."""
 
     def __init__(self, buffer: io.BytesIO, renderer: PlanRenderer, **kwargs) -> None:
         super().__init__(buffer, **kwargs)
         self.renderer = renderer
-        self._done = 0
-        self._placed = 0
-
-    def build(self, flowables, filename=None, canvasmaker=Canvas) -> None:
-        # One pass: the contents are told each heading's page and drawn at the end.
-        self._indexingFlowables = [f for f in flowables if f.isIndexing()]
-        super().build(flowables, filename, canvasmaker)
 
     def afterFlowable(self, flowable) -> None:  # noqa: N802 - reportlab callback
-        self._placed += 1
-        units = layout_units(flowable)
-        self._done += units
-        # A table that runs over many pages is placed a page at a time: report each page
-        # of it, so the progress moves (and cancel answers) all through a long log.
-        if units > 1 or self._placed % 25 == 0:
-            self.renderer.tick(self._done)
-        if isinstance(flowable, Heading):
-            key, canvas = flowable.toc_key, self.canv
-            # The canvas makes its pages when it is saved, so the bookmark is made then,
-            # on this heading's page (made now, it would point at the first page).
-            canvas.defer(lambda: canvas.bookmarkPage(key))
-            canvas.addOutlineEntry(
-                flowable.toc_text, key, level=flowable.toc_level, closed=flowable.toc_level > 0
-            )
-            self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page, key))
+        self.renderer.placed(flowable, self)
 
 
 class PlanRenderer:
@@ -144,6 +125,7 @@ class PlanRenderer:
     header_logo_height = 7 * mm
     story_class = StoryBuilder
     stylesheet_class = StyleSheet
+    blocks_class = Blocks
 
     def __init__(
         self,
@@ -161,7 +143,8 @@ class PlanRenderer:
         self.palette = Palette.from_hex(self.options.accent)
         self.styles = self.stylesheet_class(self.palette)
         self.frame_width = self.page_size[0] - self.margin_left - self.margin_right
-        self.blocks = Blocks(self.styles, self.fonts, self.frame_width)
+        self.blocks = self.blocks_class(self.styles, self.fonts, self.frame_width)
+        self._logo_forms: weakref.WeakSet[Canvas] = weakref.WeakSet()
         self.logo_reader = self.load_logo(self.options.logo)
         self._story_length = 1
 
@@ -171,37 +154,15 @@ class PlanRenderer:
         return FontChooser()
 
     def load_logo(self, path: Path | None) -> ImageReader | None:
-        """The logo, checked: ExportError with a clear message when it cannot be used."""
+        """The logo, checked and scaled down (:mod:`workbook.export.logo`); ExportError with
+        a clear message when it cannot be used."""
         if path is None:
             return None
-        if not path.is_file():
-            raise ExportError(
-                f"The logo {path} was not found. Choose the logo file again, "
-                "or export without a logo."
-            )
         try:
-            from PIL import Image as PILImage
-
-            with PILImage.open(path) as image:
-                kind = image.format
-                image.verify()
-            if kind not in ("PNG", "JPEG"):
-                raise ExportError(
-                    f"The logo {path} is a {kind or 'unknown'} image; use a PNG or JPEG file."
-                )
-            reader = ImageReader(str(path))
-            width, height = reader.getSize()
-            if width <= 0 or height <= 0:
-                raise ValueError("empty image")
-        except ExportError:
-            raise
-        except Exception as exc:  # Pillow raises many kinds for broken files
-            raise ExportError(
-                f"The logo {path} cannot be read as a PNG or JPEG image "
-                f"({exc.__class__.__name__}). Save it again as PNG or "
-                "JPEG, or export without a logo."
-            ) from exc
-        return reader
+            self.logo = prepare_logo(path)
+        except LogoError as error:
+            raise ExportError(str(error)) from None
+        return ImageReader(io.BytesIO(self.logo.png))
 
     def logo_flowable(self) -> Image | None:
         if self.logo_reader is None:
@@ -209,7 +170,22 @@ class PlanRenderer:
         width, height = self.logo_reader.getSize()
         box_w, box_h = self.logo_box
         scale = min(box_w / width, box_h / height)
-        return Image(str(self.options.logo), width=width * scale, height=height * scale)
+        # The same pixels as the header's logo: the PDF holds the picture once.
+        return Image(io.BytesIO(self.logo.png), width=width * scale, height=height * scale)
+
+    def draw_logo(self, canvas: Canvas, x: float, y: float, width: float, height: float) -> None:
+        """The logo at (x, y): drawn once per document as a form, then only referred to,
+        so each page costs nothing more (drawing the picture itself would make reportlab
+        fingerprint its pixels again on every page)."""
+        if canvas not in self._logo_forms:
+            canvas.beginForm(LOGO_FORM, 0, 0, width, height)
+            canvas.drawImage(self.logo_reader, 0, 0, width=width, height=height, mask="auto")
+            canvas.endForm()
+            self._logo_forms.add(canvas)
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.doForm(LOGO_FORM)
+        canvas.restoreState()
 
     def story(self) -> list:
         def made(share: float) -> None:
@@ -224,6 +200,7 @@ class PlanRenderer:
             is_cancelled=self.is_cancelled,
             progress=made,
         )
+        self.contents = builder.toc
         return builder.build()
 
     def header_text(self) -> str:
@@ -265,17 +242,10 @@ class PlanRenderer:
         text_right = right
         if self.logo_reader is not None:
             lw, lh = self.logo_reader.getSize()
-            h = self.header_logo_height
-            w = min(40 * mm, lw * h / lh)
-            canvas.drawImage(
-                self.logo_reader,
-                right - w,
-                top - h + 2,
-                width=w,
-                height=h,
-                preserveAspectRatio=True,
-                mask="auto",
-            )
+            box = self.header_logo_height
+            w = min(40 * mm, lw * box / lh)
+            h = lh * w / lw  # a very wide logo is less tall: centred in the box
+            self.draw_logo(canvas, right - w, top - box + 2 + (box - h) / 2, w, h)
             text_right = right - w - 4 * mm
         header = self._header_paragraph
         header.wrapOn(canvas, text_right - self.margin_left, 20 * mm)
@@ -328,7 +298,33 @@ class PlanRenderer:
             share = min(1.0, done / self._story_length)
             self.progress(0.15 + 0.8 * share, "Laying out pages")
 
+    def start_pass(self) -> None:
+        """A layout pass begins: progress counts from the start of the story."""
+        self._done = self._placed = 0
+
+    def placed(self, flowable: Flowable, doc: BaseDocTemplate) -> None:
+        """``flowable`` is on the page: report progress, and note a heading's page in the
+        contents and the outline."""
+        self._placed += 1
+        units = layout_units(flowable)
+        self._done += units
+        # A table that runs over many pages is placed a page at a time: report each page
+        # of it, so the progress moves (and cancel answers) all through a long log.
+        if units > 1 or self._placed % 25 == 0:
+            self.tick(self._done)
+        if isinstance(flowable, Heading):
+            key, canvas = flowable.toc_key, doc.canv
+            # The canvas makes its pages when it is saved, so the bookmark is made then,
+            # on this heading's page (made now, it would point at the first page).
+            canvas.defer(lambda: canvas.bookmarkPage(key))
+            canvas.addOutlineEntry(
+                flowable.toc_text, key, level=flowable.toc_level, closed=flowable.toc_level > 0
+            )
+            self.contents.note_page(key, doc.page)
+
     def render(self) -> ExportResult:
+        """Lay the plan out and return the PDF. Layout failures are raised as they come
+        (the :func:`render` function then tries the plain path)."""
         if self.progress:
             self.progress(0.02, "Preparing the document")
         self._header_paragraph = self._one_line(
@@ -344,8 +340,15 @@ class PlanRenderer:
         if self.progress:
             self.progress(0.15, "Laying out pages")
         buffer = io.BytesIO()
+        page_count = self.build(buffer, story)
+        if self.progress:
+            self.progress(1.0, "Done")
+        return ExportResult(buffer.getvalue(), page_count, tuple(self.fonts.warnings()))
+
+    def make_document(self, buffer: io.BytesIO, document_class: type[BaseDocTemplate]):
+        """The document template: page size, margins, metadata, cover and body pages."""
         meta = self.metadata()
-        doc = _Document(
+        doc = document_class(
             buffer,
             self,
             pagesize=self.page_size,
@@ -392,29 +395,24 @@ class PlanRenderer:
                 PageTemplate("body", [frame], onPage=self.draw_body_page),
             ]
         )
-        margin = self.margin_right
+        return doc
+
+    def canvas_class(self) -> type[Canvas]:
+        """The canvas, told the page width and margin for its "Page X of Y"."""
+        renderer = self
 
         class _Canvas(NumberedCanvas):
-            footer_margin = margin
-            footer_font = REGULAR
+            footer_margin = renderer.margin_right
+            page_width = renderer.page_size[0]
 
-        try:
-            doc.build(story, canvasmaker=_Canvas)
-        except ExportCancelled:
-            raise
-        except ExportError:
-            raise
-        except Exception as exc:
-            # A layout failure is a bug, but the user should get a message, not a traceback.
-            raise ExportError(
-                "The PDF could not be laid out "
-                f"({exc.__class__.__name__}: {str(exc)[:200]}). Please report this, "
-                "with the plan file if you can share it."
-            ) from exc
-        if self.progress:
-            self.progress(1.0, "Done")
-        warnings = tuple(self.fonts.warnings())
-        return ExportResult(buffer.getvalue(), doc.page, warnings)
+        return _Canvas
+
+    def build(self, buffer: io.BytesIO, story: list[Flowable]) -> int:
+        """Lay ``story`` out into ``buffer`` in one pass; the number of pages."""
+        self.start_pass()
+        doc = self.make_document(buffer, _Document)
+        doc.build(story, canvasmaker=self.canvas_class())
+        return doc.page
 
 
 def render(
@@ -423,8 +421,32 @@ def render(
     progress: Callable[[float, str], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> ExportResult:
-    """Render ``plan`` with the default renderer."""
-    return PlanRenderer(plan, options, progress, is_cancelled).render()
+    """Render ``plan`` with the default renderer, or, if its layout fails, the plain one
+    (:mod:`workbook.export.plain`), which says so in the result's warnings."""
+    try:
+        return PlanRenderer(plan, options, progress, is_cancelled).render()
+    except (ExportCancelled, ExportError):
+        raise
+    except Exception as error:  # a layout bug, or reportlab's internals moved
+        failure = f"{type(error).__name__}: {str(error)[:200]}"
+    from workbook.export.plain import PlainRenderer
+
+    try:
+        result = PlainRenderer(plan, options, progress, is_cancelled).render()
+    except (ExportCancelled, ExportError):
+        raise
+    except Exception as exc:
+        # A layout failure is a bug, but the user should get a message, not a traceback.
+        raise ExportError(
+            f"The PDF could not be laid out ({failure}; then {type(exc).__name__}: "
+            f"{str(exc)[:200]}). Please report this, with the plan file if you can share it."
+        ) from exc
+    note = (
+        f"The PDF was made with the simpler layout because the usual one failed ({failure}). "
+        "Everything is in it; only the look is plainer. Please report this, with the plan "
+        "file if you can share it."
+    )
+    return dataclasses.replace(result, warnings=(*result.warnings, note))
 
 
 __all__ = ["NumberedCanvas", "PlanRenderer", "render"]

@@ -104,7 +104,7 @@ class StoryBuilder:
         self._progress = progress
         """Told the share (0..1) of the notes log made so far: the one long part."""
         self.headings: list[Heading] = []
-        self.toc = Contents(lambda text, style: blocks.literal(blocks.pieces(text, style), style))
+        self.toc = self.make_contents()
 
     # ------------------------------------------------------------------ helpers
 
@@ -127,7 +127,7 @@ class StoryBuilder:
             level,
             f"h{len(self.headings) + 1}",
             text,
-            self.blocks.fragments.make(pieces),
+            self.blocks.fragments_of(pieces),
         )
         self.headings.append(heading)
         return heading
@@ -216,10 +216,32 @@ class StoryBuilder:
         for section in self.sections():
             self._check_cancel()
             story += section()
-        # Give the contents every entry up front: they take their final room in the one
-        # layout pass, and their page numbers are drawn when the last page is known.
-        self.toc._entries = [(h.toc_level, h.toc_text, 0, h.toc_key) for h in self.headings]
+        self.prepare_contents()
         return story
+
+    def make_contents(self) -> Flowable:
+        """The contents flowable, placed by :meth:`section_contents`."""
+        blocks = self.blocks
+        toc = Contents(lambda text, style: blocks.literal(blocks.pieces(text, style), style))
+        toc.level_styles = [self.styles["toc0"], self.styles["toc1"]]
+        toc.table_style = self.contents_table_style()
+        return toc
+
+    def contents_table_style(self) -> TableStyle:
+        return TableStyle(
+            [
+                *BASE_TABLE_COMMANDS,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+
+    def prepare_contents(self) -> None:
+        """Give the contents every entry up front, once the story is made: they take their
+        final room in the one layout pass, and their page numbers are drawn when the last
+        page is known."""
+        self.toc.set_entries([(h.toc_level, h.toc_text, h.toc_key) for h in self.headings])
 
     # ------------------------------------------------------------------ cover and contents
 
@@ -294,16 +316,6 @@ class StoryBuilder:
         return out
 
     def section_contents(self) -> list[Flowable]:
-        toc = self.toc
-        toc.levelStyles = [self.styles["toc0"], self.styles["toc1"]]
-        toc.tableStyle = TableStyle(
-            [
-                *BASE_TABLE_COMMANDS,
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
         return [
             self.blocks.ours("Contents", "h1"),
             HRFlowable(
@@ -313,7 +325,7 @@ class StoryBuilder:
                 spaceBefore=2,
                 spaceAfter=10,
             ),
-            toc,
+            self.toc,
             PageBreak(),
         ]
 

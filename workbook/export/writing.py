@@ -6,6 +6,7 @@ import errno
 from pathlib import Path
 
 from workbook.export.options import ExportError
+from workbook.export.targets import refuse_special_file
 from workbook.storage import DirectorySyncError, write_atomic
 
 
@@ -21,10 +22,9 @@ def write_pdf(target: Path, data: bytes) -> None:
             f"The PDF cannot be saved to {target}: the folder {folder} does not exist. "
             "Choose another place to save it."
         )
-    if target.is_dir():
-        raise ExportError(
-            f"The PDF cannot be saved as {target}: that is a folder. Choose a file name."
-        )
+    # Checked again just before writing (the command checks first): a folder, a pipe or
+    # a device is never replaced, whoever calls.
+    refuse_special_file(target)
     try:
         write_atomic(target, data)
     except DirectorySyncError:

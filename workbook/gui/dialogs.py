@@ -98,7 +98,15 @@ def ask_save_path(
 
 
 def ask_pdf_path(parent: QWidget | None, suggested: Path) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Export PDF", str(suggested), PDF_FILTER)
+    """Where to write the PDF. Replacing an existing one is asked by the export itself,
+    once, after ".pdf" was added to a name typed without it."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Export PDF",
+        str(suggested),
+        PDF_FILTER,
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
     if not path:
         return None
     result = Path(path)

@@ -31,8 +31,6 @@ from workbook.gui.plan_files import (
     STATUS_LONG_MS,
     STATUS_SHORT_MS,
     PlanFiles,
-    dialogs_module,
-    suggested_file_name,
 )
 from workbook.gui.settings import Settings
 from workbook.gui.start_page import StartPage
@@ -303,40 +301,16 @@ class MainWindow(QMainWindow):
         """Export PDF (Ctrl+E, or the review page's button), with the profile's branding."""
         if not self.has_plan:
             return
-        try:
-            from workbook.export import ExportOptions, default_pdf_path
-            from workbook.gui.export_controller import ExportController
-        except ImportError as error:
-            dialogs_module().show_error(
-                self,
-                "Export is not available",
-                f"This copy of the app cannot make PDFs ({error}). "
-                "Reinstall the app to get it back.",
-            )
-            return
-        s = self.settings
-        defaults = ExportOptions(
-            logo=s.logo_path,
-            accent=s.accent,
-            consultant_name=s.consultant_name,
-            consultant_company=s.consultant_company,
-        )
         if self._export_controller is None:
+            from workbook.gui.export_controller import ExportController
+
             self._export_controller = ExportController(self)
             self._export_controller.finished.connect(
                 lambda path: self.statusBar().showMessage(f"Exported {path}", STATUS_LONG_MS)
             )
-        options = self._export_controller.ask_export_options(defaults)
-        if options is None:
-            return
-        if self.document.file_path is not None:
-            suggested = default_pdf_path(self.document.file_path)
-        else:
-            name = Path(suggested_file_name(self.document.plan)).with_suffix(".pdf").name
-            suggested = s.default_folder / name
-        target = dialogs_module().ask_pdf_path(self, suggested)
-        if target is not None:
-            self._export_controller.export(self.document.plan, target, options)
+        self._export_controller.export_with_profile(
+            self.document.plan, self.document.file_path, self.settings
+        )
 
     def edit_preferences(self) -> None:
         from workbook.gui.preferences import PreferencesDialog
