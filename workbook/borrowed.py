@@ -29,8 +29,8 @@ _SKIPPED_KEYS = frozenset({"id", "format", "schema_version", "from_listening", "
 
 
 def normalise(text: str) -> str:
-    """The form two texts are compared in: spaces folded, case ignored."""
-    return " ".join(text.split()).casefold()
+    """Spaces and line breaks folded: how words are counted and organisations compared."""
+    return " ".join(text.split())
 
 
 def _min_words(key: str) -> int:
@@ -64,15 +64,15 @@ class BorrowedText:
     def __init__(self, sources: dict[str, dict[str, frozenset[str]]], skip: str | None) -> None:
         self._sources = sources
         self._skip = skip
+        self.table = sources
+        """Guide key → text → the sources that wrote it, exactly as written."""
 
     def source(self, key: str, value: object) -> str | None:
         """The example name (or :data:`GUIDANCE`) the value at guide ``key`` came from."""
-        if type(value) is not str:
-            return None
         known = self._sources.get(key)
-        if not known:
+        if not known or type(value) is not str:
             return None
-        names = known.get(normalise(value))
+        names = known.get(value)
         if not names or self._skip in names:
             # The plan's own example wrote it: its words, even where a placeholder agrees.
             return None
@@ -90,9 +90,10 @@ def _index() -> dict[str, dict[str, frozenset[str]]]:
     found: dict[str, dict[str, set[str]]] = {}
 
     def add(key: str, text: str, source: str) -> None:
-        folded = normalise(text)
-        if len(folded.split()) >= _min_words(key):
-            found.setdefault(key, {}).setdefault(folded, set()).add(source)
+        # Compared exactly as written: "left unchanged" means just that, and an exact
+        # lookup keeps the lint of a 2,000-note plan fast. Any edit makes the text yours.
+        if len(text.split()) >= _min_words(key):
+            found.setdefault(key, {}).setdefault(text, set()).add(source)
 
     for key, guide in FIELD_GUIDES.items():
         add(key, guide.placeholder, GUIDANCE)
@@ -113,7 +114,7 @@ def _organisations() -> dict[str, str]:
     names = {}
     for name, path in example_files().items():
         raw = json.loads(path.read_text(encoding="utf-8"))
-        organisation = normalise(str(raw.get("details", {}).get("organisation", "")))
+        organisation = normalise(str(raw.get("details", {}).get("organisation", ""))).casefold()
         if organisation:
             names[organisation] = name
     return names
@@ -127,7 +128,7 @@ def own_example(plan: Plan | None) -> str | None:
     """
     if plan is None:
         return None
-    return _organisations().get(normalise(plan.details.organisation))
+    return _organisations().get(normalise(plan.details.organisation).casefold())
 
 
 @cache

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable
@@ -84,12 +85,80 @@ def detector() -> Callable[[str], list[str]]:
     return shared
 
 
-_QUICK = re.compile(r"\d|-----|pass|pin|key|token|secret|login", re.IGNORECASE)
+_TELLING_WORDS = (
+    b"password",
+    b"passwd",
+    b"passcode",
+    b"pass",
+    b"pwd",
+    b"pin",
+    b"api",
+    b"apikey",
+    b"secret",
+    b"token",
+    b"login",
+    b"access key",
+)
+_KEY_PREFIXES = (
+    b"sk_",
+    b"pk_",
+    b"rk_",
+    b"AKIA",
+    b"ghp_",
+    b"gho_",
+    b"ghu_",
+    b"ghs_",
+    b"ghr_",
+    b"xox",
+    b"AIza",
+    b"-----BEGIN",
+)
+_SEPARATOR = b"\x00"  # never in a plan's text: the model drops control characters
+_SEPARATORS = re.compile(_SEPARATOR)
+_TOKEN_CHARS = bytes(range(48, 58)) + bytes(range(65, 91)) + bytes(range(97, 123)) + b"+/=_-"
+# Every byte that may be part of a key becomes "a", every other byte a space: a run of 24
+# key-like characters is then a plain substring search, done in C.
+_TO_RUNS = bytes(ord("a") if byte in _TOKEN_CHARS else ord(" ") for byte in range(256))
+_RUN = b"a" * 24
+
+
+def candidates(texts: list[str]) -> list[int]:
+    """Positions in ``texts`` of those worth a closer look: with a run of key-like
+    characters, a telling word, or the start of a known key. The rest cannot hold what
+    the detectors look for."""
+    # One scan over all the texts joined, as bytes, is far quicker than one per text: a
+    # 2,000-note plan has some 12,000 of them, and only a handful hold any of these.
+    joined = "\x00".join(texts).encode("utf-8", "surrogatepass")
+    starts = [0] + [match.end() for match in _SEPARATORS.finditer(joined)]
+    hits: set[int] = set()
+
+    def find_all(haystack: bytes, needle: bytes, whole_word: bool = False) -> None:
+        position = haystack.find(needle)
+        while position != -1:
+            end = position + len(needle)
+            # Whole words only: "pin" is not in "shopping", "api" not in "capital".
+            if not whole_word or (
+                not haystack[position - 1 : position].isalnum()
+                and not haystack[end : end + 1].isalnum()
+            ):
+                hits.add(bisect.bisect_right(starts, position) - 1)
+            position = haystack.find(needle, end)
+
+    find_all(joined.translate(_TO_RUNS), _RUN)
+    for prefix in _KEY_PREFIXES:
+        find_all(joined, prefix)
+    lowered = joined.lower()  # ASCII letters only: byte positions stay the same
+    for word in _TELLING_WORDS:
+        find_all(lowered, word, whole_word=True)
+    return sorted(hits)
 
 
 def looks_secret(text: str) -> bool:
     """Whether ``text`` holds something that looks like a password, key or token."""
-    # Nearly every text of a plan has neither a digit nor a telling word: skip those cheaply.
-    if _QUICK.search(text) is None:
-        return False
     return bool(detector()(text))
+
+
+def secret_positions(texts: list[str]) -> list[int]:
+    """Positions in ``texts`` of those that look like a password, key or token."""
+    check = detector()
+    return [index for index in candidates(texts) if check(texts[index])]
