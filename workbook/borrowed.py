@@ -43,12 +43,15 @@ def _min_words(key: str) -> int:
 def _texts(node: Any, steps: tuple[str, ...]) -> Iterator[tuple[str, str]]:
     """(guide key, text) for every text in a raw plan object; list rows share their key."""
     if isinstance(node, dict):
+        if steps == _SEVEN_PS:  # the 7 P's share one key per column
+            for decision in node.values():
+                if isinstance(decision, dict):
+                    for name, value in decision.items():
+                        if name not in _SKIPPED_KEYS:
+                            yield from _texts(value, (*steps, name))
+            return
         for name, value in node.items():
-            if name in _SKIPPED_KEYS:
-                continue
-            if steps == _SEVEN_PS:  # the 7 P's share one key per column
-                yield from _texts(value, steps)
-            else:
+            if name not in _SKIPPED_KEYS:
                 yield from _texts(value, (*steps, name))
     elif isinstance(node, list):
         for item in node:

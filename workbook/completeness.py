@@ -287,6 +287,26 @@ class _Checker:
             return False, False
         return True, self.borrowed.is_borrowed(key, value)
 
+    def own_rows(self, rows: Sequence[Row], key_base: str) -> list[Row]:
+        """The rows with something of the user's own in them: not empty, not only an
+        example's words."""
+        own = []
+        for row in rows:
+            if row_is_empty(row):
+                continue
+            for name in type(row).model_fields:
+                value = getattr(row, name)
+                if name in _NOT_TYPED or not filled(value) or isinstance(value, bool | list):
+                    continue
+                if type(value) is str:
+                    if self.borrowed.is_borrowed(f"{key_base}.{name}", value):
+                        continue
+                elif isinstance(value, str):  # a choice alone does not make a row
+                    continue
+                own.append(row)
+                break
+        return own
+
     def fields(
         self,
         part: BaseModel,
@@ -362,7 +382,7 @@ def _management(plan: Plan, borrowed: BorrowedText) -> StageStatus:
     c = _Checker(Stage.MANAGEMENT, borrowed)
     base: FieldPath = ("management",)
     presence = base + ("presence",)
-    channels = [row for row in m.presence if not row_is_empty(row)]
+    channels = c.own_rows(m.presence, "management.presence")
     c.part("management.presence")
     c.add("Presence inventory: at least one channel", presence, bool(channels))
     c.rows(
@@ -464,7 +484,7 @@ def _listening(plan: Plan, borrowed: BorrowedText) -> StageStatus:
     c.part("listening.intent")
     c.fields(li, base, "listening", ("intent",))
     c.part("listening.places")
-    places = [row for row in li.places if not row_is_empty(row)]
+    places = c.own_rows(li.places, "listening.places")
     c.add("Listening plan: at least one place to listen", base + ("places",), bool(places))
     c.rows(
         li.places,
@@ -523,11 +543,14 @@ def _planning(plan: Plan, borrowed: BorrowedText) -> StageStatus:
         elif has and not on_list:
             label = f"{label} ({decision.owner.strip()} is not on it)"
         # Naming someone is half the work; naming someone on the team is all of it.
-        c.add(label, path + ("owner",), on_list, credit=1.0 if on_list else 0.5 * has)
+        c.add(label, path + ("owner",), on_list, credit=1.0 if on_list else 0.5 * (has and not copied))
+        # Sharing counts once there is a decision of the user's own to share.
+        own = c.yours("planning.seven_ps.decision", decision.decision) == (True, False)
         c.add(
-            f"{prefix}Communicated to the whole organisation",
+            f"{prefix}Communicated to the whole organisation"
+            + ("" if own or not decision.communicated else " (once the decision is yours)"),
             path + ("communicated",),
-            decision.communicated,
+            decision.communicated and own,
         )
     c.part("planning.assessment")
     c.fields(
@@ -571,7 +594,7 @@ def _engagement(plan: Plan, borrowed: BorrowedText) -> StageStatus:
     c.add(
         "Engagement activities: at least one",
         activities,
-        any(not row_is_empty(row) for row in e.activities),
+        bool(c.own_rows(e.activities, "engagement.activities")),
     )
     c.rows(
         e.activities,

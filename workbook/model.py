@@ -284,8 +284,8 @@ class Resources(Part):
 
     monitoring_tools: Text = Field("", title="Monitoring tools")
     scheduling_tools: Text = Field("", title="Scheduling tools")
-    hours_per_week: float | None = Field(None, title="Hours per week we can give", ge=0, le=168)
-    budget: Text = Field("", title="Budget we can give")
+    hours_per_week: float | None = Field(None, title="Hours per week", ge=0, le=168)
+    budget: Text = Field("", title="Budget")
 
 
 class Management(Part):
