@@ -62,8 +62,22 @@ def small_detector(text: str) -> list[str]:
         if re.search(r"[\d!@#$%^&*?]", value):
             found.append(match.group(0))
     found += [m.group(0) for m in _KEY_SHAPES.finditer(text)]
-    found += [m.group(0) for m in _TOKEN.finditer(text) if _looks_like_token(m.group(0))]
+    for match in _TOKEN.finditer(text):
+        if _looks_like_token(match.group(0)) and not _in_address(text, match.start()):
+            found.append(match.group(0))
     return found
+
+
+def _in_address(text: str, position: int) -> bool:
+    # A web or mail address holds long runs of letters and digits too ("/journal/2026/03/…").
+    start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
+    end = len(text)
+    for stop in (" ", "\n"):
+        found = text.find(stop, position)
+        if found != -1:
+            end = min(end, found)
+    word = text[start:end]
+    return "://" in word or word.startswith("www.") or "@" in word
 
 
 @cache
