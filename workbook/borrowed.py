@@ -67,8 +67,18 @@ class BorrowedText:
     def __init__(self, sources: dict[str, dict[str, frozenset[str]]], skip: str | None) -> None:
         self._sources = sources
         self._skip = skip
-        self.table = sources
-        """Guide key → text → the sources that wrote it, exactly as written."""
+        self._origins: dict[str, dict[str, str]] = {}
+
+    def origins(self, key: str) -> dict[str, str]:
+        """Text → the source it came from, for every borrowed text at guide ``key``."""
+        known = self._origins.get(key)
+        if known is None:
+            known = self._origins[key] = {
+                text: min(names)
+                for text, names in self._sources.get(key, {}).items()
+                if self._skip not in names
+            }
+        return known
 
     def source(self, key: str, value: object) -> str | None:
         """The example name (or :data:`GUIDANCE`) the value at guide ``key`` came from."""

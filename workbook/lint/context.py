@@ -17,19 +17,25 @@ _SKIPPED = frozenset({"id", "format", "schema_version", "from_listening"})
 _SEVEN_PS = ("planning", "seven_ps")
 
 
-TextField = tuple[str, tuple[str, ...], str, str]
-"""One text the user typed: (guide key for example lookups, parent path, field name, value).
-Plain tuples, not named ones: a 2,000-note plan has some 12,000 of them."""
+class TextGroup(NamedTuple):
+    """The texts of one part, or of one list's rows, column by column.
 
+    Kept by column, not text by text, so that a rule can test a whole column at once (a
+    2,000-note plan has some 20,000 fields to look at). Theme tags are left out: they are
+    short labels to count, not free text.
+    """
 
-def text_path(text: TextField) -> tuple[str, ...]:
-    """The field path of a :data:`TextField`."""
-    return (*text[1], text[2])
+    key: str
+    """The guide key of the part or list ("listening.notes", "planning.seven_ps")."""
+    parents: list[tuple[str, ...]]
+    """The path of each row (one path for a part)."""
+    columns: list[tuple[str, list[str]]]
+    """(field name, the value in each row, "" where empty)."""
+    rows: bool
 
 
 class _Layout(NamedTuple):
     texts: tuple[str, ...]
-    text_lists: tuple[str, ...]
     parts: tuple[str, ...]
     rows: tuple[str, ...]
 
@@ -38,13 +44,13 @@ _LAYOUT: dict[type, _Layout] = {}
 
 
 def _layout(model: type[BaseModel]) -> _Layout:
-    """A model's fields by kind: texts, lists of texts, sub-parts and row lists."""
+    """A model's fields by kind: texts, sub-parts and row lists."""
     known = _LAYOUT.get(model)
     if known is not None:
         return known
     import typing
 
-    kinds: dict[str, list[str]] = {"text": [], "texts": [], "part": [], "rows": []}
+    kinds: dict[str, list[str]] = {"text": [], "part": [], "rows": []}
     for name, info in model.model_fields.items():
         if name in _SKIPPED:
             continue
@@ -53,61 +59,33 @@ def _layout(model: type[BaseModel]) -> _Layout:
         args = typing.get_args(annotation)
         if annotation is str:
             kinds["text"].append(name)
-        elif origin is list and args and args[0] is str:
-            kinds["texts"].append(name)
         elif origin is list and args and isinstance(args[0], type) and issubclass(args[0], Row):
             kinds["rows"].append(name)
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             kinds["part"].append(name)
-    layout = _Layout(*(tuple(kinds[k]) for k in ("text", "texts", "part", "rows")))
+    layout = _Layout(*(tuple(kinds[k]) for k in ("text", "part", "rows")))
     _LAYOUT[model] = layout
     return layout
 
 
-def _walk(node: BaseModel, path: tuple[str, ...], key: str, out: list[TextField]) -> None:
-    # Written for speed: a 2,000-note plan has some 20,000 fields to look at.
+def _walk(node: BaseModel, path: tuple[str, ...], key: str, out: list[TextGroup]) -> None:
     layout = _layout(type(node))
-    prefix = f"{key}." if key else ""
-    for name in layout.texts:
-        value = getattr(node, name)
-        if value:
-            out.append((prefix + name, path, name, value))
-    for name in layout.text_lists:
-        for index, value in enumerate(getattr(node, name)):
-            if value:
-                out.append((prefix + name, path + (name,), str(index), value))
+    if layout.texts:
+        columns = [(name, [getattr(node, name)]) for name in layout.texts]
+        out.append(TextGroup(key, [path], columns, False))
     for name in layout.parts:
         # The 7 P's share one key per column: "planning.seven_ps.decision".
-        child_key = key if path == _SEVEN_PS else prefix + name
+        child_key = key if path == _SEVEN_PS else (f"{key}.{name}" if key else name)
         _walk(getattr(node, name), path + (name,), child_key, out)
     for name in layout.rows:
         rows = getattr(node, name)
         if not rows:
             continue
-        row_key = prefix + name
         base = path + (name,)
         row_layout = _layout(type(rows[0]))
-        if row_layout.parts or row_layout.rows:
-            for row in rows:
-                _walk(row, base + (row.id,), row_key, out)
-            continue
-        keys = [(column, f"{row_key}.{column}") for column in row_layout.texts]
-        append = out.append
-        for row in rows:
-            parent = None
-            for column, column_key in keys:
-                value = getattr(row, column)
-                if value:
-                    if parent is None:
-                        parent = base + (row.id,)
-                    append((column_key, parent, column, value))
-            for column in row_layout.text_lists:
-                values = getattr(row, column)
-                if values:
-                    parent = base + (row.id, column)
-                    for index, value in enumerate(values):
-                        if value:
-                            append((f"{row_key}.{column}", parent, str(index), value))
+        parents = [base + (row.id,) for row in rows]
+        columns = [(column, [getattr(row, column) for row in rows]) for column in row_layout.texts]
+        out.append(TextGroup(f"{key}.{name}", parents, columns, True))
 
 
 @dataclass
@@ -130,11 +108,32 @@ class LintContext:
         return shared_on(self.plan)
 
     @cached_property
-    def texts(self) -> list[TextField]:
-        """Every non-empty text in the plan (theme tags named by position)."""
-        out: list[TextField] = []
+    def groups(self) -> list[TextGroup]:
+        """Every text of the plan, part by part and list by list."""
+        out: list[TextGroup] = []
         _walk(self.plan, (), "", out)
         return out
+
+    @cached_property
+    def texts(self) -> tuple[list[str], list[tuple[int, TextGroup, str, list[str]]]]:
+        """Every text in one list, and where each column starts in it: (offset, group,
+        field name, values)."""
+        flat: list[str] = []
+        starts = []
+        for group in self.groups:
+            for name, values in group.columns:
+                starts.append((len(flat), group, name, values))
+                flat += values
+        return flat, starts
+
+    def text_path(self, index: int) -> tuple[str, ...]:
+        """The field path of the text at ``index`` of :attr:`texts`."""
+        import bisect
+
+        _flat, starts = self.texts
+        at = bisect.bisect_right([s[0] for s in starts], index) - 1
+        offset, group, name, _values = starts[at]
+        return (*group.parents[index - offset], name)
 
     def row_number(self, list_path: tuple[str, ...], row_id: str) -> int:
         """1-based position of a row, for messages ("note 12")."""

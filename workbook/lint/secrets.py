@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -53,8 +54,15 @@ def _looks_like_token(word: str) -> bool:
     )
 
 
+_DIGIT_OR_SYMBOL = re.compile(r"[\d!@#$%^&*?]")
+
+
 def small_detector(text: str) -> list[str]:
     """What in ``text`` looks like a secret (the matched words), empty when nothing does."""
+    # Every secret the detector knows holds a digit or a symbol, or starts like a key:
+    # test that first, cheaply.
+    if _DIGIT_OR_SYMBOL.search(text) is None and "AKIA" not in text and "-----" not in text:
+        return []
     found = []
     for match in _PHRASED.finditer(text):
         value = match.group("value")
@@ -99,36 +107,11 @@ def detector() -> Callable[[str], list[str]]:
     return shared
 
 
-_TELLING_WORDS = (
-    b"password",
-    b"passwd",
-    b"passcode",
-    b"pass",
-    b"pwd",
-    b"pin",
-    b"api",
-    b"apikey",
-    b"secret",
-    b"token",
-    b"login",
-    b"access key",
-)
-_KEY_PREFIXES = (
-    b"sk_",
-    b"pk_",
-    b"rk_",
-    b"AKIA",
-    b"ghp_",
-    b"gho_",
-    b"ghu_",
-    b"ghs_",
-    b"ghr_",
-    b"xox",
-    b"AIza",
-    b"-----BEGIN",
-)
+_WORD_STARTS = (b"pass", b"pwd", b"pin", b"api", b"secret", b"token", b"login", b"access key")
+"""The start of every word the detectors look for (lower case): "pass" finds "password"."""
+_KEY_STARTS = (b"AKIA", b"-----BEGIN")
+"""Key shapes too short for :data:`_RUN`; the longer ones are all runs of 24 or more."""
 _SEPARATOR = b"\x00"  # never in a plan's text: the model drops control characters
-_SEPARATORS = re.compile(_SEPARATOR)
 _TOKEN_CHARS = bytes(range(48, 58)) + bytes(range(65, 91)) + bytes(range(97, 123)) + b"+/=_-"
 # Every byte that may be part of a key becomes "a", every other byte a space: a run of 24
 # key-like characters is then a plain substring search, done in C.
@@ -138,32 +121,29 @@ _RUN = b"a" * 24
 
 def candidates(texts: list[str]) -> list[int]:
     """Positions in ``texts`` of those worth a closer look: with a run of key-like
-    characters, a telling word, or the start of a known key. The rest cannot hold what
-    the detectors look for."""
-    # One scan over all the texts joined, as bytes, is far quicker than one per text: a
-    # 2,000-note plan has some 12,000 of them, and only a handful hold any of these.
-    joined = "\x00".join(texts).encode("utf-8", "surrogatepass")
-    starts = [0] + [match.end() for match in _SEPARATORS.finditer(joined)]
+    characters, a word starting like a telling word, or the start of a short key. The
+    rest cannot hold what the detectors look for."""
+    # One scan per needle over all the texts joined, as bytes, is far quicker than any
+    # work per text: a 2,000-note plan has some 12,000 of them, and only a handful matter.
+    encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
+    joined = _SEPARATOR.join(encoded)
+    starts = list(itertools.accumulate([len(e) + 1 for e in encoded], initial=0))
     hits: set[int] = set()
 
-    def find_all(haystack: bytes, needle: bytes, whole_word: bool = False) -> None:
+    def find_all(haystack: bytes, needle: bytes, word_start: bool = False) -> None:
         position = haystack.find(needle)
         while position != -1:
-            end = position + len(needle)
-            # Whole words only: "pin" is not in "shopping", "api" not in "capital".
-            if not whole_word or (
-                not haystack[position - 1 : position].isalnum()
-                and not haystack[end : end + 1].isalnum()
-            ):
+            # At the start of a word only: "pin" in "pinned", not in "shopping".
+            if not word_start or not haystack[position - 1 : position].isalnum():
                 hits.add(bisect.bisect_right(starts, position) - 1)
-            position = haystack.find(needle, end)
+            position = haystack.find(needle, position + len(needle))
 
     find_all(joined.translate(_TO_RUNS), _RUN)
-    for prefix in _KEY_PREFIXES:
-        find_all(joined, prefix)
+    for key_start in _KEY_STARTS:
+        find_all(joined, key_start)
     lowered = joined.lower()  # ASCII letters only: byte positions stay the same
-    for word in _TELLING_WORDS:
-        find_all(lowered, word, whole_word=True)
+    for word in _WORD_STARTS:
+        find_all(lowered, word, word_start=True)
     return sorted(hits)
 
 
@@ -175,4 +155,4 @@ def looks_secret(text: str) -> bool:
 def secret_positions(texts: list[str]) -> list[int]:
     """Positions in ``texts`` of those that look like a password, key or token."""
     check = detector()
-    return [index for index in candidates(texts) if check(texts[index])]
+    return [index for index in candidates(texts) if texts[index] and check(texts[index])]
