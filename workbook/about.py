@@ -15,8 +15,8 @@ ABOUT_THE_METHOD: tuple[str, ...] = (
     "and learn before you say anything, and listen for what people need rather than for "
     "chances to sell. Third, think and plan, turning what you heard into decisions. Fourth, "
     "engage: join the conversation, keep listening, and measure the relationships you build.",
-    "For the planning stage the series borrows Telligent's 7 P's: purpose, people, places, "
-    "process, platform, practices and participate. Each one is decided, given an owner and "
+    "For the planning stage the series borrows Telligent's 7 P's (purpose, people, places, "
+    "process, platform, practices, participate). Each one is decided, given an owner and "
     "shared with the whole organisation before anyone starts engaging.",
     "To measure, the series uses the four A's: attention, attraction, affinity and audience. "
     "Each builds on the one before, and the series asks you to count what relationships "
@@ -47,8 +47,8 @@ SOURCES: tuple[Source, ...] = (
     Source(
         "Telligent",
         "The 7 P's, as cited in the series",
-        "Purpose, people, places, process, platform, practices and participate, each "
-        "thought through and shared before engaging.",
+        "Seven things to decide (purpose, people, places, process, platform, practices, "
+        "participate), each thought through and shared before engaging.",
     ),
     Source(
         "Jay Deragon",
