@@ -543,7 +543,9 @@ def _planning(plan: Plan, borrowed: BorrowedText) -> StageStatus:
         elif has and not on_list:
             label = f"{label} ({decision.owner.strip()} is not on it)"
         # Naming someone is half the work; naming someone on the team is all of it.
-        c.add(label, path + ("owner",), on_list, credit=1.0 if on_list else 0.5 * (has and not copied))
+        c.add(
+            label, path + ("owner",), on_list, credit=1.0 if on_list else 0.5 * (has and not copied)
+        )
         # Sharing counts once there is a decision of the user's own to share.
         own = c.yours("planning.seven_ps.decision", decision.decision) == (True, False)
         c.add(
