@@ -60,7 +60,7 @@ def cost_report(plan: Plan) -> CostReport:
     Rows with nothing typed in are left out; a missing figure counts as 0 and leaves the
     activity marked unpriced.
     """
-    from workbook.completeness import row_is_empty
+    from workbook.facts import row_is_empty
 
     rows = []
     for activity in plan.engagement.activities:

@@ -7,19 +7,11 @@ leads to the field; the window shows the unmet ones as a warning, never a locked
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
-from workbook.completeness import (
-    BORROWED_NOTE,
-    MIN_LISTENING_DAYS,
-    MIN_LISTENING_NOTES,
-    Check,
-    filled,
-    notes_heard,
-    people_names,
-    row_is_empty,
-    shared_on,
-)
+from workbook.completeness import BORROWED_NOTE, MIN_LISTENING_DAYS, MIN_LISTENING_NOTES, Check
+from workbook.facts import filled, notes_heard, people_names, row_is_empty, shared_on
 from workbook.paths import SEPARATOR, FieldPath
 from workbook.stages import Stage
 
@@ -30,7 +22,7 @@ if TYPE_CHECKING:
 LEARNINGS = ("market_wants", "want_us_to_say", "unlearn", "reputation", "give_results")
 
 
-def _day(value) -> str:
+def _day(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 

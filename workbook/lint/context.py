@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from workbook.borrowed import BorrowedText, borrowed_text
-from workbook.completeness import PeopleNames, people_names, shared_on
+from workbook.facts import PeopleNames, people_names, shared_on
 from workbook.model import Plan, Row
 
 _SKIPPED = frozenset({"id", "format", "schema_version", "from_listening"})

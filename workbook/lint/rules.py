@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from functools import cache
 
-from workbook.completeness import filled, row_is_empty
+from workbook.facts import filled, row_is_empty
 from workbook.insights import addresses_theme, top_themes
 from workbook.lint.context import LintContext
 from workbook.lint.secrets import secret_positions
@@ -49,7 +50,7 @@ class Rule:
     check: Callable[[LintContext], Found]
 
 
-def _day(value) -> str:
+def _day(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
