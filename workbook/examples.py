@@ -315,15 +315,17 @@ def _word_in(word: str, text: str) -> bool:
 def rank_examples(industry_text: str) -> list[tuple[str, int]]:
     """Every bundled example with how well it matches ``industry_text``, best first.
 
-    A simple keyword match: each of the example's trade words found in the text scores
-    2, each longer word of the example's own industry line scores 1. Ties keep name order.
+    A simple keyword match: each of the example's trade words found in the text scores 10
+    plus its length (so "food bank" beats "food"), each longer word of the example's own
+    industry line scores 5. Ties keep name order.
     """
     text = " ".join(industry_text.casefold().split())
     ranked = []
     for info in list_examples():
-        score = sum(2 for word in TRADE_WORDS.get(info.name, ()) if _word_in(word, text))
+        trade = TRADE_WORDS.get(info.name, ())
+        score = sum(10 + len(word) for word in trade if _word_in(word, text))
         own = _parsed(info.name).details.industry.casefold()
-        score += sum(1 for word in set(own.split()) if len(word) >= 5 and _word_in(word, text))
+        score += sum(5 for word in set(own.split()) if len(word) >= 5 and _word_in(word, text))
         ranked.append((info.name, score))
     ranked.sort(key=lambda pair: -pair[1])
     return ranked
