@@ -16,6 +16,7 @@ from workbook.model import (
     ListeningNote,
     PlaybookEntry,
     RelationshipMeasure,
+    Row,
     Sentiment,
     SevenP,
     SituationType,
@@ -45,6 +46,13 @@ class SuggestionKind(StrEnum):
         }[self.value]
 
 
+_ROW_LISTS: dict[SuggestionKind, tuple[type[Row], str]] = {
+    SuggestionKind.PLAYBOOK: (PlaybookEntry, "playbook"),
+    SuggestionKind.ACTIVITY: (Activity, "activities"),
+    SuggestionKind.MEASURE: (RelationshipMeasure, "measures"),
+}
+
+
 @dataclass(frozen=True)
 class Suggestion:
     """A draft entry built from one theme's notes, ready to insert and edit."""
@@ -64,6 +72,21 @@ class Suggestion:
     @property
     def source_label(self) -> str:
         return link_label(self.link)
+
+    @property
+    def target(self) -> FieldPath:
+        """Where it goes: the decision of its P, or the list its row joins."""
+        if self.kind is SuggestionKind.DECISION:
+            return ("planning", "seven_ps", SevenP(self.values["p"]).value, "decision")
+        return ("engagement", _ROW_LISTS[self.kind][1])
+
+    def new_row(self) -> Row:
+        """The entry as a new row, not yet in any plan (for a window that inserts rows
+        through its own undoable edits). Not for a decision, which is not a row."""
+        if self.kind is SuggestionKind.DECISION:
+            raise ValueError("A decision draft fills a P; it is not a row.")
+        row_type, _list_name = _ROW_LISTS[self.kind]
+        return row_type(**self.values, from_listening=self.link)
 
 
 def link_label(link: FromListening | None) -> str:
@@ -196,7 +219,8 @@ def theme_suggestions(plan: Plan, limit: int = TOP_THEMES) -> list[tuple[Theme, 
     ]
 
 
-def _merged(old: FromListening | None, new: FromListening) -> FromListening:
+def merge_links(old: FromListening | None, new: FromListening) -> FromListening:
+    """One link holding both: the themes and notes of ``old``, then any new ones."""
     if old is None:
         return new
     themes = list(old.themes)
@@ -206,27 +230,29 @@ def _merged(old: FromListening | None, new: FromListening) -> FromListening:
     return FromListening(themes=themes, notes=notes)
 
 
+def decision_edit(plan: Plan, suggestion: Suggestion) -> tuple[str, FromListening]:
+    """The decision text and link a decision draft leaves on its P (for a window that makes
+    the change through its own undoable edits): the draft alone, or after the text there."""
+    decision = plan.planning.seven_ps.get(SevenP(suggestion.values["p"]))
+    text = decision.decision.rstrip()
+    draft = suggestion.values["decision"]
+    return (f"{text}\n\n{draft}" if text else draft), merge_links(
+        decision.from_listening, suggestion.link
+    )
+
+
 def apply_suggestion(plan: Plan, suggestion: Suggestion) -> FieldPath:
     """Insert ``suggestion`` as an ordinary, editable entry that remembers its notes; returns
     the path of what was made (a new row, or the decision of the P).
 
     A decision that already has text keeps it: the draft is added as a new paragraph.
     """
-    values = dict(suggestion.values)
-    link = suggestion.link
     if suggestion.kind is SuggestionKind.DECISION:
-        p = SevenP(values["p"])
-        decision = plan.planning.seven_ps.get(p)
-        text = decision.decision.rstrip()
-        decision.decision = f"{text}\n\n{values['decision']}" if text else values["decision"]
-        decision.from_listening = _merged(decision.from_listening, link)
-        return ("planning", "seven_ps", p.value, "decision")
-    row_type, list_name = {
-        SuggestionKind.PLAYBOOK: (PlaybookEntry, "playbook"),
-        SuggestionKind.ACTIVITY: (Activity, "activities"),
-        SuggestionKind.MEASURE: (RelationshipMeasure, "measures"),
-    }[suggestion.kind]
-    row = row_type(**values, from_listening=link)
+        decision = plan.planning.seven_ps.get(SevenP(suggestion.values["p"]))
+        decision.decision, decision.from_listening = decision_edit(plan, suggestion)
+        return suggestion.target
+    row = suggestion.new_row()
+    list_name = _ROW_LISTS[suggestion.kind][1]
     getattr(plan.engagement, list_name).append(row)
     return ("engagement", list_name, row.id)
 

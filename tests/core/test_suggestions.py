@@ -25,6 +25,7 @@ from workbook.paths import get_value
 from workbook.suggestions import (
     SuggestionKind,
     apply_suggestion,
+    decision_edit,
     link_label,
     linked_entries,
     suggestions_for_theme,
@@ -138,3 +139,19 @@ def test_every_example_offers_suggestions_for_its_top_themes() -> None:
         assert len(suggestions) == 4
         notes = [n for n in theme_notes(plan.listening.notes, theme.name) if n.said.strip()]
         assert len(suggestions[0].note_ids) == len(notes) == theme.count
+
+
+def test_a_window_can_make_the_same_edits_itself() -> None:
+    plan = allergy_plan()
+    activity, _measure = suggestions_for_theme(plan, "allergies")[2:]
+    assert activity.target == ("engagement", "activities")
+    row = activity.new_row()
+    assert row.answers == "allergies" and row.from_listening == activity.link
+    assert plan.engagement.activities == []  # nothing inserted until the window does it
+    draft = suggestions_for_theme(plan, "allergies")[0]
+    plan.planning.seven_ps.participate.decision = "Ours."
+    text, link = decision_edit(plan, draft)
+    assert text == f"Ours.\n\n{draft.preview}" and link == draft.link
+    assert plan.planning.seven_ps.participate.decision == "Ours."
+    with pytest.raises(ValueError):
+        draft.new_row()
