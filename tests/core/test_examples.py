@@ -362,3 +362,13 @@ def test_example_value_reads_one_chosen_example():
     assert example_value("physio", ("details", "plan_date")) is None
     with pytest.raises(KeyError):
         example_value("no-such-example", ("planning", "intent"))
+
+
+@pytest.mark.parametrize("a", list(FourA))
+def test_example_value_gives_the_baseline_and_target_of_the_same_a(a):
+    plan = Plan()
+    row = next(m for m in plan.engagement.measures if m.dimension is a)
+    source = next(m for m in load_example("plumber").engagement.measures if m.dimension is a)
+    for column in ("baseline", "target"):
+        path = ("engagement", "measures", row.id, column)
+        assert example_value("plumber", path, plan) == getattr(source, column)
