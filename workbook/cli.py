@@ -14,7 +14,7 @@ from pathlib import Path
 
 from workbook import __version__
 
-COMMANDS = ("examples", "new", "validate", "schema", "export")
+COMMANDS = ("examples", "new", "validate", "lint", "schema", "export")
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -136,6 +136,24 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_lint(args: argparse.Namespace) -> int:
+    import json
+
+    from workbook.lint import has_errors, lint, report_json, report_text
+    from workbook.storage import load_plan
+
+    loaded = load_plan(args.file)
+    for warning in loaded.warnings:
+        print(f"Note: {warning}", file=sys.stderr)
+    findings = lint(loaded.plan)
+    name = loaded.path.name
+    if args.format == "json":
+        print(json.dumps(report_json(loaded.plan, findings, name), indent=2, ensure_ascii=False))
+    else:
+        print(report_text(loaded.plan, findings, name))
+    return EXIT_FAILED if has_errors(findings) else EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from workbook.model import Plan
 
@@ -196,6 +214,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = subparsers.add_parser("validate", help="check that a plan file opens; show progress")
     sub.add_argument("file", metavar="FILE")
     sub.set_defaults(handler=_cmd_validate)
+
+    sub = subparsers.add_parser(
+        "lint",
+        help="check a plan's thinking: errors, warnings and hints, each with its field",
+        description="Check a plan across its stages. Exit status 0 when there are no "
+        "errors, 1 when there are errors or the file cannot be read.",
+    )
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    sub.set_defaults(handler=_cmd_lint)
 
     sub = subparsers.add_parser("schema", help="print the JSON Schema of plan files")
     sub.set_defaults(handler=_cmd_schema)

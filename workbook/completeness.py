@@ -2,31 +2,129 @@
 
 This is the one source for the wizard's progress display, the review checklist,
 the engagement readiness warning and the PDF's readiness section.
+
+Progress is honest: each stage weighs its parts by the work they stand for (the notes log
+is a real share of Listening), empty rows count nothing, a rule the help states (exactly
+one accountable person) is checked as a rule, and text taken from a worked example and
+left unchanged is not yet the user's (:mod:`workbook.borrowed`). Readiness to engage is
+its own list of conditions (:mod:`workbook.readiness`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
-from workbook.model import FourA, Plan, PolicyStatus, Row, SevenP, SituationType
+from workbook.facts import (
+    NOT_TYPED,
+    NotesHeard,
+    PeopleNames,
+    filled,
+    notes_heard,
+    people_names,
+    row_is_empty,
+    shared_on,
+)
 from workbook.paths import SEPARATOR, FieldPath
 from workbook.stages import Stage
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from workbook.borrowed import BorrowedText
+    from workbook.model import Plan, Row
+
+# The status types import without the plan model; the checks import it when they run. The
+# stages themselves are in workbook.stages, which the window's menus need before this.
+
+__all__ = [
+    "MIN_LISTENING_DAYS",
+    "MIN_LISTENING_NOTES",
+    "Check",
+    "NotesHeard",
+    "PeopleNames",
+    "PlanStatus",
+    "StageStatus",
+    "assess",
+    "assess_stage",
+    "filled",
+    "notes_heard",
+    "people_names",
+    "row_is_empty",
+    "shared_on",
+]
+
 MIN_LISTENING_NOTES = 10
-"""Listening notes a plan should hold before it counts as having listened."""
+"""Listening notes with what was said that a plan should hold before it counts as having
+listened."""
+
+MIN_LISTENING_DAYS = 14
+"""The notes should cover at least this many days, first to last: two weeks of listening."""
+
+STAGE_WEIGHTS: dict[Stage, int] = {
+    Stage.DETAILS: 5,
+    Stage.MANAGEMENT: 20,
+    Stage.LISTENING: 25,
+    Stage.PLANNING: 25,
+    Stage.ENGAGEMENT: 25,
+}
+"""How much of the whole plan each stage stands for (the details are a few minutes' work)."""
+
+PART_WEIGHTS: dict[str, int] = {
+    "management.presence": 25,
+    "management.people": 30,
+    "management.governance": 30,
+    "management.resources": 15,
+    "listening.intent": 10,
+    "listening.places": 20,
+    "listening.notes": 40,
+    "listening.learnings": 30,
+    "planning.intent": 10,
+    "planning.seven_ps": 70,
+    "planning.assessment": 20,
+    "engagement.playbook": 25,
+    "engagement.activities": 25,
+    "engagement.measures": 25,
+    "engagement.quality": 8,
+    "engagement.cost": 7,
+    "engagement.review": 10,
+}
+"""The share of its stage each part stands for, in points out of 100 per stage."""
+
+BORROWED_NOTE = "still an example's words"
+"""Added to a gap's label when the field holds unchanged example text."""
 
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """One thing a complete plan has. ``path`` leads to the field or list to fill in."""
+    """One thing a complete plan has. ``path`` leads to the field or list to fill in.
+
+    ``weight`` is the share of its stage the check stands for, and ``credit`` how much of
+    it is done (0 to 1) when partly done, such as 4 of 10 notes.
+    """
 
     stage: Stage
     label: str
     path: FieldPath
     done: bool
+    weight: float = 1.0
+    credit: float | None = None
+
+    @property
+    def earned(self) -> float:
+        share = self.credit if self.credit is not None else (1.0 if self.done else 0.0)
+        return self.weight * share
+
+
+def _percent(earned: float, weight: float, complete: bool) -> int:
+    """Whole percent, rounded down so that 100 means nothing is missing."""
+    if complete:
+        return 100
+    if weight <= 0:
+        return 0
+    return min(99, math.floor(100 * earned / weight + 1e-9))
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +141,16 @@ class StageStatus:
         return sum(1 for c in self.checks if c.done)
 
     @property
+    def score(self) -> float:
+        """Share of the stage done, from 0 to 1, each check weighed by the work it stands for."""
+        weight = sum(c.weight for c in self.checks)
+        return 1.0 if weight <= 0 else sum(c.earned for c in self.checks) / weight
+
+    @property
     def percent(self) -> int:
-        """Whole percent, rounded down so that 100 means nothing is missing."""
-        return 100 if not self.checks else (100 * self.done) // self.total
+        """Whole percent of the work, rounded down so that 100 means nothing is missing."""
+        weight = sum(c.weight for c in self.checks)
+        return _percent(sum(c.earned for c in self.checks), weight, self.complete)
 
     @property
     def complete(self) -> bool:
@@ -59,6 +164,8 @@ class StageStatus:
 @dataclass(frozen=True, slots=True)
 class PlanStatus:
     stages: tuple[StageStatus, ...]
+    readiness: tuple[Check, ...] = ()
+    """Every condition for engaging (:mod:`workbook.readiness`), met or not."""
 
     def __getitem__(self, stage: Stage) -> StageStatus:
         for status in self.stages:
@@ -68,9 +175,10 @@ class PlanStatus:
 
     @property
     def percent(self) -> int:
-        total = sum(s.total for s in self.stages)
-        done = sum(s.done for s in self.stages)
-        return 100 if not total else (100 * done) // total
+        """The whole plan, each stage weighed by :data:`STAGE_WEIGHTS`."""
+        weight = sum(STAGE_WEIGHTS[s.stage] for s in self.stages)
+        earned = sum(STAGE_WEIGHTS[s.stage] * s.score for s in self.stages)
+        return _percent(earned, weight, all(s.complete for s in self.stages))
 
     @property
     def gaps(self) -> tuple[Check, ...]:
@@ -78,8 +186,10 @@ class PlanStatus:
 
     @property
     def readiness_gaps(self) -> tuple[Check, ...]:
-        """What must be done before engaging: listening, and the 7 P's thought out and shared."""
-        return self[Stage.LISTENING].gaps + self[Stage.PLANNING].gaps
+        """What is still missing before engaging: Management essentials, real listening, the
+        7 P's decided, owned and shared, and no activity starting before they were shared.
+        Each names what is missing and leads to it; a warning, never a locked door."""
+        return tuple(c for c in self.readiness if not c.done)
 
     @property
     def ready_to_engage(self) -> bool:
@@ -91,12 +201,7 @@ class PlanStatus:
         return f"{self.percent}% complete — " + ", ".join(parts)
 
 
-def _filled(value: object) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return bool(value.strip())
-    return True
+# ---------------------------------------------------------------- the checks
 
 
 def _title(model: BaseModel, name: str) -> str:
@@ -104,32 +209,93 @@ def _title(model: BaseModel, name: str) -> str:
 
 
 class _Checker:
-    """Collects the checks of one stage."""
+    """Collects the checks of one stage, part by part."""
 
-    def __init__(self, stage: Stage) -> None:
+    def __init__(self, stage: Stage, borrowed: BorrowedText) -> None:
         self.stage = stage
-        self.checks: list[Check] = []
+        self.borrowed = borrowed
+        self._parts: list[tuple[float, list[tuple[str, FieldPath, bool, float | None, float]]]]
+        self._parts = []
 
-    def add(self, label: str, path: FieldPath, done: bool) -> None:
-        self.checks.append(Check(self.stage, label, path, done))
+    def part(self, key: str | None = None, weight: float | None = None) -> None:
+        """Start the next part; its checks share its weight."""
+        self._parts.append((weight if weight is not None else PART_WEIGHTS[key or ""], []))
+
+    def add(
+        self,
+        label: str,
+        path: FieldPath,
+        done: bool,
+        credit: float | None = None,
+        share: float = 1.0,
+    ) -> None:
+        if not self._parts:
+            self.part(weight=1)
+        self._parts[-1][1].append((label, path, done, credit, share))
+
+    def yours(self, key: str, value: object) -> tuple[bool, bool]:
+        """(filled, borrowed) for a value at guide ``key``."""
+        if not filled(value):
+            return False, False
+        return True, self.borrowed.is_borrowed(key, value)
+
+    def own_rows(self, rows: Sequence[Row], key_base: str) -> list[Row]:
+        """The rows with something of the user's own in them: not empty, not only an
+        example's words."""
+        own = []
+        for row in rows:
+            if row_is_empty(row):
+                continue
+            for name in type(row).model_fields:
+                value = getattr(row, name)
+                if name in NOT_TYPED or not filled(value) or isinstance(value, bool | list):
+                    continue
+                if type(value) is str:
+                    if self.borrowed.is_borrowed(f"{key_base}.{name}", value):
+                        continue
+                elif isinstance(value, str):  # a choice alone does not make a row
+                    continue
+                own.append(row)
+                break
+        return own
 
     def fields(
-        self, part: BaseModel, base: FieldPath, names: tuple[str, ...], prefix: str = ""
+        self,
+        part: BaseModel,
+        base: FieldPath,
+        key_base: str,
+        names: tuple[str, ...],
+        prefix: str = "",
     ) -> None:
         for name in names:
-            label = _title(part, name)
-            self.add(f"{prefix}{label}", base + (name,), _filled(getattr(part, name)))
+            label = f"{prefix}{_title(part, name)}"
+            has, borrowed = self.yours(f"{key_base}.{name}", getattr(part, name))
+            if borrowed:
+                label = f"{label}: {BORROWED_NOTE}"
+            self.add(label, base + (name,), has and not borrowed)
 
     def rows(
-        self, rows: list, base: FieldPath, list_label: str, names: tuple[str, ...], row_label
+        self,
+        rows: Sequence[Row],
+        base: FieldPath,
+        list_label: str,
+        names: tuple[str, ...],
+        row_label: Callable[[Any, int], str],
     ) -> None:
+        key_base = ".".join(base)
         for index, row in enumerate(rows):
-            assert isinstance(row, Row)
+            if row_is_empty(row):
+                continue  # an Add click with nothing typed counts for nothing either way
             prefix = f"{list_label}{SEPARATOR}{row_label(row, index)}{SEPARATOR}"
-            self.fields(row, base + (row.id,), names, prefix)
+            self.fields(row, base + (row.id,), key_base, names, prefix)
 
     def status(self) -> StageStatus:
-        return StageStatus(self.stage, tuple(self.checks))
+        checks = []
+        for weight, items in self._parts:
+            shares = sum(item[4] for item in items)
+            for label, path, done, credit, share in items:
+                checks.append(Check(self.stage, label, path, done, weight * share / shares, credit))
+        return StageStatus(self.stage, tuple(checks))
 
 
 def _row_name(text: str, fallback: str) -> str:
@@ -139,11 +305,13 @@ def _row_name(text: str, fallback: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _details(plan: Plan) -> StageStatus:
-    c = _Checker(Stage.DETAILS)
+def _details(plan: Plan, borrowed: BorrowedText) -> StageStatus:
+    c = _Checker(Stage.DETAILS, borrowed)
+    c.part(weight=100)
     c.fields(
         plan.details,
         ("details",),
+        "details",
         (
             "title",
             "organisation",
@@ -159,27 +327,40 @@ def _details(plan: Plan) -> StageStatus:
     return c.status()
 
 
-def _management(plan: Plan) -> StageStatus:
+def _management(plan: Plan, borrowed: BorrowedText) -> StageStatus:
+    from workbook.model import PolicyStatus
+
     m = plan.management
-    c = _Checker(Stage.MANAGEMENT)
+    c = _Checker(Stage.MANAGEMENT, borrowed)
     base: FieldPath = ("management",)
-    c.add("Presence inventory: at least one channel", base + ("presence",), bool(m.presence))
+    presence = base + ("presence",)
+    channels = c.own_rows(m.presence, "management.presence")
+    c.part("management.presence")
+    c.add("Presence inventory: at least one channel", presence, bool(channels))
     c.rows(
         m.presence,
-        base + ("presence",),
+        presence,
         "Presence inventory",
         ("handle", "purpose", "owner", "backup_owner"),
         lambda r, i: _row_name(f"{r.platform.label} {r.handle}", f"channel {i + 1}"),
     )
+
     people = base + ("people",)
-    c.add("People and permissions: at least one person", people, bool(m.people))
+    named = [p for p in m.people if p.name.strip()]
+    accountable = sum(1 for p in named if p.accountable)
+    c.part("management.people")
+    c.add("People and permissions: at least one person", people, bool(named))
     c.add(
-        "People and permissions: someone may publish", people, any(p.can_publish for p in m.people)
-    )
-    c.add(
-        "People and permissions: someone is accountable",
+        "People and permissions: exactly one person is accountable"
+        + (f" ({accountable} are ticked)" if accountable > 1 else ""),
         people,
-        any(p.accountable for p in m.people),
+        accountable == 1,
+    )
+    c.add("People and permissions: someone may publish", people, any(p.can_publish for p in named))
+    c.add(
+        "People and permissions: someone answers complaints",
+        people,
+        any(p.can_answer_complaints for p in named),
     )
     c.rows(
         m.people,
@@ -188,30 +369,38 @@ def _management(plan: Plan) -> StageStatus:
         ("name", "role"),
         lambda r, i: _row_name(r.name, f"person {i + 1}"),
     )
+
     g = m.governance
     gov: FieldPath = base + ("governance",)
-    c.fields(g, gov, ("policy_status",))
+    c.part("management.governance")
+    c.fields(g, gov, "management.governance", ("policy_status",))
     if g.policy_status is not PolicyStatus.NONE:
-        c.fields(g, gov, ("policy_summary",))
+        c.fields(g, gov, "management.governance", ("policy_summary",))
     c.fields(
         g,
         gov,
+        "management.governance",
         ("approval_process", "escalation_path", "accountability", "brand_voice", "legal_notes"),
     )
+    c.part("management.resources")
     c.fields(
         m.resources,
         base + ("resources",),
+        "management.resources",
         ("monitoring_tools", "scheduling_tools", "hours_per_week", "budget"),
     )
     return c.status()
 
 
-def _listening(plan: Plan) -> StageStatus:
+def _listening(plan: Plan, borrowed: BorrowedText) -> StageStatus:
     li = plan.listening
-    c = _Checker(Stage.LISTENING)
+    c = _Checker(Stage.LISTENING, borrowed)
     base: FieldPath = ("listening",)
-    c.fields(li, base, ("intent",))
-    c.add("Listening plan: at least one place to listen", base + ("places",), bool(li.places))
+    c.part("listening.intent")
+    c.fields(li, base, "listening", ("intent",))
+    c.part("listening.places")
+    places = c.own_rows(li.places, "listening.places")
+    c.add("Listening plan: at least one place to listen", base + ("places",), bool(places))
     c.rows(
         li.places,
         base + ("places",),
@@ -219,55 +408,91 @@ def _listening(plan: Plan) -> StageStatus:
         ("where", "listen_for", "frequency", "listener"),
         lambda r, i: _row_name(r.where, f"place {i + 1}"),
     )
-    count = len(li.notes)
+    heard = notes_heard(plan, borrowed)
+    notes = base + ("notes",)
+    c.part("listening.notes")
     c.add(
-        f"Listening notes: at least {MIN_LISTENING_NOTES} ({count} so far)",
-        base + ("notes",),
-        count >= MIN_LISTENING_NOTES,
+        f"Listening notes: at least {MIN_LISTENING_NOTES} that say what was said "
+        f"({heard.count} so far)",
+        notes,
+        heard.count >= MIN_LISTENING_NOTES,
+        credit=min(1.0, heard.count / MIN_LISTENING_NOTES),
+        share=3,
     )
+    c.add(
+        f"Listening notes: dated over at least two weeks ({heard.days} days so far)",
+        notes,
+        heard.days >= MIN_LISTENING_DAYS,
+        credit=min(1.0, heard.days / MIN_LISTENING_DAYS),
+    )
+    c.part("listening.learnings")
     c.fields(
         li.learnings,
         base + ("learnings",),
+        "listening.learnings",
         ("market_wants", "want_us_to_say", "unlearn", "reputation", "give_results"),
     )
     return c.status()
 
 
-def _planning(plan: Plan) -> StageStatus:
+def _planning(plan: Plan, borrowed: BorrowedText) -> StageStatus:
+    from workbook.model import SevenP
+
     pl = plan.planning
-    c = _Checker(Stage.PLANNING)
+    c = _Checker(Stage.PLANNING, borrowed)
     base: FieldPath = ("planning",)
-    c.fields(pl, base, ("intent",))
+    c.part("planning.intent")
+    c.fields(pl, base, "planning", ("intent",))
+    c.part("planning.seven_ps")
+    names = people_names(plan)
     for p in SevenP:
         decision = pl.seven_ps.get(p)
         path = base + ("seven_ps", p.value)
+        prefix = f"The 7 P's{SEPARATOR}{p.label}{SEPARATOR}"
+        c.fields(decision, path, "planning.seven_ps", ("decision",), prefix)
+        has, copied = c.yours("planning.seven_ps.owner", decision.owner)
+        on_list = has and not copied and decision.owner in names
+        label = f"{prefix}Owner, from the People list"
+        if copied:
+            label = f"{label}: {BORROWED_NOTE}"
+        elif has and not on_list:
+            label = f"{label} ({decision.owner.strip()} is not on it)"
+        # Naming someone is half the work; naming someone on the team is all of it.
         c.add(
-            f"The 7 P's{SEPARATOR}{p.label}{SEPARATOR}Our decision",
-            path + ("decision",),
-            _filled(decision.decision),
+            label, path + ("owner",), on_list, credit=1.0 if on_list else 0.5 * (has and not copied)
         )
+        # Sharing counts once there is a decision of the user's own to share.
+        own = c.yours("planning.seven_ps.decision", decision.decision) == (True, False)
         c.add(
-            f"The 7 P's{SEPARATOR}{p.label}{SEPARATOR}Owner",
-            path + ("owner",),
-            _filled(decision.owner),
-        )
-        c.add(
-            f"The 7 P's{SEPARATOR}{p.label}{SEPARATOR}Communicated to the whole organisation",
+            f"{prefix}Communicated to the whole organisation"
+            + ("" if own or not decision.communicated else " (once the decision is yours)"),
             path + ("communicated",),
-            decision.communicated,
+            decision.communicated and own,
         )
+    c.part("planning.assessment")
     c.fields(
-        pl.assessment, base + ("assessment",), ("attributes", "offering_value", "market_relations")
+        pl.assessment,
+        base + ("assessment",),
+        "planning.assessment",
+        ("attributes", "offering_value", "market_relations"),
     )
     return c.status()
 
 
-def _engagement(plan: Plan) -> StageStatus:
+def _engagement(plan: Plan, borrowed: BorrowedText) -> StageStatus:
+    from workbook.model import FourA, SituationType
+
     e = plan.engagement
-    c = _Checker(Stage.ENGAGEMENT)
+    c = _Checker(Stage.ENGAGEMENT, borrowed)
     base: FieldPath = ("engagement",)
     playbook = base + ("playbook",)
-    covered = {entry.situation for entry in e.playbook if _filled(entry.response)}
+    c.part("engagement.playbook")
+    covered = {
+        entry.situation
+        for entry in e.playbook
+        if filled(entry.response)
+        and not borrowed.is_borrowed("engagement.playbook.response", entry.response)
+    }
     for situation in SituationType:
         c.add(
             f"Response playbook: how we respond to {situation.label.lower()}",
@@ -282,16 +507,38 @@ def _engagement(plan: Plan) -> StageStatus:
         lambda r, i: r.situation.label,
     )
     activities = base + ("activities",)
-    c.add("Engagement activities: at least one", activities, bool(e.activities))
+    c.part("engagement.activities")
+    c.add(
+        "Engagement activities: at least one",
+        activities,
+        bool(c.own_rows(e.activities, "engagement.activities")),
+    )
     c.rows(
         e.activities,
         activities,
         "Engagement activities",
-        ("activity", "channel", "value_offered", "cadence", "owner"),
+        (
+            "activity",
+            "channel",
+            "value_offered",
+            "cadence",
+            "owner",
+            "start_date",
+            "hours_per_month",
+            "money_per_month",
+            "moves",
+            "answers",
+        ),
         lambda r, i: _row_name(r.activity, f"activity {i + 1}"),
     )
     measures = base + ("measures",)
-    measured = {m.dimension for m in e.measures if _filled(m.indicator) and _filled(m.target)}
+    c.part("engagement.measures")
+    measured = {
+        m.dimension
+        for m in e.measures
+        if c.yours("engagement.measures.indicator", m.indicator) == (True, False)
+        and filled(m.target)
+    }
     for a in FourA:
         c.add(f"The four A's: {a.label} has an indicator and a target", measures, a in measured)
     c.rows(
@@ -301,21 +548,13 @@ def _engagement(plan: Plan) -> StageStatus:
         ("indicator", "baseline", "target", "method", "review_cadence"),
         lambda r, i: r.dimension.label,
     )
-    c.fields(
-        e.quality,
-        base + ("quality",),
-        ("trust", "sincerity", "common_values"),
-        "Relationship quality" + SEPARATOR,
-    )
-    c.fields(
-        e.cost, base + ("cost",), ("time", "money"), "Cost of building relationships" + SEPARATOR
-    )
-    c.fields(
-        e.review,
-        base + ("review",),
-        ("cadence", "next_review", "feedback"),
-        "Review loop" + SEPARATOR,
-    )
+    for key, names, prefix in (
+        ("quality", ("trust", "sincerity", "common_values"), "Relationship quality"),
+        ("cost", ("time", "money", "best_value"), "Cost of building relationships"),
+        ("review", ("cadence", "next_review", "feedback"), "Review loop"),
+    ):
+        c.part(f"engagement.{key}")
+        c.fields(getattr(e, key), base + (key,), f"engagement.{key}", names, prefix + SEPARATOR)
     return c.status()
 
 
@@ -329,13 +568,20 @@ _STAGE_ASSESSORS = {
 
 
 def assess_stage(plan: Plan, stage: Stage) -> StageStatus:
-    """Completeness of one stage (cheap: the notes log is only counted)."""
-    return _STAGE_ASSESSORS[stage](plan)
+    """Completeness of one stage (cheap: each note is looked at once, for what was said)."""
+    from workbook.borrowed import borrowed_text
+
+    return _STAGE_ASSESSORS[stage](plan, borrowed_text(plan))
 
 
 def assess(plan: Plan) -> PlanStatus:
-    """Completeness of every stage of ``plan``."""
-    return PlanStatus(tuple(assess_stage(plan, stage) for stage in Stage))
+    """Completeness of every stage of ``plan``, and its readiness to engage."""
+    from workbook.borrowed import borrowed_text
+    from workbook.readiness import readiness_checks
+
+    borrowed = borrowed_text(plan)
+    stages = tuple(_STAGE_ASSESSORS[stage](plan, borrowed) for stage in Stage)
+    return PlanStatus(stages, readiness_checks(plan, borrowed))
 
 
 def iter_gap_labels(plan: Plan) -> Iterator[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -144,3 +145,193 @@ def example_text(path: tuple[str, ...], plan: Plan | None = None) -> str | None:
         if text is not None:
             return text
     return None
+
+
+def example_files() -> dict[str, Path]:
+    """Every bundled example's file, by name."""
+    return dict(_example_files())
+
+
+def example_value(name: str, path: tuple[str, ...], plan: Plan | None = None) -> str | None:
+    """What the example called ``name`` wrote in the field at ``path`` (as
+    :func:`example_text`, for one chosen example); None when it has no text there."""
+    if name not in _example_files():
+        raise KeyError(f"There is no worked example called {name!r}.")
+    return _text_in(_parsed(name), tuple(path), plan)
+
+
+DEFAULT_EXAMPLE = "bakery"
+"""The example offered when a plan's industry matches none (the one the placeholders follow)."""
+
+TRADE_WORDS: dict[str, tuple[str, ...]] = {
+    "accountant": (
+        "account",
+        "bookkeep",
+        "tax",
+        "payroll",
+        "vat",
+        "audit",
+        "financ",
+        "adviser",
+        "advisor",
+        "solicitor",
+        "lawyer",
+        "legal",
+        "insurance",
+        "mortgage",
+        "consult",
+    ),
+    "bakery": (
+        "baker",
+        "bakery",
+        "bread",
+        "cake",
+        "café",
+        "cafe",
+        "coffee",
+        "restaurant",
+        "food",
+        "deli",
+        "pub",
+        "catering",
+        "patisserie",
+        "tea room",
+        "butcher",
+        "grocer",
+    ),
+    "bike_shop": (
+        "bike",
+        "bicycle",
+        "cycl",
+        "sport",
+        "outdoor",
+        "running shop",
+        "repair shop",
+        "garage",
+        "motor",
+        "scooter",
+        "retail",
+    ),
+    "charity": (
+        "charity",
+        "charit",
+        "non-profit",
+        "nonprofit",
+        "not-for-profit",
+        "voluntary",
+        "volunteer",
+        "community group",
+        "food bank",
+        "trust",
+        "foundation",
+        "church",
+        "club",
+        "association",
+    ),
+    "dental": (
+        "dental",
+        "dentist",
+        "orthodont",
+        "hygienist",
+        "optician",
+        "optometr",
+        "clinic",
+        "surgery",
+        "pharmac",
+        "vet",
+    ),
+    "florist": (
+        "florist",
+        "flower",
+        "floral",
+        "garden",
+        "plant",
+        "nursery",
+        "wedding",
+        "gift",
+        "bouquet",
+        "event",
+    ),
+    "hair_salon": (
+        "hair",
+        "salon",
+        "barber",
+        "beauty",
+        "nail",
+        "stylist",
+        "spa",
+        "makeup",
+        "tattoo",
+        "lash",
+        "brow",
+    ),
+    "physio": (
+        "physio",
+        "osteopath",
+        "chiropract",
+        "massage",
+        "therap",
+        "health",
+        "fitness",
+        "gym",
+        "pilates",
+        "yoga",
+        "rehab",
+        "podiat",
+    ),
+    "plumber": (
+        "plumb",
+        "heating",
+        "boiler",
+        "gas",
+        "drain",
+        "electric",
+        "builder",
+        "joiner",
+        "carpent",
+        "roof",
+        "trades",
+        "handyman",
+        "decorat",
+        "locksmith",
+        "bathroom",
+        "kitchen fit",
+    ),
+}
+"""Words (or the start of words) that point a plan's industry at each example."""
+
+
+def _word_in(word: str, text: str) -> bool:
+    # Trade words match the start of a word ("plumb" in "plumbing"); short ones only whole
+    # words, so "gas" is not found in "gastropub".
+    tail = r"\b" if len(word) <= 3 else ""
+    return re.search(rf"\b{re.escape(word)}{tail}", text) is not None
+
+
+def rank_examples(industry_text: str) -> list[tuple[str, int]]:
+    """Every bundled example with how well it matches ``industry_text``, best first.
+
+    A simple keyword match: each of the example's trade words found in the text scores 10
+    plus its length (so "food bank" beats "food"), each longer word of the example's own
+    industry line scores 5. Ties keep name order.
+    """
+    text = " ".join(industry_text.casefold().split())
+    ranked = []
+    for info in list_examples():
+        trade = TRADE_WORDS.get(info.name, ())
+        score = sum(10 + len(word) for word in trade if _word_in(word, text))
+        own = _parsed(info.name).details.industry.casefold()
+        score += sum(5 for word in set(own.split()) if len(word) >= 5 and _word_in(word, text))
+        ranked.append((info.name, score))
+    ranked.sort(key=lambda pair: -pair[1])
+    return ranked
+
+
+def nearest_example(industry_text: str) -> str:
+    """The example whose trade is nearest the plan's industry, for "Insert example";
+    :data:`DEFAULT_EXAMPLE` (when bundled) if nothing matches."""
+    ranked = rank_examples(industry_text)
+    if ranked and ranked[0][1] > 0:
+        return ranked[0][0]
+    names = [name for name, _score in ranked]
+    return DEFAULT_EXAMPLE if DEFAULT_EXAMPLE in names else (names[0] if names else "")

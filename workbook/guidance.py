@@ -221,13 +221,15 @@ FIELD_GUIDES: dict[str, Guide] = {
     ),
     "management.resources.hours_per_week": Guide(
         "How many hours a week can you give it?",
-        "An honest number, counting listening and replying, not just posting.",
+        "An honest limit, counting listening and replying, not just posting. What each "
+        "activity takes is asked with the activity, and checked against this.",
         "4",
     ),
     "management.resources.budget": Guide(
-        "What can you spend?",
-        "Money for tools, photos, small events or ads, per month or per year.",
-        "£30 a month for tools; £200 a year for a photo session",
+        "How much money can you set aside for it?",
+        "The most you are willing to spend, per month or per year. Where the money goes is "
+        "asked later, with each activity and under cost.",
+        "Up to £60 a month",
     ),
     # ------------------------------------------------------------ 2. listening
     "listening.intent": Guide(
@@ -352,7 +354,8 @@ FIELD_GUIDES: dict[str, Guide] = {
     ),
     "planning.seven_ps.owner": Guide(
         "Who owns this decision?",
-        "The person who keeps it up to date and answers questions about it.",
+        "The person who keeps it up to date and answers questions about it: someone on "
+        "your People list.",
         "Maria",
     ),
     "planning.seven_ps.communicated": Guide(
@@ -449,8 +452,32 @@ FIELD_GUIDES: dict[str, Guide] = {
     ),
     "engagement.activities.start_date": Guide(
         "When does it start?",
-        "The first day you will do it. Starting small and soon beats waiting for perfect.",
+        "The first day you will do it, once the 7 P's have been shared with the team. "
+        "Starting small and soon beats waiting for perfect.",
         "1 April 2026",
+    ),
+    "engagement.activities.hours_per_month": Guide(
+        "How many hours a month does it take?",
+        "Everyone's time together, preparing and replying included. A rough figure is fine; "
+        "it shows which methods cost the most.",
+        "6",
+    ),
+    "engagement.activities.money_per_month": Guide(
+        "How much money a month does it take?",
+        "Samples, printing, tools or ads bought for this activity alone; 0 if it is free.",
+        "15",
+    ),
+    "engagement.activities.moves": Guide(
+        "Which of the four A's should it move?",
+        "The one relationship it should grow most: Attention, Attraction, Affinity or "
+        "Audience. It lets you weigh each method's cost against what it builds.",
+        "Affinity",
+    ),
+    "engagement.activities.answers": Guide(
+        "Which theme or need from your listening does it answer?",
+        "Name the theme from your notes, or the need in a few words. An activity that "
+        "answers nothing you heard is worth a second thought.",
+        "allergies",
     ),
     "engagement.measures.dimension": Guide(
         "Which of the four A's does it measure?",
@@ -499,15 +526,23 @@ FIELD_GUIDES: dict[str, Guide] = {
         "Real ingredients, supporting the high street, looking after neighbours",
     ),
     "engagement.cost.time": Guide(
-        "How much time does building these relationships take?",
-        "Count the hours for listening, replying and creating, not only posting. This is "
-        "the cost side that results alone do not show.",
-        "About 4 hours a week across Maria and Priya",
+        "What time goes in beyond the activities?",
+        "The app adds up each activity's hours. Note here the time no single activity "
+        "carries, such as listening and the monthly review.",
+        "About 2 hours a week of listening, and an hour a month for the review",
     ),
     "engagement.cost.money": Guide(
-        "How much money does it take?",
-        "Tools, photos, samples, events and any ads, per month or per year.",
-        "£30 a month for tools, £150 a year for tasting samples",
+        "What money goes in beyond the activities?",
+        "The app adds up each activity's money. Note here what no single activity carries, "
+        "such as tools and a yearly photo session.",
+        "£25 a month for the scheduling tool, £180 a year for photos",
+    ),
+    "engagement.cost.best_value": Guide(
+        "Which methods build the most for what they cost?",
+        "Look at the totals by activity and by A. Which relationships came cheaply and "
+        "which were dear? Results alone cannot tell you this.",
+        "Answering questions in local groups costs two hours a week and brings most of our "
+        "recommendations; the video clips cost the most for the least",
     ),
     "engagement.review.cadence": Guide(
         "How often will you revisit the plan?",
@@ -627,8 +662,9 @@ SECTION_INTROS: dict[str, str] = {
         "and the values you share with people."
     ),
     "engagement.cost": (
-        "Relationships take time and money to build. Write down what you put in, so you "
-        "can weigh it against what comes back."
+        "Relationships take time and money to build. Each activity says what it takes and "
+        "which A it should move; here the totals show what each method costs against what "
+        "it builds, beside what no single activity carries."
     ),
     "engagement.review": (
         "A plan is never finished. Decide when you will look at it again and how fresh "

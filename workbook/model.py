@@ -288,6 +288,8 @@ class Governance(Part):
 
 
 class Resources(Part):
+    """What the business can give its presence; what each method spends is in the activities."""
+
     monitoring_tools: Text = Field("", title="Monitoring tools")
     scheduling_tools: Text = Field("", title="Scheduling tools")
     hours_per_week: float | None = Field(None, title="Hours per week", ge=0, le=168)
@@ -339,6 +341,26 @@ class Listening(Part):
     learnings: Learnings = Field(default_factory=Learnings, title="Learnings")
 
 
+class FromListening(Part):
+    """The listening behind an entry made from a theme's suggestion ("from 7 notes about
+    allergies"); kept so the plan can show what was heard behind what was decided."""
+
+    themes: list[Text] = Field(default_factory=list, title="Themes")
+    notes: list[str] = Field(
+        default_factory=list,
+        title="Notes",
+        description="Ids of the listening notes the entry was drawn from",
+    )
+
+
+def _from_listening() -> Any:
+    return Field(None, title="Drawn from the listening notes")
+
+
+PROVENANCE_FIELDS = frozenset({"from_listening"})
+"""Fields the app fills when an entry is made from listening; shown, not typed into."""
+
+
 # ---------------------------------------------------------------- 3. thinking & planning
 
 
@@ -349,6 +371,7 @@ class PDecision(Part):
     owner: Text = Field("", title="Owner")
     communicated: bool = Field(False, title="Communicated to the whole organisation")
     communicated_on: date | None = Field(None, title="Communicated on")
+    from_listening: FromListening | None = _from_listening()
 
 
 class SevenPs(Part):
@@ -386,6 +409,7 @@ class PlaybookEntry(Row):
     response_time: Text = Field("", title="Target response time")
     tone: Text = Field("", title="Tone")
     example_reply: Text = Field("", title="Example reply")
+    from_listening: FromListening | None = _from_listening()
 
 
 class Activity(Row):
@@ -396,6 +420,11 @@ class Activity(Row):
     cadence: Text = Field("", title="Cadence")
     owner: Text = Field("", title="Owner")
     start_date: date | None = Field(None, title="Start date")
+    hours_per_month: float | None = Field(None, title="Hours per month", ge=0, le=744)
+    money_per_month: float | None = Field(None, title="Money per month", ge=0, le=1e9)
+    moves: FourA | None = Field(None, title="The A it should move")
+    answers: Text = Field("", title="The theme or need it answers")
+    from_listening: FromListening | None = _from_listening()
 
 
 class RelationshipMeasure(Row):
@@ -405,6 +434,7 @@ class RelationshipMeasure(Row):
     target: Text = Field("", title="Target")
     method: Text = Field("", title="How it is measured")
     review_cadence: Text = Field("", title="Reviewed")
+    from_listening: FromListening | None = _from_listening()
 
 
 class RelationshipQuality(Part):
@@ -414,8 +444,12 @@ class RelationshipQuality(Part):
 
 
 class RelationshipCost(Part):
-    time: Text = Field("", title="Time it takes")
-    money: Text = Field("", title="Money it takes")
+    """Each activity carries its own hours and money; these are the costs no single
+    activity carries, and what the figures teach."""
+
+    time: Text = Field("", title="Time outside the activities")
+    money: Text = Field("", title="Money outside the activities")
+    best_value: Text = Field("", title="Which methods build the most for what they cost")
 
 
 class ReviewLoop(Part):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -206,13 +208,92 @@ def _texts(value: Any, name: str) -> Iterator[tuple[str, str]]:
 def find_secrets(plan: Plan) -> list[Finding]:
     """Every field of ``plan`` that looks like it holds a secret, in plan order; at most
     one finding per field."""
-    findings = []
+    found: dict[FieldPath, str] = {}
+    named: list[tuple[FieldPath, str, str]] = []
     for path, value in walk_fields(plan):
         if path[-1] in ("id", "format", "schema_version"):
             continue
-        for name, text in _texts(value, path[-1]):
+        named.extend((path, name, text) for name, text in _texts(value, path[-1]))
+    texts = [text for _path, _name, text in named]
+    # Fields named like a credential are always read; the rest only when the quick scan
+    # finds something a secret could start with.
+    worth = set(candidates(texts))
+    credential = {name for name in {n for _p, n, _t in named} if _CREDENTIAL_NAME.search(name)}
+    worth.update(i for i, (_p, name, _t) in enumerate(named) if name in credential)
+    for index in sorted(worth):
+        path, name, text = named[index]
+        if path not in found:
             reason = secret_reason(text, name)
             if reason is not None:
-                findings.append(Finding(path, reason))
-                break
-    return findings
+                found[path] = reason
+    return [
+        Finding(path, found[path])
+        for path in dict.fromkeys(p for p, _n, _t in named)
+        if path in found
+    ]
+
+
+def secret_positions(texts: Sequence[str]) -> list[int]:
+    """Positions in ``texts`` of those that look like a password, key or token."""
+    return [i for i in candidates(texts) if secret_reason(texts[i]) is not None]
+
+
+# ---------------------------------------------------------------- the quick scan
+
+_WORD_STARTS = (b"pass", b"pwd", b"pw", b"pin")
+"""Words the phrased checks look for, lower case, at the start of a word."""
+_KEY_STARTS = (
+    b"sk-",
+    b"sk_",
+    b"pk_",
+    b"rk_",
+    b"gh",
+    b"github_pat",
+    b"AKIA",
+    b"ASIA",
+    b"xox",
+    b"AIza",
+    b"EAA",
+    b"-----BEGIN",
+    b"eyJ",
+)
+"""How every key shape of :data:`_KEY_PATTERNS` starts, at the start of a word."""
+_ANYWHERE = (b"-----BEGIN", b"://")
+"""Starts of the key shapes that need no word boundary."""
+_SEPARATOR = b"\x00"  # never in a plan's text: the model drops control characters
+_TOKEN_CHARS = bytes(range(33, 127))
+# Every printable ASCII byte becomes "a", every other byte a space: a run of
+# _TOKEN_MIN of them (a token :func:`_looks_random` could accept) is then a plain
+# substring search, done in C.
+_TO_RUNS = bytes(ord("a") if byte in _TOKEN_CHARS else ord(" ") for byte in range(256))
+_RUN = b"a" * _TOKEN_MIN
+
+
+def candidates(texts: Sequence[str]) -> list[int]:
+    """Positions in ``texts`` worth reading with :func:`secret_reason`: with a run of
+    token-like characters, a word starting like a telling word, or the start of a key
+    shape. The rest cannot hold what the checks look for (all but the field-name check,
+    which :func:`find_secrets` applies itself)."""
+    # One scan per needle over all the texts joined, as bytes, is far quicker than any
+    # work per text: a 2,000-note plan has some 12,000 of them, and only a handful matter.
+    encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
+    joined = _SEPARATOR.join(encoded)
+    starts = list(itertools.accumulate([len(e) + 1 for e in encoded], initial=0))
+    hits: set[int] = set()
+
+    def find_all(haystack: bytes, needle: bytes, word_start: bool = False) -> None:
+        position = haystack.find(needle)
+        while position != -1:
+            if not word_start or not haystack[position - 1 : position].isalnum():
+                hits.add(bisect.bisect_right(starts, position) - 1)
+            position = haystack.find(needle, position + len(needle))
+
+    find_all(joined.translate(_TO_RUNS), _RUN)
+    for key_start in _KEY_STARTS:
+        find_all(joined, key_start, word_start=True)
+    for needle in _ANYWHERE:
+        find_all(joined, needle)
+    lowered = joined.lower()  # ASCII letters only: byte positions stay the same
+    for word in _WORD_STARTS:
+        find_all(lowered, word, word_start=True)
+    return sorted(hits)

@@ -1,5 +1,5 @@
 """Run every benchmark and print one table: ``python -m tests.benchmarks`` (``--quick`` for a
-faster, noisier run; ``--only startup,memory,interaction,save,pdf`` for some of it).
+faster, noisier run; ``--only startup,memory,interaction,save,pdf,lint`` for some of it).
 
 Each figure is a ratio against a floor measured in the same run, so a slow or busy machine
 moves both alike. The big plans are made from the worked examples during the run.
@@ -16,7 +16,7 @@ import time
 from tests.benchmarks.environment import ROOT, Environment, open_environment, run_child
 from tests.benchmarks.report import Result, markdown_table, notes
 
-SECTIONS = ("startup", "memory", "interaction", "save", "pdf")
+SECTIONS = ("startup", "memory", "interaction", "save", "pdf", "lint")
 
 
 def _machine(env: Environment) -> str:
@@ -95,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
 
                 results += measure_pdf(repeats)
                 results += measure_pdf_in_window(env, big)
+            elif section == "lint":
+                from tests.benchmarks.lint import measure_lint
+
+                results += measure_lint()
     finally:
         env.close()
     print()

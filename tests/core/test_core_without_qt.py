@@ -44,6 +44,13 @@ NAMED_CORE = [
     "workbook.jsonfile",
     "workbook.resources",
     "workbook.export",
+    "workbook.lint",
+    "workbook.readiness",
+    "workbook.borrowed",
+    "workbook.facts",
+    "workbook.suggestions",
+    "workbook.costs",
+    "workbook.about",
 ]
 
 IMPORT_ALL = f"""
@@ -118,6 +125,10 @@ def test_commands_work_without_qt(no_qt_env: dict[str, str], tmp_path: Path) -> 
     done = _run([*workbook, "validate", "plan.json"], no_qt_env, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("plan.json: ")
+
+    done = _run([*workbook, "lint", "plan.json", "--format", "json"], no_qt_env, tmp_path)
+    assert done.returncode == 0, done.stderr  # an example has warnings at most, never errors
+    assert '"counts"' in done.stdout
 
     done = _run([*workbook, "schema"], no_qt_env, tmp_path)
     assert done.returncode == 0 and '"properties"' in done.stdout

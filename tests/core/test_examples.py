@@ -12,9 +12,17 @@ from pydantic import BaseModel
 
 from tests.core.test_guidance import copied_runs
 from workbook.completeness import assess
-from workbook.examples import example_text, list_examples, load_example
+from workbook.examples import (
+    example_text,
+    example_value,
+    list_examples,
+    load_example,
+    nearest_example,
+    rank_examples,
+)
 from workbook.insights import normalise_tag, sentiment_counts, theme_counts
 from workbook.model import (
+    PROVENANCE_FIELDS,
     ChannelStatus,
     FourA,
     ListeningPlaceKind,
@@ -33,7 +41,8 @@ def leaves(node: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, .
     """Every leaf value of a plan with its path (rows named by position)."""
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:
-            if name not in ("id", "format", "schema_version"):
+            # Links to listening are made by inserting a suggestion: not every entry has one.
+            if name not in ("id", "format", "schema_version", *PROVENANCE_FIELDS):
                 yield from leaves(getattr(node, name), path + (name,))
     elif isinstance(node, list) and node and isinstance(node[0], BaseModel):
         for index, row in enumerate(node):
@@ -60,10 +69,19 @@ def example(request) -> Plan:
 # ---------------------------------------------------------------- the catalogue
 
 
-def test_there_are_at_least_two_examples_sorted_by_name():
-    assert len(NAMES) >= 2
+def test_there_are_examples_from_nine_trades_sorted_by_name():
     assert NAMES == sorted(NAMES)
-    assert {"bakery", "physio"} <= set(NAMES)
+    assert set(NAMES) == {
+        "accountant",
+        "bakery",
+        "bike_shop",
+        "charity",
+        "dental",
+        "florist",
+        "hair_salon",
+        "physio",
+        "plumber",
+    }
 
 
 def test_example_info_describes_each_example():
@@ -148,7 +166,7 @@ def test_listening_notes_are_many_varied_and_well_tagged(example):
 
 def test_presence_people_and_places_are_realistic(example):
     management = example.management
-    assert 4 <= len(management.presence) <= 7
+    assert 4 <= len(management.presence) <= 8
     statuses = {c.status for c in management.presence}
     assert ChannelStatus.TO_RETIRE in statuses and ChannelStatus.ACTIVE in statuses
     assert len(statuses) >= 3
@@ -271,3 +289,86 @@ def test_example_text_for_a_p_uses_that_p(p):
 )
 def test_example_text_is_none_for_non_text_or_unknown_fields(path):
     assert example_text(path) is None
+
+
+# ---------------------------------------------------------------- listening carried into the plan
+
+
+def test_some_entries_remember_the_notes_they_came_from(example):
+    from workbook.suggestions import linked_entries
+
+    note_ids = {note.id for note in example.listening.notes}
+    links = linked_entries(example)
+    assert links
+    for _path, link in links:
+        assert link.themes and set(link.notes) <= note_ids
+
+
+def test_every_activity_says_what_it_costs_and_builds(example):
+    for activity in example.engagement.activities:
+        assert activity.hours_per_month is not None and activity.money_per_month is not None
+        assert activity.moves is not None and activity.answers.strip()
+    moved = {a.moves for a in example.engagement.activities}
+    assert len(moved) >= 3
+
+
+def test_listening_comes_before_speaking(example):
+    last_note = max(n.noted_on for n in example.listening.notes)
+    shared = max(example.planning.seven_ps.get(p).communicated_on for p in SevenP)
+    assert last_note <= example.details.plan_date <= shared
+    assert all(a.start_date >= shared for a in example.engagement.activities)
+
+
+# ---------------------------------------------------------------- the example nearest a trade
+
+
+@pytest.mark.parametrize(
+    ("industry", "name"),
+    [
+        ("Plumbing and heating engineer", "plumber"),
+        ("Gas boiler servicing", "plumber"),
+        ("Hairdresser and barber", "hair_salon"),
+        ("Beauty and nail salon", "hair_salon"),
+        ("Artisan bakery", "bakery"),
+        ("Café and deli", "bakery"),
+        ("Gastropub", "bakery"),
+        ("Sports physiotherapy clinic", "physio"),
+        ("Bicycle repairs", "bike_shop"),
+        ("Bookkeeping and payroll", "accountant"),
+        ("Dentist", "dental"),
+        ("Wedding florist", "florist"),
+        ("Community food bank", "charity"),
+        ("Village hall trust", "charity"),
+    ],
+)
+def test_nearest_example_by_trade_words(industry, name):
+    assert nearest_example(industry) == name
+
+
+def test_nearest_example_for_an_unknown_trade_is_the_default():
+    assert nearest_example("") == "bakery"
+    assert nearest_example("Quantum widgets") == "bakery"
+    ranked = rank_examples("Quantum widgets")
+    assert sorted(name for name, _ in ranked) == NAMES
+    assert all(score == 0 for _, score in ranked)
+
+
+def test_example_value_reads_one_chosen_example():
+    plan = load_example("physio")
+    assert example_value("physio", ("planning", "intent")) == plan.planning.intent
+    assert example_value("physio", ("listening", "notes", "0123456789ab", "said")) == (
+        plan.listening.notes[0].said
+    )
+    assert example_value("physio", ("details", "plan_date")) is None
+    with pytest.raises(KeyError):
+        example_value("no-such-example", ("planning", "intent"))
+
+
+@pytest.mark.parametrize("a", list(FourA))
+def test_example_value_gives_the_baseline_and_target_of_the_same_a(a):
+    plan = Plan()
+    row = next(m for m in plan.engagement.measures if m.dimension is a)
+    source = next(m for m in load_example("plumber").engagement.measures if m.dimension is a)
+    for column in ("baseline", "target"):
+        path = ("engagement", "measures", row.id, column)
+        assert example_value("plumber", path, plan) == getattr(source, column)

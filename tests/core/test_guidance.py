@@ -25,11 +25,12 @@ from workbook.guidance import (
     Guide,
     guide_for,
 )
-from workbook.model import ROW_TYPES, FourA, Plan, SevenP, SituationType
+from workbook.model import PROVENANCE_FIELDS, ROW_TYPES, FourA, Plan, SevenP, SituationType
 from workbook.paths import get_value
 from workbook.stages import Stage
 
-NOT_EDITABLE = {"id", "format", "schema_version"}
+NOT_EDITABLE = {"id", "format", "schema_version", *PROVENANCE_FIELDS}
+"""Bookkeeping, and the links to listening the app fills in (shown, not typed)."""
 FAKE_ROW_ID = "0123456789ab"
 
 # The repo lives at <root>/main and the shared brief (with the seed articles) at <root>/shared.
