@@ -21,14 +21,15 @@ from workbook.export import (
     render_pdf,
 )
 from workbook.export.fonts import cjk_font
-from workbook.model import ListeningNote, Plan
+from workbook.model import PROVENANCE_FIELDS, ListeningNote, Plan
 
 
 def user_strings(model: BaseModel) -> list[str]:
-    """Every string the user typed in ``model`` (enum choices and row ids left out)."""
+    """Every string the user typed in ``model`` (enum choices, row ids and the record of
+    which notes an entry was drawn from left out)."""
     out: list[str] = []
     for name in type(model).model_fields:
-        if name in ("id", "format"):
+        if name in ("id", "format") or name in PROVENANCE_FIELDS:
             continue
         value = getattr(model, name)
         if isinstance(value, str) and not isinstance(value, Enum):

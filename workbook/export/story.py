@@ -22,6 +22,7 @@ from reportlab.platypus.flowables import HRFlowable, KeepTogether
 
 from workbook import guidance
 from workbook.completeness import PlanStatus, assess
+from workbook.costs import cost_report
 from workbook.export import text as txt
 from workbook.export.blocks import BASE_TABLE_COMMANDS, Blocks, Cell, Ours, Parts
 from workbook.export.charts import sentiment_chart, themes_chart
@@ -55,6 +56,19 @@ def brief(text: str, limit: int = BRIEF_CHARS) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > limit // 2 else limit].rstrip(",;:. ") + " …"
+
+
+def _hours(value: float) -> str:
+    return f"{value:g} h"
+
+
+def _activities(count: int) -> str:
+    return f"{count} activit{'y' if count == 1 else 'ies'}"
+
+
+def _money(value: float) -> str:
+    # The plan does not say which currency; the figure is the user's own.
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value else "0"
 
 
 def title_of(model: BaseModel | type[BaseModel], name: str) -> str:
@@ -822,8 +836,13 @@ class StoryBuilder:
             "engagement.quality",
         )
         body += self.subsection(
+            "What each method costs and builds",
+            self.method_costs(),
+            "engagement.method_costs",
+        )
+        body += self.subsection(
             "Cost of building relationships",
-            self.fields(e.cost, ("engagement", "cost"), ("time", "money")),
+            self.fields(e.cost, ("engagement", "cost"), ("time", "money", "best_value")),
             "engagement.cost",
         )
         review = self.fields(e.review, ("engagement", "review"), ("cadence",))
@@ -836,6 +855,41 @@ class StoryBuilder:
         review += self.fields(e.review, ("engagement", "review"), ("feedback",))
         body += self.subsection("Review loop", review, "engagement.review")
         return out + (body or self.nothing_yet("engagement")) + [PageBreak()]
+
+    def method_costs(self) -> list[Flowable]:
+        """Each activity with what it answers, the A it should move and what it costs a
+        month, then the totals by A: which methods build the most for what they cost."""
+        report = cost_report(self.plan)
+        if not report.activities:
+            return []
+        rows: list[list[Cell]] = [
+            [
+                item.name,
+                item.answers,
+                Ours(item.moves.label if item.moves else "", "cell"),
+                Ours(_hours(item.hours) if item.priced else "", "cell"),
+                Ours(_money(item.money) if item.priced else "", "cell"),
+            ]
+            for item in report.activities
+        ]
+        for a, totals in report.by_a.items():
+            rows.append(
+                [
+                    Ours(f"All for {a.label}" if a else "Not tied to an A", "cell"),
+                    Ours(
+                        f"{totals.activities} activit{'y' if totals.activities == 1 else 'ies'}",
+                        "cell",
+                    ),
+                    Ours(a.label if a else "", "cell"),
+                    Ours(_hours(totals.hours), "cell"),
+                    Ours(_money(totals.money), "cell"),
+                ]
+            )
+        return self.table(
+            ["Activity", "What it answers", "Moves", "Hours a month", "Money a month"],
+            rows,
+            [2.0, 2.4, 1.0, 1.0, 1.0],
+        )
 
     # ------------------------------------------------------------------ checklist
 
