@@ -254,3 +254,64 @@ def test_a_recent_plan_in_an_unreadable_folder_from_the_start_page(
     ((_parent, title, _message),) = answers.messages("show_error")
     assert title == "Could not open the plan"
     assert not window.has_plan
+
+
+# ---------------------------------------------------------------- damaged input in the window
+
+
+def test_notes_with_one_id_open_apart_and_each_row_is_its_own(window, answers, tmp_path):
+    """Two notes copied in a text editor share an id: the window says so, and clicking,
+    typing and deleting reach exactly the row the user chose."""
+    from workbook.gui.pages import PageId
+
+    path = tmp_path / "copied.json"
+    note = {"id": "same-id-0001", "noted_on": "2026-03-02", "said": "First note"}
+    path.write_text(
+        json.dumps(
+            {
+                "format": "social-media-value-workbook",
+                "schema_version": 1,
+                "listening": {"notes": [note, {**note, "said": "Second note"}]},
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert window.files.open_path(path)
+    ((_parent, _path, warnings),) = answers.messages("show_load_warnings")
+    assert any("id" in w.lower() for w in warnings)
+    notes = window.document.plan.listening.notes
+    assert notes[0].id != notes[1].id
+
+    window.go_to_page(PageId.LISTENING)
+    page = window.pages[PageId.LISTENING]
+    page.tab_widget.setCurrentIndex(1)
+    table = page.notes_panel.table
+    table.select_row(notes[1].id)
+    assert page.notes_panel.detail.blocks["said"].editor.toPlainText() == "Second note"
+    table.delete_selected()
+    assert [n.said for n in window.document.plan.listening.notes] == ["First note"]
+
+
+def test_opening_a_named_pipe_is_refused_at_once(window, answers, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    assert not window.files.open_path(fifo)  # returns, never waits for a writer
+    ((_parent, title, message),) = answers.messages("show_error")
+    assert title == "Could not open the plan" and "pipe.json" in message
+    assert "named pipe" in message
+
+
+def test_a_damaged_recovery_copy_is_named_at_start_and_kept(window, answers):
+    from workbook.appdirs import recovery_dir
+
+    folder = recovery_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "crashed-1.recovery.json").write_text("{ not json", encoding="utf-8")
+    assert not window.files.offer_recovery()
+    ((_parent, title, message),) = answers.messages("show_info")
+    assert title == "Damaged recovery copies"
+    kept = list((folder / "damaged").iterdir())
+    assert kept and kept[0].read_text(encoding="utf-8") == "{ not json"
+    assert str(folder / "damaged") in message or "damaged" in message
