@@ -163,7 +163,7 @@ def test_characters_a_format_cannot_hold_are_replaced_visibly():
     from workbook.model import Plan
 
     plan = Plan()
-    plan.details.organisation = "Bad \ufffe\uffff\ufdd0 chars"
+    plan.details.organisation = "Bad \ufffe\uffff\ufdd0\U0001ffff chars"
     for fmt in ("md", "html", "docx"):
         data = rendered(plan, fmt)
         if fmt == "docx":
@@ -172,4 +172,4 @@ def test_characters_a_format_cannot_hold_are_replaced_visibly():
             text = readers.html_text(readers.parse_html(data.decode("utf-8")))
         else:
             text = readers.markdown_text(data.decode("utf-8"))
-        assert "Bad \ufffd\ufffd\ufffd chars" in text, fmt
+        assert "Bad \ufffd\ufffd\ufffd\ufffd chars" in text, fmt

@@ -22,13 +22,31 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names: strftime's follow the process locale, which Qt sets from the
+system, and the document is in English."""
+
+
 def format_date(value: date | None) -> str:
     # Day first, month in words: unambiguous on both sides of the Atlantic.
-    return f"{value.day} {value:%B %Y}" if value else ""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
 def format_short_date(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else ""
+    return f"{value.day} {MONTHS[value.month - 1][:3]} {value.year}" if value else ""
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

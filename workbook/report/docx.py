@@ -64,10 +64,9 @@ WRITE_IN = "Write-in Line"
 
 
 def _el(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    child = etree.SubElement(parent, W + tag)
-    for name, value in attrs.items():
-        child.set(W + name, value)
-    return child
+    if not attrs:
+        return etree.SubElement(parent, W + tag)
+    return etree.SubElement(parent, W + tag, {W + name: value for name, value in attrs.items()})
 
 
 def _add_text(run: etree._Element, text: str) -> None:
@@ -109,7 +108,7 @@ class DocxRenderer:
                 self.body.remove(child)
         end = self.body.find(W + "sectPr")
         self.end = end if end is not None else _el(self.body, "sectPr")
-        self._style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+        self._style_ids: dict[tuple[str, WD_STYLE_TYPE], str] = {}
         self._add_own_styles()
         self.pending_break = False
         width, _ = PAGE_SIZES[self.meta.page_size]
@@ -123,14 +122,11 @@ class DocxRenderer:
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """The id of the style called ``name``, or None if this template lacks it."""
-        key = (name, kind)
-        if key not in self._style_ids:
-            try:
-                style = self.document.styles[name]
-                self._style_ids[key] = style.style_id if style.type == kind else None
-            except KeyError:
-                self._style_ids[key] = None
-        return self._style_ids[key]
+        if not self._style_ids:
+            # One pass over the styles: python-docx looks a name up by XPath every time.
+            for style in self.document.styles:
+                self._style_ids[(style.name.casefold(), style.type)] = style.style_id
+        return self._style_ids.get((name.casefold(), kind))
 
     def _add_own_styles(self) -> None:
         """Two small named styles the built-in set lacks (kept if the template has them)."""
@@ -142,7 +138,7 @@ class DocxRenderer:
             style.paragraph_format.space_before = Pt(1)
             style.paragraph_format.space_after = Pt(1)
             style.paragraph_format.line_spacing = 1.0
-            self._style_ids.pop((TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH), None)
+            self._style_ids.clear()
         for level in (1, 2):
             name = f"toc {level}"  # Word's own contents styles, used when it updates the field
             if self.style_id(name) is None:
@@ -151,7 +147,7 @@ class DocxRenderer:
                 style.paragraph_format.space_before = Pt(0)
                 style.paragraph_format.space_after = Pt(2 if level == 2 else 4)
                 style.paragraph_format.left_indent = Pt(14 * (level - 1))
-                self._style_ids.pop((name, WD_STYLE_TYPE.PARAGRAPH), None)
+                self._style_ids.clear()
         if self.style_id(WRITE_IN) is None:
             style = styles.add_style(WRITE_IN, WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = styles["Normal"]
@@ -164,7 +160,7 @@ class DocxRenderer:
             _el(border, "bottom", val="single", sz="4", space="1", color="8C8C8C")
             _el(border, "between", val="single", sz="4", space="1", color="8C8C8C")
             ppr.insert(0, border)
-            self._style_ids.pop((WRITE_IN, WD_STYLE_TYPE.PARAGRAPH), None)
+            self._style_ids.clear()
 
     # ------------------------------------------------------------------ paragraphs
 

@@ -28,11 +28,11 @@ from workbook.report.text import paragraphs, printable
 # Characters with a meaning anywhere in a line. The rest of the ASCII punctuation only
 # matters at the start of a line (list and heading markers, setext underlines), or after
 # characters escaped here ("](" needs a "]"), so it is escaped only where it matters.
-_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|&~#"} | {"\t": " "})
+_INLINE = "`*_[]<>|&~#"
 _LINE_START = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
 # GitHub's Markdown also turns bare web and e-mail addresses into links; an escaped ":"
 # or "." or "@" stops that without changing the text shown.
-_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<=www)(\.)|(?<=[\w.+-])(@)(?=[\w-]+\.)", re.I)
+_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<=www)(\.)|(?<=[\w.+-])(@)(?=[\w-]+\.)")
 _WRITE_LINE = "\\_" * 48
 CELL_LINE_BREAK = " · "
 """What a line break inside a table cell becomes (a pipe table row is one line)."""
@@ -40,14 +40,21 @@ CELL_LINE_BREAK = " · "
 
 def escape_line(line: str) -> str:
     """One line of user text as Markdown that shows exactly that text."""
-    text = printable(line).strip().translate(_INLINE)
-    text = _AUTOLINK.sub(lambda m: "\\" + m.group(), text)
-    match = _LINE_START.match(text)
-    if match:
-        end = match.end()
-        if text[:end].isdigit():
-            return text[:end] + "\\" + text[end:]  # "1." or "1)" would start a list
-        return "\\" + text
+    # str.replace per character is several times faster than translate or a regex here,
+    # and every line of a 2,000-note log comes through.
+    text = printable(line).replace("\t", " ").strip().replace("\\", "\\\\")
+    for char in _INLINE:
+        if char in text:
+            text = text.replace(char, "\\" + char)
+    if "://" in text or "@" in text or "www." in text:
+        text = _AUTOLINK.sub(lambda m: "\\" + m.group(), text)
+    if text and (text[0] in "-+=" or text[0].isdigit()):
+        match = _LINE_START.match(text)
+        if match:
+            end = match.end()
+            if text[:end].isdigit():
+                return text[:end] + "\\" + text[end:]  # "1." or "1)" would start a list
+            return "\\" + text
     return text
 
 

@@ -8,14 +8,17 @@ import re
 # controls, lone surrogates, and the Unicode noncharacters (U+FDD0-FDEF and the last two
 # code points of every plane), which XML forbids and HTML parsers report as errors. The
 # plan model already drops most of these on the way in; renderers must not trust that.
-_UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(
-        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
-    )
-    + "]"
-)
+# Split in three because a character class with astral characters is slow to scan, and
+# every string of every export passes through here.
+_ASCII_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_BMP_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n\s*")
+
+
+def _astral(match: re.Match[str]) -> str:
+    char = match.group()
+    return "\ufffd" if (ord(char) & 0xFFFE) == 0xFFFE else char
 
 
 def printable(text: str) -> str:
@@ -23,7 +26,13 @@ def printable(text: str) -> str:
     (a visible mark, so that nothing vanishes without trace)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNPRINTABLE.sub("\ufffd", text)
+    if text.isascii():
+        return _ASCII_BAD.sub("\ufffd", text) if _ASCII_BAD.search(text) else text
+    if _BMP_BAD.search(text):
+        text = _BMP_BAD.sub("\ufffd", text)
+    if _ASTRAL.search(text):
+        text = _ASTRAL.sub(_astral, text)
+    return text
 
 
 def paragraphs(text: str) -> list[str]:
