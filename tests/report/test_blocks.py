@@ -372,6 +372,12 @@ def test_a_blank_plan_makes_a_short_honest_document():
     assert "The organisation has not logged any listening yet." in printed
     assert "No engagement activities have been planned yet." in printed
     assert not [b for b in doc.blocks if isinstance(b, Table) and b.key == "notes"]
+    # A stage with nothing in it yet takes no page of its own.
+    blocks = list(doc.blocks)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading) and block.kicker.startswith("Stage"):
+            assert blocks[index + 1].text == "Nothing has been written for this stage yet."
+            assert not isinstance(blocks[index - 1], PageBreak), block.text
 
 
 def test_contents_come_after_the_cover(bakery_doc):
@@ -409,6 +415,7 @@ def test_worksheet_has_empty_grids_with_the_right_columns(blank_sheet):
     presence = grids["presence"]
     assert presence.header[:3] == ("Platform", "Handle or address", "Purpose")
     assert len(presence.rows) == 3 and all(not any(c for c in row) for row in presence.rows)
+    assert presence.write_in_rows == 3
     assert len(grids["notes"].rows) == 10
     assert [row[0] for row in grids["four_as_plan"].rows] == [
         "Attention",
@@ -440,7 +447,7 @@ def test_worksheet_prints_answers_already_given_instead_of_space(bakery):
     assert answer == Paragraph("Crumb & Co. Bakery", "answer")
     presence = next(b for b in blocks if isinstance(b, Table) and b.key == "presence")
     assert presence.rows[0][1] == "@crumbandco_bakes"
-    assert len(presence.rows) == 4
+    assert len(presence.rows) == 4 and presence.write_in_rows == 3
 
 
 def test_worksheet_help_follows_the_guidance_option():

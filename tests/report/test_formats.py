@@ -75,9 +75,12 @@ def test_example_worksheet_renders(name, fmt):
     doc = build_report(load_example(name), ReportOptions(kind=ReportKind.WORKSHEET), today=TODAY)
     data = render_report(doc, fmt)
     if fmt == "html":
-        readers.parse_html(data.decode("utf-8"))
+        root = readers.parse_html(data.decode("utf-8"))
+        rows = [e for e in root.iter() if e.get("class") == "write-in-row"]
+        assert len(rows) >= 3 + 3 + 10, "the empty grid rows have room to write"
     elif fmt == "docx":
         assert readers.docx_document(data).tables
+        assert readers.docx_xml(data).count('<w:trHeight w:val="560" w:hRule="atLeast"/>') >= 16
     else:
         assert "| Platform |" in data.decode("utf-8")
 

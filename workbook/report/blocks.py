@@ -94,6 +94,9 @@ class Table(Block):
     """What the table shows, e.g. ``"seven_ps"`` or ``"four_as"``, for renderers that draw
     some tables another way (the PDF's tiles and bars) and for tests."""
     caption: str = ""
+    write_in_rows: int = 0
+    """How many of the last rows are left for writing in by hand (worksheets): renderers
+    give them room for handwriting."""
 
     @property
     def header(self) -> tuple[str, ...]:

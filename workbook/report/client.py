@@ -60,6 +60,8 @@ from workbook.stages import Stage
 CHART_THEMES = 10
 """Themes the chart shows; a table lists every theme when there are more."""
 
+NOTHING_YET = Paragraph("Nothing has been written for this stage yet.", "note")
+
 PERMISSIONS = (
     ("can_listen", "listen"),
     ("can_draft", "draft"),
@@ -141,8 +143,10 @@ class ClientBuilder:
         for section, make in self.body_sections():
             if self.options.includes(section):
                 made = make()
-                # The short "About" section and stage 1 share a page.
-                self._append_section(blocks, made, new_page=not follows_on)
+                # The short "About" section and stage 1 share a page, and a stage with
+                # nothing in it yet takes no page of its own.
+                empty = bool(made) and made[-1] is NOTHING_YET
+                self._append_section(blocks, made, new_page=not (follows_on or empty))
                 follows_on = section is Section.ORGANISATION and bool(made)
         appendix: list[Block] = []
         if "notes" in self.appendix_letters:
@@ -170,9 +174,7 @@ class ClientBuilder:
         ]
         if self.guidance:
             out.append(Paragraph(guidance.STAGE_INTROS[stage], "help"))
-        if not body:
-            body = [Paragraph("Nothing has been written for this stage yet.", "note")]
-        return out + body
+        return out + (body or [NOTHING_YET])
 
     def part(self, title: str, body: list[Block], intro_key: str = "") -> list[Block]:
         """A titled part of a section; nothing at all when it has no content."""

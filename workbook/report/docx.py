@@ -57,8 +57,8 @@ BODY_CHAR_TWIPS = 105
 """Rough width of one character of 9 pt table text, in twips, for sharing out columns."""
 BAR_BLOCKS = 24
 TABLE_STYLES = ("Light Grid Accent 1", "Table Grid")
-BLANK_MARKS = frozenset(("", "☐"))
 SHORT_ROW_CHARS = 600
+HEADER_CHARS = 60
 TABLE_TEXT = "Table Text"
 WRITE_IN = "Write-in Line"
 
@@ -274,7 +274,7 @@ class DocxRenderer:
             header._element.remove(p)  # noqa: SLF001
         hp = header.add_paragraph(style=self._existing("Header"))
         self._right_tab(hp, tab)
-        hp.add_run(printable(" · ".join(x for x in (self.meta.organisation, self.meta.title) if x)))
+        hp.add_run(printable(_header_text(self.meta.organisation or self.meta.title)))
         if self.meta.logo is not None:
             data, _ = read_logo(self.meta.logo)
             hp.add_run("\t").add_picture(io.BytesIO(data), height=Mm(10))
@@ -327,7 +327,7 @@ class DocxRenderer:
         elif isinstance(block, KeyValues):
             for label, value in block.items:
                 parts = paragraphs(value) or [""]
-                p = self.para(text_for_direction=parts[0])
+                p = self.para()  # the label leads: the paragraph reads left to right
                 self.run(p, f"{label}: ", "Strong")
                 self.run(p, parts[0])
                 for part in parts[1:]:
@@ -472,6 +472,7 @@ class DocxRenderer:
         text_style = self.style_id(TABLE_TEXT)
         aligns = [_align(c) for c in columns]
         self._row(tbl, [c.header for c in columns], widths, text_style, aligns, header=True)
+        first_blank = len(table.rows) - table.write_in_rows
         for index, row in enumerate(table.rows):
             self._row(
                 tbl,
@@ -479,7 +480,7 @@ class DocxRenderer:
                 widths,
                 text_style,
                 aligns,
-                blank=all(cell in BLANK_MARKS for cell in row[:2]) and len(row) > 1,
+                blank=index >= first_blank,
                 colours=colours[index] if colours else None,
                 keep_next=keep_together,
             )
@@ -558,6 +559,15 @@ class DocxRenderer:
         if chart.caption:
             caption = self._existing("Caption")
             self.text_paragraphs(chart.caption, caption, None if caption else "Subtle Emphasis")
+
+
+def _header_text(text: str, limit: int = HEADER_CHARS) -> str:
+    """The running header's words: one line, so the logo beside them stays on it."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(",;:. ") + " …"
 
 
 def _align(column: Column) -> str:

@@ -108,7 +108,7 @@ td.text {{ min-width: 9rem; }}
 td.number, th.number {{ text-align: right; font-variant-numeric: tabular-nums; }}
 td.date, th.date {{ white-space: nowrap; }}
 td.check, th.check {{ text-align: center; }}
-.grid td {{ height: 2.4rem; }}
+tr.write-in-row td {{ height: 2.4em; }}
 figure.chart {{ margin: 1rem 0 1.5rem; }}
 figure.chart figcaption {{ font-weight: 600; margin-bottom: .25rem; }}
 .chart td.bar-cell {{ width: 55%; }}
@@ -150,7 +150,7 @@ hr.appendix {{ border: 0; border-top: 1px solid var(--rule); margin: 3rem 0 0; }
   header.cover {{ min-height: 240mm; border-bottom: 0; break-after: page; }}
   nav.contents {{ break-after: page; }}
   .page-break {{ break-before: page; }}
-  h2, h3, h4, .question, .label, figcaption, .kicker {{ break-after: avoid; }}
+  h2, h3, h4, .question, .label, figcaption, .kicker, h3 + .help {{ break-after: avoid; }}
   tr, blockquote, .write-in, li, figure.chart {{ break-inside: avoid; }}
   thead {{ display: table-header-group; }}
   .table-wrap {{ overflow: visible; }}
@@ -255,12 +255,7 @@ class HtmlRenderer:
 
     def table(self, table: Table) -> None:
         roles = [css_class(c.role) for c in table.columns]
-        grid = (
-            " grid"
-            if table.rows and not any(any(c.strip() for c in r) for r in table.rows[-1:])
-            else ""
-        )
-        out = [f'<div class="table-wrap"><table class="t-{css_class(table.key) or "plain"}{grid}">']
+        out = [f'<div class="table-wrap"><table class="t-{css_class(table.key) or "plain"}">']
         if table.caption:
             out.append(f"<caption>{esc(table.caption)}</caption>")
         out.append(
@@ -275,7 +270,8 @@ class HtmlRenderer:
         # a 2,000-note log is ten thousand cells. The joins are ours, added after escaping.
         opening = [f'<td class="{role}" dir="auto">' for role in roles]
         joins = [f"</td>{cell}" for cell in opening[1:]]
-        for row in table.rows:
+        first_blank = len(table.rows) - table.write_in_rows
+        for index, row in enumerate(table.rows):
             joined = _CELL.join(printable(cell).strip() for cell in row)
             escaped = html.escape(joined, quote=True)
             if "\n" in escaped:
@@ -284,7 +280,8 @@ class HtmlRenderer:
             line = [opening[0], parts[0]]
             for join, part in zip(joins, parts[1:], strict=True):
                 line += (join, part)
-            out.append("<tr>" + "".join(line) + "</td></tr>")
+            tr = '<tr class="write-in-row">' if index >= first_blank else "<tr>"
+            out.append(tr + "".join(line) + "</td></tr>")
         out.append("</tbody></table></div>")
         self.out.append("\n".join(out))
 

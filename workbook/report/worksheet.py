@@ -110,7 +110,9 @@ class WorksheetBuilder:
     ) -> Table:
         """A table of the rows given plus ``blank_rows`` empty ones to fill in by hand."""
         empty = blank or tuple("" for _ in columns)
-        return Table(columns, tuple(rows) + (empty,) * blank_rows, key=key)
+        return Table(
+            columns, tuple(rows) + (empty,) * blank_rows, key=key, write_in_rows=blank_rows
+        )
 
     def stage(self, number: int, stage: Stage, body: list[Block]) -> list[Block]:
         kicker = f"Stage {number}" if number else ""
