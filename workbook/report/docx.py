@@ -266,28 +266,32 @@ class DocxRenderer:
         props.created = props.modified = now
 
     def header_footer(self) -> None:
+        """The organisation and logo above a rule; the preparer and "Page X of Y" below.
+        python-docx has no call to empty a header, border a paragraph or add a field, so
+        this reaches the XML behind ``_element`` and ``_p``: the only private attributes
+        used, hence the version cap in pyproject.toml."""
         section = self.document.sections[0]
         tab = section.page_width - section.left_margin - section.right_margin
         header = section.header
         header.is_linked_to_previous = False
-        for p in list(header._element):  # noqa: SLF001 - clearing the template's header
-            header._element.remove(p)  # noqa: SLF001
+        for p in list(header._element):
+            header._element.remove(p)
         hp = header.add_paragraph(style=self._existing("Header"))
         self._right_tab(hp, tab)
         hp.add_run(printable(_header_text(self.meta.organisation or self.meta.title)))
         if self.meta.logo is not None:
             data, _ = read_logo(self.meta.logo)
             hp.add_run("\t").add_picture(io.BytesIO(data), height=Mm(10))
-        ppr = hp._p.get_or_add_pPr()  # noqa: SLF001 - python-docx has no paragraph borders
+        ppr = hp._p.get_or_add_pPr()
         border = etree.Element(W + "pBdr")
         _el(border, "bottom", val="single", sz="6", space="4", color=self.colours.text.lstrip("#"))
         ppr.insert(1 if ppr.find(W + "pStyle") is not None else 0, border)
         footer = section.footer
         footer.is_linked_to_previous = False
         fp = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-        for child in list(fp._p):  # noqa: SLF001
+        for child in list(fp._p):
             if child.tag != W + "pPr":
-                fp._p.remove(child)  # noqa: SLF001
+                fp._p.remove(child)
         style = self._existing("Footer")
         if style:
             fp.style = style
@@ -295,9 +299,9 @@ class DocxRenderer:
         if self.meta.prepared_by:
             fp.add_run(printable(f"Prepared by {self.meta.prepared_by}"))
         fp.add_run("\tPage ")
-        _field(fp._p, "PAGE", "1")  # noqa: SLF001
+        _field(fp._p, "PAGE", "1")
         fp.add_run(" of ")
-        _field(fp._p, "NUMPAGES", "1")  # noqa: SLF001
+        _field(fp._p, "NUMPAGES", "1")
 
     @staticmethod
     def _right_tab(paragraph, position: int) -> None:
