@@ -1,0 +1,154 @@
+"""Word, Markdown and HTML export timings: ``python -m tests.benchmarks.bench_report``.
+
+For each worked example and the 2,000-note plan: the time our export takes (building the
+report from the plan, then rendering it, in memory), and the time a bare build of the
+same text takes with the same library in the same run. The ratio is what our layout and
+editorial work cost on top; the target is 1.5 or less.
+
+The floor's text is every string the document prints (the user's words and ours alike:
+headings, labels, table headers and cells, quotes), each as one plain paragraph:
+
+- Word: ``python-docx``'s ``Document()``, one ``add_paragraph(text)`` per string, saved.
+- HTML: each string through ``html.escape`` in a ``<p>``, in a minimal page.
+- Markdown: each string through the renderer's own escaping (the only "library" Markdown
+  has), as a paragraph.
+
+Left out of the floor, because they are what our renderers add: tables and their column
+widths, styles, the contents, the cover, charts, header and footer.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+
+from workbook.examples import list_examples, load_example
+from workbook.model import Plan
+from workbook.report import build_report, render_report
+from workbook.report.blocks import (
+    BarChart,
+    BulletList,
+    Checklist,
+    Cover,
+    Heading,
+    KeyValues,
+    Paragraph,
+    Quote,
+    ReportDocument,
+    Table,
+)
+
+REPEATS = 5
+FORMATS = ("docx", "md", "html")
+TODAY = date(2026, 11, 27)
+TARGET = 1.5
+
+
+def _best(action: Callable[[], object]) -> float:
+    times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def printed_strings(doc: ReportDocument) -> list[str]:
+    """Every string the document prints, in order."""
+    out: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph | Heading):
+            out.append(block.text)
+        elif isinstance(block, Cover):
+            out += [block.kicker, block.title, block.subtitle, block.note]
+            out += [f"{label}: {value}" for label, value in block.details]
+        elif isinstance(block, KeyValues):
+            out += [f"{label}: {value}" for label, value in block.items]
+        elif isinstance(block, Table):
+            out += [c.header for c in block.columns] + [c for row in block.rows for c in row]
+        elif isinstance(block, BarChart):
+            out.append(block.title)
+            out += [f"{bar.label} {bar.value:g}" for bar in block.bars]
+        elif isinstance(block, Quote):
+            out += [block.text, block.attribution]
+        elif isinstance(block, Checklist):
+            out += [item.text for item in block.items]
+        elif isinstance(block, BulletList):
+            out += list(block.items)
+    return [s for s in out if s.strip()]
+
+
+def bare_docx(strings: list[str]) -> bytes:
+    from docx import Document
+
+    document = Document()
+    for text in strings:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def bare_html(strings: list[str]) -> bytes:
+    body = "\n".join(f"<p>{html.escape(text, quote=True)}</p>" for text in strings)
+    head = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title></head>'
+    page = f"{head}<body>{body}</body></html>"
+    return page.encode("utf-8")
+
+
+def bare_markdown(strings: list[str]) -> bytes:
+    from workbook.report.markdown import escape_text
+
+    return "\n\n".join(p for text in strings for p in escape_text(text)).encode("utf-8")
+
+
+BARE = {"docx": bare_docx, "html": bare_html, "md": bare_markdown}
+
+
+def many_notes(count: int) -> Plan:
+    """The first example with its notes log grown to ``count`` from every example's notes."""
+    from tests.benchmarks.bench_export import many_notes as grow
+
+    return grow(count)
+
+
+def main() -> int:
+    render_report(build_report(Plan(), today=TODAY), "docx")  # imports done: time the work
+    cases = [(e.name, load_example(e.name)) for e in list_examples()]
+    cases.append(("2,000 notes", many_notes(2000)))
+    print(
+        f"{'plan':<14}{'format':>7}{'build s':>9}{'render s':>10}{'export s':>10}{'bare s':>9}"
+        f"{'export/bare':>13}{'render/bare':>13}"
+    )
+    ratios: dict[str, list[float]] = {fmt: [] for fmt in FORMATS}
+    for name, plan in cases:
+        build_time = _best(lambda plan=plan: build_report(plan, today=TODAY))
+        doc = build_report(plan, today=TODAY)
+        strings = printed_strings(doc)
+        for fmt in FORMATS:
+
+            def export(plan=plan, fmt=fmt) -> None:
+                render_report(build_report(plan, today=TODAY), fmt)
+
+            export_time = _best(export)
+            render_time = _best(lambda doc=doc, fmt=fmt: render_report(doc, fmt))
+            bare_time = _best(lambda fmt=fmt, strings=strings: BARE[fmt](strings))
+            ratio = export_time / bare_time
+            ratios[fmt].append(ratio)
+            flag = "" if ratio <= TARGET else "  over target"
+            print(
+                f"{name:<14}{fmt:>7}{build_time:>9.3f}{render_time:>10.3f}{export_time:>10.3f}"
+                f"{bare_time:>9.3f}{ratio:>13.2f}{render_time / bare_time:>13.2f}{flag}"
+            )
+    medians = ", ".join(f"{fmt} {statistics.median(r):.2f}" for fmt, r in ratios.items())
+    print(f"(best of {REPEATS}; export = build + render; median export/bare: {medians})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

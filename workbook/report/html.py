@@ -1,0 +1,359 @@
+"""The report as one self-contained HTML5 page: inline CSS, no scripts, no external
+requests (the logo travels inside as a data: URI), a print stylesheet, and every user
+string escaped so that none of it can become an element or an attribute."""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+
+from workbook.report.blocks import (
+    AppendixStart,
+    BarChart,
+    Block,
+    BulletList,
+    Checklist,
+    Contents,
+    Cover,
+    Heading,
+    KeyValues,
+    PageBreak,
+    Paragraph,
+    Quote,
+    ReportDocument,
+    ReportMeta,
+    Table,
+    WriteIn,
+    format_number,
+)
+from workbook.report.colour import SENTIMENT_COLOURS, accent_colours
+from workbook.report.logo import read_logo
+from workbook.report.text import paragraphs, printable
+
+_CLASS_UNSAFE = re.compile(r"[^a-z0-9-]")
+_CELL = "\x00"
+"""Between the cells of a row while they are escaped together; ``printable`` has removed
+every such character from the text itself."""
+WRITE_LINE_EM = 2.2
+"""Height of one ruled write-in line: room for handwriting."""
+
+
+def esc(text: str) -> str:
+    """User (or our) text as HTML text or attribute value: nothing in it is markup."""
+    return html.escape(printable(text), quote=True)
+
+
+def esc_lines(text: str) -> str:
+    """Text with its line breaks kept as ``<br>`` (the only markup added, and ours)."""
+    escaped = esc(text.strip())
+    return escaped.replace("\n", "<br>") if "\n" in escaped else escaped
+
+
+def css_class(value: str) -> str:
+    return _CLASS_UNSAFE.sub("", value.casefold())
+
+
+def stylesheet(meta: ReportMeta) -> str:
+    colours = accent_colours(meta.accent)
+    page = "A4" if meta.page_size == "A4" else "letter"
+    moods = "\n".join(
+        f".bar.role-{name} {{ background: {colour}; }}"
+        for name, colour in SENTIMENT_COLOURS.items()
+    )
+    return f"""
+:root {{
+  --accent: {colours.base}; --on-accent: {colours.on_base};
+  --accent-text: {colours.text}; --accent-line: {colours.graphic};
+  --ink: #1a1a1a; --muted: #5a5a5a; --rule: #d5d9dc; --zebra: #f4f6f7;
+}}
+* {{ box-sizing: border-box; }}
+html {{ -webkit-text-size-adjust: 100%; }}
+body {{ margin: 0; color: var(--ink); background: #fff;
+  font: 16px/1.55 "Segoe UI", "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif; }}
+main {{ max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }}
+h1, h2, h3, h4 {{ line-height: 1.25; color: var(--accent-text); overflow-wrap: break-word; }}
+h2 {{ font-size: 1.75rem; margin: 2.5rem 0 .75rem; padding-bottom: .3rem;
+  border-bottom: 3px solid var(--accent-line); }}
+h3 {{ font-size: 1.25rem; margin: 1.75rem 0 .5rem; }}
+h4 {{ font-size: 1.05rem; margin: 1.25rem 0 .4rem; color: var(--ink); }}
+p, li, dd, td, th {{ overflow-wrap: break-word; }}
+p {{ margin: .5rem 0; }}
+.kicker {{ margin: 2.5rem 0 -1.75rem; text-transform: uppercase; letter-spacing: .08em;
+  font-size: .8rem; font-weight: 600; color: var(--muted); }}
+.lead {{ font-size: 1.08rem; }}
+.note, .help {{ color: var(--muted); font-style: italic; }}
+.warning {{ border-left: 4px solid #b45f06; background: #fdf3e7; padding: .5rem .75rem; }}
+.question {{ font-weight: 600; margin-top: 1.25rem; }}
+.answer {{ border-left: 3px solid var(--accent-line); padding-left: .75rem; }}
+.label {{ font-weight: 600; margin-top: 1rem; }}
+dl.kv {{ margin: .75rem 0; }}
+dl.kv dt {{ font-weight: 600; margin-top: .75rem; }}
+dl.kv dd {{ margin: .15rem 0 0; }}
+dl.kv dd p {{ margin: 0 0 .4rem; }}
+blockquote {{ margin: .5rem 0 1rem; padding: .4rem 1rem; border-left: 4px solid var(--accent-line);
+  background: var(--zebra); }}
+blockquote p {{ margin: .3rem 0; }}
+blockquote footer {{ color: var(--muted); font-size: .9rem; }}
+.table-wrap {{ overflow-x: auto; margin: .75rem 0 1.25rem; }}
+table {{ border-collapse: collapse; width: 100%; font-size: .9rem; }}
+caption {{ text-align: left; font-weight: 600; padding: .25rem 0; }}
+th, td {{ text-align: left; vertical-align: top; padding: .4rem .5rem;
+  border-bottom: 1px solid var(--rule); }}
+thead th {{ background: var(--accent); color: var(--on-accent); font-weight: 600;
+  overflow-wrap: normal; word-break: keep-all; hyphens: manual; }}
+tbody tr:nth-child(even) {{ background: var(--zebra); }}
+td.short, th.short {{ min-width: 6rem; }}
+td.text {{ min-width: 9rem; }}
+td.number, th.number {{ text-align: right; font-variant-numeric: tabular-nums; }}
+td.date, th.date {{ white-space: nowrap; }}
+td.check, th.check {{ text-align: center; }}
+tr.write-in-row td {{ height: 2.4em; }}
+figure.chart {{ margin: 1rem 0 1.5rem; }}
+figure.chart figcaption {{ font-weight: 600; margin-bottom: .25rem; }}
+.chart td.bar-cell {{ width: 55%; }}
+.bar {{ display: block; height: .9rem; min-width: 2px; border-radius: 2px;
+  background: var(--accent-line); }}
+{moods}
+.chart .caption {{ color: var(--muted); font-size: .85rem; margin-top: .25rem; }}
+ul.checklist {{ list-style: none; padding-left: 0; }}
+ul.checklist li {{ margin: .25rem 0; padding-left: 1.6rem; text-indent: -1.6rem; }}
+.box {{ display: inline-block; width: 1.6rem; text-indent: 0; }}
+.write-in {{ margin: .25rem 0 1rem; border-bottom: 1px solid #9aa3a8;
+  background: repeating-linear-gradient(to bottom, transparent 0,
+    transparent calc({WRITE_LINE_EM}em - 1px), #9aa3a8 calc({WRITE_LINE_EM}em - 1px),
+    #9aa3a8 {WRITE_LINE_EM}em); }}
+.write-label {{ font-size: .85rem; color: var(--muted); }}
+header.cover {{ padding: 3rem 0 2rem; border-bottom: 6px solid var(--accent-line);
+  margin-bottom: 2rem; }}
+header.cover img {{ max-height: 5rem; max-width: 16rem; display: block; margin-bottom: 2rem; }}
+header.cover .cover-kicker {{ text-transform: uppercase; letter-spacing: .12em; font-weight: 600;
+  color: var(--muted); margin: 0; }}
+header.cover h1 {{ font-size: 2.6rem; margin: .5rem 0; }}
+header.cover .subtitle {{ font-size: 1.4rem; margin: 0 0 1.5rem; }}
+header.cover dl {{ display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.25rem;
+  margin: 0 0 1.5rem; }}
+header.cover dt {{ font-weight: 600; text-transform: uppercase; font-size: .8rem;
+  letter-spacing: .06em; color: var(--muted); padding-top: .2rem; }}
+header.cover dd {{ margin: 0; }}
+header.cover .cover-note {{ color: var(--muted); font-size: .9rem; }}
+nav.contents ol {{ list-style: none; padding-left: 0; }}
+nav.contents ol ol {{ padding-left: 1.25rem; }}
+nav.contents li {{ margin: .2rem 0; }}
+nav.contents a {{ color: var(--accent-text); }}
+hr.appendix {{ border: 0; border-top: 1px solid var(--rule); margin: 3rem 0 0; }}
+.page-break {{ height: 0; }}
+@page {{ size: {page}; margin: 16mm 15mm 18mm; }}
+@media print {{
+  body {{ font-size: 10pt; }}
+  main {{ max-width: none; padding: 0; }}
+  header.cover {{ min-height: 240mm; border-bottom: 0; break-after: page; }}
+  nav.contents {{ break-after: page; }}
+  .page-break {{ break-before: page; }}
+  h2, h3, h4, .question, .label, figcaption, .kicker, h3 + .help {{ break-after: avoid; }}
+  tr, blockquote, .write-in, li, figure.chart {{ break-inside: avoid; }}
+  thead {{ display: table-header-group; }}
+  .table-wrap {{ overflow: visible; }}
+  nav.contents a {{ color: inherit; text-decoration: none; }}
+  thead th, .bar, tbody tr:nth-child(even), blockquote, .warning {{
+    -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+}}
+"""
+
+
+class HtmlRenderer:
+    def __init__(self, doc: ReportDocument) -> None:
+        self.doc = doc
+        self.out: list[str] = []
+
+    def render(self) -> str:
+        meta = self.doc.meta
+        head = [
+            "<!DOCTYPE html>",
+            f'<html lang="{esc(meta.language)}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{esc(meta.title)}</title>",
+            f'<meta name="author" content="{esc(meta.author)}">',
+            f'<meta name="description" content="{esc(meta.subject)}">',
+            f'<meta name="keywords" content="{esc(", ".join(meta.keywords))}">',
+            '<meta name="generator" content="Social Media Value Workbook">',
+            f"<style>{stylesheet(meta)}</style>",
+            "</head>",
+            "<body>",
+            "<main>",
+        ]
+        self.out = head
+        for block in self.doc.blocks:
+            self.block(block)
+        self.out += ["</main>", "</body>", "</html>", ""]
+        return "\n".join(self.out)
+
+    # ------------------------------------------------------------------ blocks
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Paragraph):
+            tone = css_class(block.tone)
+            for para in paragraphs(block.text):
+                self.out.append(f'<p class="{tone}" dir="auto">{esc_lines(para)}</p>')
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Heading):
+            self.heading(block)
+        elif isinstance(block, KeyValues):
+            items = "".join(
+                f'<dt dir="auto">{esc(label)}</dt><dd>{self.paras(value)}</dd>'
+                for label, value in block.items
+            )
+            self.out.append(f'<dl class="kv">{items}</dl>')
+        elif isinstance(block, BulletList):
+            items = "".join(f"<li>{self.paras(item)}</li>" for item in block.items)
+            self.out.append(f"<ul>{items}</ul>")
+        elif isinstance(block, Checklist):
+            items = "".join(
+                f'<li class="{"done" if i.done else "gap"}" dir="auto">'
+                f'<span class="box" aria-hidden="true">{"☑" if i.done else "☐"}</span>'
+                f"{esc_lines(i.text)}</li>"
+                for i in block.items
+            )
+            self.out.append(f'<ul class="checklist">{items}</ul>')
+        elif isinstance(block, Quote):
+            footer = f"<footer>— {esc(block.attribution)}</footer>" if block.attribution else ""
+            self.out.append(f"<blockquote>{self.paras(block.text)}{footer}</blockquote>")
+        elif isinstance(block, BarChart):
+            self.chart(block)
+        elif isinstance(block, WriteIn):
+            height = f"{block.lines * WRITE_LINE_EM:g}em"
+            label = f'<span class="write-label">{esc(block.label)}</span>' if block.label else ""
+            self.out.append(f'<div class="write-in" style="height:{height}">{label}</div>')
+        elif isinstance(block, Cover):
+            self.cover(block)
+        elif isinstance(block, Contents):
+            self.contents(block)
+        elif isinstance(block, PageBreak):
+            self.out.append('<div class="page-break"></div>')
+        elif isinstance(block, AppendixStart):
+            self.out.append('<hr class="appendix">')
+        else:  # pragma: no cover - a new block type must be taught to every renderer
+            raise TypeError(f"HTML cannot render {type(block).__name__}")
+
+    @staticmethod
+    def paras(text: str) -> str:
+        parts = paragraphs(text)
+        if len(parts) <= 1:
+            return f'<span dir="auto">{esc_lines(parts[0])}</span>' if parts else ""
+        return "".join(f'<p dir="auto">{esc_lines(p)}</p>' for p in parts)
+
+    def heading(self, block: Heading) -> None:
+        level = min(block.level + 1, 6)
+        if block.kicker:
+            self.out.append(f'<p class="kicker">{esc(block.kicker)}</p>')
+        self.out.append(
+            f'<h{level} id="{css_class(block.anchor)}" dir="auto">{esc(block.text)}</h{level}>'
+        )
+
+    def table(self, table: Table) -> None:
+        roles = [css_class(c.role) for c in table.columns]
+        out = [f'<div class="table-wrap"><table class="t-{css_class(table.key) or "plain"}">']
+        if table.caption:
+            out.append(f"<caption>{esc(table.caption)}</caption>")
+        out.append(
+            "<thead><tr>"
+            + "".join(
+                f'<th scope="col" class="{role}">{esc(c.header)}</th>'
+                for c, role in zip(table.columns, roles, strict=True)
+            )
+            + "</tr></thead><tbody>"
+        )
+        # "</td><td …>" between the cells of a row, so a whole row is escaped in one call:
+        # a 2,000-note log is ten thousand cells. The joins are ours, added after escaping.
+        opening = [f'<td class="{role}" dir="auto">' for role in roles]
+        joins = [f"</td>{cell}" for cell in opening[1:]]
+        first_blank = len(table.rows) - table.write_in_rows
+        for index, row in enumerate(table.rows):
+            joined = _CELL.join(printable(cell).strip() for cell in row)
+            escaped = html.escape(joined, quote=True)
+            if "\n" in escaped:
+                escaped = escaped.replace("\n", "<br>")
+            parts = escaped.split(_CELL)
+            line = [opening[0], parts[0]]
+            for join, part in zip(joins, parts[1:], strict=True):
+                line += (join, part)
+            tr = '<tr class="write-in-row">' if index >= first_blank else "<tr>"
+            out.append(tr + "".join(line) + "</td></tr>")
+        out.append("</tbody></table></div>")
+        self.out.append("\n".join(out))
+
+    def chart(self, chart: BarChart) -> None:
+        top = max((bar.value for bar in chart.bars), default=0) or 1
+        rows = []
+        for bar in chart.bars:
+            width = f"{100 * bar.value / top:.1f}%"
+            role = css_class(bar.role) or "plain"
+            rows.append(
+                f'<tr><th scope="row" dir="auto">{esc(bar.label)}</th>'
+                f'<td class="bar-cell"><span class="bar role-{role}" style="width:{width}">'
+                f'</span></td><td class="number">{esc(format_number(bar.value))}</td></tr>'
+            )
+        caption = f'<p class="caption">{esc(chart.caption)}</p>' if chart.caption else ""
+        self.out.append(
+            f'<figure class="chart"><figcaption>{esc(chart.title)}</figcaption>'
+            f'<div class="table-wrap"><table>'
+            f'<thead><tr><th scope="col">{esc(chart.label_header)}</th>'
+            f'<th scope="col"><span class="note">Chart</span></th>'
+            f'<th scope="col" class="number">{esc(chart.value_header)}</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>{caption}</figure>"
+        )
+
+    def cover(self, cover: Cover) -> None:
+        meta = self.doc.meta
+        out = ['<header class="cover">']
+        if meta.logo is not None:
+            data, mime = read_logo(meta.logo)
+            encoded = base64.b64encode(data).decode("ascii")
+            alt = f"Logo of {meta.prepared_by}" if meta.prepared_by else "Logo"
+            out.append(f'<img src="data:{mime};base64,{encoded}" alt="{esc(alt)}">')
+        out.append(f'<p class="cover-kicker">{esc(cover.kicker)}</p>')
+        out.append(f'<h1 dir="auto">{esc(cover.title)}</h1>')
+        if cover.subtitle:
+            out.append(f'<p class="subtitle" dir="auto">{esc(cover.subtitle)}</p>')
+        if cover.details:
+            out.append(
+                "<dl>"
+                + "".join(
+                    f'<dt>{esc(k)}</dt><dd dir="auto">{esc(v)}</dd>' for k, v in cover.details
+                )
+                + "</dl>"
+            )
+        if cover.note:
+            out.append(f'<p class="cover-note">{esc(cover.note)}</p>')
+        out.append("</header>")
+        self.out.append("\n".join(out))
+
+    def contents(self, block: Contents) -> None:
+        groups: list[tuple[Heading | None, list[Heading]]] = []
+        for heading in self.doc.headings(max_level=2):
+            if heading.level == 1 or not groups:
+                groups.append((heading if heading.level == 1 else None, []))
+            if heading.level == 2:
+                groups[-1][1].append(heading)
+
+        def link(heading: Heading) -> str:
+            return f'<a href="#{css_class(heading.anchor)}">{esc(heading.text)}</a>'
+
+        items = []
+        for top, subs in groups:
+            inner = "".join(f"<li>{link(h)}</li>" for h in subs)
+            items.append(
+                f"<li>{link(top) if top else ''}{f'<ol>{inner}</ol>' if inner else ''}</li>"
+            )
+        self.out.append(
+            f'<nav class="contents" aria-labelledby="toc"><h2 id="toc">{esc(block.title)}</h2>'
+            f"<ol>{''.join(items)}</ol></nav>"
+        )
+
+
+def render_html(doc: ReportDocument) -> str:
+    """``doc`` as one self-contained HTML5 page."""
+    return HtmlRenderer(doc).render()
