@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbook.appdirs import recovery_dir
+from workbook.atomic import write_atomic
 from workbook.jsonfile import (
     FileTooLargeError,
     JsonFileError,
@@ -26,7 +27,7 @@ from workbook.liveness import SessionLease, lease_is_held
 from workbook.locking import current_host
 from workbook.migrations import SCHEMA_VERSION, FormatError, schema_version_of
 from workbook.model import Plan
-from workbook.storage import PlanLoadError, plan_from_json_value, write_atomic
+from workbook.storage import PlanLoadError, plan_from_json_value
 
 if TYPE_CHECKING:
     from workbook.locking import LockHolder
@@ -244,7 +245,7 @@ class RecoveryStore:
     Beside it, a live session holds a lease (``<id>.lease``, see :mod:`workbook.liveness`)
     from :meth:`start_session` to :meth:`end_session`; a copy whose lease is free belongs
     to a session that is over. Copies are written with
-    :func:`workbook.storage.write_atomic`, so a crash during an autosave leaves the
+    :func:`workbook.atomic.write_atomic`, so a crash during an autosave leaves the
     previous copy intact. Nothing here ever writes to the user's own plan file. Safe to
     call from a worker thread, given a plan no one else is changing meanwhile.
     """

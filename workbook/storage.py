@@ -1,15 +1,11 @@
-"""Loading and saving plan files: strict reading, migration, atomic writes and rolling backups."""
+"""Loading and saving plan files: strict reading, migration, and saving under the save lock
+(the atomic write is :mod:`workbook.atomic`, the backups :mod:`workbook.backups`)."""
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
-import secrets
-import stat
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +14,18 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError
 
+from workbook.atomic import (
+    STRAY_TEMP_AGE,
+    DirectorySyncError,
+    read_all,
+    stray_temp_files,
+    write_atomic,
+)
+from workbook.backups import (
+    backup_folder,
+    backup_path,
+    rotate_backups,
+)
 from workbook.jsonfile import (
     MAX_FILE_BYTES,
     FileTooLargeError,
@@ -34,23 +42,8 @@ from workbook.model import ROW_ID_REPAIRS, SCHEMA_VERSION, Plan, RowIdRepair
 from workbook.oserrors import FileAction, os_error_problem
 from workbook.paths import describe_location, iter_parts
 
-BACKUP_FOLDER_NAME = "Workbook backups"
-"""Folder beside a plan that holds copies of its earlier versions."""
-
-BACKUPS_KEPT = 5
-"""How many earlier versions of each plan are kept; ``backup-1`` is the newest."""
-
 MAX_ERRORS_SHOWN = 5
 """How many validation problems a load error lists before it says "and N more"."""
-
-STRAY_TEMP_AGE = 600.0
-"""Seconds after which a temp file beside a plan is surely left by a killed save. Without
-the save lock (a file system with no locks) only temp files this old are removed, so a
-save never removes the temp file of another save still running."""
-
-_TEMP_MARKER = ".tmp-"
-_IS_WINDOWS = sys.platform == "win32"
-
 
 # ---------------------------------------------------------------- errors and results
 
@@ -116,68 +109,6 @@ def fingerprint_file(path: os.PathLike[str] | str) -> str | None:
         return fingerprint_bytes(read_regular_file(path, limit=None))
     except (FileNotFoundError, NotADirectoryError, NotRegularFileError):
         return None
-
-
-def backup_folder(path: os.PathLike[str] | str) -> Path:
-    """Where the earlier versions of the plan at ``path`` are kept."""
-    path = Path(path)
-    return path.parent / BACKUP_FOLDER_NAME
-
-
-def backup_path(path: os.PathLike[str] | str, number: int) -> Path:
-    """The ``number``-th most recent backup of ``path`` (1 = the version before the last save).
-
-    ``client.json`` keeps ``client.backup-1.json``; a name without an extension keeps its
-    whole name, ``client`` → ``client.backup-1``, so that "client" and "client.json" in
-    one folder never share backups."""
-    path = Path(path)
-    if path.suffix:
-        name = f"{path.stem}.backup-{number}{path.suffix}"
-    else:
-        name = f"{path.name}.backup-{number}"
-    return backup_folder(path) / name
-
-
-def _legacy_backup_path(path: Path, number: int) -> Path | None:
-    """Where versions before 0.2 kept the backups of a plan named without an extension
-    (``client`` → ``client.backup-1.json``, the name ``client.json``'s backups have), if
-    that name can only be this plan's: no ``client.json`` beside it."""
-    if path.suffix or path.with_name(f"{path.name}.json").exists():
-        return None
-    return backup_folder(path) / f"{path.name}.backup-{number}.json"
-
-
-def list_backups(path: os.PathLike[str] | str) -> list[Path]:
-    """The backups of ``path`` that exist, newest first."""
-    path = Path(path)
-    found = [p for p in (backup_path(path, n) for n in range(1, BACKUPS_KEPT + 1)) if p.exists()]
-    if found:
-        return found
-    legacy = (_legacy_backup_path(path, n) for n in range(1, BACKUPS_KEPT + 1))
-    return [p for p in legacy if p is not None and p.exists()]
-
-
-def _temp_prefix(path: Path) -> str:
-    return f".{path.name}{_TEMP_MARKER}"
-
-
-def _stray_temp_files(path: Path, older_than: float | None) -> Iterator[Path]:
-    prefix = _temp_prefix(path)
-    try:
-        entries = list(os.scandir(path.parent))
-    except OSError:
-        return
-    now = time.time()
-    for entry in entries:
-        if not entry.name.startswith(prefix):
-            continue
-        if older_than is not None:
-            try:
-                if now - entry.stat(follow_symlinks=False).st_mtime < older_than:
-                    continue
-            except OSError:
-                continue
-        yield Path(entry.path)
 
 
 # ---------------------------------------------------------------- bytes <-> plan
@@ -408,127 +339,7 @@ def load_plan(path: os.PathLike[str] | str) -> LoadedPlan:
     return LoadedPlan(plan=plan, path=path, fingerprint=fingerprint_bytes(data), warnings=warnings)
 
 
-# ---------------------------------------------------------------- atomic writing
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        if written <= 0:
-            raise OSError(errno.EIO, "the system accepted no more bytes")
-        view = view[written:]
-
-
-def _read_all(path: Path) -> bytes:
-    return read_regular_file(path, limit=None)
-
-
-def _replace(source: Path, target: Path) -> None:
-    if not _IS_WINDOWS:
-        os.replace(source, target)
-        return
-    # Virus scanners and indexers briefly hold files open on Windows; a retry usually wins.
-    for attempt in range(10):
-        try:
-            os.replace(source, target)
-            return
-        except PermissionError:
-            if attempt == 9:
-                raise
-            time.sleep(0.05 * (attempt + 1))
-
-
-def _fsync_directory(folder: Path) -> None:
-    if _IS_WINDOWS:
-        return  # Windows cannot open a directory for fsync; NTFS journals the rename.
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    except OSError as error:
-        # Some file systems (network shares, FUSE) do not support it: nothing to do there.
-        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
-            raise
-    finally:
-        os.close(fd)
-
-
-class DirectorySyncError(OSError):
-    """The new file is in place, but the folder could not be flushed to disk."""
-
-
-def write_atomic(path: os.PathLike[str] | str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that it holds either the old or the new bytes,
-    whatever happens: a hidden temp file in the same folder is written, checked,
-    flushed to disk and renamed over the target. On failure the temp file is removed
-    and the target is untouched, and the ``OSError`` is raised. A failure to flush
-    the folder after the rename raises :class:`DirectorySyncError`; the new bytes are
-    then already in place."""
-    path = Path(path)
-    if path.is_symlink():
-        # Replace the file the link points to; renaming over the link would turn it into
-        # a plain file and leave the real one (in a synced folder, say) behind.
-        path = path.resolve()
-    folder = path.parent
-    temp = folder / f"{_temp_prefix(path)}{secrets.token_hex(6)}"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        mode = 0o666  # a new file: the umask decides
-    fd = os.open(temp, flags, mode)
-    try:
-        try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if _read_all(temp) != data:
-            raise OSError(errno.EIO, "the file read back differs from what was written")
-        _replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-    try:
-        _fsync_directory(folder)
-    except OSError as error:
-        raise DirectorySyncError(error.errno, error.strerror or str(error)) from error
-
-
 # ---------------------------------------------------------------- saving
-
-
-def _adopt_legacy_backups(path: Path) -> None:
-    """Give an extension-less plan's backups their new names, once, if they are surely its."""
-    if any(backup_path(path, n).exists() for n in range(1, BACKUPS_KEPT + 1)):
-        return
-    for number in range(1, BACKUPS_KEPT + 1):
-        legacy = _legacy_backup_path(path, number)
-        if legacy is None:
-            return
-        if legacy.exists():
-            os.replace(legacy, backup_path(path, number))
-
-
-def _rotate_backups(path: Path, current: bytes) -> None:
-    folder = backup_folder(path)
-    if folder.is_dir():
-        _adopt_legacy_backups(path)
-    newest = backup_path(path, 1)
-    if newest.exists() and _read_all(newest) == current:
-        return  # this version is already the newest backup
-    folder.mkdir(exist_ok=True)
-    oldest = backup_path(path, BACKUPS_KEPT)
-    if oldest.exists():
-        oldest.unlink()
-    for number in range(BACKUPS_KEPT - 1, 0, -1):
-        older = backup_path(path, number)
-        if older.exists():
-            os.replace(older, backup_path(path, number + 1))
-    write_atomic(newest, current)
 
 
 def _reload_problem(data: bytes) -> str | None:
@@ -561,7 +372,7 @@ def clean_stray_temp_files(
     if path.is_symlink():
         path = path.resolve()  # the temp files are beside the real file
     removed = []
-    for temp in _stray_temp_files(path, older_than):
+    for temp in stray_temp_files(path, older_than):
         try:
             temp.unlink()
             removed.append(temp)
@@ -659,7 +470,7 @@ def _save_locked(
 ) -> SaveResult:
     """The check-and-replace part of :func:`save_plan`, run under the save lock."""
     try:
-        current = _read_all(path)
+        current = read_all(path)
     except FileNotFoundError:
         current = None
     except OSError as error:
@@ -693,7 +504,7 @@ def _save_locked(
     warnings: list[str] = []
     if backups and current is not None and current != data:
         try:
-            _rotate_backups(path, current)
+            rotate_backups(path, current)
         except OSError as error:
             warnings.append(
                 f"The plan was saved, but the backup of the previous version could not be "

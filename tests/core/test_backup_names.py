@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbook.backups import BACKUPS_KEPT, backup_folder, backup_path, list_backups
 from workbook.model import Plan
 from workbook.storage import (
-    BACKUPS_KEPT,
-    backup_folder,
-    backup_path,
-    list_backups,
     load_plan,
     plan_to_bytes,
     save_plan,

@@ -15,9 +15,10 @@ import pytest
 
 from tests.core.test_jsonfile import BAD_FILES
 from workbook import __version__, cli
+from workbook.backups import backup_path
 from workbook.examples import list_examples, load_example
 from workbook.model import Plan
-from workbook.storage import backup_path, load_plan, plan_to_bytes, save_plan
+from workbook.storage import load_plan, plan_to_bytes, save_plan
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
+from workbook.backups import list_backups
 from workbook.locking import SaveLockTimeout, save_lock, save_lock_path_for
 from workbook.model import Plan
 from workbook.storage import (
     PlanSaveError,
     clean_stray_temp_files,
-    list_backups,
     load_plan,
     save_plan,
 )

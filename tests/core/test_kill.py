@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
+from workbook.backups import list_backups
 from workbook.recovery import RecoveryStore
-from workbook.storage import list_backups, load_plan, save_plan
+from workbook.storage import load_plan, save_plan
 
 pytestmark = [
     pytest.mark.slow,

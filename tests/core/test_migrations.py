@@ -25,10 +25,11 @@ from pathlib import Path
 import pytest
 
 from workbook import migrations
+from workbook.backups import backup_path
 from workbook.migrations import MIGRATIONS, FormatError, migrate, schema_version_of
 from workbook.model import SCHEMA_VERSION, Plan
 from workbook.paths import get_value
-from workbook.storage import PlanLoadError, backup_path, load_plan, save_plan
+from workbook.storage import PlanLoadError, load_plan, save_plan
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 

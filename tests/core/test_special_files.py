@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbook import cli
+from workbook.backups import backup_folder
 from workbook.jsonfile import (
     FileTooLargeError,
     NotRegularFileError,
@@ -19,7 +20,6 @@ from workbook.model import Plan
 from workbook.storage import (
     PlanLoadError,
     PlanSaveError,
-    backup_folder,
     fingerprint_file,
     load_plan,
     save_plan,

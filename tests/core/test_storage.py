@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbook import storage
+from workbook.backups import BACKUPS_KEPT, backup_folder, backup_path, list_backups
 from workbook.model import (
     Activity,
     Channel,
@@ -25,14 +26,10 @@ from workbook.model import (
     SevenP,
 )
 from workbook.storage import (
-    BACKUPS_KEPT,
     PlanChangedOnDiskError,
     PlanLoadError,
-    backup_folder,
-    backup_path,
     fingerprint_bytes,
     fingerprint_file,
-    list_backups,
     load_plan,
     plan_from_bytes,
     plan_to_bytes,

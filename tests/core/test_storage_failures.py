@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 
 from tests.unprivileged import ordinary_user
-from workbook import storage
+from workbook import atomic, backups, storage
+from workbook.backups import backup_folder, backup_path
 from workbook.model import Plan
 from workbook.storage import (
     PlanSaveError,
-    backup_folder,
-    backup_path,
     load_plan,
     plan_to_bytes,
     save_plan,
@@ -61,7 +60,7 @@ def _fail_creating(code: int) -> Callable[..., object]:
     """os.open that fails to create the temp file, but still opens the plan to read it."""
 
     def fail(path: object, flags: int, *args: object, **kwargs: object) -> object:
-        if storage._TEMP_MARKER in Path(str(path)).name:
+        if atomic.TEMP_MARKER in Path(str(path)).name:
             raise OSError(code, os.strerror(code))
         return real_open(path, flags, *args, **kwargs)
 
@@ -80,12 +79,12 @@ def _patched(
 
 real_write = os.write
 real_fsync = os.fsync
-real_read_all = storage._read_all
+real_read_all = atomic.read_all
 
 
 def _temp_only(func: Callable[..., object], fake: Callable[..., object]) -> Callable[..., object]:
     def wrapper(path: Path) -> object:
-        return fake(path) if storage._TEMP_MARKER in Path(path).name else func(path)
+        return fake(path) if atomic.TEMP_MARKER in Path(path).name else func(path)
 
     return wrapper
 
@@ -107,20 +106,20 @@ FAILURES: dict[str, tuple[object, str, Callable[..., object], str]] = {
         "The disk is full",
     ),
     "read-back-short": (
-        storage,
-        "_read_all",
+        atomic,
+        "read_all",
         _temp_only(real_read_all, lambda p: real_read_all(p)[:-1]),
         "differs from what was written",
     ),
     "read-back-changed": (
-        storage,
-        "_read_all",
+        atomic,
+        "read_all",
         _temp_only(real_read_all, lambda p: real_read_all(p).replace(b"new", b"neW")),
         "differs from what was written",
     ),
     "read-back-eio": (
-        storage,
-        "_read_all",
+        atomic,
+        "read_all",
         _temp_only(real_read_all, _fail(errno.EIO)),
         "Input/output error",
     ),
@@ -261,15 +260,15 @@ def test_backup_disk_full_still_saves(
     saved: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target, _original = saved
-    real_write_atomic = storage.write_atomic
+    real_write_atomic = backups.write_atomic
 
     def picky(path: Path, data: bytes) -> None:
-        if Path(path).parent.name == storage.BACKUP_FOLDER_NAME:
+        if Path(path).parent.name == backups.BACKUP_FOLDER_NAME:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real_write_atomic(path, data)
 
     plan = _plan("new version")
-    with _patched(monkeypatch, storage, "write_atomic", picky):
+    with _patched(monkeypatch, backups, "write_atomic", picky):
         result = save_plan(plan, target)
     assert target.read_bytes() == plan_to_bytes(plan)
     (warning,) = result.warnings

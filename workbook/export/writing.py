@@ -5,9 +5,9 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from workbook.atomic import DirectorySyncError, write_atomic
 from workbook.export.options import ExportError
 from workbook.export.targets import refuse_special_file
-from workbook.storage import DirectorySyncError, write_atomic
 
 
 def write_pdf(target: Path, data: bytes) -> None:

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.atomic import write_atomic
 from workbook.branding import is_accent
 from workbook.gui import dialogs
 from workbook.gui.icons import icon
 from workbook.gui.settings import AUTOSAVE_RANGE, TEXT_SCALES, Settings, branding_dir
-from workbook.storage import write_atomic
 
 MAX_LOGO_SIDE = 1200
 """A stored logo is at most this many pixels wide or high (plenty for a printed cover)."""

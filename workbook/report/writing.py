@@ -5,8 +5,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from workbook.atomic import DirectorySyncError, write_atomic
 from workbook.export.options import ExportError
-from workbook.storage import DirectorySyncError, write_atomic
 
 
 def write_file(target: Path, data: bytes) -> None:
