@@ -13,25 +13,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbook.completeness import Check
+from workbook.completeness import Check, PlanStatus
 from workbook.gui.document import PlanDocument
 from workbook.gui.icons import icon
-from workbook.gui.widgets.layout import LinkButton, heading_label, set_heading, text_label
+from workbook.gui.widgets.layout import (
+    LinkButton,
+    heading_label,
+    muted_label,
+    set_heading,
+    text_label,
+)
+from workbook.stages import Stage
 
 REFRESH_DELAY_MS = 150
 SHOWN_PER_STAGE = 2
 """Gaps listed per stage; the review page lists them all."""
 
-WARNING_TITLE = "Listening and the 7 P's come first"
+WARNING_TITLE = "Management, listening and the 7 P's come first"
 WARNING_TEXT = (
-    "You can sketch your engagement now, but hold off on joining conversations until you "
-    "have listened and your 7 P's are decided and shared with everyone. Still to do:"
+    "You can sketch your engagement now, but hold off on joining conversations until your "
+    "house is in order, you have really listened, and your 7 P's are decided, owned and "
+    "shared with everyone. Still to do:"
 )
 READY_TITLE = "Ready to engage"
 READY_TEXT = (
-    "You have listened, and your 7 P's are decided and shared. Keep listening as you "
-    "engage: new notes will sharpen the plan."
+    "Your house is in order, you have listened, and your 7 P's are decided, owned and "
+    "shared before anything starts. Keep listening as you engage: new notes will sharpen "
+    "the plan."
 )
+
+
+def progress_text(status: PlanStatus, stage: Stage) -> str:
+    """ "Engagement is 40% done; the whole plan 62%." from the core's weighted progress."""
+    return f"{stage.title} is {status[stage].percent}% done; the whole plan {status.percent}%."
 
 
 class ReadinessPanel(QFrame):
@@ -56,9 +70,12 @@ class ReadinessPanel(QFrame):
         self.gap_box.setSpacing(0)
         self.gap_box.setHorizontalSpacing(18)
         self.more = text_label("", self)
+        self.progress = muted_label("", self)
+        self.progress.setObjectName("engagement_progress")
         body = QVBoxLayout()
         body.setSpacing(4)
         body.addWidget(self.title)
+        body.addWidget(self.progress)
         body.addWidget(self.text)
         body.addLayout(self.gap_box)
         body.addWidget(self.more)
@@ -81,7 +98,9 @@ class ReadinessPanel(QFrame):
 
     def refresh(self) -> None:
         self._timer.stop()
-        gaps = self.document.status.readiness_gaps
+        status = self.document.status
+        self.progress.setText(progress_text(status, Stage.ENGAGEMENT))
+        gaps = status.readiness_gaps
         if gaps == self._shown_gaps:
             return
         self._shown_gaps = gaps
