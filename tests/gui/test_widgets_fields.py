@@ -9,6 +9,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from workbook.examples import load_example
+from workbook.gui import questions
 from workbook.gui.document import PlanDocument
 from workbook.gui.widgets.fields import (
     BoolField,
@@ -20,8 +22,6 @@ from workbook.gui.widgets.fields import (
     TextField,
     split_tags,
 )
-from workbook.examples import load_example
-from workbook.gui import questions
 from workbook.gui.widgets.guide import FieldBlock, make_editor
 from workbook.model import ListeningNote, PolicyStatus
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -22,6 +25,7 @@ from workbook.gui.widgets.layout import heading_label, muted_label, plain_toolti
 from workbook.gui.widgets.marks import SEVERITY_WORDS, severity_icon
 from workbook.lint import Finding, Severity, count_words, describe_paths, rule_by_id
 from workbook.model import Plan
+from workbook.paths import SEPARATOR
 from workbook.stages import Stage
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -37,6 +41,49 @@ READINESS_GROUPS = {
 }
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights for wrapped text: Qt's tree measures an item without the column's width,
+    so a long entry would get one line and be cut off."""
+
+    def sizeHint(  # noqa: N802 - Qt override
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        tree = self.parent()
+        if not isinstance(tree, QTreeWidget):
+            return hint
+        depth = 1
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        icon_width = item.decorationSize.width() + 8 if not item.icon.isNull() else 0
+        width = max(80, tree.viewport().width() - tree.indentation() * depth - icon_width - 12)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = item.fontMetrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(min(hint.width(), width + icon_width), max(hint.height(), bounds.height() + 6))
+
+
+class WrappingTree(QTreeWidget):
+    """A tree whose long entries wrap to its width, and wrap again when it is resized."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(_WrappingDelegate(self))
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setStretchLastSection(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # row heights follow the new width
+
+
 class PathList(QWidget):
     """A heading, a line of help, a tree whose items carry field paths, and "Go to it"."""
 
@@ -44,12 +91,11 @@ class PathList(QWidget):
 
     def __init__(self, title: str, help_text: str, name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.tree = QTreeWidget(self)
+        self.tree = WrappingTree(self)
         self.tree.setObjectName(name)
         self.tree.setAccessibleName(title)
         self.tree.setHeaderHidden(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setUniformRowHeights(True)
         self.tree.itemActivated.connect(self._on_item_activated)
         self.tree.currentItemChanged.connect(self._update_go_button)
         self.go_button = QPushButton("Go to it", self)
@@ -180,7 +226,9 @@ class LintList(PathList):
             for finding, where in zip(
                 shown, describe_paths(plan, [f.path for f in shown]), strict=True
             ):
-                self._add(group, finding, where)
+                # The group names the stage; the entry starts from the part within it.
+                parts = where.split(SEPARATOR)
+                self._add(group, finding, SEPARATOR.join(parts[1:]) or where)
             if len(mine) > len(shown):
                 more = QTreeWidgetItem(
                     group, [f"…and {len(mine) - len(shown)} more, once these are dealt with."]
