@@ -42,19 +42,23 @@ def show_about(parent: QWidget) -> None:
     )
 
 
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)  # text, not attributes: apostrophes stay as typed
+
+
 def about_method_html() -> str:
     """The "About the method" page: the app's own words on where the method comes from."""
     from workbook.about import ABOUT_THE_METHOD, ABOUT_TITLE, SOURCES, SOURCES_NOTE
 
-    parts = [f"<h2>{html.escape(ABOUT_TITLE)}</h2>"]
-    parts += [f"<p>{html.escape(paragraph)}</p>" for paragraph in ABOUT_THE_METHOD]
+    parts = [f"<h2>{_escape(ABOUT_TITLE)}</h2>"]
+    parts += [f"<p>{_escape(paragraph)}</p>" for paragraph in ABOUT_THE_METHOD]
     parts.append("<h3>Sources</h3><ul>")
     for source in SOURCES:
         parts.append(
-            f"<li><b>{html.escape(source.author)}</b>, <i>{html.escape(source.title)}</i>: "
-            f"{html.escape(source.what_we_took)}</li>"
+            f"<li><b>{_escape(source.author)}</b>, <i>{_escape(source.title)}</i>: "
+            f"{_escape(source.what_we_took)}</li>"
         )
-    parts.append(f"</ul><p>{html.escape(SOURCES_NOTE)}</p>")
+    parts.append(f"</ul><p>{_escape(SOURCES_NOTE)}</p>")
     return "".join(parts)
 
 
