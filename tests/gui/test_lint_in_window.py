@@ -241,3 +241,23 @@ def test_many_findings_are_listed_a_stage_at_a_time(qtbot):
     )
     assert group.text(0) == f"{Stage.LISTENING.title} (250 errors)"
     assert group.child(group.childCount() - 1).text(0).startswith("…and 50 more")
+
+
+def test_findings_about_a_whole_list_are_marked_beside_its_heading(qtbot):
+    from workbook.gui.pages.management_page import ManagementPage
+
+    plan = Plan()
+    plan.management.people = [
+        Person(name="Maria", accountable=True, can_publish=True, can_answer_complaints=True),
+        Person(name="Priya", accountable=True),
+    ]
+    page = ManagementPage(PlanDocument(plan))
+    qtbot.addWidget(page)
+    LintRunner.of(page.document).run()
+    mark = page.list_marks[("management", "people")]
+    assert not mark.isHidden() and mark.accessibleName() == "Plan check: error"
+    assert "2 people are ticked as accountable (Maria, Priya)" in mark.toolTip()
+    page.document.set_value(
+        ("management", "people", plan.management.people[1].id, "accountable"), False
+    )
+    qtbot.waitUntil(mark.isHidden)
