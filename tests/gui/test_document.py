@@ -116,6 +116,7 @@ def test_a_document_freed_by_the_garbage_collector_does_not_crash(tmp_path):
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from workbook.gui.document import PlanDocument\n"
+        "import workbook.gui.widgets.guide\n"  # the pages' modules, as in the app
         "for _ in range(3):\n"
         "    doc = PlanDocument()\n"
         "    doc.set_value(('details', 'title'), 'A plan')\n"
