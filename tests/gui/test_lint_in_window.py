@@ -98,8 +98,13 @@ def test_example_words_are_greyed_and_marked_until_edited(qtbot):
     document = PlanDocument()
     block = FieldBlock(document, ("details", "offering"), multiline=True)
     qtbot.addWidget(block)
-    LintRunner.of(document).run()
+    runner = LintRunner.of(document)
+    runner.run()
     block.insert_example()
+    runner.run()
+    # The check agrees; the field shows one mark for it, not two.
+    assert [f.rule for f in runner.at(("details", "offering"))] == ["example-text-unchanged"]
+    assert block.lint_mark.isHidden()
     mark = block.borrowed_mark
     assert not mark.isHidden() and mark.accessibleName() == BORROWED_TEXT
     assert "bakery example" in mark.toolTip()
@@ -261,3 +266,22 @@ def test_findings_about_a_whole_list_are_marked_beside_its_heading(qtbot):
         ("management", "people", plan.management.people[1].id, "accountable"), False
     )
     qtbot.waitUntil(mark.isHidden)
+
+
+def test_a_plan_filled_from_examples_is_not_ready(qtbot):
+    from workbook.gui.pages.listening_page import LEARNING_FIELDS, ListeningPage
+
+    document = PlanDocument()
+    page = ListeningPage(document)
+    qtbot.addWidget(page)
+    document.set_value(("details", "industry"), "Plumbing and heating")
+    blocks = {b.path[-1]: b for b in page.findChildren(FieldBlock) if b.path[1] == "learnings"}
+    for name in LEARNING_FIELDS:
+        blocks[name].insert_example()
+        assert getattr(document.plan.listening.learnings, name)
+    labels = [gap.label for gap in document.status.readiness_gaps]
+    for name in LEARNING_FIELDS:
+        title = type(document.plan.listening.learnings).model_fields[name].title
+        assert f"Learnings › {title}: still an example's words, not yours" in labels
+    LintRunner.of(document).run()
+    assert all(not blocks[name].borrowed_mark.isHidden() for name in LEARNING_FIELDS)

@@ -124,3 +124,18 @@ def test_engagement_lists_are_tables_on_their_tabs(qtbot):
     ]
     assert page.tables[("engagement", "measures")].model.rowCount() == 4
     assert page.tables[("engagement", "playbook")].model.rowCount() == len(SituationType)
+
+
+def test_long_readiness_links_are_shortened_rather_than_widening_the_page(qtbot):
+    plan = load_example("plumber")
+    plan.engagement.activities[0].start_date = date(2020, 1, 6)
+    page = make_page(qtbot, plan)
+    panel = page.readiness
+    assert panel.is_warning
+    button = panel.gap_buttons[0]
+    assert "before the 7 P's were all shared" in button.full_text
+    assert page.minimumSizeHint().width() < 900
+    page.resize(640, 800)
+    qtbot.waitUntil(lambda: button.text().endswith("…"))
+    assert button.accessibleName() == f"Engagement: {button.full_text}"
+    assert "starts 6 January 2020, before the 7 P" in button.toolTip()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -131,7 +130,7 @@ class ThemeSuggestionsPanel(QWidget):
         self.summary = summary
         self.setObjectName("theme_suggestions")
         self.theme_boxes: dict[str, QFrame] = {}
-        self.add_buttons: dict[tuple[str, SuggestionKind], QToolButton | QPushButton] = {}
+        self.add_buttons: dict[tuple[str, SuggestionKind], QPushButton] = {}
         self._shown: list[tuple[str, int]] | None = None
         self.boxes = QVBoxLayout()
         self.boxes.setSpacing(8)
@@ -203,7 +202,7 @@ class ThemeSuggestionsPanel(QWidget):
         layout.addLayout(grid)
         return box
 
-    def _add_button(self, suggestion: Suggestion, parent: QWidget) -> QToolButton | QPushButton:
+    def _add_button(self, suggestion: Suggestion, parent: QWidget) -> QPushButton:
         what = ENTRY_NOUNS[suggestion.kind]
         if suggestion.kind is not SuggestionKind.DECISION:
             button = QPushButton("Add", parent)
@@ -212,10 +211,8 @@ class ThemeSuggestionsPanel(QWidget):
             button.clicked.connect(lambda _c=False, s=suggestion: self.add(s))
             return button
         # A decision goes to the P the user picks: Participate, Practices and People suit most.
-        tool = QToolButton(parent)
-        tool.setText("Add to a P")
+        tool = QPushButton("Add to a P", parent)
         tool.setAccessibleName(f"Add this decision about “{suggestion.theme}” to one of the 7 P's")
-        tool.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(tool)
         for p in SevenP:
             action = menu.addAction(p.label)

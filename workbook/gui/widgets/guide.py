@@ -45,6 +45,9 @@ from workbook.gui.widgets.layout import muted_label, no_mnemonic
 from workbook.gui.widgets.marks import BorrowedMark, LintMark, findings_text
 from workbook.paths import FieldPath, field_annotation, field_info, field_is_optional
 
+BORROWED_RULE = "example-text-unchanged"
+"""The plan check's rule that the "not yet yours" mark shows for a field."""
+
 __all__ = [
     "INSERT_EXAMPLE_KEY",
     "INSERT_EXAMPLE_TEXT",
@@ -176,14 +179,15 @@ class FieldBlock(QWidget):
     def refresh_marks(self) -> None:
         """Show what the plan check found here, and whether the words are an example's."""
         path = self._marked_path = self.bound_path
-        findings = self.runner.at(path)
+        self._refresh_borrowed()
+        # "Not yet yours" says it as soon as the words change, without waiting for the check.
+        findings = [f for f in self.runner.at(path) if f.rule != BORROWED_RULE]
         self.lint_mark.show_findings(findings)
         description = self._description
         if findings:
             description = f"{description}\n{findings_text(findings)}".strip()
         if self.editor.accessibleDescription() != description:
             self.editor.setAccessibleDescription(description)
-        self._refresh_borrowed()
 
     def _on_refreshed(self) -> None:
         # Shown again after an edit, an undo or another row: the words may be the user's now.
@@ -193,9 +197,10 @@ class FieldBlock(QWidget):
         else:
             self._refresh_borrowed()
 
-    def _refresh_borrowed(self) -> None:
+    def _refresh_borrowed(self) -> bool:
+        """Grey the words and mark them when they are an example's, unchanged; True if so."""
         if not isinstance(self.editor, (LineField, TextField)):
-            return
+            return False
         path = self.bound_path
         value = self.editor.binding.current_value() if path is not None else None
         source = None
@@ -207,6 +212,7 @@ class FieldBlock(QWidget):
             source = example_source(path, value, self.document.plan)
         self.editor.set_borrowed(source is not None)
         self.borrowed_mark.show_source(source is not None, source)
+        return source is not None
 
     # ------------------------------------------------------------ insert example
 
