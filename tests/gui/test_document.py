@@ -104,3 +104,25 @@ def test_typing_a_number_is_one_undo_step_but_choices_are_not_merged(doc):
     assert doc.undo_stack.count() == 3
     doc.undo_stack.undo()
     assert doc.plan.management.governance.policy_status == "drafting"
+
+
+def test_a_document_freed_by_the_garbage_collector_does_not_crash(tmp_path):
+    """A document only a reference cycle keeps (a page pointing back at it) is freed by the
+    garbage collector; its undo history must go with it cleanly (it crashed in Qt before)."""
+    from tests.gui.conftest import run_app_script
+
+    script = (
+        "import gc\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from workbook.gui.document import PlanDocument\n"
+        "import workbook.gui.widgets.guide\n"  # the pages' modules, as in the app
+        "for _ in range(3):\n"
+        "    doc = PlanDocument()\n"
+        "    doc.set_value(('details', 'title'), 'A plan')\n"
+        "    doc.insert_row(('management', 'people'))\n"
+        "    doc.cycle = doc\n"
+        "    del doc\n"
+        "    print(gc.collect() > 0)\n"
+    )
+    assert run_app_script(script, tmp_path) == ["True", "True", "True"]

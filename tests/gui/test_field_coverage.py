@@ -12,12 +12,14 @@ from PySide6.QtWidgets import QTableView, QWidget
 from workbook.gui.document import PlanDocument
 from workbook.gui.pages import PageId, create_pages, page_for_path
 from workbook.gui.widgets.row_model import RowTableModel
-from workbook.model import Plan, Row
+from workbook.model import PROVENANCE_FIELDS, Plan, Row
 
 pytestmark = pytest.mark.gui
 
 NOT_EDITED = {("format",), ("schema_version",)}
 """File bookkeeping, not answers."""
+NOT_TYPED = PROVENANCE_FIELDS
+"""Filled in by the app (the listening an entry was drawn from): shown, not typed into."""
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -31,7 +33,7 @@ def walk(model: type[BaseModel] = Plan, prefix: tuple[str, ...] = ()):
     """("field", path) for every answer, ("table", list path, row model) for every list."""
     for name, info in model.model_fields.items():
         path = (*prefix, name)
-        if path in NOT_EDITED:
+        if path in NOT_EDITED or name in NOT_TYPED:
             continue
         annotation = _unwrap(info.annotation)
         args = get_args(annotation)
@@ -63,6 +65,8 @@ def test_the_walk_sees_the_whole_model():
     tables = {path for kind, path, _ in found if kind == "table"}
     assert ("planning", "seven_ps", "practices", "communicated_on") in fields
     assert ("management", "resources", "hours_per_week") in fields
+    assert ("engagement", "cost", "best_value") in fields
+    assert not any("from_listening" in path for path in fields)
     assert len(tables) == 7
 
 

@@ -9,6 +9,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from workbook.examples import load_example
+from workbook.gui import questions
 from workbook.gui.document import PlanDocument
 from workbook.gui.widgets.fields import (
     BoolField,
@@ -20,7 +22,7 @@ from workbook.gui.widgets.fields import (
     TextField,
     split_tags,
 )
-from workbook.gui.widgets.guide import FieldBlock, combined_text, make_editor
+from workbook.gui.widgets.guide import FieldBlock, make_editor
 from workbook.model import ListeningNote, PolicyStatus
 
 pytestmark = pytest.mark.gui
@@ -213,14 +215,7 @@ def test_ctrl_z_in_an_editor_is_the_window_undo(qtbot, document, path, multiline
 # ---------------------------------------------------------------- insert example
 
 
-def test_insert_example_fills_an_empty_field_and_adds_to_a_filled_one():
-    assert combined_text("", "Example", single_line=False) == "Example"
-    assert combined_text("  \n", "Example", single_line=False) == "Example"
-    assert combined_text("Mine\n", "Example", single_line=False) == "Mine\nExample"
-    assert combined_text("Mine", "Example", single_line=True) == "Mine; Example"
-
-
-def test_insert_example_button_is_one_undo_step_of_its_own(qtbot, document):
+def test_insert_example_button_is_one_undo_step_of_its_own(qtbot, document, monkeypatch):
     block = FieldBlock(document, OFFERING, multiline=True)
     qtbot.addWidget(block)
     assert block.example_button is not None
@@ -230,11 +225,55 @@ def test_insert_example_button_is_one_undo_step_of_its_own(qtbot, document):
     document.undo_stack.undo()
     assert document.plan.details.offering == ""
 
+    asked = []
+    monkeypatch.setattr(
+        questions, "ask_replace_with_example", lambda *args: asked.append(args) or True
+    )
     qtbot.keyClicks(block.editor, "Our own words")
     qtbot.mouseClick(block.example_button, Qt.MouseButton.LeftButton)
-    assert document.plan.details.offering == f"Our own words\n{example}"
+    assert len(asked) == 1 and asked[0][2] == "Our own words"
+    assert document.plan.details.offering == example  # replaced, never appended
     document.undo_stack.undo()  # the example goes, the typing stays
     assert document.plan.details.offering == "Our own words"
+
+
+def test_insert_example_keeps_the_users_words_when_they_say_no(qtbot, document, monkeypatch):
+    block = FieldBlock(document, OFFERING, multiline=True)
+    qtbot.addWidget(block)
+    monkeypatch.setattr(questions, "ask_replace_with_example", lambda *args: False)
+    document.set_value(OFFERING, "Our own words")
+    steps = document.undo_stack.count()
+    block.insert_example()
+    assert document.plan.details.offering == "Our own words"
+    assert document.undo_stack.count() == steps
+
+
+def test_an_unchanged_example_is_swapped_without_asking(qtbot, document, monkeypatch):
+    monkeypatch.setattr(
+        questions, "ask_replace_with_example", lambda *a: pytest.fail("asked about an example")
+    )
+    block = FieldBlock(document, OFFERING, multiline=True)
+    qtbot.addWidget(block)
+    choices = block.choices()
+    assert len(choices) > 1 and choices[0].nearest
+    block.insert_choice(choices[0])
+    block.insert_choice(choices[1])
+    assert document.plan.details.offering == choices[1].text
+
+
+def test_insert_example_takes_the_example_of_the_plans_trade(qtbot, document):
+    block = FieldBlock(document, OFFERING, multiline=True)
+    qtbot.addWidget(block)
+    document.set_value(("details", "industry"), "Plumbing and heating")
+    block.insert_example()
+    assert document.plan.details.offering == load_example("plumber").details.offering
+    document.set_value(("details", "industry"), "Hair salon")
+    block.insert_example()  # the plumber's words, unchanged: swapped without a question
+    assert document.plan.details.offering == load_example("hair_salon").details.offering
+    assert block.current_choice().name == "hair_salon"
+    block.example_button.choices_menu.aboutToShow.emit()
+    texts = [a.text() for a in block.example_button.choices_menu.actions()]
+    assert "nearest your trade" in texts[0] and len(texts) >= 9
 
 
 def test_insert_example_is_offered_in_the_context_menu(qtbot, document):

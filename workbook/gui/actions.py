@@ -98,6 +98,9 @@ class WindowActions:
             lambda: help_menu.show_shortcuts(w, self.all_actions()),
             _keys(Key.HelpContents, "F1"),
         )
+        self.about_method = self._action(
+            "About the &method", lambda: help_menu.show_about_method(w), []
+        )
         self.about = self._action("&About", lambda: help_menu.show_about(w), [])
 
         self.plan_actions = [
@@ -152,7 +155,7 @@ class WindowActions:
         go_menu.addActions([self.previous_step, self.next_step, self.step_list])
 
         help_bar = bar.addMenu("&Help")
-        help_bar.addActions([self.shortcuts, self.about])
+        help_bar.addActions([self.shortcuts, self.about_method, self.about])
         return recent
 
     def all_actions(self) -> list[QAction]:

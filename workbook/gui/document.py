@@ -162,6 +162,20 @@ class PlanDocument(QObject):
         # A bound slot (not a lambda) so Qt drops the connection when this object goes away.
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
+    def __del__(self) -> None:
+        # A document dropped inside a reference cycle (a page that refers back to it) is
+        # freed by the garbage collector, which may free the undo commands' Python halves
+        # before Qt deletes the stack that owns them: a crash in QUndoStack::clear. Emptying
+        # the stack here, while both halves of every command still exist, avoids that.
+        stack = self.__dict__.get("undo_stack")
+        if stack is None:
+            return
+        try:
+            stack.blockSignals(True)
+            stack.clear()
+        except RuntimeError:  # Qt has deleted the stack already
+            pass
+
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
 

@@ -1,9 +1,12 @@
-"""The Help menu's windows: the keyboard shortcuts and About."""
+"""The Help menu's windows: the keyboard shortcuts, About the method, and About."""
 
 from __future__ import annotations
 
+import html
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from workbook import APP_NAME, __version__
 from workbook.gui.plan_files import dialogs_module
@@ -37,3 +40,47 @@ def show_about(parent: QWidget) -> None:
         "a workbook for social media strategies that create value. Your plans stay on "
         "this computer; nothing is sent anywhere.",
     )
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)  # text, not attributes: apostrophes stay as typed
+
+
+def about_method_html() -> str:
+    """The "About the method" page: the app's own words on where the method comes from."""
+    from workbook.about import ABOUT_THE_METHOD, ABOUT_TITLE, SOURCES, SOURCES_NOTE
+
+    parts = [f"<h2>{_escape(ABOUT_TITLE)}</h2>"]
+    parts += [f"<p>{_escape(paragraph)}</p>" for paragraph in ABOUT_THE_METHOD]
+    parts.append("<h3>Sources</h3><ul>")
+    for source in SOURCES:
+        parts.append(
+            f"<li><b>{_escape(source.author)}</b>, <i>{_escape(source.title)}</i>: "
+            f"{_escape(source.what_we_took)}</li>"
+        )
+    parts.append(f"</ul><p>{_escape(SOURCES_NOTE)}</p>")
+    return "".join(parts)
+
+
+def show_about_method(parent: QWidget) -> QDialog:
+    """Help ▸ About the method: a window to read beside the plan (not modal)."""
+    from workbook.about import ABOUT_TITLE
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("about_method")
+    dialog.setWindowTitle(ABOUT_TITLE)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    text = QTextBrowser(dialog)
+    text.setObjectName("about_method_text")
+    text.setAccessibleName(ABOUT_TITLE)
+    text.setOpenLinks(False)
+    text.setHtml(about_method_html())
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text, 1)
+    layout.addWidget(buttons)
+    metrics = dialog.fontMetrics()
+    dialog.resize(metrics.averageCharWidth() * 80, metrics.lineSpacing() * 34)
+    dialog.show()
+    return dialog

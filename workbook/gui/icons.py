@@ -16,12 +16,15 @@ from workbook.resources import resource_path
 
 ICON_NAMES = (
     "add",
+    "borrowed",
     "clear",
     "copy",
     "delete",
     "done",
     "down",
+    "error",
     "export",
+    "hint",
     "home",
     "new",
     "next",

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QScrollArea,
     QStackedWidget,
     QTabWidget,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.gui.document import PlanDocument
+from workbook.gui.lint_runner import LintRunner
 from workbook.gui.pages.page_id import PageId
 from workbook.gui.widgets.columns import Column
 from workbook.gui.widgets.fields import FieldBinding
@@ -27,6 +29,7 @@ from workbook.gui.widgets.layout import (
     scroll_page,
     text_label,
 )
+from workbook.gui.widgets.marks import LintMark
 from workbook.gui.widgets.row_model import RowTableModel
 from workbook.gui.widgets.row_table import RowTableWidget
 from workbook.model import ROW_TYPES
@@ -76,6 +79,8 @@ class StagePage(QWidget):
         super().__init__(parent)
         self.document = document
         self.tables: dict[FieldPath, RowTableWidget] = {}
+        self.list_marks: dict[FieldPath, LintMark] = {}
+        """Marks beside a list's heading: the plan check's findings about the whole list."""
         self.setObjectName(f"page.{self.page_id.name.lower()}")
         self.setAccessibleName(self.title)
         layout = QVBoxLayout(self)
@@ -93,6 +98,14 @@ class StagePage(QWidget):
         layout.addWidget(header)
         self.header = header
         self.build()
+        if self.list_marks:
+            self.runner = LintRunner.of(document)
+            self.runner.findings_changed.connect(self._show_list_findings)
+            self._show_list_findings()
+
+    def _show_list_findings(self) -> None:
+        for list_path, mark in self.list_marks.items():
+            mark.show_findings(self.runner.at(list_path))
 
     # ------------------------------------------------------------ for subclasses
 
@@ -143,11 +156,22 @@ class StagePage(QWidget):
     def table_section(
         self, title: str, table: QWidget, intro_key: str, below: QWidget | None = None
     ) -> QWidget:
-        """A tab holding a section heading and a table (filling the height)."""
+        """A tab holding a section heading and a table (filling the height). What the plan
+        check finds about the list as a whole is marked beside the heading."""
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.section_header(title, intro_key))
+        header = QHBoxLayout()
+        header.addWidget(self.section_header(title, intro_key), 1)
+        list_path = getattr(table, "list_path", None) or getattr(
+            getattr(table, "table", None), "list_path", None
+        )
+        if list_path is not None:
+            mark = LintMark(box)
+            mark.setObjectName(f"lint_mark.{'.'.join(list_path)}")
+            self.list_marks[tuple(list_path)] = mark
+            header.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
         layout.addWidget(table, 1)
         if below is not None:
             layout.addWidget(below)

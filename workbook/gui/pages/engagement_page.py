@@ -1,12 +1,16 @@
-"""Stage 4: Engagement — readiness, the response playbook, activities, the four A's,
-relationship quality and cost, and the review loop."""
+"""Stage 4: Engagement — readiness, the response playbook, activities (with what each costs
+and the A it should move), the four A's, relationship quality and cost, and the review loop.
+The top listening themes offer drafts on the playbook, activities and measures tabs."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from workbook.gui.pages.base import PageId, StagePage
+from workbook.gui.pages.cost_panel import CostSummary
+from workbook.gui.pages.notes_summary import NotesSummary
 from workbook.gui.pages.readiness_panel import ReadinessPanel
+from workbook.gui.pages.theme_suggestions import ThemeStrip
 from workbook.gui.widgets.columns import columns_for
 from workbook.gui.widgets.guide_text import four_a_guide, situation_guide
 from workbook.gui.widgets.layout import heading_label, muted_label
@@ -14,6 +18,7 @@ from workbook.gui.widgets.row_detail import RowDetailForm, TableWithDetail
 from workbook.model import FourA, PlaybookEntry
 from workbook.paths import FieldPath
 from workbook.stages import Stage
+from workbook.suggestions import SuggestionKind
 
 PLAYBOOK: FieldPath = ("engagement", "playbook")
 ACTIVITIES: FieldPath = ("engagement", "activities")
@@ -26,6 +31,8 @@ class EngagementPage(StagePage):
     stage = Stage.ENGAGEMENT
 
     def build(self) -> None:
+        self.summary = NotesSummary(self.document, self)
+        self.strips: dict[SuggestionKind, ThemeStrip] = {}
         self.readiness = ReadinessPanel(self.document, self)
         self.readiness.navigate_requested.connect(self.navigate_requested)
         self.page_layout.addWidget(self.readiness)
@@ -65,7 +72,18 @@ class EngagementPage(StagePage):
         table.current_row_changed.connect(self._show_playbook_row)
         self.document.value_changed.connect(self._on_value_changed)
         splitter = TableWithDetail(table, self.playbook_detail)
-        return self.table_section("Response playbook", splitter, "engagement.playbook")
+        return self.table_section(
+            "Response playbook",
+            splitter,
+            "engagement.playbook",
+            self._strip(SuggestionKind.PLAYBOOK),
+        )
+
+    def _strip(self, kind: SuggestionKind) -> ThemeStrip:
+        strip = ThemeStrip(self.document, self.summary, kind)
+        strip.inserted.connect(self.focus_path)
+        self.strips[kind] = strip
+        return strip
 
     def _show_playbook_row(self, row_id: str | None) -> None:
         self.playbook_detail.set_row(row_id)
@@ -92,10 +110,42 @@ class EngagementPage(StagePage):
         columns = columns_for(
             ACTIVITIES,
             long_text=("activity", "value_offered"),
-            widths={"activity": 30, "value_offered": 28, "cadence": 16, "owner": 12},
+            widths={
+                "activity": 30,
+                "value_offered": 28,
+                "cadence": 16,
+                "owner": 12,
+                "hours_per_month": 9,
+                "money_per_month": 9,
+                "moves": 11,
+                "answers": 18,
+            },
         )
         table = self.table(ACTIVITIES, columns, edit_column="activity")
-        return self.table_section("Engagement activities", table, "engagement.activities")
+        self.activity_detail = RowDetailForm(
+            self.document,
+            ACTIVITIES,
+            (
+                "channel",
+                "audience",
+                "cadence",
+                "owner",
+                "start_date",
+                "hours_per_month",
+                "money_per_month",
+                "moves",
+                "answers",
+            ),
+            ("activity", "value_offered"),
+        )
+        table.current_row_changed.connect(self.activity_detail.set_row)
+        splitter = TableWithDetail(table, self.activity_detail)
+        return self.table_section(
+            "Engagement activities",
+            splitter,
+            "engagement.activities",
+            self._strip(SuggestionKind.ACTIVITY),
+        )
 
     def _measures(self) -> QWidget:
         columns = columns_for(
@@ -103,6 +153,14 @@ class EngagementPage(StagePage):
             widths={"dimension": 13, "indicator": 30, "baseline": 16, "target": 18, "method": 26},
         )
         table = self.table(MEASURES, columns, edit_column="indicator")
+        self.measure_detail = RowDetailForm(
+            self.document,
+            MEASURES,
+            ("dimension", "baseline", "target", "review_cadence"),
+            ("indicator", "method"),
+        )
+        table.current_row_changed.connect(self.measure_detail.set_row)
+        splitter = TableWithDetail(table, self.measure_detail)
         guides = QWidget()
         grid = QGridLayout(guides)
         grid.setContentsMargins(0, 6, 0, 0)
@@ -116,11 +174,18 @@ class EngagementPage(StagePage):
             column.addWidget(muted_label(four_a_guide(a), cell))
             column.addStretch(1)
             grid.addWidget(cell, position // 2, position % 2)
+        below = QWidget()
+        column = QVBoxLayout(below)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._strip(SuggestionKind.MEASURE))
+        column.addWidget(guides)
         return self.table_section(
-            "Relationship measures: the four A's", table, "engagement.measures", guides
+            "Relationship measures: the four A's", splitter, "engagement.measures", below
         )
 
     def _quality(self) -> QWidget:
+        self.cost_summary = CostSummary(self.document)
+        self.cost_summary.navigate_requested.connect(self.focus_path)
         return self.form(
             [
                 self.section_header("Relationship quality", "engagement.quality"),
@@ -128,6 +193,8 @@ class EngagementPage(StagePage):
                 (("engagement", "quality", "sincerity"), True),
                 (("engagement", "quality", "common_values"), True),
                 self.section_header("Cost of building relationships", "engagement.cost"),
+                self.cost_summary,
+                (("engagement", "cost", "best_value"), True),
                 (("engagement", "cost", "time"), True),
                 (("engagement", "cost", "money"), True),
             ]

@@ -1,4 +1,5 @@
-"""What the notes add up to: themes with counts, the sentiment mix, and the five learnings."""
+"""What the notes add up to: themes with counts (renamed and merged here), the sentiment mix,
+and the five learnings."""
 
 from __future__ import annotations
 
@@ -7,17 +8,22 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from workbook.completeness import MIN_LISTENING_NOTES
+from workbook.gui import questions
 from workbook.gui.pages.notes_summary import NotesSummary
+from workbook.gui.pages.theme_suggestions import rename_themes
 from workbook.gui.widgets.layout import muted_label
+from workbook.insights import normalise_tag
 from workbook.model import Sentiment
 
 THEME_HEADERS = ["Theme", "Notes", *(s.label for s in Sentiment)]
@@ -49,7 +55,8 @@ class LearningsSummary(QWidget):
         self.themes_view.setModel(self.themes_model)
         self.themes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.themes_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.themes_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several themes at once: a merge.
+        self.themes_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.themes_view.setAlternatingRowColors(True)
         self.themes_view.verticalHeader().hide()
         self.themes_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -62,7 +69,23 @@ class LearningsSummary(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.themes_view.activated.connect(self._on_theme_activated)
-        self.themes_view.setToolTip("Double-click a theme (or press Enter) to see its notes.")
+        self.themes_view.setToolTip(
+            "Double-click a theme (or press Enter) to see its notes. Select two or more "
+            "(Ctrl+click) to merge them."
+        )
+        self.rename_button = QPushButton("Rename theme…", self)
+        self.rename_button.setToolTip("Give the selected theme a new name in every note")
+        self.rename_button.clicked.connect(self.rename_selected)
+        self.merge_button = QPushButton("Merge themes…", self)
+        self.merge_button.setToolTip(
+            "Make the selected themes one (spellings drift: “allergy”, “allergies”)"
+        )
+        self.merge_button.clicked.connect(self.merge_selected)
+        theme_buttons = QHBoxLayout()
+        theme_buttons.addWidget(self.rename_button)
+        theme_buttons.addWidget(self.merge_button)
+        theme_buttons.addStretch(1)
+        self.themes_view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         mix = QWidget(self)
         grid = QGridLayout(mix)
@@ -87,6 +110,7 @@ class LearningsSummary(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.count_label)
         layout.addWidget(self.themes_view)
+        layout.addLayout(theme_buttons)
         layout.addWidget(self.no_themes)
         layout.addWidget(muted_label("How people felt, across all notes:", self))
         layout.addWidget(mix)
@@ -114,6 +138,9 @@ class LearningsSummary(QWidget):
             model.appendRow(cells)
         self.themes_view.setVisible(model.rowCount() > 0)
         self.no_themes.setVisible(model.rowCount() == 0)
+        self.rename_button.setVisible(model.rowCount() > 0)
+        self.merge_button.setVisible(model.rowCount() > 1)
+        self._update_buttons()
         rows = max(1, min(_VISIBLE_THEME_ROWS, model.rowCount()))
         height = (
             self.themes_view.horizontalHeader().sizeHint().height()
@@ -154,3 +181,53 @@ class LearningsSummary(QWidget):
         name = self.themes_model.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
         if name:
             self.theme_activated.emit(name)
+
+    # ------------------------------------------------------------ renaming and merging
+
+    def selected_themes(self) -> list[str]:
+        rows = sorted({index.row() for index in self.themes_view.selectionModel().selectedRows()})
+        return [self.themes_model.item(row, 0).text() for row in rows]
+
+    def select_themes(self, names: list[str]) -> None:
+        wanted = {normalise_tag(name) for name in names}
+        selection = self.themes_view.selectionModel()
+        selection.clearSelection()
+        for row in range(self.themes_model.rowCount()):
+            if normalise_tag(self.themes_model.item(row, 0).text()) in wanted:
+                selection.select(
+                    self.themes_model.index(row, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+
+    def _update_buttons(self, *_args: object) -> None:
+        count = len(self.selected_themes())
+        self.rename_button.setEnabled(count == 1)
+        self.merge_button.setEnabled(count >= 2)
+
+    def rename_selected(self) -> None:
+        names = self.selected_themes()
+        if len(names) != 1:
+            return
+        new = questions.ask_theme_name(
+            self,
+            "Rename a theme",
+            f"New name for “{names[0]}”. Every note tagged with it, and every entry drawn "
+            "from it, changes too:",
+            names[0],
+        )
+        if new is not None:
+            self._rename(names, new)
+
+    def merge_selected(self) -> None:
+        names = self.selected_themes()
+        if len(names) < 2:
+            return
+        listed = ", ".join(f"“{name}”" for name in names)
+        new = questions.ask_theme_name(self, "Merge themes", f"One name for {listed}:", names[0])
+        if new is not None:
+            self._rename(names, new)
+
+    def _rename(self, names: list[str], new: str) -> None:
+        if rename_themes(self.summary.document, names, new):
+            self.summary.recount()  # show the new name now, not after the usual pause
+            self.select_themes([new])

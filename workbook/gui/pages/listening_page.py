@@ -8,6 +8,7 @@ from workbook.gui.pages.base import PageId, StagePage
 from workbook.gui.pages.listening_learnings import LearningsSummary
 from workbook.gui.pages.listening_notes import NotesPanel
 from workbook.gui.pages.notes_summary import NotesSummary
+from workbook.gui.pages.theme_suggestions import ThemeSuggestionsPanel
 from workbook.gui.widgets.columns import columns_for
 from workbook.gui.widgets.layout import ReadableColumn
 from workbook.paths import FieldPath
@@ -59,6 +60,8 @@ class ListeningPage(StagePage):
     def _learnings(self) -> QWidget:
         self.learnings_summary = LearningsSummary(self.summary)
         self.learnings_summary.theme_activated.connect(self.show_theme)
+        self.theme_suggestions = ThemeSuggestionsPanel(self.document, self.summary)
+        self.theme_suggestions.navigate_requested.connect(self.navigate_requested)
         items: list = [
             self.section_header(
                 "What the notes add up to",
@@ -68,6 +71,15 @@ class ListeningPage(StagePage):
                 ),
             ),
             self.learnings_summary,
+            self.section_header(
+                "Carry what you heard into the plan",
+                intro=(
+                    "Each top theme offers drafts made from its notes: what people want, and "
+                    "how you could serve it. Add one, then make it your own; it remembers the "
+                    "notes it came from."
+                ),
+            ),
+            self.theme_suggestions,
             self.section_header("Learnings", "listening.learnings"),
         ]
         items.extend(((*LEARNINGS, name), True) for name in LEARNING_FIELDS)

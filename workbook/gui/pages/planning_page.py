@@ -19,6 +19,7 @@ class PlanningPage(StagePage):
 
     def build(self) -> None:
         self.seven_ps = SevenPsPanel(self.document)
+        self.seven_ps.strip.inserted.connect(self.focus_path)
         self.tab_widget = self.tabs(
             [
                 ("Intent & assessment", self._intent()),

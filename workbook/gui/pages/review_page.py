@@ -1,4 +1,5 @@
-"""Review & export: completeness per stage, every gap as a checklist, and the export button."""
+"""Review & export: completeness per stage, every gap as a checklist, readiness to engage, the
+plan check's findings, and the export button."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from workbook.completeness import Check
 from workbook.gui.icons import icon
+from workbook.gui.lint_runner import LintRunner
 from workbook.gui.pages.base import PageId, StagePage
+from workbook.gui.pages.review_lists import LintList, ReadinessList, count_words_short
 from workbook.gui.widgets.layout import heading_label, muted_label, no_mnemonic, text_label
 from workbook.stages import Stage
 
@@ -96,6 +100,11 @@ class ReviewPage(StagePage):
         top.addWidget(progress, 1)
         top.addSpacing(24)
         top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.page_layout.addLayout(top)
+
+        todo = QWidget(self)
+        todo_layout = QVBoxLayout(todo)
+        todo_layout.setContentsMargins(6, 6, 6, 6)
         checklist_header = QHBoxLayout()
         heading = QVBoxLayout()
         heading.addWidget(heading_label("Still to do", 2, self))
@@ -106,9 +115,22 @@ class ReviewPage(StagePage):
         )
         checklist_header.addLayout(heading, 1)
         checklist_header.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.page_layout.addLayout(top)
-        self.page_layout.addLayout(checklist_header)
-        self.page_layout.addWidget(self.checklist, 1)
+        todo_layout.addLayout(checklist_header)
+        todo_layout.addWidget(self.checklist, 1)
+
+        self.readiness = ReadinessList(self)
+        self.readiness.navigate_requested.connect(self.navigate_requested)
+        self.lint_list = LintList(self)
+        self.lint_list.navigate_requested.connect(self.navigate_requested)
+        self.review_tabs = QTabWidget(self)
+        self.review_tabs.setObjectName("review_tabs")
+        self.review_tabs.setDocumentMode(True)
+        self.review_tabs.addTab(todo, "Still to do")
+        self.review_tabs.addTab(self.readiness, "Ready to engage?")
+        self.review_tabs.addTab(self.lint_list, "Plan check")
+        self.page_layout.addWidget(self.review_tabs, 1)
+        self.runner = LintRunner.of(self.document)
+        self.runner.findings_changed.connect(self._show_findings)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -125,6 +147,10 @@ class ReviewPage(StagePage):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.refresh()
+        # Coming to review is not typing: check the plan now if an edit is still unchecked.
+        if self.runner.pending:
+            self.runner.run()
+        self._show_findings()
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -140,6 +166,25 @@ class ReviewPage(StagePage):
             bar.setFormat(f"{stage_status.percent}%")
             self.counts[stage_status.stage].setText(f"{stage_status.done} of {stage_status.total}")
         self._fill_checklist(status.gaps)
+        gaps = len(status.gaps)
+        self.review_tabs.setTabText(0, f"Still to do ({gaps})" if gaps else "Still to do: nothing")
+        self.readiness.show_checks(status.readiness)
+        unmet = self.readiness.unmet
+        self.review_tabs.setTabText(
+            1, f"Ready to engage? ({unmet} to do)" if unmet else "Ready to engage: yes"
+        )
+
+    def _show_findings(self) -> None:
+        findings = self.runner.findings
+        # The list itself is built when it can be seen: not while the user types elsewhere.
+        if self.isVisible():
+            self.lint_list.show_findings(self.document.plan, findings)
+        self.review_tabs.setTabText(
+            2,
+            f"Plan check ({count_words_short(findings)})"
+            if findings
+            else "Plan check: nothing found",
+        )
 
     def _fill_checklist(self, gaps: tuple[Check, ...]) -> None:
         if gaps == self._gaps:

@@ -1,4 +1,5 @@
-"""The 7 P's: a list of the seven on the left, and the selected P's questions and decision."""
+"""The 7 P's: a list of the seven on the left, and the selected P's questions and decision;
+the top listening themes offer a draft decision for the P on show."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from workbook.gui.document import PlanDocument
 from workbook.gui.icons import icon
+from workbook.gui.pages.notes_summary import NotesSummary
+from workbook.gui.pages.theme_suggestions import ThemeStrip
 from workbook.gui.widgets import clock
 from workbook.gui.widgets.fields import BoolField, DateField
 from workbook.gui.widgets.guide import FieldBlock
@@ -29,6 +33,7 @@ from workbook.gui.widgets.layout import (
 )
 from workbook.model import SevenP
 from workbook.paths import FieldPath
+from workbook.suggestions import SuggestionKind, link_label
 
 SEVEN_PS: FieldPath = ("planning", "seven_ps")
 MARK_COMMUNICATED = "Mark as communicated"
@@ -53,6 +58,7 @@ class SevenPsPanel(QWidget):
         self.stack = QStackedWidget(self)
         self.panels: dict[SevenP, QWidget] = {}
         self.dates: dict[SevenP, DateField] = {}
+        self.links: dict[SevenP, QLabel] = {}
         for p in SevenP:
             item = QListWidgetItem(p.label, self.p_list)
             item.setData(Qt.ItemDataRole.UserRole, p)
@@ -71,10 +77,17 @@ class SevenPsPanel(QWidget):
         self.attribution = attribution
         self._apply_list_width()
         left.addWidget(attribution)
+        self.summary = NotesSummary(document, self)
+        self.strip = ThemeStrip(
+            document, self.summary, SuggestionKind.DECISION, self, current_p=self.current_p
+        )
+        right = QVBoxLayout()
+        right.addWidget(self.stack, 1)
+        right.addWidget(self.strip)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(left)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.p_list.setCurrentRow(0)
         document.value_changed.connect(self._on_value_changed)
         document.plan_replaced.connect(self.refresh_status)
@@ -91,6 +104,10 @@ class SevenPsPanel(QWidget):
             column.column.addWidget(muted_label("Questions to think through:", column))
             column.column.addWidget(bullet_label(questions, column))
         column.column.addWidget(FieldBlock(self.document, p_path(p, "decision"), True, column))
+        link = muted_label("", column)
+        link.setObjectName(f"seven_ps.{p.value}.link")
+        self.links[p] = link
+        column.column.addWidget(link)
         column.column.addWidget(FieldBlock(self.document, p_path(p, "owner"), False, column))
         shared = BoolField(
             self.document,
@@ -142,6 +159,9 @@ class SevenPsPanel(QWidget):
     def show_p(self, p: SevenP) -> None:
         self.p_list.setCurrentRow(list(SevenP).index(p))
 
+    def current_p(self) -> SevenP:
+        return list(SevenP)[max(0, self.stack.currentIndex())]
+
     def refresh_status(self) -> None:
         done_icon = icon("done")
         for row, p in enumerate(SevenP):
@@ -161,6 +181,9 @@ class SevenPsPanel(QWidget):
         item.setToolTip(f"{p.label}: " + ", ".join(state))
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, ", ".join(state))
         self.dates[p].setEnabled(decision.communicated)
+        text = link_label(decision.from_listening)
+        self.links[p].setText(f"Drawn {text}: rewrite it in your words." if text else "")
+        self.links[p].setVisible(bool(text))
 
     def _on_value_changed(self, path: tuple) -> None:
         if path[:2] == SEVEN_PS and len(path) > 2:

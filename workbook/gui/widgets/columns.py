@@ -9,7 +9,7 @@ from enum import Enum, StrEnum
 from typing import get_args, get_origin
 
 from workbook.gui.widgets.guide_text import field_text
-from workbook.model import ROW_TYPES
+from workbook.model import PROVENANCE_FIELDS, ROW_TYPES
 from workbook.paths import FieldPath, field_annotation, field_is_optional
 
 
@@ -21,6 +21,9 @@ class ColumnKind(Enum):
     DATE = "date"
     BOOL = "bool"
     TAGS = "tags"
+    NUMBER = "number"
+    LINK = "link"
+    """Filled in by the app (the listening an entry was drawn from): shown, not typed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +47,17 @@ _DEFAULT_WIDTHS = {
     ColumnKind.OPTIONAL_ENUM: 12,
     ColumnKind.DATE: 13,
     ColumnKind.TAGS: 20,
+    ColumnKind.NUMBER: 10,
+    ColumnKind.LINK: 24,
 }
 
 
 def _kind(path: FieldPath, long_text: set[str]) -> tuple[ColumnKind, type[StrEnum] | None]:
+    if path[-1] in PROVENANCE_FIELDS:
+        return ColumnKind.LINK, None
     annotation = field_annotation(path)
+    if annotation in (int, float):
+        return ColumnKind.NUMBER, None
     if annotation is bool:
         return ColumnKind.BOOL, None
     if annotation is date:

@@ -9,16 +9,18 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QDoubleValidator,
     QKeyEvent,
     QKeySequence,
+    QPalette,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
@@ -46,6 +48,9 @@ class FieldBinding(QObject):
     ``loading`` is set while the editor is being filled from the document, so the
     editor's change signals do not write the value straight back (no feedback loop).
     """
+
+    refreshed = Signal()
+    """The editor shows the document's value again (an edit, undo, another row)."""
 
     def __init__(
         self,
@@ -95,6 +100,7 @@ class FieldBinding(QObject):
             self._show(value)
         finally:
             self.loading = False
+        self.refreshed.emit()
 
     def commit(self, value: Any) -> bool:
         """Write the user's edit; False when it was refused (invalid, or nothing bound)."""
@@ -183,7 +189,40 @@ class _UndoLeftToDocument:
         menu.deleteLater()
 
 
-class LineField(_UndoLeftToDocument, QLineEdit):
+class _Greyable:
+    """Text shown in the palette's placeholder colour while it is an example's words, left
+    unchanged (:mod:`workbook.borrowed`): it does not count as the user's answer yet."""
+
+    borrowed = False
+
+    def set_borrowed(self, borrowed: bool) -> None:
+        if borrowed == self.borrowed:
+            return
+        self.borrowed = borrowed
+        if borrowed:
+            self._apply_grey()
+        else:
+            self.setPalette(QPalette())  # type: ignore[attr-defined]  # inherit everything again
+
+    def _apply_grey(self) -> None:
+        parent = self.parentWidget()  # type: ignore[attr-defined]
+        source = parent.palette() if parent is not None else QApplication.palette()
+        grey = source.color(QPalette.ColorRole.PlaceholderText)
+        palette = self.palette()  # type: ignore[attr-defined]
+        if palette.color(QPalette.ColorRole.Text) != grey:
+            palette.setColor(QPalette.ColorRole.Text, grey)
+            self.setPalette(palette)  # type: ignore[attr-defined]
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)  # type: ignore[misc]
+        if self.borrowed and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ParentChange,
+        ):
+            self._apply_grey()  # follow a light or dark palette
+
+
+class LineField(_Greyable, _UndoLeftToDocument, QLineEdit):
     """One line of text."""
 
     def __init__(
@@ -223,7 +262,7 @@ class TagsField(LineField):
         self.binding.commit(split_tags(text))
 
 
-class TextField(_UndoLeftToDocument, QPlainTextEdit):
+class TextField(_Greyable, _UndoLeftToDocument, QPlainTextEdit):
     """Several lines of text; grows with its content between a few lines and a dozen."""
 
     MIN_LINES = 3

@@ -1,4 +1,6 @@
-"""A field with its guidance: prompt, help, the editor with its placeholder, "Insert example"."""
+"""A field with its guidance: prompt, help, the editor with its placeholder, "Insert example",
+and the marks beside it: the plan check's findings, and "not yet yours" for an example's
+words left unchanged."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.gui.document import PlanDocument
+from workbook.gui.lint_runner import LintRunner
 from workbook.gui.widgets.fields import (
     BoolField,
     DateField,
@@ -29,35 +32,30 @@ from workbook.gui.widgets.fields import (
     TextField,
 )
 from workbook.gui.widgets.guide_text import example_for, field_text, object_name
-from workbook.gui.widgets.layout import LinkButton, muted_label, no_mnemonic, plain_tooltip
+from workbook.gui.widgets.insert_example import (
+    INSERT_EXAMPLE_KEY,
+    INSERT_EXAMPLE_TEXT,
+    ExampleButton,
+    ExampleChoice,
+    example_choices,
+    first_choice,
+    insert_example,
+)
+from workbook.gui.widgets.layout import muted_label, no_mnemonic
+from workbook.gui.widgets.marks import BorrowedMark, LintMark, findings_text
 from workbook.paths import FieldPath, field_annotation, field_info, field_is_optional
 
-INSERT_EXAMPLE_TEXT = "Insert example"
-INSERT_EXAMPLE_KEY = "Ctrl+Shift+E"
-"""Works while the field has the focus (the button itself is not a Tab stop)."""
+BORROWED_RULE = "example-text-unchanged"
+"""The plan check's rule that the "not yet yours" mark shows for a field."""
 
-
-def combined_text(current: str, example: str, single_line: bool) -> str:
-    """What "Insert example" leaves in a field: the example alone in an empty field,
-    otherwise the current answer with the example added after it (nothing is overwritten)."""
-    if not current.strip():
-        return example
-    joiner = "; " if single_line else "\n"
-    return current.rstrip() + joiner + example
-
-
-def insert_example(
-    document: PlanDocument, path: FieldPath, example: str, single_line: bool = False
-) -> None:
-    """Put the example into the field as one undo step of its own."""
-    current = document.value(path)
-    new = combined_text(current if isinstance(current, str) else "", example, single_line)
-    # A macro keeps this edit from merging with the typing just before it.
-    document.begin_macro(INSERT_EXAMPLE_TEXT)
-    try:
-        document.set_value(path, new)
-    finally:
-        document.end_macro()
+__all__ = [
+    "INSERT_EXAMPLE_KEY",
+    "INSERT_EXAMPLE_TEXT",
+    "FieldBlock",
+    "describe_editor",
+    "insert_example",
+    "make_editor",
+]
 
 
 def make_editor(
@@ -104,7 +102,8 @@ def describe_editor(editor: QWidget, path: FieldPath) -> None:
 
 
 class FieldBlock(QWidget):
-    """One question on a page: the prompt, a line or two of help, and the editor."""
+    """One question on a page: the prompt, a line or two of help, the editor, and the marks
+    that say what the plan check found there and whether the words are still an example's."""
 
     def __init__(
         self,
@@ -122,15 +121,18 @@ class FieldBlock(QWidget):
         if editor is not None:
             describe_editor(editor, path)
         text = field_text(path)
+        self._description = text.help
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
         self.prompt_label: QLabel | None = None
-        self.example_button: LinkButton | None = None
+        self.example_button: ExampleButton | None = None
+        self.lint_mark = LintMark(self)
+        self.borrowed_mark = BorrowedMark(self)
         is_text = isinstance(self.editor, (LineField, TextField))
+        top = QHBoxLayout()
+        top.setSpacing(6)
         if not isinstance(self.editor, BoolField):
-            top = QHBoxLayout()
-            top.setSpacing(6)
             self.prompt_label = QLabel(no_mnemonic(text.prompt), self)
             self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)
             self.prompt_label.setWordWrap(True)
@@ -139,12 +141,16 @@ class FieldBlock(QWidget):
             self.prompt_label.setFont(bold)
             self.prompt_label.setBuddy(self.editor)
             top.addWidget(self.prompt_label, 1)
-            if is_text and with_example:
-                self._add_example_button(top)
-            layout.addLayout(top)
+        else:
+            top.addWidget(self.editor, 0, Qt.AlignmentFlag.AlignLeft)
+            top.addStretch(1)
+        top.addWidget(self.borrowed_mark, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.lint_mark, 0, Qt.AlignmentFlag.AlignTop)
+        if is_text and with_example:
+            self._add_example_button(top)
+        layout.addLayout(top)
         self.help_label = muted_label(text.help, self) if text.help else None
         if isinstance(self.editor, BoolField):
-            layout.addWidget(self.editor, 0, Qt.AlignmentFlag.AlignLeft)
             if self.help_label is not None:
                 layout.addWidget(self.help_label)
         else:
@@ -156,17 +162,64 @@ class FieldBlock(QWidget):
             else:  # dates, choices and numbers are short: no need to span the column
                 layout.addWidget(self.editor, 0, Qt.AlignmentFlag.AlignLeft)
 
+        self._marked_path: FieldPath | None = None
+        self.runner = LintRunner.of(document)
+        self.runner.findings_changed.connect(self.refresh_marks)
+        binding = getattr(self.editor, "binding", None)
+        if binding is not None:
+            binding.refreshed.connect(self._on_refreshed)
+        self.refresh_marks()
+
+    @property
+    def bound_path(self) -> FieldPath | None:
+        """The field the editor shows now (a row detail's editor follows the selected row)."""
+        binding = getattr(self.editor, "binding", None)
+        return binding.path if binding is not None else self.path
+
+    def refresh_marks(self) -> None:
+        """Show what the plan check found here, and whether the words are an example's."""
+        path = self._marked_path = self.bound_path
+        self._refresh_borrowed()
+        # "Not yet yours" says it as soon as the words change, without waiting for the check.
+        findings = [f for f in self.runner.at(path) if f.rule != BORROWED_RULE]
+        self.lint_mark.show_findings(findings)
+        description = self._description
+        if findings:
+            description = f"{description}\n{findings_text(findings)}".strip()
+        if self.editor.accessibleDescription() != description:
+            self.editor.setAccessibleDescription(description)
+
+    def _on_refreshed(self) -> None:
+        # Shown again after an edit, an undo or another row: the words may be the user's now.
+        # (The plan check's marks wait for the check itself, which waits for typing to stop.)
+        if self.bound_path != self._marked_path:
+            self.refresh_marks()
+        else:
+            self._refresh_borrowed()
+
+    def _refresh_borrowed(self) -> bool:
+        """Grey the words and mark them when they are an example's, unchanged; True if so."""
+        if not isinstance(self.editor, (LineField, TextField)):
+            return False
+        path = self.bound_path
+        value = self.editor.binding.current_value() if path is not None else None
+        source = None
+        # The examples' words are indexed after the first plan check, not while a page is
+        # first painted; an empty field is never borrowed.
+        if self.runner.has_run and isinstance(value, str) and value.strip():
+            from workbook.borrowed import example_source
+
+            source = example_source(path, value, self.document.plan)
+        self.editor.set_borrowed(source is not None)
+        self.borrowed_mark.show_source(source is not None, source)
+        return source is not None
+
+    # ------------------------------------------------------------ insert example
+
     def _add_example_button(self, row: QHBoxLayout) -> None:
-        example = example_for(self.path, self.document.plan)
-        if example is None:
+        if example_for(self.path, self.document.plan) is None:
             return
-        button = LinkButton(INSERT_EXAMPLE_TEXT, self)
-        button.setToolTip(
-            plain_tooltip(
-                f"Adds the worked example's answer ({INSERT_EXAMPLE_KEY} in the field):\n{example}"
-            )
-        )
-        button.setAccessibleName(f"{INSERT_EXAMPLE_TEXT} for: {field_text(self.path).prompt}")
+        button = ExampleButton(self, field_text(self.path).prompt)
         # Tab goes from answer to answer; the keys below reach the example from the field.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(self.insert_example)
@@ -179,18 +232,28 @@ class FieldBlock(QWidget):
         self.editor.addAction(action)
         self.editor.context_actions.append(action)  # type: ignore[attr-defined]
 
+    def choices(self) -> list[ExampleChoice]:
+        """Every example's answer for this field, the one nearest the plan's trade first."""
+        path = self.bound_path
+        return [] if path is None else example_choices(path, self.document.plan)
+
+    def current_choice(self) -> ExampleChoice | None:
+        path = self.bound_path
+        return None if path is None else first_choice(path, self.document.plan)
+
     def insert_example(self) -> None:
-        binding = self.editor.binding  # type: ignore[attr-defined]
-        if binding.path is None:
+        """Put in the answer of the example nearest the plan's trade."""
+        choice = self.current_choice()
+        if choice is not None:
+            self.insert_choice(choice)
+
+    def insert_choice(self, choice: ExampleChoice) -> None:
+        path = self.bound_path
+        if path is None:
             return
-        example = example_for(binding.path, self.document.plan)
-        if example is None:
-            return
-        insert_example(
-            self.document, binding.path, example, single_line=isinstance(self.editor, LineField)
-        )
-        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(self.editor, TextField):
-            self.editor.move_cursor_to_end()
-        elif isinstance(self.editor, LineField):
-            self.editor.end(False)
+        if insert_example(self.document, path, choice.text, self):
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(self.editor, TextField):
+                self.editor.move_cursor_to_end()
+            elif isinstance(self.editor, LineField):
+                self.editor.end(False)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -98,6 +99,49 @@ class LinkButton(QToolButton):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
             self._apply_link_colour()
+
+
+class ElidedLinkButton(LinkButton):
+    """A link button whose text is shortened with "…" to the room it is given, so a long
+    label never makes the window wider. The whole text stays in the tooltip and the
+    accessible name."""
+
+    MIN_CHARS = 16
+
+    def __init__(self, text: str, parent: QWidget | None = None, prefix: str = "→ ") -> None:
+        super().__init__(text, parent)
+        self.full_text = text
+        self._prefix = prefix
+        self.setToolTip(plain_tooltip(text))
+        # As wide as the whole text when there is room, narrower (shortened) when not.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._elide()
+
+    def _margins(self) -> int:
+        return super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        whole = self.fontMetrics().horizontalAdvance(no_mnemonic(self._prefix + self.full_text))
+        return QSize(self._margins() + whole, hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().averageCharWidth() * self.MIN_CHARS, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        text = self.fontMetrics().elidedText(
+            self._prefix + self.full_text,
+            Qt.TextElideMode.ElideRight,
+            self.width() - self._margins(),
+        )
+        shown = no_mnemonic(text)
+        if self.text() != shown:
+            self.setText(shown)
 
 
 def separator(parent: QWidget | None = None) -> QFrame:

@@ -20,7 +20,9 @@ from workbook.gui.document import PlanDocument
 from workbook.gui.widgets.guide import FieldBlock
 from workbook.gui.widgets.layout import heading_label, muted_label, set_heading
 from workbook.gui.widgets.row_table import RowTableWidget
+from workbook.model import PROVENANCE_FIELDS, ROW_TYPES
 from workbook.paths import ROW_NOUNS, FieldPath
+from workbook.suggestions import link_label
 
 
 class RowDetailForm(QWidget):
@@ -43,6 +45,14 @@ class RowDetailForm(QWidget):
         self.blocks: dict[str, FieldBlock] = {}
 
         self.title = heading_label(f"Selected {self.noun}", 3, self)
+        # "from 7 notes about allergies": what was heard behind an entry drawn from a theme.
+        row_type = ROW_TYPES.get(self.list_path)  # type: ignore[call-overload]
+        self.has_link = row_type is not None and bool(
+            PROVENANCE_FIELDS & set(row_type.model_fields)
+        )
+        self.link_label = muted_label("", self)
+        self.link_label.setObjectName("row_link")
+        self.link_label.hide()
         form = QWidget(self)
         grid = QGridLayout(form)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -76,7 +86,9 @@ class RowDetailForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.link_label)
         layout.addLayout(self._stack, 1)
+        document.value_changed.connect(self._on_value_changed)
         document.rows_inserted.connect(self._on_rows_changed)
         document.rows_removed.connect(self._on_rows_changed)
         document.row_moved.connect(self._on_rows_changed)
@@ -91,6 +103,29 @@ class RowDetailForm(QWidget):
             block.editor.binding.set_path(path)  # type: ignore[attr-defined]
         self._stack.setCurrentWidget(self._form if row_id is not None else self.empty_label)
         self._update_title()
+        self._update_link()
+
+    def _update_link(self) -> None:
+        text = ""
+        if self.has_link and self.row_id is not None:
+            try:
+                row = self.document.value((*self.list_path, self.row_id))
+            except KeyError:
+                row = None
+            link = getattr(row, "from_listening", None)
+            text = link_label(link)
+            text = text[:1].upper() + text[1:]  # "From 7 notes about allergies"
+        self.link_label.setText(text)
+        self.link_label.setVisible(bool(text))
+
+    def _on_value_changed(self, path: tuple) -> None:
+        if (
+            self.row_id is not None
+            and len(path) == len(self.list_path) + 2
+            and path[-1] in PROVENANCE_FIELDS
+            and path[: len(self.list_path) + 1] == (*self.list_path, self.row_id)
+        ):
+            self._update_link()
 
     def _update_title(self) -> None:
         text = f"Selected {self.noun}"

@@ -17,14 +17,22 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QGuiApplication, QPalette
 
+from workbook.borrowed import borrowed_text
 from workbook.gui.document import PlanDocument
+from workbook.gui.lint_runner import LintRunner
 from workbook.gui.widgets.columns import Column, ColumnKind
 from workbook.gui.widgets.date_edit import DISPLAY_FORMAT
 from workbook.gui.widgets.fields import split_tags
 from workbook.gui.widgets.layout import plain_tooltip
+from workbook.gui.widgets.marks import BORROWED_TEXT, borrowed_tip, findings_text, severity_icon
+from workbook.gui.widgets.marks import worst as worst_severity
+from workbook.guidance import guide_key
+from workbook.lint import Finding
 from workbook.model import Row
 from workbook.paths import ROW_NOUNS, FieldPath
+from workbook.suggestions import link_label
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's id (a str), on every cell."""
@@ -36,6 +44,10 @@ _DISPLAY_LIMIT = 240
 
 Index = QModelIndex | QPersistentModelIndex
 
+_TEXT_KINDS = (ColumnKind.TEXT, ColumnKind.LONG_TEXT)
+_WHOLE_TABLE_AFTER = 50
+"""More changed rows than this repaint the table in one go rather than row by row."""
+
 
 def display_date(value: date | None) -> str:
     if value is None:
@@ -43,10 +55,30 @@ def display_date(value: date | None) -> str:
     return QLocale().toString(QDate(value.year, value.month, value.day), DISPLAY_FORMAT)
 
 
+def display_number(value: float | None) -> str:
+    """A number as the user's locale writes it, with no needless decimals ("12.5", "40")."""
+    return "" if value is None else QLocale().toString(float(value), "g", 12)
+
+
+def parse_number(text: str) -> float | None:
+    """What the user typed in a number cell ("" is no answer); ValueError if not a number."""
+    text = text.strip()
+    if not text:
+        return None
+    value, ok = QLocale().toDouble(text)
+    if ok:
+        return value
+    return float(text.replace(",", ""))  # "1,200" typed in a locale that writes 1.200
+
+
 def display_text(value: Any, kind: ColumnKind) -> str:
     """The one-line text a cell shows for ``value``."""
+    if kind is ColumnKind.LINK:
+        return link_label(value)
     if value is None:
         return ""
+    if kind is ColumnKind.NUMBER:
+        return display_number(value)
     if kind is ColumnKind.DATE:
         return display_date(value)
     if kind in (ColumnKind.ENUM, ColumnKind.OPTIONAL_ENUM):
@@ -91,6 +123,16 @@ class RowTableModel(QAbstractTableModel):
         self._sort_keys: dict[int, list[Any]] = {}
         """Sort keys by column, one per row, worked out once: sorting thousands of notes
         asks for each key many times."""
+        self._guide_keys = {
+            i: guide_key((*self.list_path, c.name))
+            for i, c in enumerate(self.columns)
+            if c.kind in _TEXT_KINDS
+        }
+        self._cell_findings: dict[tuple[str, str], list[Finding]] = {}
+        self._row_findings: dict[str, list[Finding]] = {}
+        self.runner = LintRunner.of(document)
+        self._borrowed_shown = False
+        self.runner.findings_changed.connect(self._on_findings_changed)
         document.value_changed.connect(self._on_value_changed)
         document.rows_about_to_be_inserted.connect(self._on_rows_about_to_be_inserted)
         document.rows_inserted.connect(self._on_rows_inserted)
@@ -149,12 +191,45 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             if column.kind is ColumnKind.TAGS:
                 return ", ".join(value)
+            if column.kind in (ColumnKind.NUMBER, ColumnKind.LINK):
+                return display_text(value, column.kind)
             return value
         if role == Qt.ItemDataRole.CheckStateRole and column.kind is ColumnKind.BOOL:
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(value, column)
+            return self._cell_tooltip(row, index.column(), value, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            found = self._cell_findings.get((row.id, column.name))
+            return severity_icon(worst_severity(found)) if found else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self.is_borrowed(index.column(), value):
+                return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind is ColumnKind.NUMBER:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            parts = []
+            if self.is_borrowed(index.column(), value):
+                parts.append(BORROWED_TEXT)
+            found = self._cell_findings.get((row.id, column.name))
+            if found:
+                parts.append(findings_text(found))
+            return "\n".join(parts) or None
         return None
+
+    def is_borrowed(self, column_index: int, value: Any) -> bool:
+        """Whether the cell holds an example's words, unchanged (shown greyed). Known once
+        the plan has been checked: the examples' words are indexed then, not at first paint."""
+        key = self._guide_keys.get(column_index)
+        if key is None or not self._borrowed_shown or type(value) is not str or not value:
+            return False
+        return borrowed_text(self.document.plan).is_borrowed(key, value)
+
+    def findings_at(self, row_id: str, column: str | None = None) -> list[Finding]:
+        """The plan check's findings about one cell, or (``column`` None) the row itself."""
+        if column is None:
+            return self._row_findings.get(row_id, [])
+        return self._cell_findings.get((row_id, column), [])
 
     def sort_keys(self, column_index: int) -> list[Any]:
         """The sort key of every row for one column (kept until the rows change)."""
@@ -169,15 +244,34 @@ class RowTableModel(QAbstractTableModel):
         keys = self.sort_keys(column_index)
         return keys[position] if 0 <= position < len(keys) else None
 
-    def _tooltip(self, value: Any, column: Column) -> str | None:
+    def _cell_tooltip(self, row: Row, column_index: int, value: Any, column: Column) -> str | None:
+        parts = []
         if column.kind in (ColumnKind.TEXT, ColumnKind.LONG_TEXT, ColumnKind.TAGS):
             full = ", ".join(value) if column.kind is ColumnKind.TAGS else str(value or "")
             if full.strip():
-                return plain_tooltip(full)
-        return None
+                parts.append(full)
+        elif column.kind is ColumnKind.LINK and value is not None:
+            themes = ", ".join(value.themes)
+            parts.append(
+                f"Drawn from {link_label(value)[5:]}"
+                + (f" (themes: {themes})" if themes else "")
+                + ". Filled in by the app when you used a theme's suggestion."
+            )
+        if self.is_borrowed(column_index, value):
+            parts.append(
+                borrowed_tip(
+                    borrowed_text(self.document.plan).source(self._guide_keys[column_index], value)
+                )
+            )
+        found = self._cell_findings.get((row.id, column.name))
+        if found:
+            parts.append(findings_text(found))
+        return plain_tooltip("\n\n".join(parts)) if parts else None
 
     @staticmethod
     def _sort_key(value: Any, column: Column) -> Any:
+        if column.kind is ColumnKind.NUMBER:
+            return -1.0 if value is None else float(value)  # no answer before 0
         if column.kind is ColumnKind.DATE:
             return value.isoformat() if value else ""
         if column.kind is ColumnKind.BOOL:
@@ -196,16 +290,26 @@ class RowTableModel(QAbstractTableModel):
                 return column.title
             if role == Qt.ItemDataRole.ToolTipRole:
                 return plain_tooltip("\n".join(t for t in (column.prompt, column.help) if t))
-        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1)
+        elif orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(section + 1)
+            row_id = self.row_id(section)
+            found = self._row_findings.get(row_id, []) if row_id is not None else []
+            if found and role == Qt.ItemDataRole.DecorationRole:
+                return severity_icon(worst_severity(found))
+            if found and role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tooltip(findings_text(found))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.columns[index.column()].kind is ColumnKind.BOOL:
+        kind = self.columns[index.column()].kind
+        if kind is ColumnKind.BOOL:
             return base | Qt.ItemFlag.ItemIsUserCheckable
+        if kind is ColumnKind.LINK:
+            return base  # the app fills it in from the listening notes
         return base | Qt.ItemFlag.ItemIsEditable
 
     # ------------------------------------------------------------ editing
@@ -236,6 +340,12 @@ class RowTableModel(QAbstractTableModel):
     def _from_edit(value: Any, column: Column) -> Any:
         if column.kind is ColumnKind.TAGS:
             return split_tags(value) if isinstance(value, str) else list(value or [])
+        if column.kind is ColumnKind.NUMBER:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return float(value)
+            return parse_number("" if value is None else str(value))
+        if column.kind is ColumnKind.LINK:
+            raise ValueError("filled in by the app")
         if column.kind is ColumnKind.DATE:
             if isinstance(value, QDate):
                 return date(value.year(), value.month(), value.day()) if value.isValid() else None
@@ -319,6 +429,48 @@ class RowTableModel(QAbstractTableModel):
             self.endResetModel()
         else:
             self.endMoveRows()
+
+    def _on_findings_changed(self) -> None:
+        depth = len(self.list_path)
+        cells: dict[tuple[str, str], list[Finding]] = {}
+        rows: dict[str, list[Finding]] = {}
+        for finding in self.runner.findings:
+            path = finding.path
+            if len(path) <= depth or path[:depth] != self.list_path:
+                continue
+            if len(path) == depth + 1:
+                rows.setdefault(path[depth], []).append(finding)
+            else:
+                cells.setdefault((path[depth], path[depth + 1]), []).append(finding)
+        changed_cells = {
+            key
+            for key in cells.keys() | self._cell_findings.keys()
+            if cells.get(key) != self._cell_findings.get(key)
+        }
+        changed_rows = {
+            key
+            for key in rows.keys() | self._row_findings.keys()
+            if rows.get(key) != self._row_findings.get(key)
+        }
+        self._cell_findings, self._row_findings = cells, rows
+        count = len(self._shown)
+        if not count:
+            self._borrowed_shown = self.runner.has_run
+            return
+        if not self._borrowed_shown or len(changed_cells) + len(changed_rows) > _WHOLE_TABLE_AFTER:
+            self._borrowed_shown = self.runner.has_run
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.columns) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, count - 1)
+            return
+        for row_id, name in changed_cells:
+            position, column = self.position_of(row_id), self.column_of(name)
+            if position >= 0 and column >= 0:
+                cell = self.index(position, column)
+                self.dataChanged.emit(cell, cell)
+        for row_id in changed_rows:
+            position = self.position_of(row_id)
+            if position >= 0:
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, position, position)
 
     @property
     def row_noun(self) -> str:
