@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -18,6 +19,9 @@ from workbook.importing.values import Cell
 
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 """A zip-based sheet that says it unpacks to more than this is refused (a zip bomb)."""
+
+SCORED_ROWS = 12
+"""Rows of each sheet looked at to choose the one that holds the notes."""
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -53,8 +57,11 @@ def check_zip(path: Path) -> None:
         )
 
 
-def read_sheet(path: Path, sheet: str | None = None) -> SheetData:
-    """The rows of ``sheet`` (by default the first visible sheet that has data)."""
+def read_sheet(
+    path: Path, sheet: str | None = None, score: Callable[[list[list[Cell]]], int] | None = None
+) -> SheetData:
+    """The rows of ``sheet``; by default of the visible sheet whose first rows ``score``
+    highest (how many note fields its header names), else the first one with data."""
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     check_zip(path)
@@ -63,7 +70,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> SheetData:
             names = tuple(workbook.sheet_names)
             if not names:
                 raise SheetError("it has no sheets")
-            chosen = sheet if sheet in names else _first_with_data(workbook)
+            chosen = sheet if sheet in names else _best_sheet(workbook, score)
             rows = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     except PasswordError:
         raise SheetError("it is protected with a password") from None
@@ -77,16 +84,21 @@ def read_sheet(path: Path, sheet: str | None = None) -> SheetData:
     return data
 
 
-def _first_with_data(workbook) -> str:  # noqa: ANN001 - calamine's workbook
+def _best_sheet(workbook, score: Callable[[list[list[Cell]]], int] | None) -> str:  # noqa: ANN001
     visible = [
         meta.name
         for meta in workbook.sheets_metadata
         if str(meta.visible).endswith("Visible") and str(meta.typ).endswith("WorkSheet")
     ] or list(workbook.sheet_names)
-    for name in visible:
-        if workbook.get_sheet_by_name(name).height > 0:
-            return name
-    return visible[0]
+    with_data = [name for name in visible if workbook.get_sheet_by_name(name).height > 0]
+    if not with_data:
+        return visible[0]
+    if score is None or len(with_data) == 1:
+        return with_data[0]
+    scores = [
+        score(workbook.get_sheet_by_name(name).to_python(nrows=SCORED_ROWS)) for name in with_data
+    ]
+    return with_data[scores.index(max(scores))]
 
 
 # ---------------------------------------------------------------- formula cells

@@ -191,7 +191,7 @@ def _read_sheet(path: Path, head: bytes, options: ReadOptions) -> Table:
     if head.startswith(_ZIP):
         _check_zip_kind(path)
     try:
-        data = read_sheet(path, options.sheet)
+        data = read_sheet(path, options.sheet, _header_score)
     except SheetError as error:
         raise ImportFileError(path, str(error)) from None
     fmt = _FORMATS.get(path.suffix.lower(), "Spreadsheet")
@@ -205,6 +205,10 @@ def _read_sheet(path: Path, head: bytes, options: ReadOptions) -> Table:
             if cell_text(table.rows[index][column]) == "":
                 table.rows[index][column] = formula  # nothing saved with it: keep its text
     return table
+
+
+def _header_score(rows: list[list[Cell]]) -> int:
+    return max((header_matches([cell_text(c) for c in row]) for row in rows), default=0)
 
 
 def _check_zip_kind(path: Path) -> None:

@@ -118,7 +118,7 @@ def detect_delimiter(text: str) -> str | None:
         if delimiter not in sample:
             continue
         score = _score(sample, delimiter, cut)
-        if score > best_score:
+        if score[0] > 0 and score > best_score:
             best, best_score = delimiter, score
     return best
 

@@ -336,8 +336,13 @@ class SentimentReader:
                 stars = value if top == 5 else 1 + 4 * value / top
                 return _from_rating(stars, Scale.STARS, text)
         number = _NUMBER.match(folded)
-        if number is not None and folded[number.end() :].strip() in _RATING_WORDS:
-            return _from_rating(float(number.group().replace(",", ".")), self.scale, text)
+        if number is not None:
+            unit = folded[number.end() :].strip()
+            value = float(number.group().replace(",", "."))
+            if unit in _STAR_WORDS:
+                return _from_rating(value, Scale.STARS, text)
+            if not unit:
+                return _from_rating(value, self.scale, text)
         found = {SENTIMENT_WORDS[w] for w in re.findall(r"[^\W\d_]+", folded) if w in _KEY_WORDS}
         if len(found) == 1:
             return found.pop()
@@ -347,7 +352,7 @@ class SentimentReader:
         )
 
 
-_RATING_WORDS = {"", "stars", "star", "sterne", "stern", "etoiles", "etoile", "estrellas", "pts"}
+_STAR_WORDS = {"stars", "star", "sterne", "stern", "etoiles", "etoile", "estrellas", "stelle"}
 _KEY_WORDS = {word for word in SENTIMENT_WORDS if word.isalpha() and len(word) > 3}
 
 
