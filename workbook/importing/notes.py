@@ -55,7 +55,7 @@ class RowStatus(StrEnum):
         }[self.value]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # one per row: not frozen, which is slower to make
 class RowOutcome:
     """What became of one row of the file."""
 
@@ -172,32 +172,48 @@ def convert(
     total = len(rows)
     notes, outcomes = result.notes, result.outcomes
 
+    tags_seen: dict[str, list[str]] = {}
     for index, row in enumerate(rows):
         number = table.row_numbers[index]
         if progress is not None and index % PROGRESS_EVERY == 0:
             progress(index, total)
-        if all(cell_text(row[c]) == "" for c in used):
-            outcomes.append(RowOutcome(number, RowStatus.EMPTY, ("nothing to import",)))
-            continue
         values: dict[str, object] = {}
-        problems: list[str] = []
-        failed = False
+        filled = False
         for name, column in text_columns:
             value = row[column]
-            values[name] = value.strip() if type(value) is str else cell_text(value)
+            text = value.strip() if type(value) is str else cell_text(value)
+            values[name] = text
+            filled = filled or bool(text)
         if tags_column is not None:
-            values["tags"] = read_tags(row[tags_column])
+            raw = row[tags_column]
+            if type(raw) is str and raw in tags_seen:
+                values["tags"] = tags_seen[raw]
+            else:
+                values["tags"] = tags = read_tags(raw)
+                if type(raw) is str:
+                    tags_seen[raw] = tags
+            filled = filled or bool(values["tags"])
+        problems: list[str] = []
+        failed = False
         if date_column is not None:
             try:
-                values["noted_on"] = dates.read(row[date_column])
+                values["noted_on"] = noted_on = dates.read(row[date_column])
             except ValueProblem as problem:
                 problems.append(f"{field_title('noted_on')}: {problem}")
-                failed = True
+                failed = filled = True
+            else:
+                filled = filled or noted_on is not None
         if sentiment_column is not None:
             try:
-                values["sentiment"] = feelings.read(row[sentiment_column])
+                values["sentiment"] = feeling = feelings.read(row[sentiment_column])
             except ValueProblem as problem:
                 problems.append(f"{field_title('sentiment')}: {problem}; left empty")
+                filled = True
+            else:
+                filled = filled or feeling is not None
+        if not filled:
+            outcomes.append(RowOutcome(number, RowStatus.EMPTY, ("nothing to import",)))
+            continue
         if formula_columns:
             for column in used:
                 formula = table.formulas.get((index, column))

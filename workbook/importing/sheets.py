@@ -7,6 +7,7 @@ is read once more for them (XLSX and ODS; an XLS file's formulas go unnoticed).
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Callable
@@ -109,11 +110,12 @@ def find_formulas(path: Path, sheet: str, index: int) -> dict[tuple[int, int], s
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         if "xl/workbook.xml" in names:
-            with archive.open(_xlsx_sheet_part(archive, sheet)) as part:
-                return _xlsx_formulas(part)
+            data = archive.read(_xlsx_sheet_part(archive, sheet))
+            # Most sheets hold no formula: a look at the bytes spares parsing them.
+            return _xlsx_formulas(io.BytesIO(data)) if b"<f" in data else {}
         if "content.xml" in names:
-            with archive.open("content.xml") as part:
-                return _ods_formulas(part, sheet)
+            data = archive.read("content.xml")
+            return _ods_formulas(io.BytesIO(data), sheet) if b":formula=" in data else {}
     return {}
 
 

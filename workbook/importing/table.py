@@ -178,10 +178,11 @@ def _read_text(path: Path, options: ReadOptions) -> Table:
     name = {"\t": "TSV text"}.get(delimiter or "", "CSV text")
     table = _tabulate(path, rows, name)
     table.encoding, table.delimiter = decoded.encoding, delimiter
-    for index, row in enumerate(table.rows):
-        for column, value in enumerate(row):
-            if looks_like_formula(value):
-                table.formulas[(index, column)] = value  # type: ignore[assignment]
+    if "=" in text:  # the usual file has none: skip the look at every cell
+        for index, row in enumerate(table.rows):
+            for column, value in enumerate(row):
+                if value[:1] == "=" and looks_like_formula(value):
+                    table.formulas[(index, column)] = value  # type: ignore[assignment]
     return table
 
 
@@ -267,16 +268,9 @@ def _tabulate(path: Path, raw: list[list[Cell]], fmt: str, from_sheet: bool = Fa
     left = _blank_columns_on_left(raw[first:], headers)
     headers = headers[left:]
     width = len(headers)
-    rows: list[list[Cell]] = []
-    numbers: list[int] = []
-    for number, row in enumerate(raw[first:], start=first + 1):
-        row = row[left:]
-        if len(row) < width:
-            row = list(row) + [""] * (width - len(row))
-        elif len(row) > width:
-            row = row[:width]  # cells past the header's last column have no name
-        rows.append(row)
-        numbers.append(number)
+    body = raw[first:] if not left else [row[left:] for row in raw[first:]]
+    rows = [row if len(row) == width else _fit(row, width) for row in body]
+    numbers = list(range(first + 1, first + 1 + len(rows)))
     if not rows:
         raise ImportFileError(
             path,
@@ -299,6 +293,12 @@ def _tabulate(path: Path, raw: list[list[Cell]], fmt: str, from_sheet: bool = Fa
         from_sheet=from_sheet,
         origin=(first, left),
     )
+
+
+def _fit(row: list[Cell], width: int) -> list[Cell]:
+    if len(row) < width:
+        return list(row) + [""] * (width - len(row))
+    return row[:width]  # cells past the header's last column have no name
 
 
 def _blank_columns_on_left(rows: list[list[Cell]], headers: list[str]) -> int:

@@ -123,7 +123,7 @@ def decide_order(values: Iterable[Cell]) -> DateOrder | None:
     """Day first or month first, decided from a whole column: a first number over 12 means
     day first, a second number over 12 month first. None when nothing tells them apart."""
     day_first = month_first = False
-    for value in values:
+    for value in set(values):  # a column repeats its dates
         if isinstance(value, str):
             parts = numeric_parts(value.strip())
             if parts is not None:
@@ -166,6 +166,8 @@ class DateReader:
 
     def read(self, value: Cell) -> date | None:
         """The date in ``value``, None for an empty cell; raises ValueProblem."""
+        if type(value) is str and value in self._cache:  # a column repeats its dates
+            return self._cache[value]
         if isinstance(value, datetime):
             return value.date()
         if isinstance(value, date):
@@ -179,14 +181,8 @@ class DateReader:
                 return EXCEL_EPOCH + timedelta(days=int(value))
             raise ValueProblem(f"“{cell_text(value)}” is a number, not a date")
         text = value.strip()
-        if not text:
-            return None
-        try:
-            return self._cache[text]
-        except KeyError:
-            pass
-        result = self._parse(text)
-        self._cache[text] = result
+        result = self._parse(text) if text else None
+        self._cache[value] = result
         return result
 
     def _parse(self, text: str) -> date:
@@ -258,7 +254,7 @@ def _number(text: str) -> float | None:
 def decide_scale(values: Iterable[Cell]) -> Scale | None:
     """The scale of a column's plain numbers: 1-5 stars, -1..1 polarity, else 0-10."""
     numbers = []
-    for value in values:
+    for value in set(values):
         if isinstance(value, int | float) and not isinstance(value, bool):
             numbers.append(float(value))
         elif isinstance(value, str):
@@ -303,6 +299,8 @@ class SentimentReader:
     def read(self, value: Cell) -> Sentiment | None:
         """The sentiment, None for an empty cell; raises ValueProblem for one it cannot read
         (the caller leaves the sentiment empty and says so)."""
+        if type(value) is str and value in self._cache:
+            return self._cache[value]
         if value is None or isinstance(value, bool):
             return None
         if isinstance(value, int | float):
@@ -310,14 +308,8 @@ class SentimentReader:
         if not isinstance(value, str):
             raise ValueProblem(f"“{cell_text(value)}” is not a sentiment")
         text = value.strip()
-        if not text:
-            return None
-        try:
-            return self._cache[text]
-        except KeyError:
-            pass
-        result = self._parse(text)
-        self._cache[text] = result
+        result = self._parse(text) if text else None
+        self._cache[value] = result
         return result
 
     def _parse(self, text: str) -> Sentiment:
