@@ -73,6 +73,8 @@ class SearchPanel(QDockWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
+        # Wide enough to read a place and the start of its text; the tooltip has the rest.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
