@@ -135,6 +135,11 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._format = _underline()
         self._typed: set[int] = set()
         """Numbers of the paragraphs changed since the last full check."""
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+        """Each paragraph's underlined spans as last laid out (positions in the paragraph)."""
+        self._edit: tuple[int, int, int, int] | None = None
+        """The last edit inside one paragraph: (paragraph, position in it, removed, added)."""
+        self._blocks = document.blockCount()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_DELAY_MS)
@@ -144,7 +149,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.full_checks = 0
         """Paragraphs checked in full (for tests and the benchmark)."""
 
-    def _on_contents_change(self, position: int, _removed: int, added: int) -> None:
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
         document = self.document()
         if document is None:
             return
@@ -153,6 +158,15 @@ class SpellHighlighter(QSyntaxHighlighter):
         first_number = block.blockNumber()
         last_number = last.blockNumber() if last.isValid() else first_number
         self._typed.update(range(first_number, max(first_number, last_number) + 1))
+        blocks = document.blockCount()
+        if blocks != self._blocks:  # paragraphs came or went: the numbers moved
+            self._blocks = blocks
+            self._spans.clear()
+            self._edit = None
+        elif first_number == last_number:
+            self._edit = (first_number, position - block.position(), removed, added)
+        else:
+            self._edit = None
         self._timer.start()
 
     def check_typed(self) -> None:
@@ -169,15 +183,34 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt callback
         speller = self._speller()
+        number = self.currentBlock().blockNumber()
         if speller is None or not text:
+            self._spans.pop(number, None)
             return
-        if self.currentBlock().blockNumber() in self._typed:
-            spans = speller.known_misspelled_spans(text)
+        if number in self._typed:
+            spans = self._moved_spans(number)
+            if spans is None:
+                spans = speller.known_misspelled_spans(text)
         else:
             spans = speller.misspelled_spans(text)
             self.full_checks += 1
+        self._spans[number] = spans
         for start, end in spans:
             self.setFormat(start, end - start, self._format)
+
+    def _moved_spans(self, number: int) -> list[tuple[int, int]] | None:
+        """The paragraph's squiggles moved along by the keystroke just typed in it (the cheap
+        path: no word is looked at). Those the edit touches wait for the pause: the word
+        being typed is not judged half-written. None when it is not that simple."""
+        edit, previous = self._edit, self._spans.get(number)
+        if edit is None or edit[0] != number or previous is None:
+            return None
+        self._edit = None
+        _number, at, removed, added = edit
+        delta = added - removed
+        return [(a, b) for a, b in previous if b < at] + [
+            (a + delta, b + delta) for a, b in previous if a > at + removed
+        ]
 
 
 # ---------------------------------------------------------------- the handle on one widget
