@@ -75,6 +75,8 @@ def test_reading_shows_the_encoding_delimiter_header_and_guessed_columns(
     text = dialog.read_label.text()
     assert "CSV text, UTF-8, separated by semicolons, header on row 2, 5 rows" in text
     assert "Review site export" in text  # the preset the columns follow
+    dialog.preset_combo.activated.emit(0)  # guessing again says it once
+    assert dialog.read_label.text() == text
     combos = dialog.field_combos
     assert combos["noted_on"].currentText() == "Date"
     assert combos["said"].currentText() == "Review"

@@ -333,11 +333,11 @@ class ImportDialog(QDialog):
             return
         chosen = self.preset_combo.currentData()
         mapping, preset = guess_mapping(self.table.headers, None if chosen == GUESS else chosen)
+        text = f"Read as: {self.table.describe()}."
         if chosen == GUESS and preset is not None:
-            self.read_label.setText(
-                f"{self.read_label.text()} The columns look like: "
-                f"{self.preset_combo.itemText(self.preset_combo.findData(preset))}."
-            )
+            label = self.preset_combo.itemText(self.preset_combo.findData(preset))
+            text += f" The columns look like: {label}."
+        self.read_label.setText(text)
         self.set_mapping(mapping)
 
     def set_mapping(self, mapping: dict[str, int]) -> None:
