@@ -14,7 +14,7 @@ from pathlib import Path
 
 from workbook import __version__
 
-COMMANDS = ("examples", "new", "validate", "lint", "schema", "export")
+COMMANDS = ("examples", "new", "validate", "lint", "schema", "export", "import-notes")
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -191,6 +191,29 @@ def _add_export(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=command.run)
 
 
+def _cmd_import_notes(args: argparse.Namespace) -> int:
+    from workbook.importing.command import ImportCommandError, run
+
+    try:
+        return run(args)
+    except ImportCommandError as error:
+        raise CommandError(str(error)) from None
+
+
+def _add_import_notes(subparsers: argparse._SubParsersAction) -> None:
+    from workbook.importing import command
+
+    help_text = "add listening notes from a CSV, TSV, XLSX or ODS file to a plan"
+    parser = subparsers.add_parser(
+        "import-notes",
+        help=help_text,
+        description=f"{help_text[0].upper()}{help_text[1:]}. Prints how many rows were "
+        "imported, skipped and not imported, and why. Exit status 0 when the file was read.",
+    )
+    command.add_arguments(parser)
+    parser.set_defaults(handler=_cmd_import_notes)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for the file commands (``workbook COMMAND ...``)."""
     parser = argparse.ArgumentParser(
@@ -229,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.set_defaults(handler=_cmd_schema)
 
     _add_export(subparsers)
+    _add_import_notes(subparsers)
     return parser
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.unprivileged import ordinary_user
-from workbook import atomic, backups, storage
+from workbook import atomic, backups
 from workbook.backups import backup_folder, backup_path
 from workbook.model import Plan
 from workbook.storage import (

@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 from workbook import APP_NAME
 from workbook.gui.actions import WindowActions
 from workbook.gui.document import PlanDocument
+from workbook.gui.import_wizard import install_import_action
 from workbook.gui.pages import LazyPages, PageId, page_class, page_for_path
 from workbook.gui.plan_files import (
     STATUS_LONG_MS,
     STATUS_SHORT_MS,
     PlanFiles,
 )
+from workbook.gui.search_panel import install_search
 from workbook.gui.settings import Settings
 from workbook.gui.start_page import StartPage
 from workbook.gui.steps import STEPS
@@ -84,6 +86,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(
             lambda: self.files.fill_recent_menu(self.recent_menu, self.start_page.refresh_recent)
         )
+        install_import_action(self)  # File ▸ Import listening notes…
+        install_search(self)  # Edit ▸ Find in plan…, Find next, Find previous
 
         doc = self.document
         doc.modified_changed.connect(lambda _modified: self._update_title())
