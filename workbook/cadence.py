@@ -109,10 +109,12 @@ _RE_ORDINAL = re.compile(
 )
 _RE_WEEKDAYS = re.compile(
     r"\b(?:every\s+weekday|weekdays|monday\s+to\s+friday|mon\s*-\s*fri"
-    r"|every\s+working\s+day|working\s+days)\b"
+    r"|every\s+working\s+day|on\s+working\s+days)\b"
 )
 _RE_OTHER_DAY = re.compile(rf"\bevery\s+(?:other|second|alternate)\s+({_DAY_WORDS})\b")
-_RE_UNSUPPORTED = re.compile(r"\bother\s+working\s+days?\b")
+_RE_UNSUPPORTED = re.compile(r"\bother\s+working\s+days?\b|^within\b")
+"""Words that name no repeat a calendar can hold: "every other working day", "within two
+days of each review" (a deadline after something, not a date)."""
 _MONTH_NAMES = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )

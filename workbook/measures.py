@@ -147,7 +147,7 @@ def parse_unit(text: str) -> str:
         if not clean or _UNIT_STOP.match(clean) or clean.lower() in _MONTHS:
             break
         words.append(clean)
-        if word != clean or len(words) == 3:  # punctuation ends the unit
+        if word != clean or len(words) == 4:  # punctuation ends the unit
             break
     return " ".join([prefix, *words] if prefix else words)
 
