@@ -149,7 +149,8 @@ def _tokens(text: str) -> list[str]:
 
 def _word_segments(old: str, new: str) -> list[Segment]:
     old_tokens, new_tokens = _tokens(old), _tokens(new)
-    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    # Spaces do not start a match, so "a b" and "c d" do not align on their one space.
+    matcher = difflib.SequenceMatcher(str.isspace, old_tokens, new_tokens, autojunk=False)
     out: list[Segment] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -178,15 +179,44 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
                 pieces.append(Segment("equal", "".join(old_lines[i1:i2])))
             else:
                 pieces += _word_segments("".join(old_lines[i1:i2]), "".join(new_lines[j1:j2]))
-    merged: list[Segment] = []
-    for piece in pieces:
-        if not piece.text:
-            continue
-        if merged and merged[-1].kind == piece.kind:
-            merged[-1] = Segment(piece.kind, merged[-1].text + piece.text)
+    return tuple(_readable(pieces))
+
+
+def _readable(pieces: list[Segment]) -> list[Segment]:
+    """Segments as people read a change: a space left equal between two changed words is
+    folded into the change ("[-social media-]{+local+}", not "[-social-] [-media-]..."),
+    and each run of changes is one deletion then one insertion."""
+    out: list[Segment] = []
+    run_old: list[str] = []
+    run_new: list[str] = []
+
+    def flush() -> None:
+        if run_old:
+            out.append(Segment("delete", "".join(run_old)))
+        if run_new:
+            out.append(Segment("insert", "".join(run_new)))
+        run_old.clear()
+        run_new.clear()
+
+    pieces = [p for p in pieces if p.text]
+    for index, piece in enumerate(pieces):
+        if piece.kind == "equal":
+            inside = 0 < index < len(pieces) - 1 and (run_old or run_new)
+            if inside and piece.text.isspace() and pieces[index + 1].kind != "equal":
+                run_old.append(piece.text)
+                run_new.append(piece.text)
+                continue
+            flush()
+            if out and out[-1].kind == "equal":
+                out[-1] = Segment("equal", out[-1].text + piece.text)
+            else:
+                out.append(piece)
+        elif piece.kind == "delete":
+            run_old.append(piece.text)
         else:
-            merged.append(piece)
-    return tuple(merged)
+            run_new.append(piece.text)
+    flush()
+    return out
 
 
 # ---------------------------------------------------------------- values in words
@@ -291,6 +321,33 @@ def _row_summary(row: Mapping[str, Any], columns: tuple[str, ...] | None) -> str
     return ""
 
 
+def _moved(old_order: list[str], new_order: list[str]) -> set[str]:
+    """The rows (in both versions) that moved: all but a longest run that kept its order
+    (the longest increasing subsequence of their old places, O(n log n))."""
+    import bisect
+
+    place = {row_id: i for i, row_id in enumerate(old_order)}
+    positions = [place[row_id] for row_id in new_order]
+    tails: list[int] = []  # smallest last old place of a kept run of each length
+    tail_at: list[int] = []  # index in new_order of that last element
+    previous = [-1] * len(positions)
+    for index, value in enumerate(positions):
+        length = bisect.bisect_left(tails, value)
+        if length == len(tails):
+            tails.append(value)
+            tail_at.append(index)
+        else:
+            tails[length] = value
+            tail_at[length] = index
+        previous[index] = tail_at[length - 1] if length else -1
+    stayed: set[str] = set()
+    index = tail_at[-1] if tail_at else -1
+    while index >= 0:
+        stayed.add(new_order[index])
+        index = previous[index]
+    return set(new_order) - stayed
+
+
 class _Differ:
     def __init__(self) -> None:
         self.counts: dict[ChangeKind, int] = dict.fromkeys(ChangeKind, 0)
@@ -330,15 +387,7 @@ class _Differ:
         columns = _summary_columns(_schema(path))
         common_old = [row_id for row_id in old_ids if row_id in new_at]
         common_new = [row_id for row_id in new_ids if row_id in old_at]
-        moved: set[str] = set()
-        if common_old != common_new:
-            matcher = difflib.SequenceMatcher(None, common_old, common_new, autojunk=False)
-            stayed = {
-                row_id
-                for block in matcher.get_matching_blocks()
-                for row_id in common_old[block.a : block.a + block.size]
-            }
-            moved = set(common_old) - stayed
+        moved = _moved(common_old, common_new) if common_old != common_new else set()
         for index, row in enumerate(new):
             row_id = new_ids[index]
             row_label = f"{label}{SEPARATOR}{noun} {index + 1}"

@@ -27,7 +27,6 @@ shares the rest with ``source``, so many versions of one plan cost little memory
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -68,28 +67,35 @@ def row_ids(value: Any) -> list[str] | None:
     """The ids of a list of rows (objects with distinct text ids), else None."""
     if not isinstance(value, list):
         return None
-    ids = []
-    for item in value:
-        if type(item) is not dict:
-            return None
-        row_id = item.get("id")
-        if type(row_id) is not str:
-            return None
-        ids.append(row_id)
-    if len(set(ids)) != len(ids):
+    ids = [item.get("id") if type(item) is dict else None for item in value]
+    if not all(type(row_id) is str for row_id in ids) or len(set(ids)) != len(ids):
         return None
-    return ids
+    return ids  # type: ignore[return-value]
 
 
 def order_segments(source_ids: list[str], target_ids: list[str]) -> list[Any]:
-    """``target_ids`` as slices of ``source_ids`` (``start, end``) and single ids."""
-    matcher = difflib.SequenceMatcher(None, source_ids, target_ids, autojunk=False)
+    """``target_ids`` as slices of ``source_ids`` (``start, end``) and single ids: each run
+    of rows that follow each other in both becomes one slice. One pass, so a list of
+    thousands of notes costs a few milliseconds whatever was done to it."""
+    where = {row_id: index for index, row_id in enumerate(source_ids)}
     segments: list[Any] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            segments += [i1, i2]
-        elif tag in ("replace", "insert"):
-            segments.extend(target_ids[j1:j2])
+    run_start = run_end = -1
+    for row_id in target_ids:
+        at = where.get(row_id, -1)
+        if at >= 0 and at == run_end:
+            run_end += 1
+            continue
+        if run_end - run_start > 1:
+            segments += [run_start, run_end]
+        elif run_start >= 0:
+            segments.append(source_ids[run_start])
+        run_start, run_end = (at, at + 1) if at >= 0 else (-1, -1)
+        if at < 0:
+            segments.append(row_id)  # a row the source does not have: it is in "add"
+    if run_end - run_start > 1:
+        segments += [run_start, run_end]
+    elif run_start >= 0:
+        segments.append(source_ids[run_start])
     return segments
 
 
@@ -134,6 +140,8 @@ def _diff(
         unsets.extend(pointer((*path, key)) for key in source if key not in target)
         return
     if isinstance(source, list) and isinstance(target, list) and (source or target):
+        if source == target:
+            return
         source_ids, target_ids = row_ids(source), row_ids(target)
         if source_ids is not None and target_ids is not None:
             _diff_rows(source, target, source_ids, target_ids, path, rows, sets, unsets)

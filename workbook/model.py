@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -714,14 +715,39 @@ def _rebuild_states(snapshots: list[Snapshot], current: dict[str, Any]) -> None:
         newer = snapshot._state
 
 
+_DELTAS: dict[tuple[int, int], tuple[Any, Any, dict[str, Any]]] = {}
+"""Changes between two states already worked out, by the states' identities (with the
+states themselves, to be sure of them): states never change, so neither do the changes
+between two of them, and only the newest snapshot's need working out at each save."""
+_DELTAS_KEPT = 64
+
+
+_DELTAS_LOCK = threading.Lock()  # the autosave writes on a worker thread
+
+
+def _delta(newer: Any, older: Any) -> dict[str, Any]:
+    key = (id(newer), id(older))
+    with _DELTAS_LOCK:
+        known = _DELTAS.get(key)
+    if known is not None and known[0] is newer and known[1] is older:
+        return known[2]
+    delta = diff(newer, older)
+    with _DELTAS_LOCK:
+        while len(_DELTAS) >= _DELTAS_KEPT:
+            del _DELTAS[next(iter(_DELTAS))]
+        _DELTAS[key] = (newer, older, delta)
+    return delta
+
+
 def _history_for_file(snapshots: list[Snapshot], current: dict[str, Any]) -> list[Any]:
     """The snapshots as the file holds them: each with its changes from the next newer."""
     out: list[Any] = []
     newer = current
-    for snapshot in reversed(snapshots):
+    for index, snapshot in enumerate(reversed(snapshots)):
         state = newer if snapshot._state is None else snapshot._state
         entry = snapshot.model_dump(mode="json", exclude={"changes"})
-        entry["changes"] = diff(newer, state)
+        # The plan itself is written out afresh each time: nothing to remember there.
+        entry["changes"] = diff(newer, state) if index == 0 else _delta(newer, state)
         out.append(entry)
         newer = state
     out.reverse()

@@ -299,13 +299,14 @@ class PlanSession:
         before = self.plan
         state = plan_state(before)
         loaded = self.reload()
+        keep = before.model_copy()
+        keep.history = before.history.model_copy()
+        keep.history.snapshots = list(before.history.snapshots)
         if state != plan_state(self.plan):
-            keep = before.model_copy()
-            keep.history = before.history.model_copy()
-            keep.history.snapshots = list(before.history.snapshots)
             take_snapshot(keep, kind=SnapshotKind.BEFORE_RELOAD, now=now)
-            carry_history(keep, self.plan)
-            self.touch()  # the snapshot is not in the file yet
+        # Snapshots not yet saved (this one, or one from an earlier reload) come along.
+        if carry_history(keep, self.plan):
+            self.touch()  # they are not in the file yet
         return loaded
 
     def _release_lock(self) -> None:

@@ -135,15 +135,17 @@ def restored_plan(plan: Plan, snapshot_id: str, *, now: datetime | None = None) 
     return restored
 
 
-def carry_history(source: Plan, target: Plan) -> None:
+def carry_history(source: Plan, target: Plan) -> int:
     """Give ``target`` (the same plan read again from its file) the snapshots ``source``
-    has and it lacks, in time order; used to keep a "before a reload" snapshot."""
+    has and it lacks, in time order; used to keep a "before a reload" snapshot. Returns
+    how many were added."""
     known = {s.id for s in target.history.snapshots}
     extra = [s for s in source.history.snapshots if s.id not in known]
     if extra:
         merged = [*target.history.snapshots, *extra]
         merged.sort(key=lambda s: s.taken_at)
         target.history.snapshots = merged
+    return len(extra)
 
 
 # ---------------------------------------------------------------- thinning
