@@ -99,6 +99,11 @@ def test_example_info_describes_each_example():
         assert "\n" not in info.description
 
 
+def test_each_copy_of_an_example_is_a_plan_of_its_own():
+    ids = {load_example("bakery").id for _ in range(3)}
+    assert len(ids) == 3
+
+
 def test_load_example_returns_independent_copies():
     first = load_example("bakery")
     first.details.title = "Changed"
