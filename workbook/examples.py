@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from workbook.model import ROW_TYPES, Plan, Row, new_id
+from workbook.model import ROW_TYPES, Plan, Row
 from workbook.paths import is_row_step
 from workbook.resources import resource_path
 
@@ -76,18 +76,18 @@ def list_examples() -> list[ExampleInfo]:
 
 
 def load_example(name: str) -> Plan:
-    """A fresh, editable copy of the example called ``name``, with a plan id of its own: a
-    plan started from an example is another plan, and its calendar entries must not
-    replace those of the next plan started from it.
+    """A fresh, editable copy of the example called ``name``.
+
+    The example files hold no plan id, so each run of the app gives an example's plans
+    an id of its own when it first reads the file: plans started from one example in
+    different sessions never share calendar entries.
 
     Raises KeyError, naming the examples there are, when there is no such example.
     """
     if name not in _example_files():
         known = ", ".join(_example_files()) or "none"
         raise KeyError(f"There is no worked example called {name!r}. Examples: {known}.")
-    plan = _parsed(name).model_copy(deep=True)
-    plan.id = new_id()
-    return plan
+    return _parsed(name).model_copy(deep=True)
 
 
 def _user_row(plan: Plan | None, list_path: tuple[str, str], row_id: str) -> Row | None:
