@@ -14,7 +14,19 @@ from pathlib import Path
 
 from workbook import __version__
 
-COMMANDS = ("examples", "new", "validate", "lint", "schema", "export", "import-notes")
+COMMANDS = (
+    "examples",
+    "new",
+    "validate",
+    "lint",
+    "schema",
+    "export",
+    "import-notes",
+    "snapshot",
+    "snapshots",
+    "diff",
+    "handoff",
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -161,6 +173,194 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- snapshots and compare
+
+
+def _when(moment) -> str:  # a snapshot's time, in the user's own time zone
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _cmd_snapshot(args: argparse.Namespace) -> int:
+    from workbook.session import PlanSession
+
+    name = " ".join(args.name.split())
+    if not name:
+        raise CommandError('The snapshot needs a name, for example: --name "Before the workshop"')
+    session = PlanSession.open(args.file)
+    try:
+        for warning in session.load_warnings:
+            print(f"Note: {warning}", file=sys.stderr)
+        snapshot = session.take_snapshot(name, args.note or "")
+        result = session.save()
+    finally:
+        session.close()
+    for warning in result.warnings:
+        print(f"Note: {warning}", file=sys.stderr)
+    count = len(session.snapshots())
+    print(f"Took the snapshot “{snapshot.title}” of {session.name} ({count} in its history).")
+    return EXIT_OK
+
+
+def _cmd_snapshots(args: argparse.Namespace) -> int:
+    from workbook.storage import load_plan
+
+    loaded = load_plan(args.file)
+    snapshots = loaded.plan.history.snapshots
+    if not snapshots:
+        print(
+            f"{loaded.path.name} has no snapshots yet. Take one with: "
+            f"workbook snapshot {args.file} --name NAME"
+        )
+        return EXIT_OK
+    for snapshot in reversed(snapshots):  # newest first, as people look for them
+        kind = "" if not snapshot.kind.automatic else f"  ({snapshot.kind.label.lower()})"
+        note = f"  — {' '.join(snapshot.note.split())}" if snapshot.note.strip() else ""
+        mark = "" if snapshot.rebuilt_exactly else "  [changed by hand since]"
+        print(f"{_when(snapshot.taken_at)}  {snapshot.title}{kind}{note}{mark}")
+    return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from workbook.diff import compare, comparison_text
+    from workbook.model import plan_state
+    from workbook.snapshots import SnapshotNotFoundError, find_snapshot
+    from workbook.storage import load_plan
+
+    loaded = load_plan(args.file)
+    plan = loaded.plan
+    snapshots = plan.history.snapshots
+    wants_now = {None, "now"}
+    if not snapshots and not (args.from_ in wants_now and args.to in wants_now):
+        raise CommandError(
+            f"{loaded.path.name} has no snapshots to compare. Take one with: "
+            f"workbook snapshot {args.file} --name NAME"
+        )
+
+    def version(key: str | None, default_newest: bool):
+        if key is None and default_newest:
+            if not snapshots:
+                raise CommandError(
+                    f"{loaded.path.name} has no snapshots to compare with. Take one with: "
+                    f"workbook snapshot {args.file} --name NAME"
+                )
+            key = snapshots[-1].id
+        if key is None or key.strip().casefold() == "now":
+            return plan_state(plan), "now", None
+        try:
+            snapshot = find_snapshot(plan, key)
+        except SnapshotNotFoundError as error:
+            raise CommandError(error.message) from None
+        return snapshot.state, f"“{snapshot.title}” ({_when(snapshot.taken_at)})", snapshot
+
+    old_state, old_label, old_snapshot = version(args.from_, True)
+    new_state, new_label, new_snapshot = version(args.to, False)
+    comparison = compare(old_state, new_state, old_label=old_label, new_label=new_label)
+    if args.format == "json":
+        out = comparison.to_json()
+        out["from"] = _version_json(old_snapshot)
+        out["to"] = _version_json(new_snapshot)
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        print(comparison_text(comparison))
+    return EXIT_OK
+
+
+def _version_json(snapshot) -> object:
+    if snapshot is None:
+        return "now"
+    return {
+        "id": snapshot.id,
+        "name": snapshot.title,
+        "kind": snapshot.kind.value,
+        "taken_at": snapshot.taken_at.isoformat(),
+    }
+
+
+def _cmd_handoff(args: argparse.Namespace) -> int:
+    from workbook.export import ExportError, ExportOptions
+    from workbook.export.options import normalise_accent, normalise_page_size
+    from workbook.handoff import HandoffError, write_handoff
+    from workbook.storage import load_plan
+
+    if not args.output.strip():
+        raise CommandError("-o was given an empty name; give the folder for the bundle.")
+    try:
+        options = ExportOptions(
+            page_size=normalise_page_size(args.page_size),
+            logo=args.logo,
+            accent=normalise_accent(args.accent),
+            consultant_name=args.consultant,
+            consultant_company=args.company,
+        )
+        loaded = load_plan(args.file)
+        for warning in loaded.warnings:
+            print(f"Note: {warning}", file=sys.stderr)
+        result = write_handoff(
+            loaded.plan,
+            Path(args.output),
+            stem=loaded.path.stem or "plan",
+            options=options,
+            force=args.force,
+            include_history=not args.no_history,
+        )
+    except (HandoffError, ExportError) as error:
+        raise CommandError(str(error)) from None
+    print(f"Wrote the hand-off bundle to {result.folder}:")
+    for path in result.files:
+        print(f"  {path.name}")
+    return EXIT_OK
+
+
+def _add_review_commands(subparsers: argparse._SubParsersAction) -> None:
+    from workbook.branding import DEFAULT_ACCENT
+
+    sub = subparsers.add_parser(
+        "snapshot",
+        help="keep the plan as it is now, under a name, in its own history",
+        description="Add a named snapshot to the plan file's history and save the plan.",
+    )
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("--name", required=True, metavar="NAME", help="what to call the snapshot")
+    sub.add_argument("--note", metavar="TEXT", help="a note to keep with it")
+    sub.set_defaults(handler=_cmd_snapshot)
+
+    sub = subparsers.add_parser("snapshots", help="list a plan's snapshots, newest first")
+    sub.add_argument("file", metavar="FILE")
+    sub.set_defaults(handler=_cmd_snapshots)
+
+    sub = subparsers.add_parser(
+        "diff",
+        help="what changed between a snapshot and now, or between two snapshots",
+        description="Compare two versions of a plan stage by stage. Without --from, the "
+        "newest snapshot; without --to, the plan as it is now.",
+    )
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("--from", dest="from_", metavar="NAME", help="a snapshot's name (or id)")
+    sub.add_argument("--to", metavar="NAME|now", help="a snapshot's name (or id), or now")
+    sub.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    sub.set_defaults(handler=_cmd_diff)
+
+    sub = subparsers.add_parser(
+        "handoff",
+        help="write a folder for the client: the document, the action plan and the plan",
+        description="Write the hand-off bundle: the strategy document (PDF, and Word when "
+        "available), the action plan for calendars (ICS) and spreadsheets (CSV), the plan "
+        "file, and a README.txt saying what each is.",
+    )
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("-o", "--output", required=True, metavar="FOLDER", help="the folder to write")
+    sub.add_argument("--force", action="store_true", help="replace the bundle's files if there")
+    sub.add_argument(
+        "--no-history", action="store_true", help="leave the snapshots out of the plan file"
+    )
+    sub.add_argument("--page-size", default="A4", metavar="A4|Letter", help="paper size")
+    sub.add_argument("--logo", metavar="IMAGE", type=Path, help="the consultant's logo")
+    sub.add_argument("--accent", default=DEFAULT_ACCENT, metavar="#RRGGBB", help="brand colour")
+    sub.add_argument("--consultant", default="", metavar="NAME", help="the consultant's name")
+    sub.add_argument("--company", default="", metavar="NAME", help="the consultant's company")
+    sub.set_defaults(handler=_cmd_handoff)
+
+
 def _export_unavailable(reason: str):
     def handler(args: argparse.Namespace) -> int:
         raise CommandError(reason)
@@ -253,6 +453,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_export(subparsers)
     _add_import_notes(subparsers)
+    _add_review_commands(subparsers)
     return parser
 
 

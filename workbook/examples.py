@@ -78,6 +78,10 @@ def list_examples() -> list[ExampleInfo]:
 def load_example(name: str) -> Plan:
     """A fresh, editable copy of the example called ``name``.
 
+    The example files hold no plan id, so each run of the app gives an example's plans
+    an id of its own when it first reads the file: plans started from one example in
+    different sessions never share calendar entries.
+
     Raises KeyError, naming the examples there are, when there is no such example.
     """
     if name not in _example_files():

@@ -445,6 +445,22 @@ FIELD_GUIDES: dict[str, Guide] = {
         "A rhythm you can keep up for months.",
         "Every weekday morning",
     ),
+    "engagement.activities.repeat": Guide(
+        "How often does it repeat, for a calendar?",
+        "The repeat the calendar export uses. Left empty, the app reads the cadence you "
+        "wrote, where it can.",
+        "Every week",
+    ),
+    "engagement.activities.repeat_every": Guide(
+        "Every how many?",
+        "For every other week, choose every week and 2. Leave it empty for every one.",
+        "2",
+    ),
+    "engagement.activities.repeat_on": Guide(
+        "On which days of the week?",
+        "For a weekly repeat, the days it happens.",
+        "tuesday, friday",
+    ),
     "engagement.activities.owner": Guide(
         "Who does it?",
         "The person who makes sure it happens.",
@@ -509,6 +525,101 @@ FIELD_GUIDES: dict[str, Guide] = {
         "How often will you look at it?",
         "When the figure is checked and discussed.",
         "Monthly, at the team meeting",
+    ),
+    "engagement.measures.unit": Guide(
+        "What is it counted in?",
+        "The unit of the figures, so that each reading means the same as the last.",
+        "replies a month",
+    ),
+    "engagement.measures.direction": Guide(
+        "Is a higher or a lower figure better?",
+        "Most measures should rise; a few, such as complaints or waiting time, should fall.",
+        "Higher is better",
+    ),
+    "engagement.measures.baseline_value": Guide(
+        "What is today's figure, as a number?",
+        "The baseline as a plain number, for the chart and the on-track check.",
+        "10",
+    ),
+    "engagement.measures.baseline_on": Guide(
+        "When was that figure taken?",
+        "The date of the baseline, so that progress can be measured from it.",
+        "1 March 2026",
+    ),
+    "engagement.measures.target_value": Guide(
+        "What figure are you aiming for?",
+        "The target as a plain number.",
+        "25",
+    ),
+    "engagement.measures.target_on": Guide(
+        "By what date?",
+        "The day you mean to reach the target by.",
+        "30 September 2026",
+    ),
+    "engagement.readings.measure": Guide(
+        "Which measure is this a reading of?",
+        "Each reading belongs to one of the four A's measures.",
+        "Comments that start a conversation, per month",
+    ),
+    "engagement.readings.taken_on": Guide(
+        "When was it counted?",
+        "The day the figure was taken.",
+        "30 April 2026",
+    ),
+    "engagement.readings.value": Guide(
+        "What was the figure?",
+        "The number, in the measure's unit.",
+        "14",
+    ),
+    "engagement.readings.note": Guide(
+        "What moved the figure?",
+        "A line on why it rose or fell, so the next review knows.",
+        "More replies after the post about Easter opening hours",
+    ),
+    "engagement.spending.period_start": Guide(
+        "From which day?",
+        "The first day of the period, usually the first of a month.",
+        "1 April 2026",
+    ),
+    "engagement.spending.period_end": Guide(
+        "To which day?",
+        "The last day of the period.",
+        "30 April 2026",
+    ),
+    "engagement.spending.hours": Guide(
+        "How many hours went in?",
+        "All the time actually spent that period, listening and replies included.",
+        "18",
+    ),
+    "engagement.spending.money": Guide(
+        "How much money went out?",
+        "Everything actually spent that period: tools, printing, giveaways.",
+        "30",
+    ),
+    "engagement.spending.note": Guide(
+        "Why was it more or less than planned?",
+        "A line to remember at the review.",
+        "Two extra evenings of filming before the Easter opening",
+    ),
+    "engagement.actions.what": Guide(
+        "What was agreed?",
+        "One clear thing to do, in a few words.",
+        "Pin the allergen sheet to the top of the Facebook page",
+    ),
+    "engagement.actions.who": Guide(
+        "Who will do it?",
+        "One person, by name, ideally from the People list.",
+        "Priya",
+    ),
+    "engagement.actions.due": Guide(
+        "By when?",
+        "The day it should be done by.",
+        "15 May 2026",
+    ),
+    "engagement.actions.done": Guide(
+        "Is it done?",
+        "Tick it once it is done; it stays on the list for the review.",
+        "Done",
     ),
     "engagement.quality.trust": Guide(
         "How will you know people trust you?",
@@ -669,6 +780,17 @@ SECTION_INTROS: dict[str, str] = {
     "engagement.review": (
         "A plan is never finished. Decide when you will look at it again and how fresh "
         "listening will change it."
+    ),
+    "engagement.readings": (
+        "The figures you count for each measure, each with a date and a line on what moved "
+        "it. A few readings show whether a relationship is growing."
+    ),
+    "engagement.spending": (
+        "What building relationships actually cost, period by period, set against what the "
+        "activities planned."
+    ),
+    "engagement.actions": (
+        "What was agreed at a workshop or a review: one line each, with a name and a date."
     ),
 }
 """One or two sentences introducing each part of a stage, keyed by the part's dotted path."""

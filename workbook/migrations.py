@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from workbook.model import FORMAT_MARKER, SCHEMA_VERSION
@@ -11,7 +14,63 @@ from workbook.model import FORMAT_MARKER, SCHEMA_VERSION
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 """A pure step from schema version N to N+1 on the raw JSON object."""
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def _plan_date(raw: dict[str, Any]) -> date | None:
+    details = raw.get("details")
+    value = details.get("plan_date") if isinstance(details, dict) else None
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _measure_v2(measure: dict[str, Any], plan_date: date | None) -> dict[str, Any]:
+    """A version 1 measure with the numbers of its baseline and target text in the new
+    structured fields (the text is kept as it was)."""
+    from workbook.measures import parse_date, parse_number, parse_unit
+
+    baseline = measure.get("baseline") if isinstance(measure.get("baseline"), str) else ""
+    target = measure.get("target") if isinstance(measure.get("target"), str) else ""
+    upgraded = dict(measure)
+    baseline_value, target_value = parse_number(baseline), parse_number(target)
+    baseline_on = parse_date(baseline, plan_date, ahead=False) or (
+        plan_date if baseline_value is not None else None
+    )
+    target_on = parse_date(target, plan_date)
+    upgraded.setdefault("unit", parse_unit(target) or parse_unit(baseline))
+    down = baseline_value is not None and target_value is not None and target_value < baseline_value
+    upgraded.setdefault("direction", "down" if down else "up")
+    upgraded.setdefault("baseline_value", baseline_value)
+    upgraded.setdefault("baseline_on", baseline_on.isoformat() if baseline_on else None)
+    upgraded.setdefault("target_value", target_value)
+    upgraded.setdefault("target_on", target_on.isoformat() if target_on else None)
+    return upgraded
+
+
+def _v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 2: a plan id, an empty history, and the four A's figures as numbers.
+
+    The id is drawn from the file's own content, not at random, so that a version 1 file
+    exported twice before it is saved again gives its calendar entries the same names."""
+    content = json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str)
+    upgraded = dict(raw, schema_version=2)
+    upgraded.setdefault(
+        "id", hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    )
+    engagement = raw.get("engagement")
+    if isinstance(engagement, dict) and isinstance(engagement.get("measures"), list):
+        plan_date = _plan_date(raw)
+        upgraded["engagement"] = {
+            **engagement,
+            "measures": [
+                _measure_v2(m, plan_date) if isinstance(m, dict) else m
+                for m in engagement["measures"]
+            ],
+        }
+    return upgraded
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 """Step N -> N+1, keyed by N.
 
 To change the file format: raise ``SCHEMA_VERSION`` in ``workbook.model`` (and its

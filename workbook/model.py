@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -14,16 +15,21 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    FieldSerializationInfo,
+    PrivateAttr,
     ValidationInfo,
+    field_serializer,
+    field_validator,
     model_validator,
 )
 
+from workbook.jsondelta import apply_delta, diff
 from workbook.stages import Stage
 
 FORMAT_MARKER = "social-media-value-workbook"
 """Value of the ``format`` key that marks a file as one of our plans."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Version of the file format this app writes.
 
 History (each change gets a migration step in ``workbook.migrations`` and a
@@ -31,6 +37,11 @@ sample file in ``tests/samples/``):
 
 1. First version: plan details, management & administration, listening & learning,
    thinking & planning (the 7 P's), engagement.
+2. The review cycle: a stable plan ``id``; named and automatic snapshots in ``history``;
+   the four A's with a unit, a direction and a dated baseline and target (numbers parsed
+   from the version 1 text), and dated readings (``engagement.readings``); money and
+   hours spent per period (``engagement.spending``); agreed actions
+   (``engagement.actions``); a structured cadence on activities.
 """
 
 # C0 controls except tab and newline, DEL, C1 controls, and lone surrogates.
@@ -226,6 +237,80 @@ class FourA(StrEnum):
         return self.value.capitalize()
 
 
+class Direction(StrEnum):
+    """Which way a measure should move."""
+
+    UP = "up"
+    DOWN = "down"
+
+    @property
+    def label(self) -> str:
+        return {"up": "Higher is better", "down": "Lower is better"}[self.value]
+
+
+class Repeat(StrEnum):
+    """How often a dated item comes round (a calendar's recurrence, in plain words)."""
+
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    YEARLY = "yearly"
+
+    @property
+    def label(self) -> str:
+        return {
+            "daily": "Every day",
+            "weekly": "Every week",
+            "monthly": "Every month",
+            "yearly": "Every year",
+        }[self.value]
+
+
+class Weekday(StrEnum):
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def index(self) -> int:
+        """0 for Monday, as ``date.weekday()`` counts."""
+        return list(Weekday).index(self)
+
+
+class SnapshotKind(StrEnum):
+    """Who took a snapshot: the user (named), or the app at a moment worth going back to."""
+
+    NAMED = "named"
+    FIRST_EDIT = "first_edit"
+    BEFORE_EXPORT = "before_export"
+    BEFORE_RESTORE = "before_restore"
+    BEFORE_RELOAD = "before_reload"
+    WORKSHOP_START = "workshop_start"
+
+    @property
+    def label(self) -> str:
+        return {
+            "named": "Named",
+            "first_edit": "Before the day's first edit",
+            "before_export": "Before an export",
+            "before_restore": "Before a restore",
+            "before_reload": "Before a reload",
+            "workshop_start": "Start of a workshop",
+        }[self.value]
+
+    @property
+    def automatic(self) -> bool:
+        return self is not SnapshotKind.NAMED
+
+
 # ---------------------------------------------------------------- plan details
 
 
@@ -418,6 +503,17 @@ class Activity(Row):
     audience: Text = Field("", title="Audience")
     value_offered: Text = Field("", title="Value offered")
     cadence: Text = Field("", title="Cadence")
+    # The calendar's reading of the cadence; when it is empty, the text above is read
+    # (workbook.cadence), so a plan written before these fields still gets its repeats.
+    repeat: Repeat | None = Field(None, title="Repeats")
+    repeat_every: int | None = Field(
+        None,
+        title="Every how many",
+        ge=1,
+        le=366,
+        description="Every how many days, weeks, months or years (empty: every one)",
+    )
+    repeat_on: list[Weekday] = Field(default_factory=list, title="On which days")
     owner: Text = Field("", title="Owner")
     start_date: date | None = Field(None, title="Start date")
     hours_per_month: float | None = Field(None, title="Hours per month", ge=0, le=744)
@@ -430,11 +526,47 @@ class Activity(Row):
 class RelationshipMeasure(Row):
     dimension: FourA = Field(FourA.ATTENTION, title="The A")
     indicator: Text = Field("", title="Indicator")
+    unit: Text = Field("", title="Unit")
+    direction: Direction = Field(Direction.UP, title="Better when")
     baseline: Text = Field("", title="Baseline")
+    baseline_value: float | None = Field(None, title="Baseline figure")
+    baseline_on: date | None = Field(None, title="Baseline date")
     target: Text = Field("", title="Target")
+    target_value: float | None = Field(None, title="Target figure")
+    target_on: date | None = Field(None, title="Target date")
     method: Text = Field("", title="How it is measured")
     review_cadence: Text = Field("", title="Reviewed")
     from_listening: FromListening | None = _from_listening()
+
+
+class Reading(Row):
+    """One dated figure for one of the four A's measures."""
+
+    measure: str = Field(
+        "", title="Measure", max_length=MAX_ID_LENGTH, description="Id of the measure read"
+    )
+    taken_on: date | None = Field(None, title="Date")
+    value: float | None = Field(None, title="Figure")
+    note: Text = Field("", title="Note")
+
+
+class SpendingPeriod(Row):
+    """Hours and money actually spent on building relationships over one period."""
+
+    period_start: date | None = Field(None, title="From")
+    period_end: date | None = Field(None, title="To")
+    hours: float | None = Field(None, title="Hours spent", ge=0, le=8784)
+    money: float | None = Field(None, title="Money spent", ge=0, le=1e10)
+    note: Text = Field("", title="Note")
+
+
+class AgreedAction(Row):
+    """Something agreed to be done (at a workshop or a review), by whom and by when."""
+
+    what: Text = Field("", title="What")
+    who: Text = Field("", title="Who")
+    due: date | None = Field(None, title="Due")
+    done: bool = Field(False, title="Done")
 
 
 class RelationshipQuality(Part):
@@ -481,6 +613,145 @@ class Engagement(Part):
         default_factory=RelationshipCost, title="Cost of building relationships"
     )
     review: ReviewLoop = Field(default_factory=ReviewLoop, title="Review loop")
+    readings: list[Reading] = Field(default_factory=list, title="Readings of the four A's")
+    spending: list[SpendingPeriod] = Field(default_factory=list, title="Spending by period")
+    actions: list[AgreedAction] = Field(default_factory=list, title="Agreed actions")
+
+
+# ---------------------------------------------------------------- history
+
+STATE_KEY = "state"
+"""Key of a snapshot's whole plan in a Python-mode dump (``plan.model_dump()``): the
+snapshot's state travels by reference there, so that a dump and a validation (the autosave's
+hand-over to its worker thread) cost nothing per snapshot. Files never hold it."""
+
+
+def _utc(value: Any) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)  # a hand-written time without a zone: read as UTC
+    return value
+
+
+class Snapshot(Part):
+    """The plan as it was at one moment, named by the user or taken by the app.
+
+    In memory a snapshot holds the whole plan (:attr:`state`, the plan's JSON without its
+    history), sharing unchanged parts with its neighbours. In the file it holds only
+    ``changes``: how to rebuild it from the next newer snapshot, or from the plan itself
+    for the newest (:mod:`workbook.jsondelta`)."""
+
+    id: str = Field(default_factory=new_id, title="Id", min_length=1, max_length=MAX_ID_LENGTH)
+    name: Text = Field("", title="Name")
+    note: Text = Field("", title="Note")
+    taken_at: Annotated[datetime, BeforeValidator(_utc)] = Field(
+        default_factory=lambda: datetime.now(UTC), title="Taken at"
+    )
+    kind: SnapshotKind = Field(SnapshotKind.NAMED, title="Kind")
+    changes: dict[str, Any] | None = Field(
+        None,
+        title="Changes",
+        description="How to rebuild this snapshot from the next newer one (or from the plan, "
+        "for the newest); written by the app",
+    )
+    _state: Any = PrivateAttr(None)
+    _problems: int = PrivateAttr(0)
+
+    @field_validator("taken_at", mode="after")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        return value.astimezone(UTC)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_state(cls, data: Any, handler: Any) -> Snapshot:
+        state = None
+        if isinstance(data, dict) and STATE_KEY in data:
+            data = dict(data)
+            state = data.pop(STATE_KEY)
+        snapshot = handler(data)
+        if state is not None:
+            snapshot._state = state
+        return snapshot
+
+    @property
+    def state(self) -> dict[str, Any]:
+        """The plan as it was (JSON, without history). Never change it: it is shared."""
+        return self._state
+
+    @property
+    def rebuilt_exactly(self) -> bool:
+        """False when the file's changes did not all fit (the plan was edited by hand)."""
+        return self._problems == 0
+
+    @property
+    def title(self) -> str:
+        """The name, or the kind for an automatic snapshot left unnamed."""
+        return self.name.strip() or self.kind.label
+
+
+class History(Part):
+    """Snapshots of the plan, oldest first. See :mod:`workbook.snapshots`."""
+
+    snapshots: list[Snapshot] = Field(default_factory=list, title="Snapshots")
+
+
+def plan_state(plan: Plan) -> dict[str, Any]:
+    """The plan as JSON, without its history: what a snapshot holds."""
+    return plan.model_dump(mode="json", exclude={"history"})
+
+
+def _rebuild_states(snapshots: list[Snapshot], current: dict[str, Any]) -> None:
+    """Give each snapshot read from a file its whole plan, newest first, from the changes."""
+    newer = current
+    for snapshot in reversed(snapshots):
+        if snapshot._state is None:
+            changes = snapshot.changes or {}
+            try:
+                state, problems = apply_delta(newer, changes)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                state, problems = newer, 1  # changes of an unknown shape: the newer plan
+            snapshot._state, snapshot._problems = state, problems
+            snapshot.changes = None  # from now on the state is the truth; saving rewrites it
+        newer = snapshot._state
+
+
+_DELTAS: dict[tuple[int, int], tuple[Any, Any, dict[str, Any]]] = {}
+"""Changes between two states already worked out, by the states' identities (with the
+states themselves, to be sure of them): states never change, so neither do the changes
+between two of them, and only the newest snapshot's need working out at each save."""
+_DELTAS_KEPT = 64
+
+
+_DELTAS_LOCK = threading.Lock()  # the autosave writes on a worker thread
+
+
+def _delta(newer: Any, older: Any) -> dict[str, Any]:
+    key = (id(newer), id(older))
+    with _DELTAS_LOCK:
+        known = _DELTAS.get(key)
+    if known is not None and known[0] is newer and known[1] is older:
+        return known[2]
+    delta = diff(newer, older)
+    with _DELTAS_LOCK:
+        while len(_DELTAS) >= _DELTAS_KEPT:
+            del _DELTAS[next(iter(_DELTAS))]
+        _DELTAS[key] = (newer, older, delta)
+    return delta
+
+
+def _history_for_file(snapshots: list[Snapshot], current: dict[str, Any]) -> list[Any]:
+    """The snapshots as the file holds them: each with its changes from the next newer."""
+    out: list[Any] = []
+    newer = current
+    for index, snapshot in enumerate(reversed(snapshots)):
+        state = newer if snapshot._state is None else snapshot._state
+        entry = snapshot.model_dump(mode="json", exclude={"changes"})
+        # The plan itself is written out afresh each time: nothing to remember there.
+        entry["changes"] = diff(newer, state) if index == 0 else _delta(newer, state)
+        out.append(entry)
+        newer = state
+    out.reverse()
+    return out
 
 
 # ---------------------------------------------------------------- the plan
@@ -490,12 +761,44 @@ class Plan(Part):
     """A whole social media strategy plan: what one JSON file holds."""
 
     format: Literal["social-media-value-workbook"] = Field(FORMAT_MARKER, title="Format")
-    schema_version: Literal[1] = Field(SCHEMA_VERSION, title="Schema version")
+    schema_version: Literal[2] = Field(SCHEMA_VERSION, title="Schema version")
+    id: str = Field(
+        default_factory=new_id,
+        title="Plan id",
+        min_length=1,
+        max_length=MAX_ID_LENGTH,
+        description="Made with the plan, never changed; calendar entries are named by it",
+    )
     details: PlanDetails = Field(default_factory=PlanDetails, title=Stage.DETAILS.long_title)
     management: Management = Field(default_factory=Management, title=Stage.MANAGEMENT.long_title)
     listening: Listening = Field(default_factory=Listening, title=Stage.LISTENING.long_title)
     planning: Planning = Field(default_factory=Planning, title=Stage.PLANNING.long_title)
     engagement: Engagement = Field(default_factory=Engagement, title=Stage.ENGAGEMENT.long_title)
+    history: History = Field(default_factory=History, title="History")
+
+    @field_serializer("history")
+    def _write_history(self, history: History, info: FieldSerializationInfo) -> Any:
+        snapshots = history.snapshots
+        extra = dict(history.model_extra or {})
+        if not snapshots:
+            return {"snapshots": [], **extra}
+        if info.mode_is_json():
+            # Only the changes go to the file; the newest is rebuilt from the plan itself.
+            return {"snapshots": _history_for_file(snapshots, plan_state(self)), **extra}
+        # In memory (a copy for the autosave's worker, say): each state by reference.
+        return {
+            "snapshots": [
+                {**s.model_dump(exclude={"changes"}), STATE_KEY: s._state} for s in snapshots
+            ],
+            **extra,
+        }
+
+    @model_validator(mode="after")
+    def _history_states(self) -> Plan:
+        snapshots = self.history.snapshots
+        if any(snapshot._state is None for snapshot in snapshots):
+            _rebuild_states(snapshots, plan_state(self))
+        return self
 
     # Every way a plan comes in (a file, a recovery copy, an example) is validated here,
     # so this is where the rule "one id, one row" is kept: the window finds rows by id.
@@ -518,6 +821,9 @@ ROW_TYPES: dict[tuple[str, str], type[Row]] = {
     ("engagement", "playbook"): PlaybookEntry,
     ("engagement", "activities"): Activity,
     ("engagement", "measures"): RelationshipMeasure,
+    ("engagement", "readings"): Reading,
+    ("engagement", "spending"): SpendingPeriod,
+    ("engagement", "actions"): AgreedAction,
 }
 """Every editable list in the plan, by its path, with the type of its rows."""
 

@@ -30,6 +30,10 @@ ROW_NOUNS: dict[str, str] = {
     "playbook": "situation",
     "activities": "activity",
     "measures": "measure",
+    "readings": "reading",
+    "spending": "period",
+    "actions": "action",
+    "snapshots": "snapshot",
     "tags": "theme",
 }
 """What one row of each list is called in messages ("note 12")."""

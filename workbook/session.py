@@ -19,11 +19,12 @@ The rules it keeps:
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
 from workbook.locking import PlanLock, PlanLockedError
-from workbook.model import Plan
+from workbook.model import Plan, Snapshot, SnapshotKind, new_id
 from workbook.oserrors import describe_os_error
 from workbook.storage import (
     LoadedPlan,
@@ -232,6 +233,82 @@ class PlanSession:
         """Let the file go: release the lock (only ours is ever removed)."""
         self._release_lock()
 
+    # ------------------------------------------------------------ snapshots
+    # The history is part of the plan file: taking, deleting or restoring a snapshot is a
+    # change of the plan, saved with it. workbook.snapshots holds the rules.
+
+    def take_snapshot(
+        self,
+        name: str,
+        note: str = "",
+        kind: SnapshotKind = SnapshotKind.NAMED,
+        *,
+        now: datetime | None = None,
+    ) -> Snapshot:
+        """Keep the plan as it is now in its history, under ``name``."""
+        from workbook.snapshots import take_snapshot
+
+        snapshot = take_snapshot(self.plan, name, note, kind, now=now)
+        self.touch()
+        return snapshot
+
+    def take_automatic_snapshot(
+        self, kind: SnapshotKind, *, now: datetime | None = None
+    ) -> Snapshot | None:
+        """The app's own snapshot (before an export, the day's first edit, ...), unless
+        nothing changed since the last one; old automatic ones are thinned."""
+        from workbook.snapshots import take_automatic_snapshot
+
+        snapshot = take_automatic_snapshot(self.plan, kind, now=now)
+        if snapshot is not None:
+            self.touch()
+        return snapshot
+
+    def snapshots(self) -> list[Snapshot]:
+        """The plan's snapshots, oldest first."""
+        return list(self.plan.history.snapshots)
+
+    def snapshot_plan(self, snapshot_id: str) -> Plan:
+        """The plan as it was in a snapshot (by id or name). Raises SnapshotNotFoundError."""
+        from workbook.snapshots import snapshot_plan
+
+        return snapshot_plan(self.plan, snapshot_id)
+
+    def delete_snapshot(self, snapshot_id: str) -> Snapshot:
+        from workbook.snapshots import delete_snapshot
+
+        snapshot = delete_snapshot(self.plan, snapshot_id)
+        self.touch()
+        return snapshot
+
+    def restore_snapshot(self, snapshot_id: str, *, now: datetime | None = None) -> Plan:
+        """Put a snapshot's plan in place of the current one, as an unsaved change; the
+        current plan is kept first as a "before a restore" snapshot. Returns the new plan."""
+        from workbook.snapshots import restored_plan
+
+        plan = restored_plan(self.plan, snapshot_id, now=now)
+        self.replace_plan(plan)
+        return plan
+
+    def reload_keeping_changes(self, *, now: datetime | None = None) -> LoadedPlan:
+        """:meth:`reload`, but the plan as it was (unsaved changes included) is kept as a
+        "before a reload" snapshot in the reloaded plan, so nothing typed is lost."""
+        from workbook.model import plan_state
+        from workbook.snapshots import carry_history, take_snapshot
+
+        before = self.plan
+        state = plan_state(before)
+        loaded = self.reload()
+        keep = before.model_copy()
+        keep.history = before.history.model_copy()
+        keep.history.snapshots = list(before.history.snapshots)
+        if state != plan_state(self.plan):
+            take_snapshot(keep, kind=SnapshotKind.BEFORE_RELOAD, now=now)
+        # Snapshots not yet saved (this one, or one from an earlier reload) come along.
+        if carry_history(keep, self.plan):
+            self.touch()  # they are not in the file yet
+        return loaded
+
     def _release_lock(self) -> None:
         if self.lock is not None:
             try:
@@ -262,4 +339,7 @@ def plan_copy_for_new(plan: Plan) -> Plan:
     copy.details.prepared_for = ""
     copy.details.plan_date = None
     copy.details.revision_note = ""
+    # Another plan: its own calendar names, and none of the source's snapshots.
+    copy.id = new_id()
+    copy.history.snapshots = []
     return copy

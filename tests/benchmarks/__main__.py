@@ -1,5 +1,6 @@
 """Run every benchmark and print one table: ``python -m tests.benchmarks`` (``--quick`` for a
-faster, noisier run; ``--only startup,memory,interaction,save,pdf,lint`` for some of it).
+faster, noisier run; ``--only startup,memory,interaction,save,pdf,lint,compare`` for some of
+it).
 
 Each figure is a ratio against a floor measured in the same run, so a slow or busy machine
 moves both alike. The big plans are made from the worked examples during the run.
@@ -16,7 +17,7 @@ import time
 from tests.benchmarks.environment import ROOT, Environment, open_environment, run_child
 from tests.benchmarks.report import Result, markdown_table, notes
 
-SECTIONS = ("startup", "memory", "interaction", "save", "pdf", "lint")
+SECTIONS = ("startup", "memory", "interaction", "save", "pdf", "lint", "compare")
 
 
 def _machine(env: Environment) -> str:
@@ -99,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
                 from tests.benchmarks.lint import measure_lint
 
                 results += measure_lint()
+            elif section == "compare":
+                from tests.benchmarks.compare import measure_compare
+
+                results += measure_compare()
     finally:
         env.close()
     print()

@@ -37,12 +37,18 @@ from workbook.stages import Stage
 NAMES = [info.name for info in list_examples()]
 
 
+ONLY_WHERE_IT_APPLIES = frozenset({"repeat", "repeat_every", "repeat_on"})
+"""An activity's calendar repeat: empty where its cadence is no calendar rule ("every
+school half-term"), every one and weekdays only where they say something."""
+
+
 def leaves(node: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
-    """Every leaf value of a plan with its path (rows named by position)."""
+    """Every leaf value of a plan with its path (rows named by position); the history of
+    snapshots is bookkeeping, not an answer."""
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:
             # Links to listening are made by inserting a suggestion: not every entry has one.
-            if name not in ("id", "format", "schema_version", *PROVENANCE_FIELDS):
+            if name not in ("id", "format", "schema_version", "history", *PROVENANCE_FIELDS):
                 yield from leaves(getattr(node, name), path + (name,))
     elif isinstance(node, list) and node and isinstance(node[0], BaseModel):
         for index, row in enumerate(node):
@@ -93,6 +99,14 @@ def test_example_info_describes_each_example():
         assert "\n" not in info.description
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_an_example_holds_no_plan_id_so_each_session_gives_its_plans_their_own(name):
+    text = resource_path("examples", f"{name}.json").read_text(encoding="utf-8")
+    assert "id" not in json.loads(text)
+    # What two runs of the app read: two plans that do not share calendar entries.
+    assert Plan.model_validate_json(text).id != Plan.model_validate_json(text).id
+
+
 def test_load_example_returns_independent_copies():
     first = load_example("bakery")
     first.details.title = "Changed"
@@ -127,9 +141,12 @@ def test_every_field_of_the_model_is_filled(example):
     empty = [
         ".".join(path)
         for path, value in leaves(example)
-        if value is None
-        or (isinstance(value, str | list) and not value)
-        or (isinstance(value, str) and not value.strip())
+        if path[-1] not in ONLY_WHERE_IT_APPLIES
+        and (
+            value is None
+            or (isinstance(value, str | list) and not value)
+            or (isinstance(value, str) and not value.strip())
+        )
     ]
     assert empty == []
 
@@ -223,7 +240,8 @@ def test_example_file_is_in_canonical_form(name):
     path = resource_path("examples", f"{name}.json")
     text = path.read_text(encoding="utf-8")
     plan = Plan.model_validate_json(text)
-    canonical = json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    dumped = plan.model_dump(mode="json", exclude={"id"})  # the plan id is each plan's own
+    canonical = json.dumps(dumped, indent=2, ensure_ascii=False) + "\n"
     assert text == canonical
 
 
@@ -372,3 +390,66 @@ def test_example_value_gives_the_baseline_and_target_of_the_same_a(a):
     for column in ("baseline", "target"):
         path = ("engagement", "measures", row.id, column)
         assert example_value("plumber", path, plan) == getattr(source, column)
+
+
+# ---------------------------------------------------------------- the review cycle
+
+
+def test_every_measure_has_figures_and_three_dated_readings_that_follow_them(example):
+    from workbook.measures import parse_number, readings_of
+
+    plan_date = example.details.plan_date
+    review = example.engagement.review.next_review
+    for measure in example.engagement.measures:
+        assert measure.unit.strip() and measure.baseline_value is not None
+        assert measure.target_value is not None and measure.target_on is not None
+        assert plan_date < measure.target_on
+        # The text and the figures say the same: the target's number is in its words.
+        assert parse_number(measure.target) == pytest.approx(measure.target_value)
+        readings = readings_of(example, measure.id)
+        assert len(readings) >= 3, measure.indicator
+        days = [r.taken_on for r in readings]
+        assert len(set(days)) == len(days)
+        assert measure.baseline_on < days[0] and plan_date < days[0] and days[-1] <= review
+        assert all(r.note.strip() and r.value >= 0 for r in readings)
+    measured = {m.id for m in example.engagement.measures}
+    assert {r.measure for r in example.engagement.readings} == measured
+
+
+def test_the_examples_show_every_status_between_them():
+    from workbook.measures import MeasureStatus, all_progress
+
+    statuses = {p.status for name in NAMES for p in all_progress(load_example(name))}
+    assert {MeasureStatus.ON_TRACK, MeasureStatus.BEHIND, MeasureStatus.ACHIEVED} <= statuses
+
+
+def test_agreed_actions_and_spending_are_dated_owned_and_before_the_review(example):
+    from workbook.facts import people_names
+
+    names = people_names(example)
+    actions = example.engagement.actions
+    assert len(actions) >= 3
+    assert any(a.done for a in actions) and not all(a.done for a in actions)
+    for action in actions:
+        assert action.who in names, action.who
+        assert example.details.plan_date < action.due <= example.engagement.review.next_review
+    periods = example.engagement.spending
+    assert len(periods) >= 2
+    for period in periods:
+        assert period.period_start < period.period_end <= example.engagement.review.next_review
+
+
+def test_each_structured_cadence_is_what_its_words_say(example):
+    from workbook.cadence import activity_cadence, parse_cadence
+
+    structured = 0
+    for activity in example.engagement.activities:
+        if activity.repeat is None:
+            continue
+        structured += 1
+        # Where the words name a calendar rule, the fields hold the same; where they do not
+        # ("twice a week"), the fields say what the words cannot (on which days).
+        words = parse_cadence(activity.cadence)
+        if words is not None:
+            assert activity_cadence(activity) == words, activity.cadence
+    assert structured >= 3

@@ -29,8 +29,9 @@ from workbook.model import PROVENANCE_FIELDS, ROW_TYPES, FourA, Plan, SevenP, Si
 from workbook.paths import get_value
 from workbook.stages import Stage
 
-NOT_EDITABLE = {"id", "format", "schema_version", *PROVENANCE_FIELDS}
-"""Bookkeeping, and the links to listening the app fills in (shown, not typed)."""
+NOT_EDITABLE = {"id", "format", "schema_version", "history", *PROVENANCE_FIELDS}
+"""Bookkeeping (the history holds snapshots the app takes), and the links to listening the
+app fills in (shown, not typed)."""
 FAKE_ROW_ID = "0123456789ab"
 
 # The repo lives at <root>/main and the shared brief (with the seed articles) at <root>/shared.
@@ -220,6 +221,9 @@ def test_every_part_of_a_stage_has_an_intro():
         "engagement.quality",
         "engagement.cost",
         "engagement.review",
+        "engagement.readings",
+        "engagement.spending",
+        "engagement.actions",
     }
     assert set(SECTION_INTROS) == expected
     plan = Plan()

@@ -40,7 +40,7 @@ BAD_FILES: dict[str, tuple[Callable[[], bytes], str]] = {
     "cut-after-open-brace": (lambda: b"{", "ends too early"),
     "syntax-error": (
         lambda: VALID.replace(b'"title": ""', b'"title" ""', 1),
-        "not valid JSON at line 5, column 13: expecting ':' delimiter",
+        "not valid JSON at line 6, column 13: expecting ':' delimiter",
     ),
     "other-programs-json": (
         lambda: b'{"name": "app", "version": "2.0", "private": true}',

@@ -44,7 +44,7 @@ from workbook.storage import save_plan
 
 def build(version):
     # Version n of the plan: deterministic, with n notes (so every version differs).
-    plan = Plan()
+    plan = Plan(id="killtest")  # a new plan gets a random id
     plan.details.title = f"version {version}"
     plan.listening.notes = [
         ListeningNote(id=f"n{i}", said=f"note {i} " + "word " * 40, tags=["kill"])

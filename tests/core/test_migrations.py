@@ -19,7 +19,9 @@ every version.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -27,11 +29,16 @@ import pytest
 from workbook import migrations
 from workbook.backups import backup_path
 from workbook.migrations import MIGRATIONS, FormatError, migrate, schema_version_of
-from workbook.model import SCHEMA_VERSION, Plan
+from workbook.model import SCHEMA_VERSION, Direction, Plan, Weekday
 from workbook.paths import get_value
-from workbook.storage import PlanLoadError, load_plan, save_plan
+from workbook.storage import PlanLoadError, load_plan, plan_to_bytes, save_plan
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+MINIMAL_V1_ID = hashlib.sha256(
+    json.dumps(
+        {"format": "social-media-value-workbook", "schema_version": 1}, sort_keys=True
+    ).encode()
+).hexdigest()[:12]
 
 SAMPLE_FACTS: dict[tuple[int, str], dict[tuple[str, ...], object]] = {
     (1, "plan.json"): {
@@ -39,9 +46,36 @@ SAMPLE_FACTS: dict[tuple[int, str], dict[tuple[str, ...], object]] = {
         ("management", "resources", "hours_per_week"): 3.5,
         ("planning", "seven_ps", "purpose", "communicated"): True,
         ("engagement", "review", "feedback"): "New notes read at the review",
+        # Version 2: an id drawn from the file's content, and the four A's figures parsed
+        # from their text (dated on the plan's date), the text kept.
+        ("id",): "c186571a503b",
+        ("engagement", "measures", "ce543fb7bba7", "target"): "50",
+        ("engagement", "measures", "ce543fb7bba7", "target_value"): 50.0,
+        ("engagement", "measures", "ce543fb7bba7", "baseline_value"): 0.0,
+        ("engagement", "measures", "ce543fb7bba7", "baseline_on"): date(2026, 11, 22),
+        ("engagement", "measures", "ce543fb7bba7", "direction"): Direction.UP,
+        ("engagement", "readings"): [],
+        ("history", "snapshots"): [],
     },
     (1, "minimal.json"): {
         ("details", "title"): "",
+        ("id",): MINIMAL_V1_ID,
+    },
+    (2, "plan.json"): {
+        ("id",): "c186571a503b",
+        ("details", "title"): "Stratégie sociale 2027 — «Brot & Rosen» 🥖 (after the workshop)",
+        ("engagement", "measures", "bad1bac2a785", "direction"): Direction.DOWN,
+        ("engagement", "readings", "r3c", "value"): 55.0,
+        ("engagement", "actions", "a2", "done"): True,
+        ("engagement", "spending", "s1", "money"): 30.5,
+        ("engagement", "activities", "c227da17ff65", "repeat_on"): [
+            Weekday.TUESDAY,
+            Weekday.FRIDAY,
+        ],
+    },
+    (2, "minimal.json"): {
+        ("details", "title"): "",
+        ("engagement", "actions"): [],
     },
 }
 """Values each sample file must show once loaded (and migrated) by the current app."""
@@ -96,6 +130,53 @@ def test_sample_saves_in_current_format_and_keeps_the_old_bytes_as_backup(
     assert json.loads(copy.read_bytes())["schema_version"] == SCHEMA_VERSION
     assert backup_path(copy, 1).read_bytes() == old_on_disk
     assert load_plan(copy).plan == loaded.plan
+
+
+def test_v2_sample_rebuilds_each_snapshot_and_writes_the_same_bytes() -> None:
+    from workbook.snapshots import snapshot_plan
+
+    path = SAMPLES / "v2" / "plan.json"
+    plan = load_plan(path).plan
+    snapshots = plan.history.snapshots
+    assert [s.title for s in snapshots] == ["Before the workshop", "Before the day's first edit"]
+    assert all(s.rebuilt_exactly for s in snapshots)
+    before = snapshot_plan(plan, "Before the workshop")
+    assert before.details.title == "Stratégie sociale 2027 — «Brot & Rosen» 🥖"
+    assert [n.id for n in before.listening.notes][:2] == ["e819a75b07d8", "8ca69796eba9"]
+    assert not before.planning.seven_ps.people.communicated
+    assert before.history.snapshots == []
+    first_edit = snapshot_plan(plan, snapshots[1].id)
+    assert first_edit.engagement.actions[1].done is False
+    assert plan.engagement.actions[1].done is True
+    # The changes are written from the states again, and come out as they were read.
+    assert plan_to_bytes(plan) == path.read_bytes()
+
+
+def test_v1_measure_text_without_numbers_migrates_to_empty_figures() -> None:
+    raw = {
+        "format": "social-media-value-workbook",
+        "schema_version": 1,
+        "details": {"plan_date": "2026-03-12"},
+        "engagement": {
+            "measures": [
+                {"id": "m1", "baseline": "Not counted yet", "target": "More than now"},
+                {"id": "m2", "baseline": "12 complaints a month", "target": "3 a month by June"},
+            ]
+        },
+    }
+    upgraded, steps = migrate(raw)
+    assert steps == [1]
+    first, second = upgraded["engagement"]["measures"]
+    assert first["baseline_value"] is None and first["target_value"] is None
+    assert first["baseline_on"] is None and first["target_on"] is None
+    assert first["baseline"] == "Not counted yet" and first["unit"] == ""
+    assert second["baseline_value"] == 12.0 and second["target_value"] == 3.0
+    assert second["direction"] == "down"  # fewer complaints is the aim
+    assert second["target_on"] == "2026-06-30" and second["unit"] == "a month"
+    assert second["baseline_on"] == "2026-03-12"
+    # Pure and repeatable: the same file gets the same id every time it is read.
+    assert migrate(raw)[0]["id"] == upgraded["id"]
+    assert raw["schema_version"] == 1 and "id" not in raw
 
 
 # ---------------------------------------------------------------- the migrate() machinery
@@ -252,6 +333,14 @@ def _type_text(annotation: object, metadata: list[object]) -> tuple[str, list[ty
         return "`true` or `false`", []
     if annotation is datetime.date:
         return "date `YYYY-MM-DD`", []
+    if annotation is datetime.datetime:
+        return "date and time, ISO 8601 in UTC (`2026-11-20T09:00:00Z`)", []
+    if origin is dict:
+        return "object", []
+    if annotation is int:
+        low = next((m.ge for m in metadata if hasattr(m, "ge")), None)
+        high = next((m.le for m in metadata if hasattr(m, "le")), None)
+        return f"whole number from {low} to {high}", []
     if annotation is float:
         low = next((m.ge for m in metadata if hasattr(m, "ge")), None)
         high = next((m.le for m in metadata if hasattr(m, "le")), None)
@@ -259,8 +348,10 @@ def _type_text(annotation: object, metadata: list[object]) -> tuple[str, list[ty
             return f"number from {low:g} to {high:g}", []
         return "number", []
     if annotation is str:
-        if any(hasattr(m, "max_length") for m in metadata):
-            return "text, 1 to 64 characters", []
+        longest = next((m.max_length for m in metadata if hasattr(m, "max_length")), None)
+        shortest = next((m.min_length for m in metadata if hasattr(m, "min_length")), 0)
+        if longest is not None:
+            return f"text, {shortest} to {longest} characters", []
         return "text", []
     raise AssertionError(f"no doc wording for {annotation!r}")
 
@@ -287,7 +378,7 @@ def generate_field_doc() -> str:
         used: dict[type, list[str]] = {}
         for name, field in part.model_fields.items():
             text, models = _type_text(field.annotation, field.metadata)
-            if name == "id":
+            if name == "id" and not field.description:
                 meaning = "Row id: set when the row is made, never changes, never shown"
             else:
                 meaning = field.description or field.title or ""

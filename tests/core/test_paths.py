@@ -67,7 +67,7 @@ def test_walk_fields_reaches_every_field_by_a_path_get_value_follows() -> None:
     plan = Plan.model_validate(
         {
             "format": "social-media-value-workbook",
-            "schema_version": 1,
+            "schema_version": 2,
             "details": {"title": "T", "mascot": "a loaf"},
             "listening": {"notes": [{"id": "n1", "said": "hello", "tags": ["a"]}]},
         }

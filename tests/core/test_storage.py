@@ -197,7 +197,7 @@ def test_file_format_is_pretty_utf8_json_in_model_order(tmp_path: Path) -> None:
     data = plan_to_bytes(rich_plan())
     text = data.decode("utf-8")
     assert text.endswith("}\n") and not text.endswith("\n\n")
-    assert text.startswith('{\n  "format": "social-media-value-workbook",\n  "schema_version": 1,')
+    assert text.startswith('{\n  "format": "social-media-value-workbook",\n  "schema_version": 2,')
     assert "«Brot & Rosen» 🥖" in text  # not \u-escaped
     assert list(json.loads(text)) == list(Plan.model_fields)
     assert list(json.loads(text)["details"]) == list(type(rich_plan().details).model_fields)

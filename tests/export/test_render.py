@@ -23,13 +23,18 @@ from workbook.export import (
 from workbook.export.fonts import cjk_font
 from workbook.model import PROVENANCE_FIELDS, ListeningNote, Plan
 
+NOT_YET_IN_DOCUMENT = frozenset({"unit", "readings", "spending", "actions", "history"})
+"""Issue 16's review cycle: the four A's units and readings, spending and agreed actions are
+printed by the document's work on that issue (a chart per A, a table of readings, the action
+plan); remove each name here as the document prints it. The history is never printed."""
+
 
 def user_strings(model: BaseModel) -> list[str]:
     """Every string the user typed in ``model`` (enum choices, row ids and the record of
     which notes an entry was drawn from left out)."""
     out: list[str] = []
     for name in type(model).model_fields:
-        if name in ("id", "format") or name in PROVENANCE_FIELDS:
+        if name in ("id", "format") or name in PROVENANCE_FIELDS or name in NOT_YET_IN_DOCUMENT:
             continue
         value = getattr(model, name)
         if isinstance(value, str) and not isinstance(value, Enum):
@@ -40,8 +45,8 @@ def user_strings(model: BaseModel) -> list[str]:
             for item in value:
                 if isinstance(item, BaseModel):
                     out += user_strings(item)
-                elif isinstance(item, str):
-                    out.append(item)
+                elif isinstance(item, str) and not isinstance(item, Enum):
+                    out.append(item)  # choices in a list (weekdays) are not typed words
     return out
 
 

@@ -1,7 +1,9 @@
-"""The ``workbook export`` command: a plan file in, a PDF strategy document out.
+"""The ``workbook export`` command: a plan file in; a PDF strategy document, a calendar of the
+action plan (ICS) or one of its tables as a spreadsheet (CSV) out.
 
 Only argparse and pathlib are imported at module level, so registering the command
-costs nothing; the renderer (and reportlab) load when the command runs.
+costs nothing; the renderer (and reportlab) load when the command runs. Each format is one
+entry of :data:`WRITERS`; ``--format`` is their names, and defaults to -o's extension.
 
 The window runs this command in a child process with ``--progress json``: progress,
 then the outcome, as JSON lines on stdout (:mod:`workbook.export.protocol`).
@@ -10,9 +12,14 @@ then the outcome, as JSON lines on stdout (:mod:`workbook.export.protocol`).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbook.branding import DEFAULT_ACCENT
+
+if TYPE_CHECKING:
+    from workbook.model import Plan
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -21,16 +28,33 @@ PROGRESS_STEP = 0.005
 """Smallest change of progress worth a line of output (the window's bar has 1,000 steps)."""
 
 
+FORMATS = ("pdf", "ics", "csv")
+"""The formats ``--format`` offers, each written by its entry in :data:`WRITERS`."""
+CSV_TABLES = ("actions", "notes", "activities", "playbook")
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", type=Path, help="the plan (.json) to export")
     parser.add_argument(
         "-o",
         "--output",
-        metavar="OUT.pdf",
-        help="where to write the PDF (default: beside the plan, same name); a new file, or "
-        "an existing PDF with --force",
+        metavar="OUT",
+        help="where to write it (default: beside the plan, same name); a new file, or an "
+        "existing file of the same format with --force",
     )
-    parser.add_argument("--force", action="store_true", help="replace OUT.pdf if it already exists")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="pdf: the strategy document; ics: the action plan for a calendar; csv: one "
+        "table for a spreadsheet (default: from OUT's extension, else pdf)",
+    )
+    parser.add_argument(
+        "--table",
+        choices=CSV_TABLES,
+        help="the table a CSV holds: the action plan (default), the listening notes, the "
+        "activities or the response playbook",
+    )
+    parser.add_argument("--force", action="store_true", help="replace OUT if it already exists")
     parser.add_argument(
         "--page-size", default="A4", metavar="A4|Letter", help="paper size (default: A4)"
     )
@@ -132,10 +156,74 @@ def _stop_on_terminate() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
+# ---------------------------------------------------------------- the formats
+
+Writer = Callable[[argparse.Namespace, "Plan", Path, _Report], tuple[int, tuple[str, ...]]]
+"""Writes the plan in one format to a target already checked; returns (pages or rows or
+events, warnings). Raises ExportError, OSError or PlanFileError for the caller to report."""
+
+
+def _pdf_options(args: argparse.Namespace):  # -> ExportOptions
+    from workbook.export import ExportOptions
+    from workbook.export.options import normalise_accent, normalise_page_size
+
+    return ExportOptions(
+        page_size=normalise_page_size(args.page_size),
+        include_prompts=not args.no_prompts,
+        logo=args.logo,
+        accent=normalise_accent(args.accent),
+        consultant_name=args.consultant,
+        consultant_company=args.company,
+    )
+
+
+def _write_pdf(
+    args: argparse.Namespace, plan: Plan, target: Path, report: _Report
+) -> tuple[int, tuple[str, ...]]:
+    from workbook.export import export_pdf
+
+    progress = report.progress if report.as_json else None
+    result = export_pdf(plan, target, _pdf_options(args), progress=progress)
+    return result.page_count, result.warnings
+
+
+def _write_ics(
+    args: argparse.Namespace, plan: Plan, target: Path, report: _Report
+) -> tuple[int, tuple[str, ...]]:
+    from workbook.calendar_export import write_calendar
+
+    events = write_calendar(plan, target)
+    warnings = () if events else ("The plan has no dated items yet, so the calendar is empty.",)
+    return events, warnings
+
+
+def _write_csv(
+    args: argparse.Namespace, plan: Plan, target: Path, report: _Report
+) -> tuple[int, tuple[str, ...]]:
+    from workbook.csv_export import CsvTable, write_csv
+
+    return write_csv(plan, CsvTable(args.table or "actions"), target), ()
+
+
+WRITERS: dict[str, Writer] = {"pdf": _write_pdf, "ics": _write_ics, "csv": _write_csv}
+
+
+def _format_of(args: argparse.Namespace) -> str:
+    if args.format:
+        return args.format
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    return suffix if suffix in WRITERS else "pdf"
+
+
+def _default_target(source: Path, fmt: str, args: argparse.Namespace) -> Path:
+    if fmt == "csv":
+        return source.with_name(f"{source.stem}-{args.table or 'actions'}.csv")
+    return source.with_suffix(f".{fmt}")
+
+
 def run(args: argparse.Namespace) -> int:
     """Export the plan; 0 on success, 1 with a message when it cannot be done."""
-    from workbook.export import ExportError, ExportOptions, default_pdf_path, export_pdf
-    from workbook.export.options import normalise_accent, normalise_page_size
+    from workbook.export import ExportError
     from workbook.export.targets import TargetError, check_target
     from workbook.storage import PlanFileError, load_plan
 
@@ -144,19 +232,17 @@ def run(args: argparse.Namespace) -> int:
         _stop_on_terminate()
     source: Path = args.file
     if args.output is not None and not args.output.strip():
-        report.fail("-o was given an empty name; give the PDF's file name, ending in .pdf.")
+        report.fail("-o was given an empty name; give the file's name, such as plan.pdf.")
         return EXIT_USAGE
-    target = Path(args.output) if args.output is not None else default_pdf_path(source)
+    fmt = _format_of(args)
+    if args.table and fmt != "csv":
+        report.fail("--table chooses the table of a CSV export; add --format csv.")
+        return EXIT_USAGE
+    target = Path(args.output) if args.output is not None else _default_target(source, fmt, args)
     try:
-        options = ExportOptions(
-            page_size=normalise_page_size(args.page_size),
-            include_prompts=not args.no_prompts,
-            logo=args.logo,
-            accent=normalise_accent(args.accent),
-            consultant_name=args.consultant,
-            consultant_company=args.company,
-        )
-        if check_target(target, plan=source) and not args.force:
+        if fmt == "pdf":
+            _pdf_options(args)  # a wrong colour or page size is reported before any work
+        if check_target(target, plan=source, suffix=f".{fmt}") and not args.force:
             raise TargetError(
                 f"{target} already exists. Add --force to replace it, or choose another "
                 "name with -o."
@@ -164,8 +250,12 @@ def run(args: argparse.Namespace) -> int:
         loaded = load_plan(source)
         for warning in loaded.warnings:
             report.note(warning)
-        progress = report.progress if report.as_json else None
-        result = export_pdf(loaded.plan, target, options, progress=progress)
+        if fmt != "pdf" and not target.parent.is_dir():
+            raise ExportError(
+                f"{target} cannot be saved: the folder {target.parent} does not exist. "
+                "Choose another place to save it."
+            )
+        count, warnings = WRITERS[fmt](args, loaded.plan, target, report)
     except (PlanFileError, ExportError) as error:
         return report.fail(str(error))
     except OSError as error:
@@ -177,4 +267,4 @@ def run(args: argparse.Namespace) -> int:
             f"Something went wrong inside the app ({type(error).__name__}: {error}). "
             f"{target} was not changed. Please report it."
         )
-    return report.done(target, result.page_count, result.warnings)
+    return report.done(target, count, warnings)
