@@ -443,6 +443,10 @@ def _from_listening() -> Any:
 
 
 PROVENANCE_FIELDS = frozenset({"from_listening"})
+
+BOOKKEEPING_FIELDS = frozenset({"id", "format", "schema_version", "history", "dismissed_checks"})
+"""Fields the app keeps for itself, not answers the user types: ids, the file's marker and
+version, the snapshots it takes and the warnings the user dismissed."""
 """Fields the app fills when an entry is made from listening; shown, not typed into."""
 
 
@@ -775,6 +779,12 @@ class Plan(Part):
     planning: Planning = Field(default_factory=Planning, title=Stage.PLANNING.long_title)
     engagement: Engagement = Field(default_factory=Engagement, title=Stage.ENGAGEMENT.long_title)
     history: History = Field(default_factory=History, title="History")
+    dismissed_checks: list[str] = Field(
+        default_factory=list,
+        title="Dismissed warnings",
+        description="Warnings of the plan check the user dismissed, each for one field's text "
+        "as it was (see workbook.lint.dismissal_key); changed text is checked again",
+    )
 
     @field_serializer("history")
     def _write_history(self, history: History, info: FieldSerializationInfo) -> Any:

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from workbook.model import BOOKKEEPING_FIELDS
 from workbook.paths import FieldPath, walk_fields
 
 if TYPE_CHECKING:
@@ -205,13 +206,18 @@ def _texts(value: Any, name: str) -> Iterator[tuple[str, str]]:
             yield from _texts(item, str(key))
 
 
+RULE_ID = "secret-like-text"
+"""The plan check's name for these findings; dismissing one for a field's text (see
+:func:`workbook.lint.dismissal_key`) silences it here too."""
+
+
 def find_secrets(plan: Plan) -> list[Finding]:
     """Every field of ``plan`` that looks like it holds a secret, in plan order; at most
-    one finding per field."""
+    one finding per field, leaving out those the user dismissed for the text as it is."""
     found: dict[FieldPath, str] = {}
     named: list[tuple[FieldPath, str, str]] = []
     for path, value in walk_fields(plan):
-        if path[-1] in ("id", "format", "schema_version"):
+        if path[-1] in BOOKKEEPING_FIELDS or path[0] in BOOKKEEPING_FIELDS:
             continue
         named.extend((path, name, text) for name, text in _texts(value, path[-1]))
     texts = [text for _path, _name, text in named]
@@ -226,11 +232,14 @@ def find_secrets(plan: Plan) -> list[Finding]:
             reason = secret_reason(text, name)
             if reason is not None:
                 found[path] = reason
-    return [
-        Finding(path, found[path])
-        for path in dict.fromkeys(p for p, _n, _t in named)
-        if path in found
-    ]
+    in_order = dict.fromkeys(path for path, _name, _text in named)
+    findings = [Finding(path, found[path]) for path in in_order if path in found]
+    if plan.dismissed_checks:
+        from workbook.lint import dismissal_key
+
+        dismissed = set(plan.dismissed_checks)
+        findings = [f for f in findings if dismissal_key(plan, RULE_ID, f.path) not in dismissed]
+    return findings
 
 
 def secret_positions(texts: Sequence[str]) -> list[int]:

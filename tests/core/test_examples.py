@@ -22,6 +22,7 @@ from workbook.examples import (
 )
 from workbook.insights import normalise_tag, sentiment_counts, theme_counts
 from workbook.model import (
+    BOOKKEEPING_FIELDS,
     PROVENANCE_FIELDS,
     ChannelStatus,
     FourA,
@@ -48,7 +49,7 @@ def leaves(node: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, .
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:
             # Links to listening are made by inserting a suggestion: not every entry has one.
-            if name not in ("id", "format", "schema_version", "history", *PROVENANCE_FIELDS):
+            if name not in (*BOOKKEEPING_FIELDS, *PROVENANCE_FIELDS):
                 yield from leaves(getattr(node, name), path + (name,))
     elif isinstance(node, list) and node and isinstance(node[0], BaseModel):
         for index, row in enumerate(node):

@@ -25,11 +25,19 @@ from workbook.guidance import (
     Guide,
     guide_for,
 )
-from workbook.model import PROVENANCE_FIELDS, ROW_TYPES, FourA, Plan, SevenP, SituationType
+from workbook.model import (
+    BOOKKEEPING_FIELDS,
+    PROVENANCE_FIELDS,
+    ROW_TYPES,
+    FourA,
+    Plan,
+    SevenP,
+    SituationType,
+)
 from workbook.paths import get_value
 from workbook.stages import Stage
 
-NOT_EDITABLE = {"id", "format", "schema_version", "history", *PROVENANCE_FIELDS}
+NOT_EDITABLE = {*BOOKKEEPING_FIELDS, *PROVENANCE_FIELDS}
 """Bookkeeping (the history holds snapshots the app takes), and the links to listening the
 app fills in (shown, not typed)."""
 FAKE_ROW_ID = "0123456789ab"

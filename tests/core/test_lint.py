@@ -446,3 +446,23 @@ def test_reports_count_and_describe_each_finding() -> None:
     assert first_note["where"] == "Listening & Learning › Listening notes › note 1 › What was said"
     assert first_note["severity"] == "error"
     assert count_words([]) == "no errors, no warnings, no hints"
+
+
+def test_a_dismissed_warning_stays_away_until_its_text_changes() -> None:
+    from workbook.lint import dismissal_key
+    from workbook.model import Channel
+    from workbook.secrets_check import find_secrets
+
+    plan = filled_plan()
+    plan.management.presence.append(Channel(credentials_location="password is Plumb1ng2015!"))
+    path = ("management", "presence", plan.management.presence[-1].id, "credentials_location")
+    (found,) = [f for f in lint(plan) if f.rule == "secret-like-text"]
+    assert found.path == path and [f.path for f in find_secrets(plan)] == [path]
+
+    plan.dismissed_checks.append(dismissal_key(plan, found.rule, found.path))
+    assert not [f for f in lint(plan) if f.rule == "secret-like-text"]
+    assert find_secrets(plan) == []  # validate's warning is dismissed with it
+    assert "Plumb1ng" not in " ".join(plan.dismissed_checks)  # the secret is not copied
+
+    plan.management.presence[-1].credentials_location = "password is Plumb1ng2016!"
+    assert [f.path for f in lint(plan) if f.rule == "secret-like-text"] == [path]

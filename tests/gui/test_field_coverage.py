@@ -16,7 +16,7 @@ from workbook.model import PROVENANCE_FIELDS, Plan, Row
 
 pytestmark = pytest.mark.gui
 
-NOT_EDITED = {("format",), ("schema_version",), ("id",), ("history",)}
+NOT_EDITED = {("format",), ("schema_version",), ("id",), ("history",), ("dismissed_checks",)}
 """File bookkeeping, not answers (the history holds the snapshots the app takes)."""
 NOT_TYPED = PROVENANCE_FIELDS
 """Filled in by the app (the listening an entry was drawn from): shown, not typed into."""

@@ -285,3 +285,32 @@ def test_a_plan_filled_from_examples_is_not_ready(qtbot):
         assert f"Learnings › {title}: still an example's words, not yours" in labels
     LintRunner.of(document).run()
     assert all(not blocks[name].borrowed_mark.isHidden() for name in LEARNING_FIELDS)
+
+
+def test_a_password_warning_beside_the_field_can_be_dismissed_and_undone(qtbot):
+    """Text that looks like a password is flagged in the field; the user may dismiss the
+    warning (the text is kept), undo brings it back, and new text is checked again."""
+    from workbook.model import Channel
+
+    channel = Channel(credentials_location="password is Plumb1ng2015!")
+    document = PlanDocument(Plan(management={"presence": [channel]}))
+    path = ("management", "presence", channel.id, "credentials_location")
+    block = FieldBlock(document, path)
+    qtbot.addWidget(block)
+    runner = LintRunner.of(document)
+    runner.run()
+    assert "secret-like-text" in [f.rule for f in runner.at(path)]
+    assert not block.lint_mark.isHidden()
+
+    block.lint_mark.dismiss_action.trigger()
+    runner.run()
+    assert "secret-like-text" not in [f.rule for f in runner.at(path)]
+    assert channel.credentials_location == "password is Plumb1ng2015!"  # the text is kept
+
+    document.undo_stack.undo()
+    runner.run()
+    assert "secret-like-text" in [f.rule for f in runner.at(path)]
+    document.undo_stack.redo()
+    document.set_value(path, "password is Plumb1ng2016!")
+    runner.run()
+    assert "secret-like-text" in [f.rule for f in runner.at(path)]  # new text, new warning

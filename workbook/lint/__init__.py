@@ -11,6 +11,7 @@ debounced off the keystroke path, and the command line runs it as ``workbook lin
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -87,7 +88,24 @@ def lint(
             Finding(rule_id, severity, tuple(path), message)
             for path, message in rule.check(context)
         ]
+    if plan.dismissed_checks:
+        dismissed = set(plan.dismissed_checks)
+        findings = [f for f in findings if dismissal_key(plan, f.rule, f.path) not in dismissed]
     return findings
+
+
+def dismissal_key(plan: Plan, rule: str, path: FieldPath) -> str:
+    """What ``Plan.dismissed_checks`` holds when the user dismisses ``rule``'s warning about
+    the field at ``path``: the rule, the field and a digest of its text as it is now, so
+    the same warning comes back once the text changes (and the text itself is not copied)."""
+    from workbook.paths import get_value
+
+    try:
+        value = get_value(plan, path)
+    except (KeyError, AttributeError, IndexError, ValueError):
+        value = None
+    digest = hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{rule}|{'/'.join(str(step) for step in path)}|{digest}"
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

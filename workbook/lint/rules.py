@@ -24,6 +24,7 @@ from workbook.lint.words import (
 )
 from workbook.model import ROW_TYPES, ChannelStatus, FourA, SevenP, SituationType
 from workbook.paths import FieldPath
+from workbook.secrets_check import RULE_ID as SECRET_RULE_ID
 from workbook.secrets_check import secret_positions
 
 Found = Iterator[tuple[FieldPath, str]]
@@ -440,7 +441,7 @@ RULES: tuple[Rule, ...] = (
         "An activity starting before the 7 P's were shared",
         activity_before_ps_shared,
     ),
-    Rule("secret-like-text", E, "Text that looks like a password or key", secret_like_text),
+    Rule(SECRET_RULE_ID, E, "Text that looks like a password or key", secret_like_text),
     Rule("empty-listening-note", E, "A listening note with nothing written", empty_listening_note),
     Rule("no-one-accountable", W, "Nobody accountable", no_one_accountable),
     Rule("no-publisher", W, "Nobody may publish", no_publisher),

@@ -128,6 +128,7 @@ class FieldBlock(QWidget):
         self.prompt_label: QLabel | None = None
         self.example_button: ExampleButton | None = None
         self.lint_mark = LintMark(self)
+        self.lint_mark.dismiss_requested.connect(self.dismiss_findings)
         self.borrowed_mark = BorrowedMark(self)
         is_text = isinstance(self.editor, (LineField, TextField))
         top = QHBoxLayout()
@@ -188,6 +189,17 @@ class FieldBlock(QWidget):
             description = f"{description}\n{findings_text(findings)}".strip()
         if self.editor.accessibleDescription() != description:
             self.editor.setAccessibleDescription(description)
+
+    def dismiss_findings(self, findings: tuple) -> None:
+        """Hide these warnings for the field's text as it is now (one undo step); the plan
+        check finds them again once the text changes."""
+        from workbook.lint import dismissal_key
+
+        plan = self.document.plan
+        keys = [dismissal_key(plan, f.rule, f.path) for f in findings]
+        new = [k for k in keys if k not in plan.dismissed_checks]
+        if new:
+            self.document.set_value(("dismissed_checks",), [*plan.dismissed_checks, *new])
 
     def _on_refreshed(self) -> None:
         # Shown again after an edit, an undo or another row: the words may be the user's now.

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QMouseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QWidget
 
 from workbook.gui.icons import icon
 from workbook.gui.widgets.layout import muted_label, plain_tooltip
@@ -73,12 +73,32 @@ class _IconText(QWidget):
 
 class LintMark(_IconText):
     """The plan check's findings about one field: the worst one's icon and word, every
-    message in the tooltip and the accessible description."""
+    message in the tooltip and the accessible description. Its context menu (or a click)
+    offers to dismiss them: ``dismiss_requested`` carries the findings."""
+
+    dismiss_requested = Signal(tuple)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lint_mark")
         self.findings: tuple[Finding, ...] = ()
+        self.dismiss_action = QAction("&Dismiss this warning", self)
+        self.dismiss_action.setToolTip(
+            "Hide it for the text as it is now; it comes back if the text changes."
+        )
+        self.dismiss_action.triggered.connect(
+            lambda: self.findings and self.dismiss_requested.emit(self.findings)
+        )
+        self.addAction(self.dismiss_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton and self.findings:
+            menu = QMenu(self)
+            menu.addAction(self.dismiss_action)
+            menu.exec(event.globalPosition().toPoint())
+            return
+        super().mousePressEvent(event)
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
         findings = tuple(findings)
