@@ -10,6 +10,7 @@ from enum import Enum
 from pydantic import BaseModel
 
 from workbook.model import (
+    PROVENANCE_FIELDS,
     Activity,
     Channel,
     ListeningNote,
@@ -134,10 +135,12 @@ def hostile_plan(notes: int = 24) -> Plan:
 
 
 def user_strings(model: BaseModel) -> list[str]:
-    """Every string the user typed in ``model`` (enum choices and row ids left out)."""
+    """Every string the user typed in ``model``: enum choices, row ids and the record of
+    which notes an entry was drawn from (:data:`PROVENANCE_FIELDS`, ids, not words) left
+    out."""
     out: list[str] = []
     for name in type(model).model_fields:
-        if name in ("id", "format"):
+        if name in ("id", "format") or name in PROVENANCE_FIELDS:
             continue
         value = getattr(model, name)
         if isinstance(value, str) and not isinstance(value, Enum):
