@@ -267,3 +267,94 @@ def test_progress_json_reports_a_failure_as_one_line(plan_file, tmp_path, capsys
     (line,) = _json_lines(captured.out)
     assert "--force" in line["error"] and str(target) in line["error"]
     assert target.read_bytes() == b"%PDF-1.4 old"
+
+
+# ---------------------------------------------------------------- other formats
+
+
+def test_the_format_follows_the_name_given(plan_file, tmp_path, capsys):
+    from docx import Document
+
+    target = tmp_path / "strategy.docx"
+    assert main(["export", str(plan_file), "-o", str(target)]) == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    document = Document(str(target))
+    assert document.core_properties.title == "Crumb & Co. social media plan 2026"
+    assert "Executive summary" in [p.text for p in document.paragraphs]
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("md", ".md"), ("html", ".html"), ("docx", ".docx")])
+def test_format_without_a_name_writes_beside_the_plan(plan_file, capsys, fmt, suffix):
+    assert main(["export", str(plan_file), "--format", fmt]) == 0
+    target = plan_file.with_suffix(suffix)
+    assert capsys.readouterr().out.strip() == str(target)
+    assert target.stat().st_size > 1000
+    assert not plan_file.with_suffix(".pdf").exists()
+
+
+def test_a_name_and_a_format_that_disagree_are_a_usage_error(plan_file, tmp_path, capsys):
+    target = tmp_path / "strategy.docx"
+    assert main(["export", str(plan_file), "-o", str(target), "--format", "pdf"]) == 2
+    err = capsys.readouterr().err
+    assert str(target) in err and "Word document" in err and "PDF" in err
+    assert not target.exists()
+
+
+def test_a_name_without_a_known_ending_takes_the_format_asked_for(plan_file, tmp_path):
+    target = tmp_path / "strategy.txt"
+    assert main(["export", str(plan_file), "-o", str(target), "--format", "md"]) == 0
+    assert "\n# Crumb \\& Co. social media plan 2026\n" in target.read_text(encoding="utf-8")
+
+
+def test_an_existing_document_is_replaced_only_with_force_and_only_by_its_format(
+    plan_file, tmp_path, capsys
+):
+    page = tmp_path / "old.html"
+    page.write_text("<p>old</p>")
+    assert main(["export", str(plan_file), "-o", str(page)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert page.read_text() == "<p>old</p>"
+    assert main(["export", str(plan_file), "-o", str(page), "--force"]) == 0
+    assert "Crumb" in page.read_text(encoding="utf-8")
+    # A Markdown file is not replaced by a web page, even with --force and a format given.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine")
+    assert main(["export", str(plan_file), "-o", str(notes), "--format", "html", "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "not a web page" in err and ".html or .htm" in err
+    assert notes.read_text() == "mine"
+
+
+def test_progress_json_works_for_every_format(plan_file, tmp_path, capsys):
+    import json
+
+    for fmt in ("md", "html", "docx"):
+        target = tmp_path / f"out.{fmt}"
+        code = main(["export", str(plan_file), "-o", str(target), "--progress", "json"])
+        assert code == 0
+        lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        progress = [line["progress"] for line in lines[:-1]]
+        assert len(progress) >= 3 and progress == sorted(progress) and progress[-1] == 1.0
+        assert lines[-1] == {"done": str(target), "pages": 0, "warnings": []}
+
+
+def test_the_document_options(plan_file, tmp_path, capsys):
+    target = tmp_path / "sheet.md"
+    args = ["export", str(plan_file), "-o", str(target), "--kind", "worksheet"]
+    assert main([*args, "--leave-out", "listening,engagement"]) == 0
+    sheet = target.read_text(encoding="utf-8")
+    assert "Workshop worksheet" in sheet or "WORKSHOP WORKSHEET" in sheet
+    assert "Listening & Learning" not in sheet and "Management \\& Administration" in sheet
+    summary = tmp_path / "summary.md"
+    assert main(["export", str(plan_file), "-o", str(summary), "--notes", "summary"]) == 0
+    text = summary.read_text(encoding="utf-8")
+    assert "10 notes chosen to show the range" in text
+    assert main(["export", str(plan_file), "-o", str(summary), "--leave-out", "poems"]) == 2
+    assert "poems" in capsys.readouterr().err
+
+
+def test_a_light_accent_is_a_warning_line(plan_file, tmp_path, capsys):
+    target = tmp_path / "light.html"
+    assert main(["export", str(plan_file), "-o", str(target), "--accent", "#FFE600"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: The accent colour #FFE600 is too light" in err

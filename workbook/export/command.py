@@ -1,4 +1,4 @@
-"""The ``workbook export`` command: a plan file in, a PDF strategy document out.
+"""The ``workbook export`` command: a plan file in; a PDF, Word, Markdown or HTML document out.
 
 Only argparse and pathlib are imported at module level, so registering the command
 costs nothing; the renderer (and reportlab) load when the command runs.
@@ -22,22 +22,67 @@ PROGRESS_STEP = 0.005
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from workbook.export.formats import FORMATS
+
+    formats = ", ".join(f"{name} ({f.help})" for name, f in FORMATS.items())
     parser.add_argument("file", metavar="FILE", type=Path, help="the plan (.json) to export")
     parser.add_argument(
         "-o",
         "--output",
-        metavar="OUT.pdf",
-        help="where to write the PDF (default: beside the plan, same name); a new file, or "
-        "an existing PDF with --force",
+        metavar="OUT",
+        help="where to write the document (default: beside the plan, same name); a new "
+        "file, or an existing file of the same format with --force. Its ending gives the "
+        "format unless --format is given",
     )
-    parser.add_argument("--force", action="store_true", help="replace OUT.pdf if it already exists")
+    parser.add_argument(
+        "--format",
+        choices=tuple(FORMATS),
+        help=f"the kind of file: {formats}",
+    )
+    parser.add_argument("--force", action="store_true", help="replace OUT if it already exists")
+    parser.add_argument(
+        "--kind",
+        choices=("client", "worksheet"),
+        default="client",
+        help="client: the strategy document, answers only (default); worksheet: the "
+        "guiding questions with room to write, for a workshop",
+    )
+    parser.add_argument(
+        "--notes",
+        choices=("full", "summary"),
+        default="full",
+        help="the listening notes appendix: every note (default), or statistics and a "
+        "few representative quotes",
+    )
+    parser.add_argument(
+        "--quotes",
+        type=int,
+        default=10,
+        metavar="N",
+        help="how many quotes the summary of the notes gives (default: 10)",
+    )
+    parser.add_argument(
+        "--guidance",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="explain the frameworks and questions beside the answers (default: off in "
+        "the client document, on in the worksheet)",
+    )
+    parser.add_argument("--no-prompts", action="store_true", help="the same as --no-guidance")
+    parser.add_argument(
+        "--leave-out",
+        metavar="SECTION[,SECTION…]",
+        default="",
+        help="sections to leave out, from: summary, organisation, management, listening, "
+        "planning, engagement, notes, sources",
+    )
+    parser.add_argument(
+        "--no-readiness",
+        action="store_true",
+        help="leave out the appendix of what is still open in the plan",
+    )
     parser.add_argument(
         "--page-size", default="A4", metavar="A4|Letter", help="paper size (default: A4)"
-    )
-    parser.add_argument(
-        "--no-prompts",
-        action="store_true",
-        help="print only the answers, without the guiding questions",
     )
     parser.add_argument(
         "--logo",
@@ -55,18 +100,77 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--consultant",
         default="",
         metavar="NAME",
-        help="the consultant's name, on the cover and in the footer",
+        help='the consultant\'s name: "Prepared by" when the plan does not name anyone',
     )
     parser.add_argument(
         "--company",
         default="",
         metavar="NAME",
-        help="the consultant's company, on the cover and in the footer",
+        help="the consultant's company, beside their name",
+    )
+    parser.add_argument(
+        "--reference-docx",
+        metavar="FILE",
+        type=Path,
+        help="a Word file whose styles the Word document takes",
     )
     parser.add_argument(
         "--progress",
         choices=("json",),
         help="print progress and the outcome as JSON lines on stdout (for programs)",
+    )
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be (exit status 2)."""
+
+
+def choose_format(output: str | None, asked: str | None, plan: Path) -> tuple[str, Path]:
+    """The format and the file to write: from ``--format``, else from the ending of
+    ``-o``, else a PDF (beside the plan without ``-o``). UsageError when they disagree."""
+    from workbook.export.formats import DEFAULT_FORMAT, FORMATS, default_path, format_of
+
+    if output is None:
+        fmt = asked or DEFAULT_FORMAT
+        return fmt, default_path(plan, fmt)
+    if not output.strip():
+        raise UsageError(
+            "-o was given an empty name; give the file name, ending in .pdf, .docx, .md or .html."
+        )
+    target = Path(output)
+    named = format_of(target)
+    if asked is None:
+        # A name that says no format (none, or an ending of its own) gets the default.
+        return named or DEFAULT_FORMAT, target
+    if named is not None and named != asked:
+        raise UsageError(
+            f"{target} is named as a {FORMATS[named].output.noun}, but --format {asked} asks "
+            f"for a {FORMATS[asked].output.noun}. Change the name or the format."
+        )
+    return asked, target
+
+
+def _report_options(args: argparse.Namespace):
+    from workbook.report.options import NotesLog, ReportKind, ReportOptions, Section
+
+    wanted = [w.strip().casefold() for w in args.leave_out.split(",") if w.strip()]
+    known = {s.value for s in Section}
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        raise UsageError(
+            f"--leave-out does not know {', '.join(unknown)}; choose from "
+            f"{', '.join(s.value for s in Section)}."
+        )
+    if not 0 <= args.quotes <= 200:
+        raise UsageError("--quotes takes a number from 0 to 200.")
+    return ReportOptions(
+        kind=ReportKind(args.kind),
+        sections=tuple(s for s in Section if s.value not in wanted),
+        notes_log=NotesLog(args.notes),
+        notes_quotes=args.quotes,
+        guidance=False if args.no_prompts else args.guidance,
+        readiness_appendix=not args.no_readiness,
+        page_size=args.page_size,
     )
 
 
@@ -133,8 +237,10 @@ def _stop_on_terminate() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export the plan; 0 on success, 1 with a message when it cannot be done."""
-    from workbook.export import ExportError, ExportOptions, default_pdf_path, export_pdf
+    """Export the plan; 0 on success, 1 with a message when it cannot be done, 2 when the
+    command line asks for something that cannot be."""
+    from workbook.export import ExportError, ExportOptions
+    from workbook.export.formats import FORMATS, export_document
     from workbook.export.options import normalise_accent, normalise_page_size
     from workbook.export.targets import TargetError, check_target
     from workbook.storage import PlanFileError, load_plan
@@ -143,10 +249,13 @@ def run(args: argparse.Namespace) -> int:
     if report.as_json:
         _stop_on_terminate()
     source: Path = args.file
-    if args.output is not None and not args.output.strip():
-        report.fail("-o was given an empty name; give the PDF's file name, ending in .pdf.")
+    try:
+        fmt, target = choose_format(args.output, args.format, source)
+        contents = _report_options(args)
+    except UsageError as error:
+        report.fail(str(error))
         return EXIT_USAGE
-    target = Path(args.output) if args.output is not None else default_pdf_path(source)
+    output = FORMATS[fmt].output
     try:
         options = ExportOptions(
             page_size=normalise_page_size(args.page_size),
@@ -155,8 +264,10 @@ def run(args: argparse.Namespace) -> int:
             accent=normalise_accent(args.accent),
             consultant_name=args.consultant,
             consultant_company=args.company,
+            report=contents,
+            reference_docx=args.reference_docx,
         )
-        if check_target(target, plan=source) and not args.force:
+        if check_target(target, plan=source, output=output) and not args.force:
             raise TargetError(
                 f"{target} already exists. Add --force to replace it, or choose another "
                 "name with -o."
@@ -165,7 +276,7 @@ def run(args: argparse.Namespace) -> int:
         for warning in loaded.warnings:
             report.note(warning)
         progress = report.progress if report.as_json else None
-        result = export_pdf(loaded.plan, target, options, progress=progress)
+        result = export_document(loaded.plan, target, fmt, options, progress=progress)
     except (PlanFileError, ExportError) as error:
         return report.fail(str(error))
     except OSError as error:

@@ -107,8 +107,10 @@ def write_report(
     A failed export leaves whatever was at ``target`` untouched. Raises ExportError, with a
     message for people, when an option is unusable or the file cannot be written.
     """
+    from workbook.export.formats import FORMATS as OUTPUTS
     from workbook.report.writing import write_file
 
     doc = build_report(plan, options, branding, today)
-    write_file(Path(target), render_report(doc, fmt, reference_docx))
+    data = render_report(doc, fmt, reference_docx)
+    write_file(Path(target), data, OUTPUTS[fmt].output)
     return doc
