@@ -57,9 +57,11 @@ def test_export_options(plan_file, tmp_path, capsys):
     data = target.read_bytes()
     assert pdfcheck.page_size(data)[0] == 612
     text = pdfcheck.extract_text(data)
-    assert "Ruiz & Partners" in text
+    # The plan names its own preparer; the consultant's profile stands in only when not.
+    assert "Prepared by Sam Ellis, Ellis Digital Advice" in text
+    assert "Ruiz & Partners" not in text
     assert "What shall we call this plan?" not in text
-    assert pdfcheck.metadata(data)["Author"] == "Ana Ruiz"
+    assert pdfcheck.metadata(data)["Author"] == "Sam Ellis, Ellis Digital Advice"
 
 
 @pytest.mark.parametrize("accent", ["red", "#12", "#12345G"])
@@ -146,12 +148,14 @@ def test_refuses_to_overwrite_the_plan_itself(plan_file, capsys):
 
 def test_unprintable_characters_are_reported(tmp_path, capsys):
     plan = load_example("bakery")
-    plan.details.industry = "Bakery 🥖"
+    plan.details.industry = "Bakery 🥖 क"
     path = tmp_path / "emoji.json"
     save_plan(plan, path, backups=False)
     assert main(["export", str(path)]) == 0
     err = capsys.readouterr().err
-    assert "warning:" in err and "U+1F956" in err
+    (line,) = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert "U+0915" in line and "Noto Sans Devanagari" in line
+    assert "U+1F956" not in line  # the baguette prints, from the bundled emoji font
 
 
 def test_bad_logo_is_a_human_message(plan_file, tmp_path, capsys):

@@ -212,8 +212,15 @@ class Blocks:
         while True:
             cell = self.styles[self.scaled("cell", factor)]
             head = self.styles[self.scaled("cell_head", factor)]
-            cell_measure = self._measurer(cell)
-            head_measure = self._measurer(head)
+            text_width, head_text_width = self._measurer(cell), self._measurer(head)
+
+            # A word as wide as its column's minimum must still fit what laid_out allows.
+            def cell_measure(word: str, measure=text_width) -> float:
+                return measure(word) / SAFETY + 0.5
+
+            def head_measure(word: str, measure=head_text_width) -> float:
+                return measure(word) / SAFETY + 0.5
+
             widths, fits = column_widths(
                 table,
                 width,

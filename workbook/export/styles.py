@@ -99,6 +99,8 @@ class StyleSheet:
             splitLongWords=1,
             allowWidows=0,
             allowOrphans=0,
+            # Otherwise a bullet names Helvetica, a font that is never embedded.
+            bulletFontName=REGULAR,
         )
         self.add("body_right", parent="body", alignment=TA_RIGHT)
         self.add("lead", parent="body", fontSize=size + 1.5, leading=(size + 1.5) * 1.4)

@@ -128,11 +128,7 @@ def split_token(word: str, width: float, measure: Callable[[str], float]) -> lis
             pieces.append(word[start:])
             break
         cut = max(
-            (
-                i
-                for i in range(start + 1, end + 1)
-                if word[i - 1] in BREAK_AFTER or word[i] == "@"
-            ),
+            (i for i in range(start + 1, end + 1) if word[i - 1] in BREAK_AFTER or word[i] == "@"),
             default=None,
         )
         if cut is not None and cut > start:

@@ -38,6 +38,7 @@ from workbook.report.blocks import (
 from workbook.report.common import (
     SERIES,
     Anchors,
+    brief,
     cover_details,
     format_short_date,
     is_blank,
@@ -60,6 +61,8 @@ from workbook.report.summary import (
 )
 from workbook.stages import Stage
 
+HEADING_CHARS = 100
+"""Most of an organisation's name a heading quotes."""
 CHART_THEMES = 10
 """Themes the chart shows; a table lists every theme when there are more."""
 
@@ -222,7 +225,9 @@ class ClientBuilder:
         )
         if not body:
             return []
-        name = organisation_name(self.plan)
+        # The name in full is on the cover; a heading (and its line in the contents) has
+        # to fit on a page.
+        name = brief(organisation_name(self.plan), HEADING_CHARS)
         title = f"About {name}" if name else "About the organisation"
         return [self.anchors.heading(1, title, "organisation"), *body]
 
