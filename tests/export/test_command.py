@@ -357,8 +357,9 @@ def test_the_document_options(plan_file, tmp_path, capsys):
     assert "poems" in capsys.readouterr().err
 
 
-def test_a_light_accent_is_a_warning_line(plan_file, tmp_path, capsys):
-    target = tmp_path / "light.html"
+@pytest.mark.parametrize("name", ["light.html", "light.pdf"])
+def test_a_light_accent_is_a_warning_line(plan_file, tmp_path, capsys, name):
+    target = tmp_path / name
     assert main(["export", str(plan_file), "-o", str(target), "--accent", "#FFE600"]) == 0
     err = capsys.readouterr().err
     assert "warning: The accent colour #FFE600 is too light" in err

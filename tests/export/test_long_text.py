@@ -63,6 +63,9 @@ def test_a_long_cjk_playbook_response_exports_whole():
     result = render_pdf(plan)
     assert all("simpler layout" not in w for w in result.warnings)
     assert pdfcheck.flat(pdfcheck.printable(response)) in _body_text(result.data)
+    # The row runs over pages: where it goes on, it says so.
+    pages = pdfcheck.page_texts(result.data)
+    assert sum(CONTINUED in page for page in pages) >= 1
 
 
 @pytest.mark.parametrize("letter", ["W", "—", "😀"])
