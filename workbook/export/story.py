@@ -26,7 +26,7 @@ from reportlab.platypus.flowables import HRFlowable, KeepTogether
 
 from workbook.export import text as txt
 from workbook.export.blocks import BASE_TABLE_COMMANDS, Blocks
-from workbook.export.charts import bar_chart, four_as_bars, p_tiles
+from workbook.export.charts import BAR_HEIGHT, bar_chart, four_as_bars, p_tiles
 from workbook.export.contents import Contents
 from workbook.export.frags import markup_of
 from workbook.export.options import ExportCancelled
@@ -34,7 +34,7 @@ from workbook.export.styles import HAIRLINE, MUTED
 from workbook.report import blocks as rb
 from workbook.report.text import paragraphs as split_paragraphs
 
-HEADING_NEED = {1: 150.0, 2: 110.0, 3: 80.0}
+HEADING_NEED = {1: 150.0, 2: 130.0, 3: 200.0}
 """Room (points) a heading needs below it on the page, or it starts the next page: a
 heading is never left alone at the foot of a page."""
 TONE_STYLES = {
@@ -139,6 +139,16 @@ class Ruled(Flowable):
             y -= flowable.getSpaceAfter()
 
 
+def _is_help(block: rb.Block) -> bool:
+    return isinstance(block, rb.Paragraph) and block.tone == "help"
+
+
+def _is_answer(block: rb.Block) -> bool:
+    return isinstance(block, rb.WriteIn | rb.Checklist | rb.KeyValues) or (
+        isinstance(block, rb.Paragraph) and block.tone == "answer"
+    )
+
+
 class ReportStory:
     """Turns a report document into the PDF's flowables. Override a ``block_*`` method to
     change how one kind of block looks."""
@@ -162,6 +172,8 @@ class ReportStory:
         self.toc = self.make_contents()
         self._rows_total = max(1, sum(len(b.rows) for b in doc.blocks if isinstance(b, rb.Table)))
         self._rows_done = 0
+        self._next: tuple[rb.Block, ...] = ()
+        """The blocks after the one being laid out (a heading looks ahead)."""
 
     # ------------------------------------------------------------------ helpers
 
@@ -208,14 +220,30 @@ class ReportStory:
     def build(self) -> list[Flowable]:
         story: list[Flowable] = []
         at_page_start = True
-        for block in self.doc.blocks:
+        blocks = self.doc.blocks
+        index = 0
+        while index < len(blocks):
             self._check_cancel()
+            block = blocks[index]
             if isinstance(block, rb.PageBreak):
                 if not at_page_start:
                     story.append(PageBreak())
                     at_page_start = True
+                index += 1
                 continue
-            made = self.block(block)
+            self._next = blocks[index + 1 : index + 3]
+            if isinstance(block, rb.Paragraph) and block.tone == "question":
+                # A question, its help and the room to answer it stay on one page.
+                end = index + 1
+                while end < len(blocks) and _is_help(blocks[end]):
+                    end += 1
+                if end < len(blocks) and _is_answer(blocks[end]):
+                    end += 1
+                made = [KeepTogether([f for b in blocks[index:end] for f in self.block(b)])]
+                index = end
+            else:
+                made = self.block(block)
+                index += 1
             if made:
                 story += made
                 at_page_start = isinstance(made[-1], PageBreak)
@@ -315,7 +343,12 @@ class ReportStory:
 
     def block_heading(self, block: rb.Heading) -> list[Flowable]:
         level = min(max(block.level, 1), 3)
-        out: list[Flowable] = [CondPageBreak(HEADING_NEED[level])]
+        need = HEADING_NEED[level]
+        # A chart right after the heading (and its lead line) goes with it whole.
+        charts = [b for b in self._next if isinstance(b, rb.BarChart)]
+        if charts:
+            need += BAR_HEIGHT * len(charts[0].bars) + 50
+        out: list[Flowable] = [CondPageBreak(need)]
         if level == 1 and block.kicker:
             out.append(self.blocks.paragraph(block.kicker.upper(), "stage_kicker"))
         out.append(self.heading(block.text, level, f"h{level}"))

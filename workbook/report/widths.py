@@ -14,6 +14,9 @@ hyphen: it does not set its column's minimum width."""
 MAX_SAMPLE_ROWS = 400
 """Rows measured: enough to know a column, cheap even on a 2,000-note log."""
 _FIXED_MIN = {"check": 4, "date": 11, "number": 4}
+_BLANK_WANT = {"text": 30, "short": 14, "date": 11, "number": 8, "check": 6}
+"""Characters of room each kind of column wants when it is empty (a worksheet's grid):
+enough to write in by hand."""
 PADDING = 3
 """Characters' worth of cell padding on the two sides together."""
 
@@ -56,7 +59,9 @@ def column_widths(
             longest_word,
             _FIXED_MIN.get(column.role, 0) * char_width,
         )
-        if column.role in ("check", "number", "date"):
+        if not any(c.strip() for c in cells):
+            want = max(low, _BLANK_WANT.get(column.role, 14) * char_width)
+        elif column.role in ("check", "number", "date"):
             want = max(low, longest_line * char_width)
         elif column.role == "short":
             want = max(low, min(longest_line, 24) * char_width)
