@@ -55,6 +55,7 @@ class Blocks:
         self.fragments = FragmentMaker()
         self._cjk_styles: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
         self._scaled: dict[tuple[str, float], str] = {}
+        self._widths: dict[tuple[str, float], dict[str, float]] = {}
 
     # ------------------------------------------------------------------ text
 
@@ -99,12 +100,21 @@ class Blocks:
         return "\n".join(lines), para_style
 
     def _measurer(self, style: ParagraphStyle) -> Callable[[str], float]:
+        """Width of a piece of text in ``style``, as printed (with font fallback). Widths
+        are remembered per font and size: the words of a notes log repeat."""
         font, size, fonts = style.fontName, style.fontSize, self.fonts
+        known = self._widths.setdefault((font, size), {})
 
         def measure(text: str) -> float:
-            if text.isascii():
-                return stringWidth(text, font, size)
-            return fonts.measure(text, font, size)
+            width = known.get(text)
+            if width is None:
+                if text.isascii():
+                    width = stringWidth(text, font, size)
+                else:
+                    width = fonts.measure(text, font, size)
+                if len(text) < 40:
+                    known[text] = width
+            return width
 
         return measure
 
@@ -235,22 +245,30 @@ class Blocks:
 
     def cell_pieces(self, text: str, style: str, width: float) -> list[list[Flowable]]:
         """A cell's text as the contents of one physical row or more: each holds at most
-        :data:`CELL_LINES_PER_PIECE` lines' worth, so no row is taller than a page."""
+        :data:`CELL_LINES_PER_PIECE` lines' worth, so no row is taller than a page.
+
+        Each line of the cell is a paragraph of its own: a paragraph in one piece is laid
+        out on reportlab's quick path, one with line breaks in it on the slow one, and a
+        2,000-note log has some 10,000 cells of a few lines each."""
         if not text.strip():
             return []
         inner = width - 2 * CELL_PAD_X
         para_style = self.styles[style]
         per_line = max(8, int(inner / (para_style.fontSize * 0.5)))
         limit = per_line * CELL_LINES_PER_PIECE
-        chunks = txt.chunks(text, limit)
         pieces: list[list[Flowable]] = []
         size = limit + 1
-        for chunk in chunks:
-            if size + len(chunk) > limit:
-                pieces.append([])
-                size = 0
-            pieces[-1].append(self.paragraph(chunk, style, inner))
-            size += len(chunk)
+        for line in txt.clean(text).split("\n"):
+            for chunk in txt.chunks(line, limit) or [""]:
+                if size + len(chunk) > limit:
+                    pieces.append([])
+                    size = 0
+                pieces[-1].append(
+                    self.paragraph(chunk, style, inner)
+                    if chunk.strip()
+                    else Spacer(1, para_style.leading)
+                )
+                size += len(chunk) + per_line // 2
         return pieces
 
     def table(

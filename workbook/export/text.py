@@ -179,10 +179,12 @@ def too_wide(text: str, width: float, size: float, measure: Callable[[str], floa
     the paragraph is broken into lines here instead (:func:`break_lines`). Words in
     Chinese, Japanese or Korean are left to the line breaking for those scripts."""
     limit = width / (size * 1.3)  # no character is wider than 1.3 em
-    for word in text.split():
-        if len(word) > limit and measure(word) > width and not _has_cjk(word):
-            return True
-    return False
+    words = text.split()
+    if not words or max(map(len, words)) <= limit:
+        return False  # nearly every paragraph: one pass in C, nothing measured
+    return any(
+        len(word) > limit and measure(word) > width and not _has_cjk(word) for word in words
+    )
 
 
 def _has_cjk(text: str) -> bool:
