@@ -157,3 +157,17 @@ def test_a_narrow_column_breaks_a_web_address_at_its_slashes():
     assert len(lines) > 1
     assert all(line.endswith("/") for line in lines[:-1]), lines
     assert "".join(lines) == url
+
+
+def test_right_to_left_headings_and_contents_lines_are_reordered_like_body_text():
+    plan = Plan()
+    plan.details.organisation = "מאפיית השכונה"
+    plan.details.offering = "לחם טרי כל בוקר"
+    story = build(plan)
+    about = next(h for h in story.headings if "מאפיית" in h.toc_text)
+    # The outline keeps the words in reading order; the page draws them in visual order.
+    assert about.toc_text == "About מאפיית השכונה"
+    assert "הנוכשה תייפאמ" in about.getPlainText()
+    # The contents line goes through the same layout.
+    entry = story.toc.paragraph(about.toc_text, story.styles["toc0"])
+    assert "הנוכשה תייפאמ" in entry.getPlainText()

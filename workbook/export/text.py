@@ -182,9 +182,7 @@ def too_wide(text: str, width: float, size: float, measure: Callable[[str], floa
     words = text.split()
     if not words or max(map(len, words)) <= limit:
         return False  # nearly every paragraph: one pass in C, nothing measured
-    return any(
-        len(word) > limit and measure(word) > width and not _has_cjk(word) for word in words
-    )
+    return any(len(word) > limit and measure(word) > width and not _has_cjk(word) for word in words)
 
 
 def _has_cjk(text: str) -> bool:
