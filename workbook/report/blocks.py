@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from workbook.branding import DEFAULT_ACCENT
+
 ColumnRole = Literal["text", "short", "number", "date", "check"]
 """How a table column behaves: ``text`` wraps and takes the spare width, ``short`` is a few
 words (never split mid-word), ``number`` is right-aligned, ``date`` stays on one line,
@@ -181,7 +183,7 @@ class ReportMeta:
     plan_date: date | None = None
     kind: Literal["client", "worksheet"] = "client"
     language: str = "en"
-    accent: str = "#1F6F8B"
+    accent: str = DEFAULT_ACCENT
     logo: Path | None = None
     page_size: Literal["A4", "Letter"] = "A4"
     keywords: tuple[str, ...] = ()

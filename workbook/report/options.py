@@ -14,6 +14,7 @@ from workbook.export.options import (
     normalise_accent,
     normalise_page_size,
 )
+from workbook.stages import Stage
 
 
 class ReportKind(StrEnum):
@@ -50,10 +51,10 @@ class Section(StrEnum):
 SECTION_LABELS = {
     Section.SUMMARY: "Executive summary",
     Section.ORGANISATION: "The organisation",
-    Section.MANAGEMENT: "Management & Administration",
-    Section.LISTENING: "Listening & Learning",
-    Section.PLANNING: "Thinking & Planning",
-    Section.ENGAGEMENT: "Engagement",
+    Section.MANAGEMENT: Stage.MANAGEMENT.title,
+    Section.LISTENING: Stage.LISTENING.title,
+    Section.PLANNING: Stage.PLANNING.title,
+    Section.ENGAGEMENT: Stage.ENGAGEMENT.title,
     Section.NOTES: "Listening notes",
     Section.SOURCES: "Sources",
 }
