@@ -369,7 +369,7 @@ def _export_unavailable(reason: str):
 
 
 def _add_export(subparsers: argparse._SubParsersAction) -> None:
-    help_text = "write the plan as a PDF strategy document"
+    help_text = "write the plan as a document: PDF, Word, Markdown or web page (HTML)"
     try:
         command = importlib.import_module("workbook.export.command")
     except ModuleNotFoundError as error:

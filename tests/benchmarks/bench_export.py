@@ -5,13 +5,12 @@ with one 200 KB answer: the time our export takes, and the time a bare reportlab
 of the same text takes in the same run, so the ratio shows what our layout costs on top.
 
 The floor ("bare") is every string our PDF prints from its story, the user's words and
-ours alike (labels, prompts, headings, table headers, contents entries), each set as one
-plain paragraph in the font and size our document gives it, on the same page size and
-frame width, with the same DejaVu fonts embedded, in one platypus pass. It is built the
-quickest way reportlab offers: each paragraph is one fragment, not parsed markup (parsing
-escaped text splits it at every ``&`` or ``<`` and slows reportlab down, which would make
-the floor easier to beat). Left out, because they are what our layout adds: tables, the
-contents' page numbers, charts, running header and footer, bookmarks.
+ours alike (labels, headings, table headers, contents entries), each set as one plain
+paragraph in the font and size our document gives it, on the same page size and frame
+width, with the same fonts embedded, in one platypus pass, the way reportlab is usually
+given text: as escaped markup that its own parser reads. Left out, because they are what
+our layout adds: tables, the contents' page numbers, charts, running header and footer,
+bookmarks.
 
 ``bare (user)`` is the earlier floor, kept for comparison: the user's strings only, parsed
 from escaped markup, in one font and size, with reportlab's default margins.
@@ -58,8 +57,9 @@ def printed_strings(plan: Plan) -> list[Printed]:
 
     from workbook.export import ExportOptions
     from workbook.export.contents import Contents
-    from workbook.export.paragraphs import LabelledParagraph
+    from workbook.export.flowing_table import FlowingTable
     from workbook.export.renderer import PlanRenderer
+    from workbook.export.story import Ruled
 
     out: list[Printed] = []
 
@@ -76,13 +76,14 @@ def printed_strings(plan: Plan) -> list[Printed]:
         elif isinstance(item, str):
             if item.strip():
                 out.append((item, "WorkbookSans", 8.3))
-        elif isinstance(item, LabelledParagraph):
-            out.append((item.label.text, item.label.font, item.label.size))
-            out.append((text_of(item), item.style.fontName, item.style.fontSize))
         elif isinstance(item, Paragraph):
             out.append((text_of(item), item.style.fontName, item.style.fontSize))
         elif isinstance(item, KeepTogether):
             visit(item._content)
+        elif isinstance(item, Ruled):
+            visit(item.content)
+        elif isinstance(item, FlowingTable):
+            visit([item.layout.header, *item.layout.rows])
         elif isinstance(item, Table):
             visit(item._cellvalues)
         elif isinstance(item, Contents):
@@ -113,7 +114,6 @@ def bare_reportlab(texts: Sequence[str | Printed]) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
-    from reportlab.platypus.paraparser import ParaParser
 
     from workbook.export.fonts import REGULAR, register_bundled_fonts
     from workbook.export.renderer import PlanRenderer
@@ -126,18 +126,17 @@ def bare_reportlab(texts: Sequence[str | Printed]) -> bytes:
         story = [Paragraph(escape(chunk), style) for text in texts for chunk in chunks(text)]
         SimpleDocTemplate(buffer, pagesize=A4).build(story)
         return buffer.getvalue()
-    templates: dict[tuple[str, float], tuple[ParagraphStyle, object]] = {}
+    styles: dict[tuple[str, float], ParagraphStyle] = {}
     story = []
     for item in texts:
         text, font, size = (item, REGULAR, 9.5) if isinstance(item, str) else item
         key = (font, size)
-        if key not in templates:
-            style = ParagraphStyle(
-                f"bare{len(templates)}", fontName=font, fontSize=size, leading=size * 1.42
+        if key not in styles:
+            styles[key] = ParagraphStyle(
+                f"bare{len(styles)}", fontName=font, fontSize=size, leading=size * 1.42
             )
-            templates[key] = (style, ParaParser().parse("x", style)[1][0])
-        style, template = templates[key]
-        story.append(Paragraph(text, style, frags=[template.clone(text=text)]))
+        # As reportlab is usually given text: escaped markup, read by its own parser.
+        story.append(Paragraph(escape(text), styles[key]))
     r = PlanRenderer
     SimpleDocTemplate(
         buffer,

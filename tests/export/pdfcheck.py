@@ -74,17 +74,48 @@ def extract_text(data: bytes, body_only: bool = False) -> str:
 
 
 def printable(value: str) -> str:
-    """``value`` as the PDF prints it: characters no font has become "[emoji]" or "[U+…]"
-    placeholders (tested on their own in test_text.py)."""
+    """``value`` as the PDF prints it: characters no font has are left out (tested on their
+    own in test_text.py)."""
     from workbook.export.fonts import REGULAR, FontChooser
 
     return "".join(run for _font, run in FontChooser().runs(value, REGULAR))
 
 
 def flat(text: str) -> str:
-    """Text without whitespace, NFKC-normalised: line wraps (and the Arabic joined forms
-    the renderer prints) compare equal to what the user typed."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    """Text without whitespace or the soft hyphens that mark a word cut at a line's end,
+    NFKC-normalised: line wraps (and the Arabic joined forms the renderer prints) compare
+    equal to what the user typed."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text.replace(SOFT_HYPHEN, "")))
+
+
+SOFT_HYPHEN = "\u00ad"
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _is_cjk_or_rtl(word: str) -> bool:
+    return any(
+        0x2E80 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF or txt.has_rtl(c) for c in word
+    )
+
+
+def words_of(text: str) -> list[str]:
+    """The words of four letters or more in ``text``: runs of letters, so a web address's
+    parts ("crumbandco", "journal") are words and its punctuation is not."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text))
+
+
+def broken_words(expected: list[str], extracted: str) -> list[str]:
+    """The words of four letters or more in ``expected`` that are not printed whole on one
+    line of ``extracted``: cut between lines, with or without a hyphen. Chinese, Japanese
+    and Korean (which break between any two characters) and right-to-left words (which
+    text extractors reorder) are left out."""
+    printed = set(words_of(extracted))
+    missing = []
+    for value in expected:
+        for word in words_of(printable(txt.clean(value))):
+            if word not in printed and not _is_cjk_or_rtl(word) and word not in missing:
+                missing.append(word)
+    return missing
 
 
 def _letters(text: str) -> str:

@@ -57,9 +57,11 @@ def test_export_options(plan_file, tmp_path, capsys):
     data = target.read_bytes()
     assert pdfcheck.page_size(data)[0] == 612
     text = pdfcheck.extract_text(data)
-    assert "Ruiz & Partners" in text
+    # The plan names its own preparer; the consultant's profile stands in only when not.
+    assert "Prepared by Sam Ellis, Ellis Digital Advice" in text
+    assert "Ruiz & Partners" not in text
     assert "What shall we call this plan?" not in text
-    assert pdfcheck.metadata(data)["Author"] == "Ana Ruiz"
+    assert pdfcheck.metadata(data)["Author"] == "Sam Ellis, Ellis Digital Advice"
 
 
 @pytest.mark.parametrize("accent", ["red", "#12", "#12345G"])
@@ -146,12 +148,14 @@ def test_refuses_to_overwrite_the_plan_itself(plan_file, capsys):
 
 def test_unprintable_characters_are_reported(tmp_path, capsys):
     plan = load_example("bakery")
-    plan.details.industry = "Bakery 🥖"
+    plan.details.industry = "Bakery 🥖 क"
     path = tmp_path / "emoji.json"
     save_plan(plan, path, backups=False)
     assert main(["export", str(path)]) == 0
     err = capsys.readouterr().err
-    assert "warning:" in err and "U+1F956" in err
+    (line,) = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert "U+0915" in line and "Noto Sans Devanagari" in line
+    assert "U+1F956" not in line  # the baguette prints, from the bundled emoji font
 
 
 def test_bad_logo_is_a_human_message(plan_file, tmp_path, capsys):
@@ -267,3 +271,95 @@ def test_progress_json_reports_a_failure_as_one_line(plan_file, tmp_path, capsys
     (line,) = _json_lines(captured.out)
     assert "--force" in line["error"] and str(target) in line["error"]
     assert target.read_bytes() == b"%PDF-1.4 old"
+
+
+# ---------------------------------------------------------------- other formats
+
+
+def test_the_format_follows_the_name_given(plan_file, tmp_path, capsys):
+    from docx import Document
+
+    target = tmp_path / "strategy.docx"
+    assert main(["export", str(plan_file), "-o", str(target)]) == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    document = Document(str(target))
+    assert document.core_properties.title == "Crumb & Co. social media plan 2026"
+    assert "Executive summary" in [p.text for p in document.paragraphs]
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("md", ".md"), ("html", ".html"), ("docx", ".docx")])
+def test_format_without_a_name_writes_beside_the_plan(plan_file, capsys, fmt, suffix):
+    assert main(["export", str(plan_file), "--format", fmt]) == 0
+    target = plan_file.with_suffix(suffix)
+    assert capsys.readouterr().out.strip() == str(target)
+    assert target.stat().st_size > 1000
+    assert not plan_file.with_suffix(".pdf").exists()
+
+
+def test_a_name_and_a_format_that_disagree_are_a_usage_error(plan_file, tmp_path, capsys):
+    target = tmp_path / "strategy.docx"
+    assert main(["export", str(plan_file), "-o", str(target), "--format", "pdf"]) == 2
+    err = capsys.readouterr().err
+    assert str(target) in err and "Word document" in err and "PDF" in err
+    assert not target.exists()
+
+
+def test_a_name_without_a_known_ending_takes_the_format_asked_for(plan_file, tmp_path):
+    target = tmp_path / "strategy.txt"
+    assert main(["export", str(plan_file), "-o", str(target), "--format", "md"]) == 0
+    assert "\n# Crumb \\& Co. social media plan 2026\n" in target.read_text(encoding="utf-8")
+
+
+def test_an_existing_document_is_replaced_only_with_force_and_only_by_its_format(
+    plan_file, tmp_path, capsys
+):
+    page = tmp_path / "old.html"
+    page.write_text("<p>old</p>")
+    assert main(["export", str(plan_file), "-o", str(page)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert page.read_text() == "<p>old</p>"
+    assert main(["export", str(plan_file), "-o", str(page), "--force"]) == 0
+    assert "Crumb" in page.read_text(encoding="utf-8")
+    # A Markdown file is not replaced by a web page, even with --force and a format given.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine")
+    assert main(["export", str(plan_file), "-o", str(notes), "--format", "html", "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "not a web page" in err and ".html or .htm" in err
+    assert notes.read_text() == "mine"
+
+
+def test_progress_json_works_for_every_format(plan_file, tmp_path, capsys):
+    import json
+
+    for fmt in ("md", "html", "docx"):
+        target = tmp_path / f"out.{fmt}"
+        code = main(["export", str(plan_file), "-o", str(target), "--progress", "json"])
+        assert code == 0
+        lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        progress = [line["progress"] for line in lines[:-1]]
+        assert len(progress) >= 3 and progress == sorted(progress) and progress[-1] == 1.0
+        assert lines[-1] == {"done": str(target), "pages": 0, "warnings": []}
+
+
+def test_the_document_options(plan_file, tmp_path, capsys):
+    target = tmp_path / "sheet.md"
+    args = ["export", str(plan_file), "-o", str(target), "--kind", "worksheet"]
+    assert main([*args, "--leave-out", "listening,engagement"]) == 0
+    sheet = target.read_text(encoding="utf-8")
+    assert "Workshop worksheet" in sheet or "WORKSHOP WORKSHEET" in sheet
+    assert "Listening & Learning" not in sheet and "Management \\& Administration" in sheet
+    summary = tmp_path / "summary.md"
+    assert main(["export", str(plan_file), "-o", str(summary), "--notes", "summary"]) == 0
+    text = summary.read_text(encoding="utf-8")
+    assert "10 notes chosen to show the range" in text
+    assert main(["export", str(plan_file), "-o", str(summary), "--leave-out", "poems"]) == 2
+    assert "poems" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["light.html", "light.pdf"])
+def test_a_light_accent_is_a_warning_line(plan_file, tmp_path, capsys, name):
+    target = tmp_path / name
+    assert main(["export", str(plan_file), "-o", str(target), "--accent", "#FFE600"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: The accent colour #FFE600 is too light" in err

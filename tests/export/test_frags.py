@@ -12,7 +12,8 @@ from reportlab.platypus.paraparser import ParaParser
 
 from tests.export.plans import EMOJI, LONG_URL, LONG_WORD, MARKUP, SCRIPTS
 from workbook.export.blocks import Blocks
-from workbook.export.fonts import BOLD, FontChooser
+from workbook.export.fonts import BOLD, REGULAR, FontChooser
+from workbook.export.fonts import EMOJI as EMOJI_FONT
 from workbook.export.styles import Palette, StyleSheet
 
 TEXTS = [
@@ -95,8 +96,9 @@ def test_text_in_one_font_is_one_fragment(blocks):
 def test_characters_the_font_lacks_get_their_own_fragments(blocks):
     paragraph = blocks.paragraph("Bread 😀 and 🥖", "answer")
     fonts = [f.fontName for f in paragraph.frags]
-    assert paragraph.getPlainText() == "Bread 😀 and [emoji]"
-    assert len(fonts) == 1  # the bundled font has the smiley; the baguette is a placeholder
+    assert paragraph.getPlainText() == "Bread 😀 and 🥖"
+    # The emoji in the bundled emoji font, the words around them in the text's own.
+    assert fonts == [REGULAR, EMOJI_FONT, REGULAR, EMOJI_FONT]
     bold = blocks.literal(
         blocks.pieces("Привет שלום", blocks.styles["label"]), blocks.styles["label"]
     )

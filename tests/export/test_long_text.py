@@ -21,8 +21,9 @@ from workbook.export.paragraphs import Label, LabelledParagraph
 from workbook.export.styles import Palette, StyleSheet
 from workbook.model import Activity, ListeningNote, Plan
 
-NOTES_HEADER = "DateSourceWhatwassaidMoodFollow-through"
-PLAYBOOK_HEADER = "SituationHowwerespondWhoTimeToneExamplereply"
+NOTES_HEADER = "DateWhereandwhoWhatwassaidThemesandmoodWantsandfollow-up"
+PLAYBOOK_HEADER = "SituationHowwerespondWhoWithinToneExamplereply"
+CONTINUED = "(continued)"
 
 
 def _chinese(count: int) -> str:
@@ -38,10 +39,12 @@ def _japanese(count: int) -> str:
 
 
 def _body_text(data: bytes) -> str:
-    """The PDF's text without whitespace, running header and footer, or repeated table
-    header rows: what is left of a cell cut over pages reads as one string."""
+    """The PDF's text without whitespace, running header and footer, repeated table
+    header rows or "(continued)": what is left of a cell cut over pages reads as one."""
     text = pdfcheck.flat(pdfcheck.extract_text(data, body_only=True))
-    return text.replace(NOTES_HEADER, "").replace(PLAYBOOK_HEADER, "")
+    for repeated in (NOTES_HEADER, PLAYBOOK_HEADER, CONTINUED):
+        text = text.replace(repeated, "")
+    return text
 
 
 @pytest.mark.parametrize("text", [_chinese(1500), _japanese(1500)], ids=["chinese", "japanese"])
@@ -60,6 +63,9 @@ def test_a_long_cjk_playbook_response_exports_whole():
     result = render_pdf(plan)
     assert all("simpler layout" not in w for w in result.warnings)
     assert pdfcheck.flat(pdfcheck.printable(response)) in _body_text(result.data)
+    # The row runs over pages: where it goes on, it says so.
+    pages = pdfcheck.page_texts(result.data)
+    assert sum(CONTINUED in page for page in pages) >= 1
 
 
 @pytest.mark.parametrize("letter", ["W", "—", "😀"])

@@ -41,22 +41,21 @@ def test_a_failing_fast_path_falls_back_to_a_correct_plain_pdf(monkeypatch):
     # Said, once, in words.
     (note,) = [w for w in result.warnings if "simpler layout" in w]
     assert "AttributeError" in note and "Please report" in note
-    # Every word the user wrote is there.
-    text = pdfcheck.extract_text(result.data, body_only=True)
-    assert pdfcheck.missing_strings([s for s in user_strings(plan) if s.strip()], text) == []
+    # Every word the user wrote is there, whole. reportlab's own tables split a row that
+    # does not fit at the foot of a page, cell by cell, so its strings are read as words.
+    text = pdfcheck.extract_text(result.data)
+    assert pdfcheck.broken_words(user_strings(plan), text) == []
     # The page count is that of the usual layout, give or take a few pages.
     assert abs(result.page_count - usual.page_count) <= 3
     pages = pdfcheck.page_texts(result.data)
     assert f"Page 2 of {result.page_count}" in pages[1]
     assert f"Page {result.page_count} of {result.page_count}" in pages[-1]
     # The contents list the headings with the pages they are on, and link to them.
-    contents = pages[1]
-    assert contents.startswith("Contents") or "\nContents\n" in contents
     outline = pdfcheck.outline_pages(result.data)
-    assert [title for title, _page in outline][:2] == [
-        "Executive summary",
-        "About Crumb & Co. Bakery",
-    ]
+    # reportlab's own contents are roomier: they may take two pages.
+    contents = "\n".join(pages[1 : dict(outline)["Executive summary"] - 1])
+    assert contents.startswith("Contents") or "\nContents\n" in contents
+    assert [title for title, _page in outline][:2] == ["Executive summary", "What we heard"]
     numbers = [int(n) for n in re.findall(r"\.\s*(\d+)\s*$", contents, re.MULTILINE)]
     assert numbers == [page for _title, page in outline]
     for title, page in outline:

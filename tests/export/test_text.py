@@ -37,19 +37,26 @@ def test_markup_prints_everything_literally():
     assert fonts.markup("one\ntwo") == "one<br/>two"
 
 
-def test_characters_no_font_has_become_placeholders_and_are_counted():
+def test_characters_no_font_has_are_left_out_and_counted_once():
     fonts = FontChooser()
-    markup = fonts.markup("bread 🥖 and 🥖, smile 😀, \U000e0041 tag")
-    # The bundled font has the smiley; the baguette is in no font here.
-    assert "🥖" not in markup and markup.count("[emoji]") == 2
-    assert "😀" in markup
-    assert fonts.missing == {"🥖": 2}
+    markup = fonts.markup("bread 🥖 and क and क, smile 😀, \U000e0041 tag")
+    # The emoji are in the bundled Noto Emoji; no font here has the Devanagari letter.
+    assert markup.count('<font name="WorkbookEmoji">') == 2
+    assert "क" not in markup and "[U+" not in markup and "[emoji]" not in markup
+    assert fonts.missing == {"क": 2}
     (warning,) = fonts.warnings()
-    assert warning.startswith("2 characters could not be printed")
-    assert "U+1F956" in warning
+    assert warning.startswith("2 characters could not be printed and were left out")
+    assert "U+0915" in warning and "Noto Sans Devanagari" in warning
     # Measuring text for layout does not count the same characters again.
-    fonts.measure("🥖", REGULAR, 10)
-    assert fonts.missing == {"🥖": 2}
+    fonts.measure("क", REGULAR, 10)
+    assert fonts.missing == {"क": 2}
+
+
+def test_the_warning_names_a_cjk_font_for_chinese_japanese_and_korean():
+    from workbook.export.fonts import font_advice
+
+    assert "WenQuanYi Zen Hei" in font_advice({"中": 1})
+    assert "fonts-wqy-zenhei" in font_advice({"中": 1})
 
 
 def test_invisible_joiners_and_variation_selectors_never_warn():
@@ -95,6 +102,21 @@ def test_mixed_line_keeps_latin_order():
     assert lines == ["Order םולש today"]
 
 
-def test_break_lines_cuts_overlong_words():
+def test_break_lines_cuts_overlong_words_with_a_hyphen():
     lines = txt.break_lines("a " + "x" * 25, 50, lambda s: 5.0 * len(s))
-    assert lines == ["a", "x" * 10, "x" * 10, "x" * 5]
+    assert lines == ["a", "x" * 9 + txt.HYPHEN, "x" * 9 + txt.HYPHEN, "x" * 7]
+
+
+def test_long_tokens_break_at_slashes_dots_underscores_hyphens_and_before_at():
+    def measure(text: str) -> float:
+        return 5.0 * len(text)
+
+    url = "https://example.com/segment000/segment001?q=1"
+    assert txt.split_token(url, 100, measure) == [
+        "https://example.com/",
+        "segment000/",
+        "segment001?q=1",
+    ]
+    assert txt.split_token("someone@example.com", 50, measure) == ["someone", "@example.", "com"]
+    assert txt.split_token("@crumbandco_bakes", 70, measure) == ["@crumbandco_", "bakes"]
+    assert txt.split_token("well-known-bakery-name", 60, measure) == ["well-known-", "bakery-name"]

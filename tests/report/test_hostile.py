@@ -173,3 +173,29 @@ def test_characters_a_format_cannot_hold_are_replaced_visibly():
         else:
             text = readers.markdown_text(data.decode("utf-8"))
         assert "Bad \ufffd\ufffd\ufffd\ufffd chars" in text, fmt
+
+
+# ---------------------------------------------------------------- PDF
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_pdf_gives_back_every_string_and_makes_no_link_or_action_from_it(plans, kind):
+    from tests.export import pdfcheck
+    from tests.report.plans import user_strings
+
+    plan, twin = plans
+    data = rendered(plan, "pdf", kind)
+    assert pdfcheck.structure_problems(data) == []
+    if kind is ReportKind.CLIENT:
+        text = pdfcheck.extract_text(data, body_only=True)
+        assert pdfcheck.missing_strings(user_strings(plan), text) == []
+    # Links only go to the document's own headings: nothing from the user's text
+    # became a web link, an action or a script.
+    for marker in (b"/URI", b"/JavaScript", b"/JS", b"/Launch", b"/SubmitForm"):
+        assert marker not in data, marker
+    twin_data = rendered(twin, "pdf", kind)
+    assert len(pdfcheck.outline_titles(data)) == len(pdfcheck.outline_titles(twin_data))
+    # The same links as the harmless twin (the pages differ: the words are longer).
+    links = pdfcheck.link_pages(data, 2)
+    assert len(links) == len(pdfcheck.link_pages(twin_data, 2))
+    assert None not in links

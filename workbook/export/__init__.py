@@ -1,4 +1,7 @@
-"""PDF export of a plan: options, result, errors, and the render/export entry points.
+"""Export of a plan: options, result, errors, and the render/export entry points.
+
+:func:`render_pdf` and :func:`export_pdf` make the PDF; :func:`export_document` writes any
+format of :data:`workbook.export.formats.FORMATS` (PDF, Word, Markdown, HTML).
 
 Importing this package is cheap: reportlab (slow to import) is loaded only when
 :func:`render_pdf` or :func:`export_pdf` is first called.
@@ -30,6 +33,7 @@ __all__ = [
     "ExportOptions",
     "ExportResult",
     "default_pdf_path",
+    "export_document",
     "export_pdf",
     "render_pdf",
 ]
@@ -50,6 +54,21 @@ def render_pdf(
     from workbook.export.renderer import render
 
     return render(plan, options, progress, is_cancelled)
+
+
+def export_document(
+    plan: Plan,
+    target: Path,
+    fmt: str,
+    options: ExportOptions = ExportOptions(),  # noqa: B008 - frozen dataclass, safe default
+    progress: ProgressCallback | None = None,
+    is_cancelled: CancelCheck | None = None,
+) -> ExportResult:
+    """Write the plan to ``target`` in format ``fmt`` ("pdf", "docx", "md", "html"…),
+    atomically; see :func:`workbook.export.formats.export_document`."""
+    from workbook.export.formats import export_document as export
+
+    return export(plan, target, fmt, options, progress, is_cancelled)
 
 
 def export_pdf(

@@ -1,26 +1,27 @@
-"""Charts of what the listening notes say: the top themes as bars and the sentiment mix."""
+"""Charts people can read: bars with their labels and values beside them (never on a colour
+they might not read on), the 7 P's as tiles, and the four A's from baseline to target."""
 
 from __future__ import annotations
 
+import re
+
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from workbook.export import text as txt
 from workbook.export.fonts import BOLD, REGULAR, FontChooser
-from workbook.export.styles import INK, MUTED, Palette, mix
-from workbook.insights import Theme
-from workbook.model import Sentiment
+from workbook.export.styles import HAIRLINE, INK, Palette
+from workbook.report import blocks as rb
+from workbook.report.colour import SENTIMENT_COLOURS
 
-TOP_THEMES = 10
-LABEL_CHARS = 30
-
-SENTIMENT_COLOURS = {
-    Sentiment.POSITIVE: colors.HexColor("#3C9A5F"),
-    Sentiment.NEUTRAL: colors.HexColor("#9AA5B1"),
-    Sentiment.NEGATIVE: colors.HexColor("#C8553D"),
-    Sentiment.MIXED: colors.HexColor("#E0A93B"),
-    None: colors.HexColor("#D9DEE3"),
-}
+LABEL_CHARS = 34
+BAR_HEIGHT = 16.0
+"""Room for one bar and the gap below it (points)."""
+TILE_MAX_CHARS = 900
+"""A decision longer than this is printed in a table, which can run over pages; a tile
+cannot."""
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _drawing(width: float, height: float) -> Drawing:
@@ -30,160 +31,175 @@ def _drawing(width: float, height: float) -> Drawing:
     return drawing
 
 
-def _label(fonts: FontChooser, name: str) -> tuple[str, str]:
+def chart_label(fonts: FontChooser, name: str, limit: int = LABEL_CHARS) -> tuple[str, str]:
+    """A bar's label on one line, in visual order, and the one font to draw it with."""
     name = " ".join(txt.clean(name).split())
-    if len(name) > LABEL_CHARS:
-        name = name[: LABEL_CHARS - 1] + "…"
+    if len(name) > limit:
+        name = name[: limit - 1] + "…"
     name = txt.visual_order(txt.shape_arabic(name), txt.is_rtl_paragraph(name))
     return fonts.single_font(name)
 
 
-def themes_chart(
-    themes: list[Theme], width: float, palette: Palette, fonts: FontChooser
-) -> Drawing | None:
-    """Horizontal bars of the most frequent themes, most frequent on top; None without themes.
-
-    Drawn from plain shapes: reportlab's chart widgets look the same but take longer to
-    draw than the rest of a whole page.
-    """
-    top = themes[:TOP_THEMES]
-    if not top:
-        return None
-    bar_height = 15
-    height = bar_height * len(top) + 30
-    label_width = min(170.0, width * 0.36)
+def bar_chart(chart: rb.BarChart, width: float, palette: Palette, fonts: FontChooser) -> Drawing:
+    """Horizontal bars, biggest value on top as given: the label to the left of each bar,
+    its value just after its end, both in ink on white. A bar's colour follows its role
+    (the colour-blind-safe sentiment palette), else the accent's readable shade."""
+    bars = chart.bars
+    label_width = min(170.0, width * 0.34)
+    value_room = 34.0
+    plot = width - label_width - value_room
+    height = BAR_HEIGHT * len(bars) + 4
     drawing = _drawing(width, height)
-    left, bottom = label_width, 18
-    plot_width, plot_height = width - label_width - 30, bar_height * len(top)
-    biggest = max(t.count for t in top)
-    most = biggest + max(1, biggest // 8)
-    step = max(1, (biggest + 4) // 5)
-    scale = plot_width / most
-    axis = colors.HexColor("#C9D1D8")
-    grid = mix(palette.accent, colors.white, 0.85)
-    ticks = range(0, most + 1, step)
-    for value in ticks:
-        x = left + value * scale
-        drawing.add(Line(x, bottom, x, bottom + plot_height, strokeColor=grid, strokeWidth=0.25))
-    band = plot_height / len(top)
-    thickness = band * 10 / 15  # a bar of 10 with 5 between, as the band allows
-    # Bottom up, so the biggest theme is on top.
-    for index, theme in enumerate(reversed(top)):
-        y = bottom + index * band + (band - thickness) / 2
-        length = theme.count * scale
-        drawing.add(Rect(left, y, length, thickness, fillColor=palette.accent, strokeColor=None))
+    top = max((bar.value for bar in bars), default=0) or 1
+    axis_x = label_width
+    for index, bar in enumerate(bars):
+        y = height - (index + 1) * BAR_HEIGHT + 3
+        length = plot * bar.value / top
+        colour = colors.HexColor(SENTIMENT_COLOURS.get(bar.role, "#000000"))
+        if bar.role not in SENTIMENT_COLOURS:
+            colour = palette.accent_graphic
+        if length > 0:
+            drawing.add(Rect(axis_x, y, max(length, 1.5), 10, fillColor=colour, strokeColor=None))
+        label, font = chart_label(fonts, bar.label)
         drawing.add(
             String(
-                left + length + 3,
-                y + thickness / 2 - 2.8,
-                str(theme.count),
-                fontName=REGULAR,
-                fontSize=7,
-                fillColor=INK,
+                axis_x - 6, y + 2, label, fontName=font, fontSize=8, fillColor=INK, textAnchor="end"
             )
         )
-    drawing.add(
-        Line(
-            left,
-            bottom,
-            left,
-            bottom + plot_height,
-            strokeColor=axis,
-            strokeWidth=1,
-            strokeLineCap=0,
-        )
-    )
-    drawing.add(
-        Line(
-            left,
-            bottom,
-            left + plot_width,
-            bottom,
-            strokeColor=axis,
-            strokeWidth=1,
-            strokeLineCap=0,
-        )
-    )
-    for value in ticks:
-        x = left + value * scale
-        drawing.add(
-            Line(x, bottom, x, bottom - 5, strokeColor=axis, strokeWidth=1, strokeLineCap=0)
-        )
         drawing.add(
             String(
-                x,
-                bottom - 12,
-                str(value),
-                fontName=REGULAR,
-                fontSize=7,
-                fillColor=MUTED,
-                textAnchor="middle",
-            )
-        )
-    for index, theme in enumerate(top):
-        label, font = _label(fonts, theme.name)
-        y = bottom + plot_height - band * (index + 0.5) - 3
-        drawing.add(
-            String(
-                label_width - 8,
-                y,
-                label,
-                fontName=font,
+                axis_x + length + 4,
+                y + 2,
+                rb.format_number(bar.value),
+                fontName=BOLD,
                 fontSize=8,
                 fillColor=INK,
-                textAnchor="end",
             )
         )
+    drawing.add(Line(axis_x, 2, axis_x, height, strokeColor=HAIRLINE, strokeWidth=0.8))
     return drawing
 
 
-def sentiment_chart(counts: dict[Sentiment | None, int], width: float) -> Drawing | None:
-    """One stacked bar: the share of notes per sentiment, with a legend; None without notes."""
-    total = sum(counts.values())
-    if not total:
+# ---------------------------------------------------------------- the four A's
+
+
+def first_number(text: str) -> float | None:
+    """The first number written in ``text`` ("About 40 a day" → 40), or None."""
+    match = _NUMBER.search(text)
+    if match is None:
         return None
-    drawing = _drawing(width, 52)
-    x = 0.0
-    bar_y, bar_h = 24, 16
-    for sentiment, count in counts.items():
-        if not count:
-            continue
-        part = width * count / total
-        drawing.add(
-            Rect(
-                x,
-                bar_y,
-                part,
-                bar_h,
-                fillColor=SENTIMENT_COLOURS[sentiment],
-                strokeColor=colors.white,
-                strokeWidth=0.8,
-            )
-        )
-        if part > 26:
-            drawing.add(
-                String(
-                    x + part / 2,
-                    bar_y + 5,
-                    f"{round(100 * count / total)}%",
-                    fontName=BOLD,
-                    fontSize=7,
-                    fillColor=colors.white,
-                    textAnchor="middle",
-                )
-            )
-        x += part
-    legend_x = 0.0
-    for sentiment, count in counts.items():
-        name = sentiment.label if sentiment is not None else "Not judged"
-        if sentiment is None and not count:
-            continue
-        drawing.add(
-            Rect(legend_x, 6, 8, 8, fillColor=SENTIMENT_COLOURS[sentiment], strokeColor=None)
-        )
-        caption = f"{name} ({count})"
-        drawing.add(
-            String(legend_x + 11, 7, caption, fontName=REGULAR, fontSize=7.5, fillColor=INK)
-        )
-        legend_x += 22 + len(caption) * 4.3
+    try:
+        return float(match.group().replace(",", ""))
+    except ValueError:
+        return None
+
+
+def progress_bar(baseline: str, target: str, width: float, palette: Palette) -> Drawing | None:
+    """A track from nothing to the larger of baseline and target: the baseline filled in
+    grey, the target marked in the accent. None unless both say a number."""
+    now, goal = first_number(baseline), first_number(target)
+    if now is None or goal is None or max(now, goal) <= 0:
+        return None
+    track = max(now, goal)
+    drawing = _drawing(width, 14)
+    drawing.add(Rect(0, 4, width, 6, fillColor=colors.HexColor("#ECEFF1"), strokeColor=None))
+    drawing.add(
+        Rect(0, 4, width * now / track, 6, fillColor=colors.HexColor("#8A949C"), strokeColor=None)
+    )
+    x = width * goal / track
+    drawing.add(Rect(max(0, x - 2.5), 1, 5, 12, fillColor=palette.accent_graphic, strokeColor=None))
     return drawing
+
+
+def four_as_bars(table: rb.Table, blocks, width: float) -> Flowable:
+    """Each measure as a row: the A, its indicator, and a bar from where it is now to its
+    target, with both written out ("About 40 a day → 90 a day by September")."""
+    styles = blocks.styles
+    palette = styles.palette
+    label_w = 78.0
+    inner = width - label_w - 12
+    rows = []
+    for cells in table.rows:
+        a, indicator, now, target = (list(cells) + ["", "", "", ""])[:4]
+        right: list[Flowable] = blocks.paragraphs(indicator or "", "tile_text", inner)
+        bar = progress_bar(now, target, inner, palette)
+        if bar is not None:
+            right.append(bar)
+        words = f"Now: {now or 'not measured yet'}  \u2192  Target: {target or 'not set'}"
+        right.append(blocks.paragraph(words, "tile_meta", inner))
+        rows.append([blocks.paragraph(a, "tile_title", label_w - 6), right])
+    grid = Table(rows, colWidths=[label_w, width - label_w], hAlign="LEFT")
+    grid.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, HAIRLINE),
+                ("LINEBEFORE", (0, 0), (0, -1), 2.5, palette.accent_graphic),
+            ]
+        )
+    )
+    grid.spaceBefore, grid.spaceAfter = 4, 10
+    return grid
+
+
+# ---------------------------------------------------------------- the 7 P's
+
+
+def p_tiles(table: rb.Table, blocks, width: float) -> Flowable | None:
+    """The 7 P's as a grid of tiles, two across: the P, the decision, who owns it and
+    when it was shared. None when a decision is too long for a tile."""
+    if any(len(row[1]) > TILE_MAX_CHARS for row in table.rows):
+        return None
+    styles = blocks.styles
+    palette = styles.palette
+    gap = 8.0
+    tile_w = (width - gap) / 2
+    inner = tile_w - 16
+    tiles = []
+    for p, decision, owner, shared in ((list(r) + [""] * 4)[:4] for r in table.rows):
+        content: list[Flowable] = [blocks.paragraph(p, "tile_title", inner)]
+        content += blocks.paragraphs(decision, "tile_text", inner)
+        meta = " \u00b7 ".join(
+            part
+            for part in (
+                f"Owner: {owner}" if owner else "No owner yet",
+                f"Shared: {shared}" if shared and shared != "Not yet" else "Not shared yet",
+            )
+        )
+        content.append(blocks.paragraph(meta, "tile_meta", inner))
+        tiles.append(content)
+    rows = []
+    for index in range(0, len(tiles), 2):
+        pair = tiles[index : index + 2]
+        rows.append([pair[0], "", pair[1] if len(pair) > 1 else ""])
+    grid = Table(rows, colWidths=[tile_w, gap, tile_w], hAlign="LEFT")
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+    ]
+    for row_index, row in enumerate(rows):
+        for col in (0, 2):
+            if row[col] == "":
+                continue
+            cell = (col, row_index)
+            commands += [
+                ("BACKGROUND", cell, cell, palette.zebra),
+                ("LINEABOVE", cell, cell, 2.5, palette.accent_graphic),
+            ]
+    # White space between the rows of tiles: a thick white rule below each row.
+    commands.append(("LINEBELOW", (0, 0), (-1, -2), 6, colors.white))
+    grid.setStyle(TableStyle(commands))
+    grid.spaceBefore, grid.spaceAfter = 4, 10
+    return grid
+
+
+__all__ = ["bar_chart", "four_as_bars", "p_tiles"]

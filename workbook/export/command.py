@@ -1,9 +1,7 @@
-"""The ``workbook export`` command: a plan file in; a PDF strategy document, a calendar of the
-action plan (ICS) or one of its tables as a spreadsheet (CSV) out.
+"""The ``workbook export`` command: a plan file in; a PDF, Word, Markdown or HTML document out.
 
 Only argparse and pathlib are imported at module level, so registering the command
-costs nothing; the renderer (and reportlab) load when the command runs. Each format is one
-entry of :data:`WRITERS`; ``--format`` is their names, and defaults to -o's extension.
+costs nothing; the renderer (and reportlab) load when the command runs.
 
 The window runs this command in a child process with ``--progress json``: progress,
 then the outcome, as JSON lines on stdout (:mod:`workbook.export.protocol`).
@@ -12,14 +10,9 @@ then the outcome, as JSON lines on stdout (:mod:`workbook.export.protocol`).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from workbook.branding import DEFAULT_ACCENT
-
-if TYPE_CHECKING:
-    from workbook.model import Plan
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -28,40 +21,74 @@ PROGRESS_STEP = 0.005
 """Smallest change of progress worth a line of output (the window's bar has 1,000 steps)."""
 
 
-FORMATS = ("pdf", "ics", "csv")
-"""The formats ``--format`` offers, each written by its entry in :data:`WRITERS`."""
-CSV_TABLES = ("actions", "notes", "activities", "playbook")
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from workbook.export.formats import FORMATS
+
+    formats = ", ".join(f"{name} ({f.help})" for name, f in FORMATS.items())
     parser.add_argument("file", metavar="FILE", type=Path, help="the plan (.json) to export")
     parser.add_argument(
         "-o",
         "--output",
         metavar="OUT",
-        help="where to write it (default: beside the plan, same name); a new file, or an "
-        "existing file of the same format with --force",
+        help="where to write the document (default: beside the plan, same name); a new "
+        "file, or an existing file of the same format with --force. Its ending gives the "
+        "format unless --format is given",
     )
     parser.add_argument(
         "--format",
-        choices=FORMATS,
-        help="pdf: the strategy document; ics: the action plan for a calendar; csv: one "
-        "table for a spreadsheet (default: from OUT's extension, else pdf)",
-    )
-    parser.add_argument(
-        "--table",
-        choices=CSV_TABLES,
-        help="the table a CSV holds: the action plan (default), the listening notes, the "
-        "activities or the response playbook",
+        choices=tuple(FORMATS),
+        help=f"the kind of file: {formats}",
     )
     parser.add_argument("--force", action="store_true", help="replace OUT if it already exists")
     parser.add_argument(
-        "--page-size", default="A4", metavar="A4|Letter", help="paper size (default: A4)"
+        "--table",
+        choices=("actions", "notes", "activities", "playbook"),
+        help="the table a CSV holds: the action plan (default), the listening notes, the "
+        "activities or the response playbook",
     )
     parser.add_argument(
-        "--no-prompts",
+        "--kind",
+        choices=("client", "worksheet"),
+        default="client",
+        help="client: the strategy document, answers only (default); worksheet: the "
+        "guiding questions with room to write, for a workshop",
+    )
+    parser.add_argument(
+        "--notes",
+        choices=("full", "summary"),
+        default="full",
+        help="the listening notes appendix: every note (default), or statistics and a "
+        "few representative quotes",
+    )
+    parser.add_argument(
+        "--quotes",
+        type=int,
+        default=10,
+        metavar="N",
+        help="how many quotes the summary of the notes gives (default: 10)",
+    )
+    parser.add_argument(
+        "--guidance",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="explain the frameworks and questions beside the answers (default: off in "
+        "the client document, on in the worksheet)",
+    )
+    parser.add_argument("--no-prompts", action="store_true", help="the same as --no-guidance")
+    parser.add_argument(
+        "--leave-out",
+        metavar="SECTION[,SECTION…]",
+        default="",
+        help="sections to leave out, from: summary, organisation, management, listening, "
+        "planning, engagement, notes, sources",
+    )
+    parser.add_argument(
+        "--no-readiness",
         action="store_true",
-        help="print only the answers, without the guiding questions",
+        help="leave out the appendix of what is still open in the plan",
+    )
+    parser.add_argument(
+        "--page-size", default="A4", metavar="A4|Letter", help="paper size (default: A4)"
     )
     parser.add_argument(
         "--logo",
@@ -79,18 +106,77 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--consultant",
         default="",
         metavar="NAME",
-        help="the consultant's name, on the cover and in the footer",
+        help='the consultant\'s name: "Prepared by" when the plan does not name anyone',
     )
     parser.add_argument(
         "--company",
         default="",
         metavar="NAME",
-        help="the consultant's company, on the cover and in the footer",
+        help="the consultant's company, beside their name",
+    )
+    parser.add_argument(
+        "--reference-docx",
+        metavar="FILE",
+        type=Path,
+        help="a Word file whose styles the Word document takes",
     )
     parser.add_argument(
         "--progress",
         choices=("json",),
         help="print progress and the outcome as JSON lines on stdout (for programs)",
+    )
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be (exit status 2)."""
+
+
+def choose_format(output: str | None, asked: str | None, plan: Path) -> tuple[str, Path]:
+    """The format and the file to write: from ``--format``, else from the ending of
+    ``-o``, else a PDF (beside the plan without ``-o``). UsageError when they disagree."""
+    from workbook.export.formats import DEFAULT_FORMAT, FORMATS, default_path, format_of
+
+    if output is None:
+        fmt = asked or DEFAULT_FORMAT
+        return fmt, default_path(plan, fmt)
+    if not output.strip():
+        raise UsageError(
+            "-o was given an empty name; give the file name, ending in .pdf, .docx, .md or .html."
+        )
+    target = Path(output)
+    named = format_of(target)
+    if asked is None:
+        # A name that says no format (none, or an ending of its own) gets the default.
+        return named or DEFAULT_FORMAT, target
+    if named is not None and named != asked:
+        raise UsageError(
+            f"{target} is named as a {FORMATS[named].output.noun}, but --format {asked} asks "
+            f"for a {FORMATS[asked].output.noun}. Change the name or the format."
+        )
+    return asked, target
+
+
+def _report_options(args: argparse.Namespace):
+    from workbook.report.options import NotesLog, ReportKind, ReportOptions, Section
+
+    wanted = [w.strip().casefold() for w in args.leave_out.split(",") if w.strip()]
+    known = {s.value for s in Section}
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        raise UsageError(
+            f"--leave-out does not know {', '.join(unknown)}; choose from "
+            f"{', '.join(s.value for s in Section)}."
+        )
+    if not 0 <= args.quotes <= 200:
+        raise UsageError("--quotes takes a number from 0 to 200.")
+    return ReportOptions(
+        kind=ReportKind(args.kind),
+        sections=tuple(s for s in Section if s.value not in wanted),
+        notes_log=NotesLog(args.notes),
+        notes_quotes=args.quotes,
+        guidance=False if args.no_prompts else args.guidance,
+        readiness_appendix=not args.no_readiness,
+        page_size=args.page_size,
     )
 
 
@@ -156,74 +242,12 @@ def _stop_on_terminate() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
-# ---------------------------------------------------------------- the formats
-
-Writer = Callable[[argparse.Namespace, "Plan", Path, _Report], tuple[int, tuple[str, ...]]]
-"""Writes the plan in one format to a target already checked; returns (pages or rows or
-events, warnings). Raises ExportError, OSError or PlanFileError for the caller to report."""
-
-
-def _pdf_options(args: argparse.Namespace):  # -> ExportOptions
-    from workbook.export import ExportOptions
-    from workbook.export.options import normalise_accent, normalise_page_size
-
-    return ExportOptions(
-        page_size=normalise_page_size(args.page_size),
-        include_prompts=not args.no_prompts,
-        logo=args.logo,
-        accent=normalise_accent(args.accent),
-        consultant_name=args.consultant,
-        consultant_company=args.company,
-    )
-
-
-def _write_pdf(
-    args: argparse.Namespace, plan: Plan, target: Path, report: _Report
-) -> tuple[int, tuple[str, ...]]:
-    from workbook.export import export_pdf
-
-    progress = report.progress if report.as_json else None
-    result = export_pdf(plan, target, _pdf_options(args), progress=progress)
-    return result.page_count, result.warnings
-
-
-def _write_ics(
-    args: argparse.Namespace, plan: Plan, target: Path, report: _Report
-) -> tuple[int, tuple[str, ...]]:
-    from workbook.calendar_export import write_calendar
-
-    events = write_calendar(plan, target)
-    warnings = () if events else ("The plan has no dated items yet, so the calendar is empty.",)
-    return events, warnings
-
-
-def _write_csv(
-    args: argparse.Namespace, plan: Plan, target: Path, report: _Report
-) -> tuple[int, tuple[str, ...]]:
-    from workbook.csv_export import CsvTable, write_csv
-
-    return write_csv(plan, CsvTable(args.table or "actions"), target), ()
-
-
-WRITERS: dict[str, Writer] = {"pdf": _write_pdf, "ics": _write_ics, "csv": _write_csv}
-
-
-def _format_of(args: argparse.Namespace) -> str:
-    if args.format:
-        return args.format
-    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
-    return suffix if suffix in WRITERS else "pdf"
-
-
-def _default_target(source: Path, fmt: str, args: argparse.Namespace) -> Path:
-    if fmt == "csv":
-        return source.with_name(f"{source.stem}-{args.table or 'actions'}.csv")
-    return source.with_suffix(f".{fmt}")
-
-
 def run(args: argparse.Namespace) -> int:
-    """Export the plan; 0 on success, 1 with a message when it cannot be done."""
-    from workbook.export import ExportError
+    """Export the plan; 0 on success, 1 with a message when it cannot be done, 2 when the
+    command line asks for something that cannot be."""
+    from workbook.export import ExportError, ExportOptions
+    from workbook.export.formats import FORMATS, export_document
+    from workbook.export.options import normalise_accent, normalise_page_size
     from workbook.export.targets import TargetError, check_target
     from workbook.storage import PlanFileError, load_plan
 
@@ -231,18 +255,30 @@ def run(args: argparse.Namespace) -> int:
     if report.as_json:
         _stop_on_terminate()
     source: Path = args.file
-    if args.output is not None and not args.output.strip():
-        report.fail("-o was given an empty name; give the file's name, such as plan.pdf.")
-        return EXIT_USAGE
-    fmt = _format_of(args)
-    if args.table and fmt != "csv":
-        report.fail("--table chooses the table of a CSV export; add --format csv.")
-        return EXIT_USAGE
-    target = Path(args.output) if args.output is not None else _default_target(source, fmt, args)
     try:
-        if fmt == "pdf":
-            _pdf_options(args)  # a wrong colour or page size is reported before any work
-        if check_target(target, plan=source, suffix=f".{fmt}") and not args.force:
+        fmt, target = choose_format(args.output, args.format, source)
+        if args.table and fmt != "csv":
+            raise UsageError("--table chooses the table of a CSV export; add --format csv.")
+        if fmt == "csv" and args.output is None:
+            target = source.with_name(f"{source.stem}-{args.table or 'actions'}.csv")
+        contents = _report_options(args)
+    except UsageError as error:
+        report.fail(str(error))
+        return EXIT_USAGE
+    output = FORMATS[fmt].output
+    try:
+        options = ExportOptions(
+            page_size=normalise_page_size(args.page_size),
+            include_prompts=not args.no_prompts,
+            logo=args.logo,
+            accent=normalise_accent(args.accent),
+            consultant_name=args.consultant,
+            consultant_company=args.company,
+            report=contents,
+            reference_docx=args.reference_docx,
+            table=args.table or "actions",
+        )
+        if check_target(target, plan=source, output=output) and not args.force:
             raise TargetError(
                 f"{target} already exists. Add --force to replace it, or choose another "
                 "name with -o."
@@ -250,12 +286,8 @@ def run(args: argparse.Namespace) -> int:
         loaded = load_plan(source)
         for warning in loaded.warnings:
             report.note(warning)
-        if fmt != "pdf" and not target.parent.is_dir():
-            raise ExportError(
-                f"{target} cannot be saved: the folder {target.parent} does not exist. "
-                "Choose another place to save it."
-            )
-        count, warnings = WRITERS[fmt](args, loaded.plan, target, report)
+        progress = report.progress if report.as_json else None
+        result = export_document(loaded.plan, target, fmt, options, progress=progress)
     except (PlanFileError, ExportError) as error:
         return report.fail(str(error))
     except OSError as error:
@@ -267,4 +299,4 @@ def run(args: argparse.Namespace) -> int:
             f"Something went wrong inside the app ({type(error).__name__}: {error}). "
             f"{target} was not changed. Please report it."
         )
-    return report.done(target, count, warnings)
+    return report.done(target, result.page_count, result.warnings)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reportlab import rl_config
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -48,6 +49,9 @@ class ContentsEntry(Flowable):
     by the time the contents are drawn); clicking the line goes to the heading."""
 
     dots = " . "
+    number_room = 34.0
+    """Room kept free at the right of every line for the page number (points), so the
+    number is always printed at the entry's own size, however long the entry."""
 
     def __init__(self, text: Paragraph, key: str, pages: dict[str, int]) -> None:
         super().__init__()
@@ -56,7 +60,9 @@ class ContentsEntry(Flowable):
         self.pages = pages
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
-        _width, self.height = self.text.wrapOn(self.canv, availWidth, availHeight)
+        _width, self.height = self.text.wrapOn(
+            self.canv, availWidth - self.number_room, availHeight
+        )
         self.width = availWidth
         return self.width, self.height
 
@@ -66,7 +72,11 @@ class ContentsEntry(Flowable):
         page = self.pages.get(self.key)
         if page is not None:
             self._draw_page_number(str(page))
-        canvas.linkRect("", self.key, (0, 0, self.width, self.height), relative=1)
+        # Named after its heading: the canvas's own numbering of unnamed links starts
+        # again on each page it replays when it is saved.
+        canvas.linkRect(
+            "", self.key, (0, 0, self.width, self.height), relative=1, name=f"toc-{self.key}"
+        )
 
     def _draw_page_number(self, number: str) -> None:
         """Dots from the end of the last line to the page number at the right edge."""
@@ -77,8 +87,9 @@ class ContentsEntry(Flowable):
         last = lines[-1]
         extra = last[0] if isinstance(last, tuple) else last.extraSpace
         indent = style.leftIndent + (style.firstLineIndent if len(lines) == 1 else 0)
-        usable = self.width - style.leftIndent - style.rightIndent
-        end = indent + usable - extra
+        usable = self.width - self.number_room - style.leftIndent - style.rightIndent
+        # Right to left entries are set against the right edge of their room.
+        end = indent + usable - (0 if style.alignment == TA_RIGHT else extra)
         drop = (
             style.fontSize
             if rl_config.paraFontSizeHeightOffset
@@ -86,9 +97,6 @@ class ContentsEntry(Flowable):
         )
         baseline = paragraph.height - drop - (len(lines) - 1) * style.leading
         size = style.fontSize
-        # As reportlab's contents do: shrink the number when the last line leaves no room.
-        while stringWidth(number, style.fontName, size) > self.width - end and size >= 1:
-            size *= 0.9
         number_width = stringWidth(number, style.fontName, size)
         dot_width = stringWidth(self.dots, style.fontName, size)
         count = max(0, int((self.width - end - number_width) / dot_width))
@@ -103,9 +111,13 @@ class ContentsEntry(Flowable):
 class Contents(Flowable):
     """Every heading with its page; entries are set before layout, pages noted during it.
 
+    ``number_room``: the room each line keeps for its page number.
+
     ``paragraph(text, style)`` makes an entry's text into a paragraph that prints it as
     typed, so a heading with ``<`` or ``&`` in it (an organisation's name) stays literal.
     """
+
+    number_room = ContentsEntry.number_room
 
     def __init__(self, paragraph: Callable[[str, ParagraphStyle], Paragraph]) -> None:
         super().__init__()

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color, white
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, TableStyle
 
 from workbook.export.rl_private import keep_row_heights, row_heights
@@ -53,6 +54,42 @@ def split_cell(content: object, width: float, height: float) -> tuple[object, ob
     return first, ""
 
 
+class ContinuedMark(Flowable):
+    """ "(continued)" at the top of the first cell of a row that goes on from the row
+    above it; drawn only where that row starts a page (:meth:`TableLayout.part` says
+    which), and taking no room of its own."""
+
+    text = "(continued)"
+
+    def __init__(self, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.style = style
+        self.visible = False
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
+        return 0, 0
+
+    def draw(self) -> None:
+        if not self.visible:
+            return
+        canvas, style = self.canv, self.style
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        canvas.drawString(0, -style.fontSize, self.text)
+
+    def getPlainText(self, identify=None) -> str:  # noqa: N802 - reportlab's name
+        return self.text if self.visible else ""
+
+
+def _marks(row: list) -> list[ContinuedMark]:
+    first = row[0] if row else None
+    if isinstance(first, ContinuedMark):
+        return [first]
+    if isinstance(first, list):
+        return [item for item in first if isinstance(item, ContinuedMark)]
+    return []
+
+
 @dataclass(frozen=True)
 class Continued:
     """Physical rows ``first``..``last`` (0 = first body row) hold one logical row whose
@@ -82,6 +119,8 @@ class TableLayout:
     """Each cell's padding (left and right, top and bottom), for cutting a row in two."""
     zebra: Color = white
     """The shade of odd body rows, given to a row that is cut in two."""
+    mark_style: ParagraphStyle | None = None
+    """The look of "(continued)" in a row cut in two (None: no mark)."""
 
     def __post_init__(self) -> None:
         self.continued = list(self.continued)
@@ -94,6 +133,11 @@ class TableLayout:
     def part(self, start: int, end: int, measured: bool = True) -> LongTable:
         """Body rows ``start`` to ``end`` (exclusive) under the header, as a table; with
         ``measured``, the row heights are given (see :meth:`measure`)."""
+        # "(continued)" shows on the first row of a page only (the last part made for a
+        # row is the one drawn: later parts only measure the rows after it).
+        for index in range(start, end):
+            for mark in _marks(self.rows[index]):
+                mark.visible = index == start
         if measured and self._probe is not None and self._probe[:2] == (start, end):
             return self._probe[2]
         commands = list(self.commands)
@@ -169,6 +213,8 @@ class TableLayout:
             rests.append(rest)
         if not any(rests) or not any(firsts):
             return False
+        if self.mark_style is not None and rests[0] == "":
+            rests[0] = ContinuedMark(self.mark_style)
         self.rows[index : index + 1] = [firsts, rests]
         self._heights[index : index + 1] = [None, None]
         grown = False

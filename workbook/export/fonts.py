@@ -1,5 +1,8 @@
-"""Fonts for the PDF: the bundled DejaVu Sans, system fonts found for scripts it lacks (CJK),
-and per-character fallback markup for user text."""
+"""Fonts for the PDF: the bundled DejaVu Sans and Noto Emoji, system fonts found for scripts
+they lack (CJK and others, through fontconfig), and per-character fallback for user text.
+
+A character no font has is left out of the PDF, and one warning names it and the font to
+install; nothing is printed in its place."""
 
 from __future__ import annotations
 
@@ -22,8 +25,13 @@ from workbook.resources import resource_path
 
 REGULAR = "WorkbookSans"
 BOLD = "WorkbookSans-Bold"
+EMOJI = "WorkbookEmoji"
 CJK_PREFIX = "WorkbookCJK"
-EMOJI_PLACEHOLDER = "[emoji]"
+SYSTEM_PREFIX = "WorkbookSystem"
+CJK_FONT_ADVICE = (
+    "a TrueType font with Chinese, Japanese and Korean, such as WenQuanYi Zen Hei "
+    "(on Debian and Ubuntu: the package fonts-wqy-zenhei)"
+)
 
 # Characters that steer rendering but draw nothing: skipping them when no font has
 # them loses nothing the reader could see.
@@ -133,6 +141,40 @@ def register_bundled_fonts() -> None:
 
 
 @cache
+def emoji_font() -> str | None:
+    """The bundled monochrome Noto Emoji, registered on first use (it takes a tenth of a
+    second to read, and most plans have no emoji)."""
+    return EMOJI if _register(EMOJI, _bundled("NotoEmoji-Regular.ttf")) else None
+
+
+@cache
+def system_font_for(code: int) -> str | None:
+    """A TrueType font installed on this computer that has the character ``code``, found
+    through fontconfig (Linux and most Unix desktops); None elsewhere or when none has it."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return None
+    try:
+        out = subprocess.run(
+            [fc_list, f":charset={code:x}", "file"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for line in sorted(out.splitlines()):
+        path = Path(line.split(":", 1)[0].strip())
+        if path.suffix.lower() not in (".ttf", ".ttc"):
+            continue
+        name = f"{SYSTEM_PREFIX}-{path.stem}"
+        if _register(name, path) and code in _cmap(name):
+            return name
+    return None
+
+
+@cache
 def cjk_font() -> str | None:
     """Name of a registered system font with CJK characters, or None if the computer has none."""
     for index, (path, subfont) in enumerate(_cjk_candidates()):
@@ -152,8 +194,9 @@ def _cmap(font_name: str) -> frozenset[int]:
 
 @cache
 def _charset(font_name: str) -> frozenset[str]:
-    """The characters ``font_name`` has, plus newline (which runs keep as it is)."""
-    return frozenset(map(chr, _cmap(font_name))) | {"\n"}
+    """The characters ``font_name`` has, plus newline (which runs keep as it is), less the
+    pictographs (drawn from the emoji font whenever it has them)."""
+    return frozenset(chr(code) for code in _cmap(font_name) if code < 0x1F000) | {"\n"}
 
 
 def is_cjk_font(font_name: str) -> bool:
@@ -205,6 +248,9 @@ class FontChooser:
     def __init__(self) -> None:
         register_bundled_fonts()
         self._choice: dict[str, str | None] = {}
+        self._extra: list[str] = []
+        """Fonts beyond DejaVu that this export has needed, tried first for the next
+        character DejaVu lacks (the rest of a script is usually in the same font)."""
         self.missing: Counter[str] = Counter()
 
     def font_for(self, char: str, base: str) -> str | None:
@@ -214,22 +260,37 @@ class FontChooser:
             return self._choice[key]
         except KeyError:
             pass
+        code = ord(char)
         choice: str | None = None
-        if ord(char) in _cmap(base):
+        if code >= 0x1F000 and (emoji := emoji_font()) is not None and code in _cmap(emoji):
+            # Pictographs in one design: DejaVu has a few faces, Noto Emoji all of them.
+            choice = emoji
+        elif code in _cmap(base):
             choice = base
-        elif ord(char) in _cmap(REGULAR):
+        elif code in _cmap(REGULAR):
             choice = REGULAR
-        elif _is_cjk(char) or not _is_emoji(char):
-            # Only look for a system font when the plan needs one: loading a CJK font
-            # takes a moment.
-            cjk = cjk_font()
-            if cjk is not None and ord(char) in _cmap(cjk):
-                choice = cjk
+        else:
+            # Only load a font when the plan needs it: each takes a moment to read.
+            for found in self._extra:
+                if code in _cmap(found):
+                    choice = found
+                    break
+            else:
+                for finder in (emoji_font, cjk_font) if _is_emoji(char) else (cjk_font,):
+                    found = finder()
+                    if found is not None and code in _cmap(found):
+                        choice = found
+                        break
+                else:
+                    choice = system_font_for(code) if not _is_silent(char) else None
+                if choice is not None and choice not in self._extra:
+                    self._extra.append(choice)
         self._choice[key] = choice
         return choice
 
     def runs(self, text: str, base: str) -> list[tuple[str, str]]:
-        """``text`` as (font, text) runs; characters no font has become placeholders."""
+        """``text`` as (font, text) runs; characters no font has are left out (and counted,
+        for :meth:`warnings`)."""
         if _charset(base).issuperset(text):
             # Nearly all text is in the base font: one check of the whole string instead
             # of a look-up per character.
@@ -243,11 +304,9 @@ class FontChooser:
                 continue
             font = self.font_for(char, base)
             if font is None:
-                if _is_silent(char):
-                    continue
-                self.missing[char] += 1
-                char = EMOJI_PLACEHOLDER if _is_emoji(char) else f"[U+{ord(char):04X}]"
-                font = base
+                if not _is_silent(char):
+                    self.missing[char] += 1
+                continue
             if font != current_font and current:
                 out.append((current_font, "".join(current)))
                 current = []
@@ -281,21 +340,24 @@ class FontChooser:
             self.missing = saved
 
     def warnings(self) -> list[str]:
+        """One warning for every character left out, naming the font to install."""
         if not self.missing:
             return []
         total = sum(self.missing.values())
         listed = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(self.missing)[:20])
         more = "" if len(self.missing) <= 20 else f" and {len(self.missing) - 20} more"
         noun = "character" if total == 1 else "characters"
+        verb = "was" if total == 1 else "were"
         return [
-            f"{total} {noun} could not be printed: {listed}{more}. They appear as "
-            f"{EMOJI_PLACEHOLDER} or [U+…] in the PDF (install a font that has them, "
-            "e.g. for Chinese, Japanese or Korean, and export again)."
+            f"{total} {noun} could not be printed and {verb} left out of the PDF: "
+            f"{listed}{more}. No font on this computer has them: install "
+            f"{font_advice(self.missing)}, then export again."
         ]
 
     def single_font(self, text: str, base: str = REGULAR) -> tuple[str, str]:
         """``text`` and one font to draw all of it with, for places that cannot switch fonts
-        mid-string (chart labels); characters that font lacks become placeholders.
+        mid-string (chart labels): the base font, or the one other font the text needs;
+        characters that font lacks are left out.
 
         Not counted as missing: chart labels repeat text printed in full elsewhere."""
         runs = self._measure_runs(text, base)
@@ -304,10 +366,26 @@ class FontChooser:
             other = fonts.pop()
             if all(ord(c) in _cmap(other) for _, run in runs for c in run if c != "\n"):
                 return "".join(run for _, run in runs), other
-        out = []
-        for font, run in runs:
-            if font == base:
-                out.append(run)
-            else:
-                out.extend(f"[U+{ord(char):04X}]" for char in run)
-        return "".join(out), base
+        return "".join(run for font, run in runs if font == base), base
+
+
+def font_advice(missing: Counter[str] | dict[str, int]) -> str:
+    """The font to install for ``missing`` characters, in words: the scripts they are in."""
+    if any(_is_cjk(c) for c in missing):
+        advice = [CJK_FONT_ADVICE]
+    else:
+        advice = []
+    scripts = []
+    for char in missing:
+        if _is_cjk(char):
+            continue
+        if _is_emoji(char):
+            name = "Noto Emoji (a newer release than the one the app carries)"
+        else:
+            word = unicodedata.name(char, "").split(" ")[0]
+            name = f"Noto Sans {word.capitalize()}" if word.isalpha() else ""
+        if name and name not in scripts:
+            scripts.append(name)
+    if scripts:
+        advice.append("a TrueType font that has them, such as " + " or ".join(scripts[:3]))
+    return "; or ".join(advice) or "a TrueType font that has them"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbook.branding import DEFAULT_ACCENT, parse_accent
+
+if TYPE_CHECKING:
+    from workbook.report.options import Branding, ReportOptions
 
 PAGE_SIZES = ("A4", "Letter")
 
@@ -20,16 +24,42 @@ class ExportCancelled(Exception):
 
 @dataclass(frozen=True)
 class ExportOptions:
+    """One export: the document asked for (:attr:`report`) and the consultant's branding."""
+
     page_size: str = "A4"
     """"A4" or "Letter"."""
     include_prompts: bool = True
-    """Print each field's guiding question above the answer, or only the answers."""
+    """False leaves out all guidance (the guiding questions and the explanations). True
+    leaves it to :attr:`report`: the client document speaks without it by default, the
+    worksheet with it."""
     logo: Path | None = None
     """The consultant's logo (PNG or JPEG) for the cover and the running header."""
     accent: str = DEFAULT_ACCENT
     """The consultant's brand colour as "#RRGGBB": headings, rules, table headers."""
     consultant_name: str = ""
     consultant_company: str = ""
+    report: ReportOptions | None = None
+    """What the document holds (:class:`workbook.report.ReportOptions`); None: the client
+    document with every word of the plan."""
+    reference_docx: Path | None = None
+    """A Word file whose styles the Word document takes (Preferences)."""
+    table: str = "actions"
+    """The table a CSV export holds: actions, notes, activities or playbook."""
+
+    def report_inputs(self) -> tuple[ReportOptions, Branding]:
+        """The report options and branding this export builds its document with."""
+        from workbook.report.options import Branding, ReportOptions
+
+        report = replace(self.report or ReportOptions(), page_size=self.page_size)
+        if not self.include_prompts:
+            report = replace(report, guidance=False)
+        branding = Branding(
+            consultant_name=self.consultant_name,
+            consultant_company=self.consultant_company,
+            logo=self.logo,
+            accent=self.accent,
+        )
+        return report.validated(), branding.validated()
 
 
 @dataclass(frozen=True)
@@ -63,7 +93,8 @@ def validate_options(options: ExportOptions) -> ExportOptions:
 
     The logo is checked by the renderer, which has to read it anyway.
     """
-    return ExportOptions(
+    return replace(
+        options,
         page_size=normalise_page_size(options.page_size),
         include_prompts=bool(options.include_prompts),
         logo=Path(options.logo) if options.logo else None,

@@ -10,18 +10,18 @@ more (which also learns the page count for "Page X of Y"). Slower, same content.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
-from xml.sax.saxutils import escape
+from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, LongTable, Paragraph, TableStyle
 from reportlab.platypus.tableofcontents import IndexingFlowable, TableOfContents
 
-from workbook.export.blocks import Blocks, Cell
-from workbook.export.frags import Look, font_tag, markup_of
+from workbook.export.blocks import BASE_TABLE_COMMANDS, Blocks
+from workbook.export.frags import Look, markup_of
 from workbook.export.options import ExportCancelled
 from workbook.export.renderer import PlanRenderer, draw_page_number, layout_units
-from workbook.export.story import Heading, StoryBuilder
+from workbook.export.story import Heading, ReportStory
+from workbook.report import blocks as rb
 
 
 class PlainTable(LongTable):
@@ -44,57 +44,47 @@ class PlainBlocks(Blocks):
     def literal(self, pieces: list[tuple[Look, str]], style) -> Paragraph:
         return Paragraph(markup_of(pieces), self.wrapping(pieces, style))
 
-    def _labelled(self, label: str, text: str, width: float) -> list[Flowable]:
-        text, para_style = self._in_reading_order(text, "cell", width)
+    def paragraph(self, text, style, width=None, bullet=None) -> Paragraph:
+        text, para_style = self.laid_out(text, style, width)
         pieces = self.pieces(text, para_style)
-        head = self._label(label)
-        colour = "#" + head.colour.hexval()[2:]
-        markup = f"{font_tag(head.font, head.size, colour)}{escape(head.text)}</font><br/>"
-        return [Paragraph(markup + markup_of(pieces), self.wrapping(pieces, para_style))]
+        return Paragraph(markup_of(pieces), self.wrapping(pieces, para_style), bulletText=bullet)
 
     def table(
         self,
-        headers: Sequence[str],
-        rows: Sequence[Sequence[Cell]],
-        fractions: Sequence[float],
-        centred: Sequence[int] = (),
-        right: Sequence[int] = (),
+        table: rb.Table,
         progress: Callable[[float], None] | None = None,
+        width: float | None = None,
     ) -> LongTable | None:
-        if not rows:
+        made = super().table(table, progress, width)
+        if made is None:
             return None
-        widths, head_cells, commands = self.table_frame(headers, fractions, centred, right)
-        body: list[list] = []
-        for index, row in enumerate(rows):
-            if progress is not None and index % 100 == 0:
-                progress(index / len(rows))
-            body.append(
-                [
-                    [f for piece in self._cell_pieces(cell, w) for f in piece] or ""
-                    for cell, w in zip(row, widths, strict=True)
-                ]
-            )
-        accent_dark = self.styles.palette.accent_dark
-        commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, accent_dark))
+        layout = made.layout
         return PlainTable(
-            [head_cells, *body],
-            colWidths=widths,
+            [layout.header, *layout.rows],
+            colWidths=layout.widths,
             repeatRows=1,
             splitInRow=1,  # a row taller than the page is cut, not refused
-            style=TableStyle(commands),
+            style=TableStyle([*layout.commands, *layout.last_commands]),
             hAlign="LEFT",
-            spaceBefore=4,
-            spaceAfter=10,
+            spaceBefore=layout.space_before,
+            spaceAfter=layout.space_after,
         )
 
 
-class PlainStoryBuilder(StoryBuilder):
+class PlainStory(ReportStory):
     """The same story, with reportlab's own contents (filled in by ``multiBuild``)."""
 
     def make_contents(self) -> Flowable:
         toc = TableOfContents(dotsMinLevel=0)
         toc.levelStyles = [self.styles["toc0"], self.styles["toc1"]]
-        toc.tableStyle = self.contents_table_style()
+        toc.tableStyle = TableStyle(
+            [
+                *BASE_TABLE_COMMANDS,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
         return toc
 
     def prepare_contents(self) -> None:
@@ -143,7 +133,7 @@ class PlainRenderer(PlanRenderer):
     """Renders a plan through reportlab's public surface only."""
 
     blocks_class = PlainBlocks
-    story_class = PlainStoryBuilder
+    story_class = PlainStory
 
     def placed(self, flowable: Flowable, doc: BaseDocTemplate) -> None:
         self._placed += 1
@@ -155,9 +145,10 @@ class PlainRenderer(PlanRenderer):
             canvas.addOutlineEntry(
                 flowable.toc_text, key, level=flowable.toc_level, closed=flowable.toc_level > 0
             )
-            style = self.styles["toc0" if flowable.toc_level == 0 else "toc1"]
-            markup = self.fonts.markup(flowable.toc_text, style.fontName)
-            doc.notify("TOCEntry", (flowable.toc_level, markup, doc.page, key))
+            if flowable.toc_level <= 1:
+                style = self.styles["toc0" if flowable.toc_level == 0 else "toc1"]
+                markup = self.fonts.markup(flowable.toc_text, style.fontName)
+                doc.notify("TOCEntry", (flowable.toc_level, markup, doc.page, key))
 
     def tick(self, done: int) -> None:
         if self.is_cancelled is not None and self.is_cancelled():

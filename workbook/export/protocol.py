@@ -1,7 +1,8 @@
 """What ``workbook export --progress json`` prints: one JSON object a line, read by the window.
 
-``{"progress": 0.42, "message": "Laying out pages"}`` as the PDF is made, then exactly one
-of ``{"done": "/path/plan.pdf", "pages": 23, "warnings": [...]}`` or
+``{"progress": 0.42, "message": "Laying out pages"}`` as the document is made, then exactly
+one of ``{"done": "/path/plan.pdf", "pages": 23, "warnings": [...]}`` (``pages`` is 0 for
+formats a word processor or browser paginates: Word, Markdown, HTML) or
 ``{"error": "a message for people"}``. Anything else on the line is not ours (a library
 printing to stdout, a crash) and is reported as such, never shown as it is.
 """

@@ -40,9 +40,10 @@ from workbook.export.options import (
     ExportResult,
     validate_options,
 )
-from workbook.export.story import Heading, StoryBuilder
+from workbook.export.story import Heading, ReportStory
 from workbook.export.styles import HAIRLINE, MUTED, Palette, StyleSheet
 from workbook.model import Plan
+from workbook.report.blocks import ReportDocument
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 LOGO_FORM = "WorkbookLogo"
@@ -114,38 +115,54 @@ class _Document(BaseDocTemplate):
 
 
 class PlanRenderer:
-    """Renders one plan with one set of options. Subclass to restyle or restructure."""
+    """Renders one report document (built from a plan and options) as a PDF. Subclass to
+    restyle it: page size, margins and fonts are attributes, styles, page decorations and
+    the story are methods."""
 
     margin_left = 20 * mm
     margin_right = 20 * mm
-    margin_top = 24 * mm
+    margin_top = 26 * mm
     margin_bottom = 22 * mm
     header_size = 7.5
-    logo_box = (60 * mm, 26 * mm)
-    header_logo_height = 7 * mm
-    story_class = StoryBuilder
+    header_top = 8 * mm
+    """From the top of the page to the top of the running header's logo."""
+    header_logo_height = 9.5 * mm
+    header_logo_width = 45 * mm
+    logo_box = (70 * mm, 28 * mm)
+    """Room for the logo on the cover: larger than in the header."""
+    story_class = ReportStory
     stylesheet_class = StyleSheet
     blocks_class = Blocks
 
     def __init__(
         self,
-        plan: Plan,
-        options: ExportOptions,
+        plan: Plan | None,
+        options: ExportOptions = ExportOptions(),  # noqa: B008 - frozen dataclass, safe default
         progress: Callable[[float, str], None] | None = None,
         is_cancelled: Callable[[], bool] | None = None,
+        doc: ReportDocument | None = None,
     ) -> None:
-        self.plan = plan
+        """``doc``: the document to lay out; None: the one ``options`` ask for, built from
+        ``plan`` (:func:`workbook.report.build_report`)."""
         self.options = validate_options(options)
+        if doc is None:
+            from workbook.report import build_report
+
+            report, branding = self.options.report_inputs()
+            doc = build_report(plan, report, branding)
+        self.plan = plan
+        self.doc = doc
+        self.meta = doc.meta
         self.progress = progress
         self.is_cancelled = is_cancelled
-        self.page_size = PAGE_SIZES[self.options.page_size]
+        self.page_size = PAGE_SIZES[self.meta.page_size]
         self.fonts = self.make_fonts()
-        self.palette = Palette.from_hex(self.options.accent)
+        self.palette = Palette.from_hex(self.meta.accent)
         self.styles = self.stylesheet_class(self.palette)
         self.frame_width = self.page_size[0] - self.margin_left - self.margin_right
         self.blocks = self.blocks_class(self.styles, self.fonts, self.frame_width)
         self._logo_forms: weakref.WeakSet[Canvas] = weakref.WeakSet()
-        self.logo_reader = self.load_logo(self.options.logo)
+        self.logo_reader = self.load_logo(self.meta.logo)
         self._story_length = 1
 
     # ------------------------------------------------------------------ override points
@@ -193,8 +210,7 @@ class PlanRenderer:
                 self.progress(0.02 + 0.13 * share, "Preparing the document")
 
         builder = self.story_class(
-            self.plan,
-            self.options,
+            self.doc,
             self.blocks,
             logo=self.logo_flowable(),
             is_cancelled=self.is_cancelled,
@@ -204,55 +220,50 @@ class PlanRenderer:
         return builder.build()
 
     def header_text(self) -> str:
-        d = self.plan.details
-        parts = [txt.clean(d.title) or "Social media strategy", txt.clean(d.organisation)]
+        parts = [txt.clean(self.meta.title), txt.clean(self.meta.organisation)]
         return "  ·  ".join(p for p in parts if p)
 
     def footer_text(self) -> str:
-        parts = [
-            txt.clean(self.options.consultant_name),
-            txt.clean(self.options.consultant_company),
-        ]
-        who = " · ".join(p for p in parts if p)
-        return f"Prepared by {who}" if who else "Social media strategy"
+        who = txt.clean(self.meta.prepared_by)
+        return f"Prepared by {who}" if who else self.meta.subject
 
     def metadata(self) -> dict[str, str]:
-        d = self.plan.details
-        title = " ".join(txt.clean(d.title).split()) or "Social media strategy"
-        org = " ".join(txt.clean(d.organisation).split())
-        author = (
-            " ".join(txt.clean(self.options.consultant_name).split())
-            or " ".join(txt.clean(d.prepared_by).split())
-            or " ".join(txt.clean(self.options.consultant_company).split())
-        )
+        meta = self.meta
         return {
-            "title": title,
-            "author": author,
-            "subject": f"Social media strategy for {org}" if org else "Social media strategy",
+            "title": " ".join(txt.clean(meta.title).split()),
+            "author": " ".join(txt.clean(meta.author).split()),
+            "subject": " ".join(txt.clean(meta.subject).split()),
             "creator": f"Social Media Value Workbook {__version__}",
-            "keywords": "social media strategy, listening, 7 P's, four A's",
+            "keywords": ", ".join(meta.keywords),
         }
 
+    def header_logo_size(self) -> tuple[float, float]:
+        """The logo's size in the running header: 9.5 mm high, narrower if very wide."""
+        lw, lh = self.logo_reader.getSize()
+        height = self.header_logo_height
+        width = min(self.header_logo_width, lw * height / lh)
+        return width, lh * width / lw
+
     def draw_body_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        """Running header (plan title, organisation, logo) and footer on every inner page."""
+        """Running header (title, organisation, the logo at the right) above a rule that
+        stops short of the logo, and the footer, on every inner page."""
         width, height = self.page_size
         canvas.saveState()
-        top = height - 12 * mm
+        top = height - self.header_top
+        bottom = top - self.header_logo_height
         right = width - self.margin_right
-        text_right = right
+        rule_end = right
         if self.logo_reader is not None:
-            lw, lh = self.logo_reader.getSize()
-            box = self.header_logo_height
-            w = min(40 * mm, lw * box / lh)
-            h = lh * w / lw  # a very wide logo is less tall: centred in the box
-            self.draw_logo(canvas, right - w, top - box + 2 + (box - h) / 2, w, h)
-            text_right = right - w - 4 * mm
+            w, h = self.header_logo_size()
+            # Centred on the band the logo has; a very wide logo is less tall.
+            self.draw_logo(canvas, right - w, bottom + (self.header_logo_height - h) / 2, w, h)
+            rule_end = right - w - 4 * mm
         header = self._header_paragraph
-        header.wrapOn(canvas, text_right - self.margin_left, 20 * mm)
-        header.drawOn(canvas, self.margin_left, top - header.height + 1)
-        canvas.setStrokeColor(self.palette.accent)
+        header.wrapOn(canvas, rule_end - self.margin_left, 20 * mm)
+        header.drawOn(canvas, self.margin_left, bottom + 1.5)
+        canvas.setStrokeColor(self.palette.accent_graphic)
         canvas.setLineWidth(0.8)
-        canvas.line(self.margin_left, top - 6 * mm + 3, right, top - 6 * mm + 3)
+        canvas.line(self.margin_left, bottom - 1.5 * mm, rule_end, bottom - 1.5 * mm)
         canvas.setStrokeColor(HAIRLINE)
         canvas.setLineWidth(0.4)
         canvas.line(self.margin_left, 16 * mm, right, 16 * mm)
@@ -265,7 +276,7 @@ class PlanRenderer:
         """A band of the accent colour down the left edge of the cover."""
         width, height = self.page_size
         canvas.saveState()
-        canvas.setFillColor(self.palette.accent)
+        canvas.setFillColor(self.palette.accent_graphic)
         canvas.rect(0, 0, 7 * mm, height, stroke=0, fill=1)
         canvas.setFillColor(self.palette.accent_pale)
         canvas.rect(7 * mm, 0, 2 * mm, height, stroke=0, fill=1)
@@ -282,11 +293,10 @@ class PlanRenderer:
             textColor=MUTED,
             fontName=REGULAR,
             spaceAfter=0,
-            splitLongWords=1,
         )
         text = " ".join(text.split())
         # Keep the running header to one line however long the title is.
-        while len(text) > 4 and self.fonts.measure(text, REGULAR, style.fontSize) > width:
+        while len(text) > 4 and self.fonts.measure(text, REGULAR, style.fontSize) > width * 0.97:
             text = text[: int(len(text) * 0.9)].rstrip() + "…"
         return self.blocks.paragraph(text, style_name, width)
 
@@ -327,10 +337,9 @@ class PlanRenderer:
         (the :func:`render` function then tries the plain path)."""
         if self.progress:
             self.progress(0.02, "Preparing the document")
+        logo_room = self.header_logo_size()[0] + 4 * mm if self.logo_reader else 0
         self._header_paragraph = self._one_line(
-            self.header_text(),
-            "running_header",
-            self.frame_width - (45 * mm if self.logo_reader else 0),
+            self.header_text(), "running_header", self.frame_width - logo_room
         )
         self._footer_paragraph = self._one_line(
             self.footer_text(), "running_footer", self.frame_width * 0.7
@@ -343,7 +352,8 @@ class PlanRenderer:
         page_count = self.build(buffer, story)
         if self.progress:
             self.progress(1.0, "Done")
-        return ExportResult(buffer.getvalue(), page_count, tuple(self.fonts.warnings()))
+        warnings = (*self.doc.warnings, *self.fonts.warnings())
+        return ExportResult(buffer.getvalue(), page_count, warnings)
 
     def make_document(self, buffer: io.BytesIO, document_class: type[BaseDocTemplate]):
         """The document template: page size, margins, metadata, cover and body pages."""
@@ -361,7 +371,7 @@ class PlanRenderer:
             subject=meta["subject"],
             creator=meta["creator"],
             keywords=meta["keywords"],
-            lang="en",
+            lang=self.meta.language,
             # Otherwise every page names Helvetica, a font that is never embedded.
             initialFontName=REGULAR,
             initialFontSize=9,
@@ -382,7 +392,7 @@ class PlanRenderer:
             self.margin_left + 8 * mm,
             self.margin_bottom,
             self.frame_width - 8 * mm,
-            self.page_size[1] - self.margin_bottom - 22 * mm,
+            self.page_size[1] - self.margin_bottom - 24 * mm,
             id="cover",
             leftPadding=0,
             rightPadding=0,
@@ -416,15 +426,16 @@ class PlanRenderer:
 
 
 def render(
-    plan: Plan,
+    plan: Plan | None,
     options: ExportOptions,
     progress: Callable[[float, str], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    doc: ReportDocument | None = None,
 ) -> ExportResult:
-    """Render ``plan`` with the default renderer, or, if its layout fails, the plain one
-    (:mod:`workbook.export.plain`), which says so in the result's warnings."""
+    """Render ``plan`` (or the report ``doc``) with the default renderer, or, if its layout
+    fails, the plain one (:mod:`workbook.export.plain`), which says so in the warnings."""
     try:
-        return PlanRenderer(plan, options, progress, is_cancelled).render()
+        return PlanRenderer(plan, options, progress, is_cancelled, doc).render()
     except (ExportCancelled, ExportError):
         raise
     except Exception as error:  # a layout bug, or reportlab's internals moved
@@ -432,7 +443,7 @@ def render(
     from workbook.export.plain import PlainRenderer
 
     try:
-        result = PlainRenderer(plan, options, progress, is_cancelled).render()
+        result = PlainRenderer(plan, options, progress, is_cancelled, doc).render()
     except (ExportCancelled, ExportError):
         raise
     except Exception as exc:

@@ -102,9 +102,51 @@ def visual_order(line: str, rtl_base: bool) -> str:
     return get_display(line, base_dir="R" if rtl_base else "L")
 
 
+BREAK_AFTER = frozenset("/._-")
+"""A long token (a web address, a handle) may break after these characters, and before an
+``@``, without a hyphen: the reader sees where it goes on."""
+HYPHEN = "\u00ad"
+"""Printed at the end of a line where a word with no such place had to be cut: a soft
+hyphen, which shows as a hyphen there and which readers leave out when the text is
+copied or searched."""
+
+
+def split_token(word: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """``word`` cut into pieces no wider than ``width``: after ``/ . _ -`` or before ``@``
+    where it can be (the last such place that fits), else with a hyphen at the end of the
+    piece. A single character wider than ``width`` is a piece of its own."""
+    advances = [measure(char) for char in word]
+    hyphen = measure(HYPHEN)
+    pieces: list[str] = []
+    start = 0
+    while start < len(word):
+        used, end = 0.0, start
+        while end < len(word) and used + advances[end] <= width:
+            used += advances[end]
+            end += 1
+        if end == len(word):
+            pieces.append(word[start:])
+            break
+        cut = max(
+            (i for i in range(start + 1, end + 1) if word[i - 1] in BREAK_AFTER or word[i] == "@"),
+            default=None,
+        )
+        if cut is not None and cut > start:
+            pieces.append(word[start:cut])
+            start = cut
+            continue
+        # No place to break: cut as late as leaves room for the hyphen.
+        while end > start + 1 and sum(advances[start:end]) + hyphen > width:
+            end -= 1
+        end = max(end, start + 1)
+        pieces.append(word[start:end] + (HYPHEN if end - start > 1 else ""))
+        start = end
+    return pieces
+
+
 def break_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """``text`` (one paragraph without newlines) broken greedily into lines no wider than
-    ``width``; words wider than a line are cut between characters."""
+    ``width``; a word wider than a line is cut with :func:`split_token`."""
     space = measure(" ")
     lines: list[str] = []
     current: list[str] = []
@@ -121,18 +163,32 @@ def break_lines(text: str, width: float, measure: Callable[[str], float]) -> lis
         if current:
             lines.append(" ".join(current))
             current, used = [], 0.0
-        while word and size > width:
-            cut = 1
-            while cut < len(word) and measure(word[: cut + 1]) <= width:
-                cut += 1
-            lines.append(word[:cut])
-            word = word[cut:]
+        if size > width:
+            *whole, word = split_token(word, width, measure)
+            lines += whole
             size = measure(word)
         if word:
             current, used = [word], size
     if current or not lines:
         lines.append(" ".join(current))
     return lines
+
+
+def too_wide(text: str, width: float, size: float, measure: Callable[[str], float]) -> bool:
+    """Whether some word of ``text`` is wider than ``width``: it would be cut anywhere, so
+    the paragraph is broken into lines here instead (:func:`break_lines`). Words in
+    Chinese, Japanese or Korean are left to the line breaking for those scripts."""
+    limit = width / (size * 1.3)  # no character is wider than 1.3 em
+    words = text.split()
+    if not words or max(map(len, words)) <= limit:
+        return False  # nearly every paragraph: one pass in C, nothing measured
+    return any(len(word) > limit and measure(word) > width and not _has_cjk(word) for word in words)
+
+
+def _has_cjk(text: str) -> bool:
+    from workbook.export.fonts import has_cjk
+
+    return has_cjk(text)
 
 
 def bidi_lines(text: str, width: float, measure: Callable[[str], float]) -> tuple[list[str], bool]:

@@ -39,10 +39,17 @@ __all__ = [
     "write_report",
 ]
 
-FORMATS: dict[str, str] = {"md": ".md", "html": ".html", "docx": ".docx"}
-"""The formats this package writes, with the file extension each gets."""
+FORMATS: dict[str, str] = {"pdf": ".pdf", "md": ".md", "html": ".html", "docx": ".docx"}
+"""The formats a report is rendered in, with the file extension each gets."""
 
-_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+_SUFFIXES = {
+    ".pdf": "pdf",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
 
 
 def build_report(
@@ -67,12 +74,21 @@ def build_report(
 
 
 def format_for_path(path: Path | str) -> str | None:
-    """The format a file name asks for by its extension ("md", "html", "docx"), or None."""
+    """The format a file name asks for by its extension ("pdf", "md", "html", "docx"), or
+    None."""
     return _SUFFIXES.get(Path(path).suffix.casefold())
 
 
 def render_report(doc: ReportDocument, fmt: str, reference_docx: Path | None = None) -> bytes:
-    """``doc`` in format ``fmt`` ("md", "html" or "docx"), as the bytes of the file."""
+    """``doc`` in format ``fmt`` ("pdf", "md", "html" or "docx"), as the bytes of the file.
+    (The PDF with progress and cancel: :func:`workbook.export.render_pdf`.)"""
+    if fmt == "pdf":
+        from workbook.export.options import ExportOptions
+        from workbook.export.renderer import render
+
+        meta = doc.meta
+        options = ExportOptions(page_size=meta.page_size, accent=meta.accent, logo=meta.logo)
+        return render(None, options, doc=doc).data
     if fmt == "md":
         from workbook.report.markdown import render_markdown
 
@@ -107,8 +123,10 @@ def write_report(
     A failed export leaves whatever was at ``target`` untouched. Raises ExportError, with a
     message for people, when an option is unusable or the file cannot be written.
     """
+    from workbook.export.formats import FORMATS as OUTPUTS
     from workbook.report.writing import write_file
 
     doc = build_report(plan, options, branding, today)
-    write_file(Path(target), render_report(doc, fmt, reference_docx))
+    data = render_report(doc, fmt, reference_docx)
+    write_file(Path(target), data, OUTPUTS[fmt].output)
     return doc

@@ -13,18 +13,22 @@ from datetime import date
 from workbook import guidance
 from workbook.completeness import PlanStatus, assess
 from workbook.insights import sentiment_counts, theme_counts
-from workbook.model import FourA, ListeningNote, Person, Plan, SevenP
+from workbook.model import FourA, Person, Plan, SevenP
+from workbook.report.appendices import (
+    has_open_items,
+    notes_appendix,
+    readiness_appendix,
+    sources_section,
+)
 from workbook.report.blocks import (
     AppendixStart,
     Bar,
     BarChart,
     Block,
-    BulletList,
-    CheckItem,
-    Checklist,
     Column,
     Contents,
     Cover,
+    Heading,
     KeyValues,
     PageBreak,
     Paragraph,
@@ -34,19 +38,19 @@ from workbook.report.blocks import (
 from workbook.report.common import (
     SERIES,
     Anchors,
+    brief,
     cover_details,
-    format_date,
     format_short_date,
     is_blank,
     join_present,
-    labelled_lines,
     make_meta,
     one_line,
     organisation_name,
     plural,
+    with_source,
 )
+from workbook.report.method_costs import method_costs
 from workbook.report.options import Branding, NotesLog, ReportOptions, Section
-from workbook.report.quotes import note_quote, spread_quotes
 from workbook.report.summary import (
     how_we_will_engage,
     how_we_will_know,
@@ -57,6 +61,8 @@ from workbook.report.summary import (
 )
 from workbook.stages import Stage
 
+HEADING_CHARS = 100
+"""Most of an organisation's name a heading quotes."""
 CHART_THEMES = 10
 """Themes the chart shows; a table lists every theme when there are more."""
 
@@ -112,7 +118,7 @@ class ClientBuilder:
         names = []
         if self.options.includes(Section.NOTES) and self.plan.listening.notes:
             names.append("notes")
-        if self.options.readiness_appendix and self.status.gaps:
+        if self.options.readiness_appendix and has_open_items(self.status):
             names.append("readiness")
         return {name: "ABCDEFGH"[i] for i, name in enumerate(names)}
 
@@ -219,7 +225,9 @@ class ClientBuilder:
         )
         if not body:
             return []
-        name = organisation_name(self.plan)
+        # The name in full is on the cover; a heading (and its line in the contents) has
+        # to fit on a page.
+        name = brief(organisation_name(self.plan), HEADING_CHARS)
         title = f"About {name}" if name else "About the organisation"
         return [self.anchors.heading(1, title, "organisation"), *body]
 
@@ -448,9 +456,8 @@ class ClientBuilder:
                 shared = format_short_date(d.communicated_on) or "Yes"
             else:
                 shared = "Not yet"
-            rows.append(
-                (p.label, d.decision.strip() or "Not decided yet", one_line(d.owner), shared)
-            )
+            decision = with_source(d.decision.strip() or "Not decided yet", d.from_listening)
+            rows.append((p.label, decision, one_line(d.owner), shared))
         seven: list[Block] = []
         if rows:
             if self.guidance:
@@ -490,7 +497,7 @@ class ClientBuilder:
         play = tuple(
             (
                 p.situation.label,
-                p.response.strip(),
+                with_source(p.response, p.from_listening),
                 one_line(p.responder),
                 one_line(p.response_time),
                 one_line(p.tone),
@@ -521,7 +528,7 @@ class ClientBuilder:
         )
         acts = tuple(
             (
-                a.activity.strip(),
+                with_source(a.activity, a.from_listening),
                 a.channel.strip(),
                 a.audience.strip(),
                 a.value_offered.strip(),
@@ -555,7 +562,7 @@ class ClientBuilder:
         measures = tuple(
             (
                 m.dimension.label,
-                m.indicator.strip(),
+                with_source(m.indicator, m.from_listening),
                 m.baseline.strip(),
                 m.target.strip(),
                 m.method.strip(),
@@ -591,10 +598,17 @@ class ClientBuilder:
             ),
             "engagement.quality",
         )
+        body += self.part("What each method costs and builds", method_costs(self.plan))
         c = e.cost
         body += self.part(
             "Cost of building relationships",
-            _kv((("Time", c.time), ("Money", c.money))),
+            _kv(
+                (
+                    ("Time outside the activities", c.time),
+                    ("Money outside the activities", c.money),
+                    ("What builds the most for what it costs", c.best_value),
+                )
+            ),
             "engagement.cost",
         )
         r = e.review
@@ -607,111 +621,21 @@ class ClientBuilder:
 
     # ------------------------------------------------------------------ appendices
 
-    def appendix_heading(self, name: str, title: str) -> Block:
+    def appendix_heading(self, name: str, title: str) -> Heading:
         letter = self.appendix_letters[name]
         return self.anchors.heading(1, f"Appendix {letter}: {title}", f"appendix-{letter}")
 
     def section_notes(self) -> list[Block]:
-        notes = self.plan.listening.notes
-        out: list[Block] = [self.appendix_heading("notes", "Listening notes")]
-        out.append(Paragraph(self.notes_statistics(notes), "body"))
-        if self.options.notes_log is NotesLog.SUMMARY:
-            chosen = spread_quotes(notes, theme_counts(notes), self.options.notes_quotes)
-            if chosen:
-                out.append(
-                    Paragraph(
-                        f"{plural(len(chosen), 'note')} chosen to show the range of what was "
-                        "heard, across the most frequent themes:",
-                        "body",
-                    )
-                )
-                out += [note_quote(n) for n in chosen]
-            return out
-        out.append(Paragraph("Every note, in the order it was logged.", "note"))
-        out.append(
-            Table(
-                (
-                    Column("Date", "date"),
-                    Column("Where and who", "text"),
-                    Column("What was said", "text"),
-                    Column("Themes and mood", "text"),
-                    Column("Wants and follow-up", "text"),
-                ),
-                tuple(self.note_row(n) for n in notes),
-                key="notes",
-            )
+        return notes_appendix(
+            self.appendix_heading("notes", "Listening notes"),
+            self.plan.listening.notes,
+            self.options.notes_log,
+            self.options.notes_quotes,
         )
-        return out
-
-    @staticmethod
-    def note_row(n: ListeningNote) -> tuple[str, ...]:
-        tags = ", ".join(t for t in (one_line(x) for x in n.tags) if t)
-        return (
-            format_short_date(n.noted_on),
-            join_present((n.source, n.who), "\n"),
-            n.said.strip(),
-            join_present((tags, n.sentiment.label if n.sentiment else ""), "\n"),
-            labelled_lines(
-                (("Wants", n.wants), ("Opportunity", n.opportunity), ("Follow-up", n.follow_up))
-            ),
-        )
-
-    @staticmethod
-    def notes_statistics(notes: list[ListeningNote]) -> str:
-        dated = sorted(n.noted_on for n in notes if n.noted_on)
-        text = plural(len(notes), "note")
-        if dated:
-            text += f" from {format_date(dated[0])} to {format_date(dated[-1])}"
-        sources = {one_line(n.source).casefold() for n in notes if not is_blank(n.source)}
-        if sources:
-            text += f", in {plural(len(sources), 'place')}"
-        moods = [
-            f"{count} {mood.value if mood else 'not judged'}"
-            for mood, count in sentiment_counts(notes).items()
-            if count
-        ]
-        return text + (". Sentiment: " + ", ".join(moods) + "." if moods else ".")
 
     def section_readiness(self) -> list[Block]:
-        out: list[Block] = [
-            self.appendix_heading("readiness", "Readiness checklist"),
-            Paragraph(
-                "These parts of the plan are still open, stage by stage. The series advises "
-                "finishing the listening and the 7 P's before engaging.",
-                "body",
-            ),
-        ]
-        for stage_status in self.status.stages:
-            seen: set[str] = set()
-            items = []
-            for gap in stage_status.gaps:
-                key = one_line(gap.label).casefold()
-                if key in seen:
-                    continue
-                seen.add(key)
-                items.append(CheckItem(gap.label, done=False))
-            if items:
-                stage = stage_status.stage
-                out.append(self.anchors.heading(2, stage.title, f"open-{stage.value}"))
-                out.append(Checklist(tuple(items)))
-        return out
-
-    # ------------------------------------------------------------------ sources
+        heading = self.appendix_heading("readiness", "Readiness checklist")
+        return readiness_appendix(heading, self.status, self.anchors)
 
     def section_sources(self) -> list[Block]:
-        return [
-            self.anchors.heading(1, "Sources", "sources"),
-            BulletList(
-                (
-                    f"The four stages of this plan (management and administration, listening "
-                    f"and learning, thinking and planning, and engagement) follow Jay "
-                    f"Deragon's \u201c{SERIES}\u201d series.",
-                    "The 7 P's (purpose, people, places, process, platform, practices and "
-                    "participate) are a planning framework that the series credits to "
-                    "Telligent.",
-                    "The four A's (attention, attraction, affinity and audience) describe, in "
-                    "Jay Deragon's writing, how a relationship with an audience grows; this "
-                    "plan uses them to measure relationships rather than only results.",
-                )
-            ),
-        ]
+        return sources_section(self.anchors, about=self.guidance)

@@ -97,5 +97,6 @@ def accent_warning(accent: str) -> str:
         return ""
     return (
         f"The accent colour {colours.base} is too light to read on white, so headings use "
-        f"the darker shade {colours.text}. Choose a darker accent to use it as it is."
+        f"the darker shade {colours.text}, lines and bars {colours.graphic}, and text on "
+        "the accent is dark. Choose a darker accent to use it as it is."
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from workbook.model import Plan
+from workbook.model import FromListening, Plan
 from workbook.report.blocks import Heading, ReportMeta
 from workbook.report.options import Branding, ReportKind, ReportOptions
 
@@ -72,6 +72,18 @@ def first_sentence(text: str, limit: int = 220) -> str:
     return brief(text, limit)
 
 
+def format_hours(value: float) -> str:
+    """ "3 h", "1.5 h": hours a month, as the activities give them."""
+    return f"{value:g} h"
+
+
+def format_money(value: float) -> str:
+    """ "1,250", "12.50", "0": the plan does not say which currency, the figure is the user's."""
+    if not value:
+        return "0"
+    return f"{value:,.2f}".removesuffix(".00")
+
+
 def join_present(parts: list[str] | tuple[str, ...], separator: str = "; ") -> str:
     """The non-blank ``parts``, each on one line, joined."""
     return separator.join(one_line(p) for p in parts if not is_blank(p))
@@ -80,6 +92,20 @@ def join_present(parts: list[str] | tuple[str, ...], separator: str = "; ") -> s
 def labelled_lines(pairs: tuple[tuple[str, str], ...]) -> str:
     """ "Label: value" lines for the pairs whose value is not blank (a table cell's text)."""
     return "\n".join(f"{label}: {one_line(value)}" for label, value in pairs if not is_blank(value))
+
+
+def drawn_from(link: FromListening | None) -> str:
+    """ "Drawn from 5 notes about allergies" for an entry made from listening, else ""."""
+    from workbook.suggestions import link_label
+
+    label = link_label(link)
+    return f"Drawn {label}" if label else ""
+
+
+def with_source(text: str, link: FromListening | None) -> str:
+    """A cell's ``text`` with, on a line of its own, the listening it was drawn from."""
+    label, text = drawn_from(link), text.strip()
+    return f"{text}\n{label}" if label and text else (label or text)
 
 
 class Anchors:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from workbook.insights import theme_counts
+from workbook.insights import normalise_tag, theme_counts
 from workbook.model import Activity, Plan, SevenP
 from workbook.report.blocks import Block, BulletList, Column, KeyValues, Paragraph, Table
 from workbook.report.common import (
@@ -52,10 +52,43 @@ def what_we_heard(plan: Plan, org: str, anchors: Anchors) -> list[Block]:
         if note is not None:
             used.add(note.id)
             out.append(note_quote(note))
+        answers = answered_by(plan, theme.name)
+        if answers:
+            out.append(Paragraph(f"What the plan does about it: {answers}.", "body"))
     wants = plan.listening.learnings.market_wants
     if not is_blank(wants):
         out.append(KeyValues((("What the market wants", first_sentence(wants, 300)),)))
     return out
+
+
+def answered_by(plan: Plan, theme: str) -> str:
+    """The entries drawn from ``theme``'s notes, in words: the thread from what was heard to
+    what was decided ("the Purpose decision and the activity “Allergy answers”")."""
+    from workbook.suggestions import linked_entries
+
+    key = normalise_tag(theme)
+    rows = {
+        row.id: row
+        for name in ("playbook", "activities", "measures")
+        for row in getattr(plan.engagement, name)
+    }
+    names: list[str] = []
+    for path, link in linked_entries(plan):
+        if key not in {normalise_tag(t) for t in link.themes}:
+            continue
+        if path[0] == "planning":
+            names.append(f"the {SevenP(path[2]).label} decision")
+            continue
+        row = rows.get(path[2])
+        if isinstance(row, Activity):
+            names.append(f"the activity \u201c{one_line(row.activity) or 'untitled'}\u201d")
+        elif row is not None and path[1] == "playbook":
+            names.append(f"the response to {row.situation.label.lower()}")
+        elif row is not None:
+            names.append(f"the {row.dimension.label} measure")
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def what_we_decided(plan: Plan, anchors: Anchors) -> list[Block]:

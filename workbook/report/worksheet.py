@@ -26,6 +26,8 @@ from workbook.report.common import (
     Anchors,
     cover_details,
     format_date,
+    format_hours,
+    format_money,
     format_short_date,
     is_blank,
     make_meta,
@@ -250,7 +252,12 @@ class WorksheetBuilder:
             "accountable",
         )
         people = [
-            (one_line(p.name), one_line(p.role), *[_tick(getattr(p, f)) for f in flags])
+            (
+                one_line(p.name),
+                one_line(p.role),
+                *[_tick(getattr(p, f)) for f in flags],
+                p.notes.strip(),
+            )
             for p in m.people
         ]
         columns = (
@@ -262,11 +269,12 @@ class WorksheetBuilder:
             Column("Complaints", "check"),
             Column("Approve", "check"),
             Column("Accountable", "check"),
+            Column("Notes", "text"),
         )
         body += self.part(
             "People and permissions",
             "management.people",
-            [self.grid(columns, people, "people", blank=("", "", *[BOX] * len(flags)))],
+            [self.grid(columns, people, "people", blank=("", "", *[BOX] * len(flags), ""))],
         )
         g = m.governance
         gov: list[Block] = [
@@ -423,6 +431,7 @@ class WorksheetBuilder:
                 one_line(p.responder),
                 one_line(p.response_time),
                 one_line(p.tone),
+                p.example_reply.strip(),
             )
             for p in e.playbook
         ]
@@ -437,6 +446,7 @@ class WorksheetBuilder:
                         Column("Who", "short"),
                         Column("Within", "short"),
                         Column("Tone", "short"),
+                        Column("Example reply", "text"),
                     ),
                     play,
                     "playbook",
@@ -448,6 +458,7 @@ class WorksheetBuilder:
             (
                 a.activity.strip(),
                 a.channel.strip(),
+                a.audience.strip(),
                 a.value_offered.strip(),
                 one_line(a.cadence),
                 one_line(a.owner),
@@ -463,6 +474,7 @@ class WorksheetBuilder:
                     (
                         Column("Activity", "text"),
                         Column("Where", "text"),
+                        Column("Audience", "text"),
                         Column("Value offered", "text"),
                         Column("Cadence", "short"),
                         Column("Owner", "short"),
@@ -474,6 +486,39 @@ class WorksheetBuilder:
                 )
             ],
         )
+        costs = [
+            (
+                a.activity.strip(),
+                a.answers.strip(),
+                a.moves.label if a.moves else "",
+                format_hours(a.hours_per_month) if a.hours_per_month is not None else "",
+                format_money(a.money_per_month) if a.money_per_month is not None else "",
+            )
+            for a in e.activities
+        ]
+        body += self.part(
+            "What each method costs and builds",
+            "",
+            [
+                Paragraph(
+                    "For each activity: the theme or need it answers, the A it should move "
+                    "(attention, attraction, affinity or audience) and what it takes a month.",
+                    "note",
+                ),
+                self.grid(
+                    (
+                        Column("Activity", "text"),
+                        Column("What it answers", "text"),
+                        Column("The A it moves", "short"),
+                        Column("Hours a month", "number"),
+                        Column("Money a month", "number"),
+                    ),
+                    costs,
+                    "method_costs",
+                    blank_rows=max(BLANK_ROWS, 5 - len(costs)),
+                ),
+            ],
+        )
         measured = {m.dimension for m in e.measures}
         measures = [
             (
@@ -482,9 +527,10 @@ class WorksheetBuilder:
                 m.baseline.strip(),
                 m.target.strip(),
                 one_line(m.method),
+                one_line(m.review_cadence),
             )
             for m in e.measures
-        ] + [(a.label, "", "", "", "") for a in FourA if a not in measured]
+        ] + [(a.label, "", "", "", "", "") for a in FourA if a not in measured]
         four: list[Block] = []
         if self.guidance:
             four.append(KeyValues(tuple((a.label, guidance.FOUR_A_GUIDES[a]) for a in FourA)))
@@ -496,6 +542,7 @@ class WorksheetBuilder:
                     Column("Baseline", "short"),
                     Column("Target", "short"),
                     Column("How it is measured", "text"),
+                    Column("Reviewed", "short"),
                 ),
                 measures,
                 "four_as_plan",
@@ -513,7 +560,7 @@ class WorksheetBuilder:
         body += self.part(
             "Cost of building relationships",
             "engagement.cost",
-            self.questions(("engagement", "cost"), e.cost, ("time", "money"), short=()),
+            self.questions(("engagement", "cost"), e.cost, ("time", "money", "best_value")),
         )
         body += self.part(
             "Review loop",
