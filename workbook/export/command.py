@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbook.branding import DEFAULT_ACCENT
+
+if TYPE_CHECKING:
+    from workbook.export import ExportOptions
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -21,7 +25,16 @@ PROGRESS_STEP = 0.005
 """Smallest change of progress worth a line of output (the window's bar has 1,000 steps)."""
 
 
+PROFILE_NOTE = (
+    "Branding comes from the app's saved profile: unless given here, the logo, accent "
+    "colour, consultant name and company are those of Edit > Preferences in the window, "
+    "and the page size and guiding questions those of the last Export PDF As. Use "
+    "--no-profile to leave the saved profile out."
+)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = PROFILE_NOTE
     parser.add_argument("file", metavar="FILE", type=Path, help="the plan (.json) to export")
     parser.add_argument(
         "-o",
@@ -32,36 +45,51 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--force", action="store_true", help="replace OUT.pdf if it already exists")
     parser.add_argument(
-        "--page-size", default="A4", metavar="A4|Letter", help="paper size (default: A4)"
+        "--page-size",
+        metavar="A4|Letter",
+        help="paper size (default: the saved choice, else A4)",
     )
-    parser.add_argument(
+    prompts = parser.add_mutually_exclusive_group()
+    prompts.add_argument(
         "--no-prompts",
-        action="store_true",
+        dest="prompts",
+        action="store_false",
+        default=None,
         help="print only the answers, without the guiding questions",
+    )
+    prompts.add_argument(
+        "--prompts",
+        dest="prompts",
+        action="store_true",
+        help="print each answer's guiding question (the default unless saved otherwise)",
     )
     parser.add_argument(
         "--logo",
         metavar="IMAGE",
         type=Path,
-        help="the consultant's logo (PNG or JPEG) for the cover and header",
+        help="the consultant's logo (PNG or JPEG) for the cover and header "
+        "(default: the saved one)",
     )
     parser.add_argument(
         "--accent",
-        default=DEFAULT_ACCENT,
         metavar="#RRGGBB",
-        help="brand colour for headings, rules and table headers",
+        help=f"brand colour for headings, rules and table headers (default: the saved one, "
+        f"else {DEFAULT_ACCENT})",
     )
     parser.add_argument(
         "--consultant",
-        default="",
         metavar="NAME",
-        help="the consultant's name, on the cover and in the footer",
+        help="the consultant's name, on the cover and in the footer (default: the saved one)",
     )
     parser.add_argument(
         "--company",
-        default="",
         metavar="NAME",
-        help="the consultant's company, on the cover and in the footer",
+        help="the consultant's company, on the cover and in the footer (default: the saved one)",
+    )
+    parser.add_argument(
+        "--no-profile",
+        action="store_true",
+        help="ignore the saved profile: no logo, name or company, the default colour",
     )
     parser.add_argument(
         "--progress",
@@ -132,10 +160,31 @@ def _stop_on_terminate() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
+def options_from(args: argparse.Namespace) -> ExportOptions:
+    """The export options: what the command line gives, else the saved profile (unless
+    ``--no-profile``), else the defaults. Raises ExportError for a bad colour or size."""
+    from workbook.export import ExportOptions
+    from workbook.export.options import normalise_accent, normalise_page_size
+    from workbook.profile import SavedProfile, read_profile
+
+    saved = SavedProfile() if args.no_profile else read_profile()
+
+    def given(value, fallback):  # noqa: ANN001, ANN202 - an argument or its saved value
+        return fallback if value is None else value
+
+    return ExportOptions(
+        page_size=normalise_page_size(given(args.page_size, saved.page_size)),
+        include_prompts=given(args.prompts, saved.include_prompts),
+        logo=given(args.logo, saved.logo),
+        accent=normalise_accent(given(args.accent, saved.accent)),
+        consultant_name=given(args.consultant, saved.name),
+        consultant_company=given(args.company, saved.company),
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Export the plan; 0 on success, 1 with a message when it cannot be done."""
-    from workbook.export import ExportError, ExportOptions, default_pdf_path, export_pdf
-    from workbook.export.options import normalise_accent, normalise_page_size
+    from workbook.export import ExportError, default_pdf_path, export_pdf
     from workbook.export.targets import TargetError, check_target
     from workbook.storage import PlanFileError, load_plan
 
@@ -148,14 +197,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     target = Path(args.output) if args.output is not None else default_pdf_path(source)
     try:
-        options = ExportOptions(
-            page_size=normalise_page_size(args.page_size),
-            include_prompts=not args.no_prompts,
-            logo=args.logo,
-            accent=normalise_accent(args.accent),
-            consultant_name=args.consultant,
-            consultant_company=args.company,
-        )
+        options = options_from(args)
         if check_target(target, plan=source) and not args.force:
             raise TargetError(
                 f"{target} already exists. Add --force to replace it, or choose another "

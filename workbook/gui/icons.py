@@ -16,6 +16,7 @@ from workbook.resources import resource_path
 
 ICON_NAMES = (
     "add",
+    "calendar",
     "clear",
     "copy",
     "delete",

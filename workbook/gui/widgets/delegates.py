@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QLineEdit,
@@ -29,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.gui.shortcuts import LeavesAppShortcuts
 from workbook.gui.widgets.columns import Column, ColumnKind
 from workbook.gui.widgets.date_edit import OptionalDateEdit
 from workbook.gui.widgets.fields import split_tags
+from workbook.numbers import NumberParseError, parse_number
 
 EMPTY_CHOICE = "—"
 """What an optional choice shows when nothing is chosen yet."""
@@ -40,7 +44,11 @@ LONG_TEXT_LINES = 6
 """Height of the pop-out editor for a long text cell, in lines."""
 
 
-class _CellTextEdit(QPlainTextEdit):
+class _CellLineEdit(LeavesAppShortcuts, QLineEdit):
+    """The editor of a one-line cell (text, themes, numbers): the window's shortcuts win."""
+
+
+class _CellTextEdit(LeavesAppShortcuts, QPlainTextEdit):
     """The editor of a long-text cell: Enter starts a new line, Ctrl+Enter finishes.
     (A key override rather than the delegate's event filter: a Python event filter can
     crash PySide6 while it creates wrapper types lazily.)"""
@@ -58,7 +66,12 @@ class _CellTextEdit(QPlainTextEdit):
 
 
 class RowDelegate(QStyledItemDelegate):
-    """Creates the editor that suits each column of a row table."""
+    """Creates the editor that suits each column of a row table.
+
+    A date or a number that cannot be read is not written; ``input_refused`` says why,
+    and the table shows it (the cell keeps what it had)."""
+
+    input_refused = Signal(str)
 
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +127,11 @@ class RowDelegate(QStyledItemDelegate):
     ) -> bool:
         if self._column(index).kind is not ColumnKind.BOOL:
             return super().editorEvent(event, model, option, index)
+        view = option.widget
+        if isinstance(view, QAbstractItemView) and (
+            view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+        ):
+            return False  # a read-only plan: the tick stays as it is
         toggle = False
         if isinstance(event, QMouseEvent):
             if event.type() == QEvent.Type.MouseButtonDblClick:
@@ -154,7 +172,9 @@ class RowDelegate(QStyledItemDelegate):
         elif column.kind is ColumnKind.DATE:
             date_edit = OptionalDateEdit(parent)
             date_edit.setAutoFillBackground(True)
+            date_edit.tab_leaves_cell = True
             date_edit.date_edited.connect(lambda _d, e=date_edit: self.commitData.emit(e))
+            date_edit.tab_pressed.connect(lambda forward, e=date_edit: self._tab_out(e, forward))
             editor = date_edit
         elif column.kind is ColumnKind.LONG_TEXT:
             text = _CellTextEdit(parent)
@@ -168,10 +188,12 @@ class RowDelegate(QStyledItemDelegate):
         elif column.kind is ColumnKind.BOOL:
             return None
         else:
-            line = QLineEdit(parent)
+            line = _CellLineEdit(parent)
             line.setFrame(False)
             if column.kind is ColumnKind.TAGS:
                 line.setToolTip("Separate themes with commas.")
+            if column.kind is ColumnKind.NUMBER:
+                line.setToolTip("One number, such as 2.5.")
             line.textEdited.connect(lambda _t, e=line: self._write_as_typed(e))
             editor = line
         if isinstance(editor, (QLineEdit, QPlainTextEdit)):
@@ -186,6 +208,26 @@ class RowDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
+    def _tab_out(self, editor: QWidget, forward: bool) -> None:
+        """Tab in a date cell: on to the next cell, as in a spreadsheet (the date's own
+        text box would otherwise pass the focus out of the table)."""
+        hint = QStyledItemDelegate.EndEditHint
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, hint.EditNextItem if forward else hint.EditPreviousItem)
+
+    def _number(
+        self, editor: QLineEdit, index: QModelIndex | QPersistentModelIndex
+    ) -> float | None:
+        """The number typed in a number cell; NumberParseError when it is not one."""
+        column = self._column(index)
+        return parse_number(
+            editor.text(),
+            decimal_point=QLocale().decimalPoint(),
+            minimum=column.minimum,
+            maximum=column.maximum,
+            name=column.title,
+        )
+
     def _on_close_editor(self, editor: QWidget, hint: QStyledItemDelegate.EndEditHint) -> None:
         if hint == QStyledItemDelegate.EndEditHint.RevertModelCache and editor in self._editing:
             index, original = self._editing.pop(editor)
@@ -194,9 +236,17 @@ class RowDelegate(QStyledItemDelegate):
 
     def _write_as_typed(self, editor: QWidget) -> None:
         # Typing goes into the plan at once (the document merges it into one undo step),
-        # so saving, autosave or a crash never loses a half-finished cell.
-        if editor in self._editing:
-            self.commitData.emit(editor)
+        # so saving, autosave or a crash never loses a half-finished cell. A number is
+        # written only once what is typed is one (never "2" of "2-3").
+        if editor not in self._editing:
+            return
+        index = self._editing[editor][0]
+        if isinstance(editor, QLineEdit) and self._column(index).kind is ColumnKind.NUMBER:
+            try:
+                self._number(editor, index)
+            except NumberParseError:
+                return
+        self.commitData.emit(editor)
 
     def destroyEditor(
         self,
@@ -226,6 +276,14 @@ class RowDelegate(QStyledItemDelegate):
                 editor.setPlainText(value or "")
                 editor.blockSignals(blocked)
                 editor.moveCursor(editor.textCursor().MoveOperation.End)
+        elif isinstance(editor, QLineEdit) and self._column(index).kind is ColumnKind.NUMBER:
+            try:
+                same = self._number(editor, index) == value
+            except NumberParseError:
+                same = False
+            if not same:
+                shown = "" if value is None else QLocale().toString(float(value), "g", 12)
+                editor.setText(shown)
         elif isinstance(editor, QLineEdit):
             same = (
                 split_tags(editor.text()) == split_tags(value or "")
@@ -249,9 +307,18 @@ class RowDelegate(QStyledItemDelegate):
             if value is not None and not isinstance(value, StrEnum):
                 value = self._column(index).enum(value)  # type: ignore[misc]
         elif isinstance(editor, OptionalDateEdit):
+            if not editor.finish_typing():
+                self.input_refused.emit(editor.problem())
+                return
             value = editor.value()
         elif isinstance(editor, QPlainTextEdit):
             value = editor.toPlainText()
+        elif isinstance(editor, QLineEdit) and self._column(index).kind is ColumnKind.NUMBER:
+            try:
+                value = self._number(editor, index)
+            except NumberParseError as error:
+                self.input_refused.emit(f"{error} The cell keeps what it had.")
+                return
         elif isinstance(editor, QLineEdit):
             value = editor.text()
         else:

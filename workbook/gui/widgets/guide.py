@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.gui.document import PlanDocument
+from workbook.gui.widgets.field_problems import problem_label
 from workbook.gui.widgets.fields import (
     BoolField,
     DateField,
@@ -33,7 +34,7 @@ from workbook.gui.widgets.layout import LinkButton, muted_label, no_mnemonic, pl
 from workbook.paths import FieldPath, field_annotation, field_info, field_is_optional
 
 INSERT_EXAMPLE_TEXT = "Insert example"
-INSERT_EXAMPLE_KEY = "Ctrl+Shift+E"
+INSERT_EXAMPLE_KEY = "F4"
 """Works while the field has the focus (the button itself is not a Tab stop)."""
 
 
@@ -155,6 +156,9 @@ class FieldBlock(QWidget):
                 layout.addWidget(self.editor)
             else:  # dates, choices and numbers are short: no need to span the column
                 layout.addWidget(self.editor, 0, Qt.AlignmentFlag.AlignLeft)
+        self.problem_label = problem_label(self.editor, self)
+        if self.problem_label is not None:
+            layout.addWidget(self.problem_label)
 
     def _add_example_button(self, row: QHBoxLayout) -> None:
         example = example_for(self.path, self.document.plan)
