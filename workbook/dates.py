@@ -26,26 +26,24 @@ class DateParseError(ValueError):
     """Text that is not a date; ``str(error)`` says what to type instead."""
 
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 ENGLISH_MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(
-    (
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ),
-    start=1,
-):
-    ENGLISH_MONTHS[_name] = _number
-    ENGLISH_MONTHS[_name[:3]] = _number
+for _number, _name in enumerate(MONTHS, start=1):
+    ENGLISH_MONTHS[_name.lower()] = _number
+    ENGLISH_MONTHS[_name[:3].lower()] = _number
 ENGLISH_MONTHS["sept"] = 9
 
 _RELATIVE = {"today": 0, "tod": 0, "yesterday": -1, "tomorrow": 1}
@@ -86,12 +84,16 @@ def _year(text: str, today: date) -> int:
     return value
 
 
-def _make(year: int, month: int, day: int, typed: str) -> date:
+def _make(year: int, month: int, day: int, typed: str, order: DateOrder) -> date:
+    example = f"Type it like {example_text(order)} or 12 Mar 2026."
+    if not 1 <= month <= 12:
+        raise DateParseError(f"“{typed}” is not a whole date: there is no month {month}. {example}")
     try:
         return date(year, month, day)
     except ValueError:
+        month_name = MONTHS[month - 1]
         raise DateParseError(
-            f"“{typed}” is not a day of the calendar: check the day and the month."
+            f"“{typed}” is not a day of the calendar: {month_name} has no day {day}. {example}"
         ) from None
 
 
@@ -147,17 +149,17 @@ def _with_month_name(
     if len(numbers) == 1:  # "12 Mar", "March 2026"
         if len(numbers[0]) == 4:
             raise DateParseError(f"“{typed}” has no day: type it like 12 Mar 2026.")
-        return _make(today.year, month, int(numbers[0]), typed)
+        return _make(today.year, month, int(numbers[0]), typed, order)
     first, second = numbers
     if len(first) == 4:  # "2026 Mar 12"
-        return _make(int(first), month, int(second), typed)
-    return _make(_year(second, today), month, int(first), typed)
+        return _make(int(first), month, int(second), typed, order)
+    return _make(_year(second, today), month, int(first), typed, order)
 
 
 def _compact(digits: str, typed: str, order: DateOrder) -> date:
     """ "20260312": year, month and day written together (the ISO basic form)."""
     if len(digits) == 8 and digits[:2] in ("19", "20"):
-        return _make(int(digits[:4]), int(digits[4:6]), int(digits[6:]), typed)
+        return _make(int(digits[:4]), int(digits[4:6]), int(digits[6:]), typed, order)
     raise _not_a_date(typed, order)
 
 
@@ -165,7 +167,7 @@ def _numbers(tokens: list[str], typed: str, today: date, order: DateOrder) -> da
     if len(tokens[0]) == 4:  # a year first is always year-month-day
         if len(tokens) != 3:
             raise DateParseError(f"“{typed}” has no day: type it like 2026-03-12.")
-        return _make(int(tokens[0]), int(tokens[1]), int(tokens[2]), typed)
+        return _make(int(tokens[0]), int(tokens[1]), int(tokens[2]), typed, order)
     if len(tokens) == 3 and len(tokens[2]) == 3:
         raise DateParseError(
             f"“{typed}” is not finished: write the year with four digits, like "
@@ -179,4 +181,4 @@ def _numbers(tokens: list[str], typed: str, today: date, order: DateOrder) -> da
     elif not day_first and a > 12 >= b:
         day_first = True  # 25/03/2026 can only be day first
     day, month = (a, b) if day_first else (b, a)
-    return _make(year, month, day, typed)
+    return _make(year, month, day, typed, order)
