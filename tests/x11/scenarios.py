@@ -37,7 +37,7 @@ def wait_until(condition: Callable[[], bool], seconds: float = 20) -> bool:
 
 def british_dates() -> None:
     """Day-first dates (12/03/2026 is 12 March) whatever the machine's locale."""
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedKingdom))
+    QLocale.setDefault(QLocale("en_GB"))
 
 
 def shown_window(example: str | None = "bakery") -> Any:
@@ -116,8 +116,11 @@ class Keyboard:
             pump(30)
 
     def type(self, text: str) -> None:
-        """Type ``text`` (letters, digits, spaces: not counted as command keys)."""
-        QTest.keyClicks(self.target(), text)
+        """Type ``text`` (letters, digits, spaces: not counted as command keys), each key
+        to whatever has the keyboard at that moment (the first key may open an editor)."""
+        for char in text:
+            QTest.keyClick(self.target(), char)
+            pump(5)
         pump(30)
 
     def answer_dialog(self, *sequences: str, text: str = "") -> None:

@@ -11,8 +11,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QListWidget, QScrollArea, QTabWidget, QWidget
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from workbook.gui.widgets.row_table import RowTableWidget
@@ -71,21 +80,27 @@ def focus_first_field(page: QWidget, reason: Reason = Reason.ShortcutFocusReason
 
     target = first_field(page)
     if target is None:
-        fallback = next(
-            (
-                w
-                for w in page.findChildren(QWidget)
-                if _can_take_focus(w, page) and w.focusProxy() is None
-            ),
-            None,
-        )
-        (fallback or page).setFocus(reason)
+        # No answers (the review page): its list of what is missing, else anything.
+        usable = [
+            w
+            for w in page.findChildren(QWidget)
+            if _can_take_focus(w, page) and w.focusProxy() is None
+        ]
+        lists = [w for w in usable if isinstance(w, QAbstractItemView)]
+        fallback = (lists or usable or [page])[0]
+        fallback.setFocus(reason)
         return False
     if isinstance(target, RowTableView) and not target.currentIndex().isValid():
         owner = target.parentWidget()
         if isinstance(owner, RowTableWidget):
             owner.select_first()
-    target.setFocus(reason)
+    # Not the Tab reason: a line edit would select its text, and the first key typed
+    # would replace the answer. The cursor goes after what is there.
+    target.setFocus(Reason.OtherFocusReason)
+    if isinstance(target, QLineEdit):
+        target.end(False)
+    elif isinstance(target, QPlainTextEdit):
+        target.moveCursor(QTextCursor.MoveOperation.End)
     return True
 
 
@@ -123,24 +138,20 @@ def tidy_tab_chain(page: QWidget) -> None:
 
 def _put_table_before_its_detail(table: RowTableWidget) -> None:
     """In a table-with-detail pair the detail form was made first, so Tab reached it
-    before the table above it; move the table's view in front of it."""
-    splitter = table.parentWidget()
-    detail = getattr(splitter, "detail", None)
+    before the table above it: chain the form's fields after the table, in their order."""
+    detail = getattr(table.parentWidget(), "detail", None)
     if not isinstance(detail, QWidget):
         return
-    widget = table.view.previousInFocusChain()
-    first_in_detail = None
-    # The earliest focus stop inside the detail form that comes before the view.
-    while widget is not None and widget is not table.view:
-        if detail.isAncestorOf(widget):
-            first_in_detail = widget
-        elif first_in_detail is not None:
-            break
-        widget = widget.previousInFocusChain()
-    if first_in_detail is None:
-        return
-    before = first_in_detail.previousInFocusChain()
-    QWidget.setTabOrder(before, table.view)
+    fields = []
+    widget = detail.nextInFocusChain()
+    while widget is not None and widget is not detail and len(fields) < 200:
+        if detail.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            fields.append(widget)
+        widget = widget.nextInFocusChain()
+    previous: QWidget = table.view
+    for field in fields:
+        QWidget.setTabOrder(previous, field)
+        previous = field
 
 
 def current_tabs(page: QWidget) -> list[int]:
@@ -176,7 +187,12 @@ _TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.Keyp
 
 
 def forward_key(target: QWidget, key: int, text: str) -> None:
-    """Give ``target`` the keyboard and the key just typed elsewhere, as if typed there."""
+    """Give ``target`` the keyboard and the key just typed elsewhere, as if typed there
+    (after what the answer already says)."""
     target.setFocus(Reason.OtherFocusReason)
+    if isinstance(target, QLineEdit):
+        target.end(False)
+    elif isinstance(target, QPlainTextEdit):
+        target.moveCursor(QTextCursor.MoveOperation.End)
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))

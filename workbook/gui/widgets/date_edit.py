@@ -44,6 +44,12 @@ KEY_HINT = "Alt+↓: calendar · Ctrl+;: today · Ctrl+Del: clear"
 _OWN_KEYS = frozenset(k[0].toCombined() for k in (*CALENDAR_KEYS, TODAY_KEY, CLEAR_KEY))
 
 
+def _is_undo_key(event: QKeyEvent) -> bool:
+    return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+        QKeySequence.StandardKey.Redo
+    )
+
+
 def to_qdate(value: date | None) -> QDate:
     return QDate() if value is None else QDate(value.year, value.month, value.day)
 
@@ -160,8 +166,8 @@ def fit_on_screen(rect: QRect, anchor: QWidget) -> QPoint:
     area = screen.availableGeometry()
     top_left = rect.topLeft()
     if rect.bottom() > area.bottom():  # no room below: above the field
-        above = anchor.mapToGlobal(QPoint(0, 0)).y() - rect.height()
-        top_left.setY(max(area.top(), above))
+        top_left.setY(anchor.mapToGlobal(QPoint(0, 0)).y() - rect.height())
+    top_left.setY(max(area.top(), min(top_left.y(), area.bottom() - rect.height() + 1)))
     top_left.setX(max(area.left(), min(top_left.x(), area.right() - rect.width() + 1)))
     return top_left
 
@@ -188,16 +194,19 @@ class DateLineEdit(LeavesAppShortcuts, QLineEdit):
                 )
                 self.tab_pressed.emit(forward)
                 return True
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and key_code(event) in _OWN_KEYS
-        ):
-            event.accept()  # Alt+Down is "move row down" in a table: here it is the calendar
-            return True
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if key_code(event) in _OWN_KEYS:
+                event.accept()  # Alt+Down is "move row down" in a table: here, the calendar
+                return True
+            if _is_undo_key(event):
+                event.ignore()  # the window's Undo: the plan's history, as in every field
+                return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if _is_undo_key(event):
+            event.ignore()
+            return
         code = key_code(event)
         if code in {k[0].toCombined() for k in CALENDAR_KEYS}:
             self.calendar_requested.emit()

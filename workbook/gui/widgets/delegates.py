@@ -48,6 +48,17 @@ class _CellLineEdit(LeavesAppShortcuts, QLineEdit):
     """The editor of a one-line cell (text, themes, numbers): the window's shortcuts win."""
 
 
+class _CellCombo(LeavesAppShortcuts, QComboBox):
+    """The editor of a choice cell. Keys with Ctrl go on to the table and the window (a
+    combo box would take Ctrl+Shift+N as a letter to search its items for)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
 class _CellTextEdit(LeavesAppShortcuts, QPlainTextEdit):
     """The editor of a long-text cell: Enter starts a new line, Ctrl+Enter finishes.
     (A key override rather than the delegate's event filter: a Python event filter can
@@ -160,7 +171,7 @@ class RowDelegate(QStyledItemDelegate):
         column = self._column(index)
         editor: QWidget
         if column.kind in (ColumnKind.ENUM, ColumnKind.OPTIONAL_ENUM):
-            combo = QComboBox(parent)
+            combo = _CellCombo(parent)
             if column.kind is ColumnKind.OPTIONAL_ENUM:
                 combo.addItem(EMPTY_CHOICE, None)
             assert column.enum is not None
