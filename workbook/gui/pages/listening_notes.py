@@ -127,11 +127,16 @@ class NotesPanel(QWidget):
         self.sentiment_filter.currentIndexChanged.connect(self._apply_sentiment_filter)
         self.clear_button.clicked.connect(self.clear_filters)
         self.table.current_row_changed.connect(self._on_current_row_changed)
+        # The notes themselves too: a removal the filter hides from the proxy still
+        # changes the total (the count was one off after deleting three notes).
         for signal in (
             self.proxy.rowsInserted,
             self.proxy.rowsRemoved,
             self.proxy.modelReset,
             self.proxy.layoutChanged,
+            self.table.model.rowsInserted,
+            self.table.model.rowsRemoved,
+            self.table.model.modelReset,
         ):
             signal.connect(self._update_count)
         summary.changed.connect(self._update_themes)

@@ -44,6 +44,17 @@ LONG_TEXT_LINES = 6
 """Height of the pop-out editor for a long text cell, in lines."""
 
 
+def _tab_direction(event: QKeyEvent) -> bool | None:
+    """True for Tab, False for Shift+Tab, None for any other key (or Tab with Ctrl/Alt)."""
+    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        return None
+    if event.key() == Qt.Key.Key_Backtab:
+        return False
+    if event.key() == Qt.Key.Key_Tab:
+        return not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+    return None
+
+
 class _CellLineEdit(LeavesAppShortcuts, QLineEdit):
     """The editor of a one-line cell (text, themes, numbers): the window's shortcuts win."""
 
@@ -65,6 +76,18 @@ class _CellTextEdit(LeavesAppShortcuts, QPlainTextEdit):
     crash PySide6 while it creates wrapper types lazily.)"""
 
     finish_requested = Signal()
+    tab_pressed = Signal(bool)
+    """Tab (True) or Shift+Tab (False): on to the next or previous cell."""
+
+    def event(self, event: QEvent) -> bool:
+        # Tab would pass the focus out of the table (to the form beside it); a cell's
+        # editor takes it to the next cell instead, as in a spreadsheet.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            forward = _tab_direction(event)
+            if forward is not None:
+                self.tab_pressed.emit(forward)
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if (
@@ -190,6 +213,7 @@ class RowDelegate(QStyledItemDelegate):
         elif column.kind is ColumnKind.LONG_TEXT:
             text = _CellTextEdit(parent)
             text.finish_requested.connect(lambda t=text: self._finish(t))
+            text.tab_pressed.connect(lambda forward, t=text: self._tab_out(t, forward))
             text.setTabChangesFocus(True)
             text.setToolTip(
                 "Enter starts a new line; Ctrl+Enter or Tab finishes; Esc puts back what was there."

@@ -10,11 +10,20 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QKeyCombination,
     QModelIndex,
+    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QContextMenuEvent, QIcon, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -80,12 +89,16 @@ class RowTableView(QTableView):
         self.empty_text = ""
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Not SelectedClicked: Qt waits a double-click interval before opening the editor
+        # and, meanwhile, takes typed letters as a search of the rows, so the first
+        # characters typed after clicking a selected cell were lost. A click on the
+        # current cell opens its editor at once instead (mouseReleaseEvent).
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        self._pressed_current = QPersistentModelIndex()
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -132,6 +145,31 @@ class RowTableView(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        index = self.indexAt(event.position().toPoint())
+        current = self.currentIndex()
+        already = (
+            event.button() == Qt.MouseButton.LeftButton
+            and index.isValid()
+            and index == current
+            and self.selectionModel().isSelected(index)
+            and not event.modifiers()
+        )
+        self._pressed_current = QPersistentModelIndex(index if already else QModelIndex())
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed_current = self._pressed_current, QPersistentModelIndex()
+        index = self.indexAt(event.position().toPoint())
+        if (
+            pressed.isValid()
+            and index == QModelIndex(pressed)
+            and self.state() == QAbstractItemView.State.NoState
+            and self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+        ):
+            self.edit(index)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
         menu = QMenu(self)
