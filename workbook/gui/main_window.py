@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,24 +31,19 @@ from workbook.gui.settings import Settings
 from workbook.gui.start_page import StartPage
 from workbook.gui.steps import STEPS
 from workbook.gui.theme import app_icon, apply_text_scale, apply_theme
-from workbook.gui.window_view import ElidedLabel, first_size, keep_on_screen, scrolling_pages
+from workbook.gui.window_view import (
+    ElidedLabel,
+    first_size,
+    fit_step_list,
+    keep_on_screen,
+    scrolling_pages,
+)
+from workbook.gui.windows import accept_plan_drag, open_dropped_plan
 
 if TYPE_CHECKING:
     from workbook.gui.navigation import StepList
     from workbook.gui.pages import StagePage
     from workbook.recovery import RecoveryStore
-
-
-def plan_file_urls(event: QDropEvent | QDragEnterEvent) -> list[Path]:
-    """Local ``.json`` files among the dragged URLs."""
-    mime = event.mimeData()
-    if mime is None or not mime.hasUrls():
-        return []
-    return [
-        Path(url.toLocalFile())
-        for url in mime.urls()
-        if url.isLocalFile() and url.toLocalFile().lower().endswith(".json")
-    ]
 
 
 class MainWindow(QMainWindow):
@@ -166,7 +160,8 @@ class MainWindow(QMainWindow):
         workspace.addWidget(self._step_list)
         workspace.addWidget(scrolling_pages(self._page_stack))
         workspace.setStretchFactor(1, 1)
-        workspace.setSizes([self._step_list.sizeHint().width(), 920])
+        wanted = min(self._step_list.sizeHint().width(), max(self.width() // 3, 1))
+        workspace.setSizes([wanted, max(self.width() - wanted, 1)])
         self.central.addWidget(workspace)
         self._workspace = workspace
         return workspace
@@ -343,35 +338,24 @@ class MainWindow(QMainWindow):
         apply_text_scale(QApplication.instance(), self.settings.text_scale)
         apply_theme(QApplication.instance(), self.settings.theme)
         keep_on_screen(self)
+        fit_step_list(self)
 
     def quit_app(self) -> None:
         """Close every window of the app (each asks about its own unsaved changes); stop at
         the first one the user keeps open."""
-        others = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and w is not self and w.isVisible()
-        ]
-        for window in [self, *others]:
+        from workbook.gui.windows import main_windows
+
+        for window in [self, *(w for w in main_windows() if w is not self)]:
             if not window.close():
                 return
 
     # ------------------------------------------------------------ Qt events
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if plan_file_urls(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_plan_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = plan_file_urls(event)
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        # Open after the drop returns: some platforms dislike modal dialogs inside a drop.
-        QTimer.singleShot(0, lambda: self.files.open_path(paths[0]))
+        open_dropped_plan(self, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.files.confirm_close_plan():

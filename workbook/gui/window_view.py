@@ -32,7 +32,9 @@ class ElidedLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Preferred, not Ignored: a permanent widget of the status bar with an ignored
+        # size is given no room at all.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt override
         super().setText(text)
@@ -102,6 +104,19 @@ def first_size(window: QWidget) -> QSize:
     return DEFAULT_SIZE.boundedTo(QSize(area.width() * 9 // 10, area.height() * 9 // 10))
 
 
+def fit_step_list(window: MainWindow) -> None:
+    """Give the step list the width its names need at the current text size, but never
+    more than a third of the window: the page needs the room more."""
+    if not window.has_workspace():
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    splitter = window.workspace
+    total = sum(splitter.sizes())
+    wanted = min(window.step_list.sizeHint().width(), total // 3)
+    wanted = max(wanted, window.step_list.minimumSizeHint().width())
+    splitter.setSizes([wanted, max(total - wanted, 1)])
+
+
 def change_text_size(window: MainWindow, step: int) -> None:
     """Ctrl++ / Ctrl+-: the next text size up or down; the window stays on its screen."""
     settings = window.settings
@@ -110,6 +125,7 @@ def change_text_size(window: MainWindow, step: int) -> None:
     settings.text_scale = next_text_scale(settings.text_scale, step)
     apply_text_scale(QApplication.instance(), settings.text_scale)
     keep_on_screen(window)
+    fit_step_list(window)
     window.statusBar().showMessage(f"Text size {settings.text_scale}%", STATUS_MS)
 
 
@@ -123,6 +139,7 @@ def reset_text_size(window: MainWindow) -> None:
     if not (window.isMaximized() or window.isFullScreen()):
         window.resize(size)
     keep_on_screen(window)
+    fit_step_list(window)
     window.statusBar().showMessage("Normal text size", STATUS_MS)
 
 

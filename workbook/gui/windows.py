@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -89,3 +90,34 @@ def open_in_new_window(source: MainWindow, path: Path | None = None) -> MainWind
 def _forget(window: MainWindow) -> None:
     if window in _opened:
         _opened.remove(window)
+
+
+def plan_file_urls(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+    """Local ``.json`` files among the dragged URLs."""
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".json")
+    ]
+
+
+def accept_plan_drag(event: QDragEnterEvent) -> None:
+    """A plan file dragged over a window may be dropped there; nothing else may."""
+    if plan_file_urls(event):
+        event.acceptProposedAction()
+    else:
+        event.ignore()
+
+
+def open_dropped_plan(window: MainWindow, event: QDropEvent) -> None:
+    """Open the first plan file dropped on ``window``."""
+    paths = plan_file_urls(event)
+    if not paths:
+        event.ignore()
+        return
+    event.acceptProposedAction()
+    # Open after the drop returns: some platforms dislike modal dialogs inside a drop.
+    QTimer.singleShot(0, lambda: window.files.open_path(paths[0]))
