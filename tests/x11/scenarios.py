@@ -102,6 +102,14 @@ class Keyboard:
 
     @staticmethod
     def target() -> QWidget:
+        if QApplication.activeWindow() is None and QApplication.activeModalWidget() is None:
+            # Xvfb has no window manager to give the window the keyboard back after a
+            # dialog closes, as a desktop does: do its part.
+            windows = [w for w in QApplication.topLevelWidgets() if w.isWindow() and w.isVisible()]
+            if windows:
+                windows[0].activateWindow()
+                QTest.qWaitForWindowActive(windows[0])
+                pump(30)
         widget = QApplication.focusWidget() or QApplication.activePopupWidget()
         widget = widget or QApplication.activeModalWidget() or QApplication.activeWindow()
         assert widget is not None, "nothing has the keyboard"

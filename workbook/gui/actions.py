@@ -127,6 +127,17 @@ class WindowActions:
         self.go_to_table = self._action(
             "Go to this page's &table", lambda: page_commands.go_to_table(w), _keys("Ctrl+T")
         )
+        # The window's, so they work from inside a text field too (a field would keep them).
+        self.next_tab = self._action(
+            "Next &tab on the page",
+            lambda: page_commands.switch_tab(w, +1),
+            _keys(Key.NextChild, "Ctrl+PgDown"),
+        )
+        self.previous_tab = self._action(
+            "Previous tab on the page",
+            lambda: page_commands.switch_tab(w, -1),
+            _keys("Ctrl+PgUp"),
+        )
 
         self.getting_started = self._action(
             "&Getting started", lambda: help_menu.show_getting_started(w), _keys("Shift+F1")
@@ -149,6 +160,8 @@ class WindowActions:
             self.previous_step,
             self.step_list,
             self.go_to_table,
+            self.next_tab,
+            self.previous_tab,
             self.add_row,
             self.search_notes,
         ]
@@ -196,7 +209,9 @@ class WindowActions:
         go_menu = bar.addMenu("&Go")
         go_menu.addActions(list(self.go_to.values()))
         go_menu.addSeparator()
-        go_menu.addActions([self.previous_step, self.next_step, self.step_list, self.go_to_table])
+        go_menu.addActions([self.previous_step, self.next_step, self.step_list])
+        go_menu.addSeparator()
+        go_menu.addActions([self.previous_tab, self.next_tab, self.go_to_table])
 
         help_bar = bar.addMenu("&Help")
         help_bar.addActions([self.getting_started, self.shortcuts, self.about])

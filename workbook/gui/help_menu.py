@@ -35,7 +35,6 @@ DATE_KEYS: list[tuple[str, str]] = [
 FIELD_KEYS: list[tuple[str, str]] = [
     ("Next answer, previous answer", "Tab, Shift+Tab"),
     ("Insert the worked example's answer into a field", "F4"),
-    ("Switch tabs on a page", "Ctrl+PgDn, Ctrl+PgUp"),
 ]
 STEP_LIST_KEYS: list[tuple[str, str]] = [
     ("In the step list: choose a step, open it", "↑ ↓, then Enter"),
@@ -80,7 +79,8 @@ def shortcut_sections(actions: WindowActions) -> list[Section]:
         ),
         (
             "Moving around",
-            _lines([*a.go_to.values(), a.previous_step, a.next_step, a.step_list, a.go_to_table])
+            _lines([*a.go_to.values(), a.previous_step, a.next_step, a.step_list])
+            + _lines([a.next_tab, a.previous_tab, a.go_to_table])
             + STEP_LIST_KEYS,
         ),
         (

@@ -1,5 +1,6 @@
-"""Window commands that act on the page on show: go to its table (Ctrl+T), add a row to
-it (Insert, from any field of the page) and search the listening notes (Ctrl+F)."""
+"""Window commands that act on the page on show: switch its tabs (Ctrl+PgDown, Ctrl+PgUp),
+go to its table (Ctrl+T), add a row to it (Insert, from any field of the page) and search
+the listening notes (Ctrl+F)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,23 @@ def _table(window: MainWindow) -> RowTableWidget | None:
         return None
     reveal(table)
     return table
+
+
+def switch_tab(window: MainWindow, step: int) -> None:
+    """The next (or previous) tab of the page on show, with the keyboard in its first
+    answer; it goes round from the last tab to the first."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from workbook.gui.focus import focus_first_field
+
+    if not window.has_plan:
+        return
+    page = window.pages[window.current_page()]
+    tabs = page.findChildren(QTabWidget)
+    if not tabs or tabs[0].count() < 2:
+        return
+    tabs[0].setCurrentIndex((tabs[0].currentIndex() + step) % tabs[0].count())
+    focus_first_field(page)
 
 
 def go_to_table(window: MainWindow) -> None:

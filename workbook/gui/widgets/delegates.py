@@ -116,6 +116,7 @@ class RowDelegate(QStyledItemDelegate):
         # Escape reaches us as closeEditor(..., RevertModelCache) from Qt's own editor
         # handling; connected before any view connects, so the editor is still known here.
         self.closeEditor.connect(self._on_close_editor)
+        self._holding_text = False
 
     def _column(self, index: QModelIndex | QPersistentModelIndex) -> Column:
         return self.columns[index.column()]
@@ -275,11 +276,18 @@ class RowDelegate(QStyledItemDelegate):
         # written only once what is typed is one (never "2" of "2-3").
         if editor not in self._editing:
             return
-        index = self._editing[editor][0]
+        index, original = self._editing[editor]
         if isinstance(editor, QLineEdit) and self._column(index).kind is ColumnKind.NUMBER:
             try:
                 self._number(editor, index)
             except NumberParseError:
+                # Half a range is no number to keep: the cell holds what it had before.
+                if index.isValid() and index.data(Qt.ItemDataRole.EditRole) != original:
+                    self._holding_text = True  # the text stays as typed
+                    try:
+                        index.model().setData(index, original, Qt.ItemDataRole.EditRole)
+                    finally:
+                        self._holding_text = False
                 return
         self.commitData.emit(editor)
 
@@ -312,6 +320,8 @@ class RowDelegate(QStyledItemDelegate):
                 editor.blockSignals(blocked)
                 editor.moveCursor(editor.textCursor().MoveOperation.End)
         elif isinstance(editor, QLineEdit) and self._column(index).kind is ColumnKind.NUMBER:
+            if self._holding_text:
+                return
             try:
                 same = self._number(editor, index) == value
             except NumberParseError:
