@@ -249,8 +249,9 @@ def test_worked_examples_open_with_a_button(make_window):
     window = make_window()
     page = window.start_page
     page.load_examples()
-    assert page.open_example_button.isEnabled()
+    assert not page.open_example_button.isEnabled()  # nothing chosen yet
     page.examples.setCurrentRow(1)
+    assert page.open_example_button.isEnabled()
     page.open_example_button.click()
     assert window.document.plan.details.title == list_examples()[1].title
 

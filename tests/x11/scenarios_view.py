@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
 
 from tests.x11.scenarios import Keyboard, pump, shown_window
 
-__all__ = ["screenshots", "step_list_and_normal_size", "window_fits_the_screen"]
+__all__ = [
+    "readme_images",
+    "screenshots",
+    "step_list_and_normal_size",
+    "window_fits_the_screen",
+]
 
 
 def _tabs(page: QWidget) -> QTabWidget | None:
@@ -153,3 +158,39 @@ def screenshots(folder: str, theme: str, scale: int) -> list[str]:
         window.grab().save(str(path))
         saved.append(path.name)
     return saved
+
+
+def readme_images(folder: str) -> list[str]:
+    """The README's pictures: the start page with recent client plans, and the bakery
+    example's listening notes, as a consultant sees them (1280×800, light colours)."""
+    from workbook.examples import load_example
+    from workbook.gui.pages import PageId
+    from workbook.gui.settings import RecentPlan
+    from workbook.storage import save_plan
+
+    clients = Path.home() / "Consulting" / "Client plans"
+    clients.mkdir(parents=True, exist_ok=True)
+    window = shown_window(example=None)
+    for name in ("physio", "bike_shop", "florist", "bakery"):
+        try:
+            plan = load_example(name)
+        except (KeyError, OSError, ValueError):
+            continue
+        path = clients / f"{name}.json"
+        save_plan(plan, path, backups=False)
+        window.settings.add_recent(RecentPlan(path, plan.details.title, plan.details.organisation))
+    window.resize(window.screen().availableGeometry().size())
+    window.show_start_page()
+    window.start_page.load_examples()
+    pump(300)
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(out / "start-page.png"))
+    window.files.open_path(clients / "bakery.json")
+    window.go_to_page(PageId.LISTENING)
+    page = window.pages[window.current_page()]
+    page.tab_widget.setCurrentIndex(1)
+    window.focus_current_page()
+    pump(400)
+    window.grab().save(str(out / "main-window.png"))
+    return ["start-page.png", "main-window.png"]

@@ -255,8 +255,6 @@ class StartPage(QWidget):
             item.setData(_PATH_ROLE, info.name)
             item.setToolTip(f"Open “{title}” as a new untitled plan")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}. {info.description}")
-        if self.examples.count():
-            self.examples.setCurrentRow(0)
         self._update_buttons()
 
     def refresh_recent(self) -> None:

@@ -60,6 +60,37 @@ class ElidedLabel(QLabel):
         painter.end()
 
 
+class _PageHolder(QWidget):
+    """Holds the page stack inside the scroll area, at the viewport's size or the page's
+    minimum, whichever is larger. No layout on purpose: a scroll area asks a layout for
+    its height for the width, and a stack of pages answers with the tallest page's
+    preferred height, which put a scroll bar on pages that fit."""
+
+    def __init__(self, stack: QWidget) -> None:
+        super().__init__()
+        self.stack = stack
+        self._minimum = QSize()
+        stack.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.stack.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.stack.minimumSizeHint()
+
+    def resizeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.stack.setGeometry(self.rect())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            minimum = self.stack.minimumSizeHint()
+            if minimum != self._minimum:  # the page's minimum changed: re-measure
+                self._minimum = minimum
+                self.updateGeometry()
+        return super().event(event)
+
+
 def scrolling_pages(stack: QWidget) -> QScrollArea:
     """``stack`` (the pages) in a scroll area: a page that needs more room than the screen
     has scrolls inside the window instead of stretching it."""
@@ -68,7 +99,7 @@ def scrolling_pages(stack: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    area.setWidget(stack)
+    area.setWidget(_PageHolder(stack))
     return area
 
 
