@@ -3,6 +3,8 @@ choice, and cells that refuse what is not a number or a date, saying why."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
@@ -173,3 +175,23 @@ def test_a_date_cell_that_is_not_a_date_says_why(window, qtbot):
     table.delegate.commitData.emit(editor)
     assert window.document.plan.listening.notes[0].noted_on is None
     assert "February has no day 31" in table.notice_label.text()
+
+
+def test_replacing_a_pdf_is_one_question_with_replace_as_the_default(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from workbook.gui.export_controller import ExportController
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    controller = ExportController(parent)
+    seen = []
+
+    def answer(box):
+        seen.append((box.defaultButton().text(), box.escapeButton().text()))
+        box.defaultButton().click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert controller.ask_replace(Path("/plans/client.pdf")) is True
+    assert seen == [("&Replace", "Cancel")]
