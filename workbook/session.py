@@ -24,7 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from workbook.locking import PlanLock, PlanLockedError
-from workbook.model import Plan, Snapshot, SnapshotKind, new_id
+from workbook.model import Plan, Snapshot, SnapshotKind
 from workbook.oserrors import describe_os_error
 from workbook.storage import (
     LoadedPlan,
@@ -325,21 +325,3 @@ def _save(plan: Plan, path: Path, **options: str | None) -> SaveResult:
         return save_plan(plan, path, **options)  # type: ignore[arg-type]
     except OSError as error:
         raise PlanSaveError(path, describe_os_error(error, path, "save")) from None
-
-
-def plan_copy_for_new(plan: Plan) -> Plan:
-    """A plan to start a new one from ("New plan from a copy").
-
-    Everything the user wrote is kept — that is the point of starting from a copy — but
-    what belongs to one edition of a plan starts empty: who it is prepared for, its date
-    and its revision note. The copy is a separate object, so editing it never touches
-    the source.
-    """
-    copy = plan.model_copy(deep=True)
-    copy.details.prepared_for = ""
-    copy.details.plan_date = None
-    copy.details.revision_note = ""
-    # Another plan: its own calendar names, and none of the source's snapshots.
-    copy.id = new_id()
-    copy.history.snapshots = []
-    return copy

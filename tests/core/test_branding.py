@@ -40,11 +40,12 @@ def test_the_export_uses_the_same_default_and_check() -> None:
 def test_the_command_line_offers_the_same_default() -> None:
     import argparse
 
-    from workbook.export.command import add_arguments
+    from workbook.export.command import add_arguments, options_from
 
     parser = argparse.ArgumentParser()
     add_arguments(parser)
-    assert parser.parse_args(["plan.json"]).accent == DEFAULT_ACCENT
+    # No accent given and none saved in Preferences (each test has its own settings).
+    assert options_from(parser.parse_args(["plan.json"])).accent == DEFAULT_ACCENT
 
 
 def test_the_default_accent_is_written_once() -> None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from workbook.locking import PlanLock, PlanLockedError, lock_path_for
-from workbook.model import ListeningNote, Plan
-from workbook.session import UNKNOWN_BASE, LockMode, PlanSession, plan_copy_for_new
+from workbook.model import Plan
+from workbook.session import UNKNOWN_BASE, LockMode, PlanSession
 from workbook.storage import (
     PlanChangedOnDiskError,
     PlanLoadError,
@@ -240,31 +239,3 @@ def test_autosaved_result_for_another_path_is_ignored(tmp_path):
     session.saved(other)
     assert session.fingerprint == before
     session.close()
-
-
-def test_copy_for_a_new_plan_keeps_content_and_clears_the_edition():
-    plan = Plan()
-    plan.details.title = "Spring plan"
-    plan.details.organisation = "Wrenford Bakery"
-    plan.details.prepared_for = "Mia"
-    plan.details.prepared_by = "Sam"
-    plan.details.plan_date = date(2026, 3, 1)
-    plan.details.revision_note = "Second draft"
-    plan.listening.notes.append(ListeningNote(said="Love the rye"))
-    plan.planning.seven_ps.purpose.decision = "Serve the neighbourhood"
-
-    copy = plan_copy_for_new(plan)
-
-    assert copy.details.title == "Spring plan"
-    assert copy.details.organisation == "Wrenford Bakery"
-    assert copy.details.prepared_by == "Sam"
-    assert (copy.details.prepared_for, copy.details.plan_date, copy.details.revision_note) == (
-        "",
-        None,
-        "",
-    )
-    assert copy.listening.notes[0].said == "Love the rye"
-    assert copy.planning.seven_ps.purpose.decision == "Serve the neighbourhood"
-    copy.listening.notes[0].said = "changed"
-    assert plan.listening.notes[0].said == "Love the rye"  # the source is untouched
-    assert plan.details.prepared_for == "Mia"

@@ -12,7 +12,7 @@ import pytest
 from workbook.examples import load_example
 from workbook.model import ListeningNote, Plan, SnapshotKind, plan_state
 from workbook.recovery import RecoveryStore
-from workbook.session import LockMode, PlanSession, plan_copy_for_new
+from workbook.session import LockMode, PlanSession
 from workbook.snapshots import (
     SnapshotNotFoundError,
     snapshots_to_keep,
@@ -20,6 +20,7 @@ from workbook.snapshots import (
     take_snapshot,
 )
 from workbook.storage import load_plan, save_plan
+from workbook.templates import copy_for_new_client
 
 T0 = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
 
@@ -171,7 +172,7 @@ def test_take_automatic_snapshot_thins_as_it_goes() -> None:
 def test_a_copy_for_a_new_plan_has_a_new_id_and_no_history() -> None:
     plan = load_example("bakery")
     take_snapshot(plan, "Private", now=T0)
-    copy = plan_copy_for_new(plan)
+    copy = copy_for_new_client(plan)
     assert copy.id != plan.id and copy.history.snapshots == []
     assert len(plan.history.snapshots) == 1
 

@@ -45,15 +45,16 @@ def test_step_list_shows_every_stage_with_its_completion(window, qtbot):
     assert [steps.list.item(i).text() for i in range(steps.list.count())] == [
         title for _id, title, _stage in STEPS
     ]
-    assert steps.percent(PageId.DETAILS) == 0
+    start = steps.percent(PageId.DETAILS)  # a new plan is dated today
+    assert start == window.document.status[Stage.DETAILS].percent
     window.document.set_value(TITLE, "Spring plan")
     window.document.set_value(("details", "organisation"), "Wrenford Bakery")
     # Debounced: nothing is recomputed while the user is still typing...
-    assert steps.percent(PageId.DETAILS) == 0
+    assert steps.percent(PageId.DETAILS) == start
     assert steps._refresh_timer.isActive() and steps._refresh_timer.interval() == REFRESH_DELAY_MS
     # ...and the display catches up after the pause.
     expected = window.document.status[Stage.DETAILS].percent
-    assert expected > 0
+    assert expected > start
     qtbot.waitUntil(lambda: steps.percent(PageId.DETAILS) == expected)
     assert steps.percent(PageId.REVIEW) == window.document.status.percent
     item = steps.list.item(0)
@@ -178,11 +179,44 @@ def test_undo_and_redo_cover_edits(window):
     assert window.document.plan.details.title == "Typed" and window.isWindowModified()
 
 
-def test_help_lists_the_shortcuts(window, answers):
+def test_help_lists_every_key_in_plain_words(window, answers):
+    window.files.new_plan()
+    window.document.set_value(TITLE, "Typed")  # the Undo action now names an edit
     window.actions.shortcuts.trigger()
-    ((_parent, title, text),) = answers.messages("show_info")
+    ((_parent, title, sections),) = answers.messages("show_shortcuts")
     assert title == "Keyboard shortcuts"
-    assert "Save: Ctrl+S" in text and "Export PDF…: Ctrl+E" in text
+    lines = {what: keys for _heading, entries in sections for what, keys in entries}
+    assert lines["Save"] == "Ctrl+S"
+    assert lines["Export PDF"] == "Ctrl+E"
+    assert lines["Export PDF As"] == "Ctrl+Shift+E"
+    assert lines["2 Management & Administration"] == "Ctrl+2"
+    assert lines["Undo"].startswith("Ctrl+Z") and "Redo" in lines
+    assert lines["Search the notes"] == "Ctrl+F"
+    assert lines["Go to the step list"] == "F6"
+    assert any("step list" in what and "Enter" in keys for what, keys in lines.items())
+    assert any(keys == "Insert" for keys in lines.values())  # the table keys
+    assert any("Tab" in keys and "cell" in what for what, keys in lines.items())
+    assert any(keys.startswith("Alt+↓") for keys in lines.values())  # the date's calendar
+    words = " ".join(lines)
+    assert "&" not in words.replace(" & ", "")  # no mnemonic markers, no "&&"
+    assert "details." not in words and "_" not in words  # no internal names
+    assert all("Typed" not in what and "title" not in what for what in lines)
+
+
+def test_menus_show_an_ampersand_as_itself(window):
+    from workbook.gui.help_menu import plain_text
+
+    item = window.actions.go_to[PageId.MANAGEMENT]
+    assert item.text() == "&2 Management && Administration"
+    assert plain_text(item.text()) == "2 Management & Administration"
+
+
+def test_getting_started_explains_the_stages_moving_and_export(window, answers):
+    window.actions.getting_started.trigger()
+    ((_parent, title, html),) = answers.messages("show_document")
+    assert title == "Getting started"
+    for words in ("Listening", "7 P's", "Engagement", "Ctrl+1", "Alt+Right", "Ctrl+E", "F1"):
+        assert words in html
 
 
 # ---------------------------------------------------------------- look
@@ -257,39 +291,81 @@ def export_calls(monkeypatch):
     return calls
 
 
-def test_export_pdf_uses_the_profile_and_suggests_a_name_beside_the_plan(
-    window, answers, settings, export_calls, qtbot, tmp_path
+def test_ctrl_e_exports_beside_the_plan_with_the_saved_branding_in_one_step(
+    window, answers, settings, export_calls, qtbot, tmp_path, monkeypatch
 ):
+    from workbook.gui import export_controller
+
     settings.consultant_name = "Sam Consultant"
     settings.consultant_company = "Harbour Advisory"
     settings.accent = "#AA3366"
     plan_path = write_plan(tmp_path / "bakery plan.json", title="Bakery plan")
     window.files.open_path(plan_path)
-    target = tmp_path / "out.pdf"
-    answers.set(
-        "ask_pdf_path",
-        lambda _parent, suggested: (
-            (suggested == tmp_path / "bakery plan.pdf" or pytest.fail(str(suggested))) and target
-        ),
+    started = []
+    real_export = export_controller.ExportController.export
+
+    def export(self, plan, target, options, **kw):
+        started.append((target, options, kw))
+        return real_export(self, plan, target, options, **kw)
+
+    monkeypatch.setattr(export_controller.ExportController, "export", export)
+    replace_asked = []
+    monkeypatch.setattr(
+        export_controller.ExportController,
+        "ask_replace",
+        lambda self, path: replace_asked.append(path) or True,
     )
     window.actions.export.trigger()
-    qtbot.waitUntil(lambda: bool(export_calls["after"]), timeout=30000)
-    (options,) = export_calls["options"]
+    controller = window.export_controller
+    qtbot.waitUntil(lambda: not controller.is_running(), timeout=60000)
+    target = tmp_path / "bakery plan.pdf"
+    assert target.read_bytes().startswith(b"%PDF")
+    # No question on the way: no options, no file name, no "open it?" afterwards.
+    assert export_calls == {"options": [], "after": []} and answers.asked == []
+    ((where, options, _kw),) = started
+    assert where == target
     assert (options.consultant_name, options.consultant_company, options.accent) == (
         "Sam Consultant",
         "Harbour Advisory",
         "#AA3366",
     )
-    assert target.read_bytes().startswith(b"%PDF")
+    notice = window.findChild(QWidget, "export_notice")
+    assert notice.isVisibleTo(window) and "bakery plan.pdf" in notice.label.text()
+    # Again: the one question is whether to replace the PDF that is now there.
+    window.actions.export.trigger()
+    qtbot.waitUntil(lambda: not controller.is_running(), timeout=60000)
+    assert replace_asked == [target]
 
 
-def test_review_page_export_button_goes_through_the_same_export(window, answers, export_calls):
+def test_export_as_asks_for_place_and_options_and_ctrl_e_follows(
+    window, answers, settings, export_calls, qtbot, tmp_path
+):
     window.files.new_plan()
-    answers.set("ask_pdf_path", None)  # the user cancels at the file name
-    window.pages[PageId.REVIEW].export_requested.emit()
-    assert len(export_calls["options"]) == 1
+    settings.consultant_name = "Sam Consultant"
+    target = tmp_path / "elsewhere" / "client.pdf"
+    target.parent.mkdir()
+    answers.set("ask_pdf_path", target)
+    window.actions.export_as.trigger()
+    qtbot.waitUntil(lambda: not window.export_controller.is_running(), timeout=60000)
+    (defaults,) = export_calls["options"]
+    assert defaults.consultant_name == "Sam Consultant"
     ((_parent, suggested),) = answers.messages("ask_pdf_path")
     assert suggested.name == "Social media plan.pdf"
+    assert target.read_bytes().startswith(b"%PDF")
+    assert settings.last_export_folder == target.parent
+    # The next Ctrl+E of an unsaved plan goes to the same folder, without asking.
+    window.actions.export.trigger()
+    qtbot.waitUntil(lambda: not window.export_controller.is_running(), timeout=60000)
+    assert (target.parent / "Social media plan.pdf").is_file()
+
+
+def test_review_page_export_button_exports_at_once(window, answers, settings, tmp_path, qtbot):
+    settings.last_export_folder = tmp_path
+    window.files.new_plan()
+    window.pages[PageId.REVIEW].export_requested.emit()
+    qtbot.waitUntil(lambda: not window.export_controller.is_running(), timeout=60000)
+    assert (tmp_path / "Social media plan.pdf").is_file()
+    assert answers.asked == []
 
 
 def test_pages_are_built_when_first_shown_and_kept(window):
@@ -346,7 +422,7 @@ def test_quitting_during_a_2000_note_export_asks_and_exits_cleanly(
     window.document.undo_stack.setClean()
     target = tmp_path / "big.pdf"
     answers.set("ask_pdf_path", target)
-    window.actions.export.trigger()
+    window.actions.export_as.trigger()
     controller = window._export_controller
     qtbot.waitUntil(controller.is_running, timeout=10000)
     child = controller._process.processId()

@@ -178,14 +178,12 @@ def test_five_learnings_are_multi_line_fields(qtbot):
         assert isinstance(page.findChild(TextField, f"listening.learnings.{name}"), TextField)
 
 
-def test_ctrl_f_goes_to_the_search_box(qtbot):
+def test_focus_search_selects_what_was_searched(qtbot):
+    # Ctrl+F is the window's "Search the notes", from anywhere (tests/x11).
     _document, page = make_page(qtbot, Plan(listening=Listening(notes=[ListeningNote()])))
-    page.tab_widget.setCurrentIndex(1)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    page.notes_panel.table.view.setFocus()
-    qtbot.keyClick(page.notes_panel.table.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert page.notes_panel.search.hasFocus()
+    page.notes_panel.search.setText("rye")
+    page.notes_panel.focus_search()
+    assert page.notes_panel.search.selectedText() == "rye"
 
 
 def test_a_new_plan_shows_its_first_note(qtbot):

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 
 from tests.gui.conftest import write_plan
 from workbook.examples import list_examples
-from workbook.gui.dialogs import CopySource
+from workbook.gui.dialogs import CopySource, CopySourceDialog
 from workbook.gui.settings import RecentPlan
 from workbook.gui.start_page import StartPage
 from workbook.gui.theme import muted_text
-from workbook.model import Plan
+from workbook.gui.widgets import clock
+from workbook.model import Person, Plan
 from workbook.resources import resource_path
 from workbook.storage import load_plan, save_plan
 
@@ -141,10 +142,14 @@ def _source_plan() -> Plan:
     plan.details.plan_date = date(2026, 9, 1)
     plan.details.revision_note = "Final"
     plan.planning.intent = "Help people move without pain"
+    plan.management.people = [Person(name="Dr Ahmed", role="Physio", can_publish=True)]
     return plan
 
 
-def test_new_plan_from_a_copy_of_a_file(make_window, answers, tmp_path):
+def test_new_plan_from_a_copy_of_a_file_keeps_structure_not_words(
+    make_window, answers, settings, tmp_path
+):
+    settings.consultant_name = "Sam Consultant"
     source = tmp_path / "autumn.json"
     save_plan(_source_plan(), source)
     before = source.read_bytes()
@@ -152,15 +157,31 @@ def test_new_plan_from_a_copy_of_a_file(make_window, answers, tmp_path):
     answers.set("ask_copy_source", CopySource(path=source))
     window.actions.new_from_copy.trigger()
     plan = window.document.plan
-    assert (plan.details.title, plan.details.organisation) == ("Autumn plan", "Riverbank Physio")
-    assert (plan.details.prepared_for, plan.details.plan_date, plan.details.revision_note) == (
-        "",
-        None,
-        "",
-    )
-    assert plan.planning.intent == "Help people move without pain"
+    # The previous client's words stay behind; the consultant signs and dates the copy.
+    assert (plan.details.title, plan.details.organisation, plan.planning.intent) == ("", "", "")
+    assert (plan.details.prepared_for, plan.details.revision_note) == ("", "")
+    assert plan.details.prepared_by == "Sam Consultant"
+    assert plan.details.plan_date == clock.today()
+    assert [p.role for p in plan.management.people] == ["Physio"]
+    assert [p.name for p in plan.management.people] == [""]
     assert window.document.file_path is None and window.isWindowModified()
     assert source.read_bytes() == before
+
+
+def test_ticked_parts_of_the_copy_are_kept(make_window, answers, tmp_path):
+    source = tmp_path / "autumn.json"
+    save_plan(_source_plan(), source)
+    window = make_window()
+    answers.set(
+        "ask_copy_source",
+        CopySource(path=source, keep=frozenset({"details", "planning", "names"})),
+    )
+    window.files.new_from_copy()
+    plan = window.document.plan
+    assert (plan.details.title, plan.details.organisation) == ("Autumn plan", "Riverbank Physio")
+    assert plan.planning.intent == "Help people move without pain"
+    assert [p.name for p in plan.management.people] == ["Dr Ahmed"]
+    assert plan.details.prepared_for == "" and plan.details.plan_date == clock.today()
     window.document.set_value(("planning", "intent"), "changed in the copy")
     assert load_plan(source).plan.planning.intent == "Help people move without pain"
 
@@ -170,12 +191,25 @@ def test_new_plan_from_a_copy_of_an_example(make_window, answers):
     window = make_window()
     answers.set("ask_copy_source", CopySource(example=name))
     window.start_page.copy_button.click()
-    assert window.document.plan.details.prepared_for == ""
-    assert window.document.plan.details.organisation == list_examples()[0].organisation
+    plan = window.document.plan
+    assert plan.details.prepared_for == "" and plan.details.organisation == ""
+    assert plan.management.presence  # the platforms came along
+    assert all(not c.handle for c in plan.management.presence)
     assert window.document.file_path is None
 
 
-def test_copy_source_dialog_offers_examples_and_recent_plans(
+def test_a_blank_plan_is_prepared_by_the_profile_and_dated_today(make_window, settings):
+    settings.consultant_name = "Sam Consultant"
+    settings.consultant_company = "Harbour Advisory"
+    window = make_window()
+    window.files.new_plan()
+    details = window.document.plan.details
+    assert details.prepared_by == "Sam Consultant, Harbour Advisory"
+    assert details.plan_date == clock.today()
+    assert not window.isWindowModified()  # nothing to save yet: these are its defaults
+
+
+def test_copy_source_dialog_offers_examples_recent_plans_and_parts(
     make_window, answers, settings, tmp_path
 ):
     recent = write_plan(tmp_path / "recent.json")
@@ -183,9 +217,43 @@ def test_copy_source_dialog_offers_examples_and_recent_plans(
     settings.add_recent(RecentPlan(tmp_path / "gone.json"))
     answers.set("ask_copy_source", None)
     make_window().files.new_from_copy()
-    ((_parent, examples, recent_paths, _folder),) = answers.messages("ask_copy_source")
+    ((_parent, examples, recent_paths, _folder, parts),) = answers.messages("ask_copy_source")
     assert [name for name, _title in examples] == [i.name for i in list_examples()]
     assert recent_paths == [recent]  # a missing file is not offered
+    offered = {name for name, _label, _on in parts}
+    assert {name for name, _label, on in parts if on} == {
+        "platforms",
+        "roles",
+        "policy_headings",
+        "situations",
+        "indicators",
+    }
+    assert "notes" in offered and "learnings" in offered
+
+
+def test_copy_source_dialog_returns_the_ticked_parts(qtbot, tmp_path):
+    dialog = CopySourceDialog(
+        [("bakery", "Bakery")],
+        [],
+        tmp_path,
+        parts=[("platforms", "Platforms", True), ("notes", "Listening notes", False)],
+    )
+    qtbot.addWidget(dialog)
+    dialog.part_boxes["notes"].setChecked(True)
+    dialog.part_boxes["platforms"].setChecked(False)
+    dialog._accept_selected()
+    assert dialog.choice == CopySource(example="bakery", keep=frozenset({"notes"}))
+
+
+def test_worked_examples_open_with_a_button(make_window):
+    window = make_window()
+    page = window.start_page
+    page.load_examples()
+    assert not page.open_example_button.isEnabled()  # nothing chosen yet
+    page.examples.setCurrentRow(1)
+    assert page.open_example_button.isEnabled()
+    page.open_example_button.click()
+    assert window.document.plan.details.title == list_examples()[1].title
 
 
 def test_a_broken_source_is_reported_and_nothing_changes(make_window, answers, tmp_path):

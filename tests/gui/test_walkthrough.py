@@ -161,7 +161,8 @@ def test_a_whole_session(make_window, answers, qtbot, tmp_path):
     assert plan.listening.notes[0].said == "Is the rye made without wheat?"
     assert plan.planning.seven_ps.purpose.owner == "Maria"
     assert plan.engagement.activities[0].activity == "Weekly oven times post"
-    # ...and the pages show it again.
-    assert window.current_page() == PageId.DETAILS
+    # ...and the pages show it again, from the page where the user stopped.
+    assert window.current_page() == PageId.REVIEW
+    user.go(PageId.DETAILS)
     assert user.widget("details.title").text() == "Harbour Street plan"
     assert not window.isWindowModified() and answers.names() == ["ask_save_path"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit
 
 from workbook.gui.document import PlanDocument
@@ -203,8 +203,9 @@ def test_date_cells_edit_with_a_calendar_and_can_be_cleared(qtbot, document):
     table.view.setCurrentIndex(index)
     table.view.edit(index)
     editor = table.view.findChild(OptionalDateEdit)
-    assert editor.date_edit.calendarPopup()
-    editor.date_edit.setDate(QDate(2026, 2, 14))
+    assert editor.calendar_button.toolTip().startswith("Pick a date")
+    editor.date_edit.selectAll()
+    qtbot.keyClicks(editor.date_edit, "14 Feb 2026")
     assert note.noted_on == date(2026, 2, 14)
     editor.clear()
     assert note.noted_on is None
@@ -287,9 +288,13 @@ def test_the_model_follows_the_document_without_resetting(qtbot, document):
 
 def test_an_empty_table_says_how_to_add_a_row(qtbot, document):
     table = make_table(qtbot, document, PRESENCE)
-    assert "Ctrl+Shift+N" in table.view.empty_text
-    assert "Ctrl+Shift+N" in table.buttons["Add"].toolTip()
+    assert table.view.empty_text.startswith("No channels yet. Press Insert")
+    assert "(Ins or Ctrl+Shift+N)" in table.buttons["Add"].toolTip()
     assert "Del" in table.buttons["Delete"].toolTip()
+    people = make_table(qtbot, document, ("management", "people"))
+    activities = make_table(qtbot, document, ("engagement", "activities"))
+    assert people.view.empty_text.startswith("No people yet.")
+    assert activities.view.empty_text.startswith("No activities yet.")
 
 
 def test_typing_in_a_cell_reaches_the_plan_before_the_editor_closes(qtbot, document):

@@ -25,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from workbook.export.formats import FORMATS
 
     formats = ", ".join(f"{name} ({f.help})" for name, f in FORMATS.items())
+    parser.epilog = PROFILE_NOTE
     parser.add_argument("file", metavar="FILE", type=Path, help="the plan (.json) to export")
     parser.add_argument(
         "-o",
@@ -88,7 +89,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="leave out the appendix of what is still open in the plan",
     )
     parser.add_argument(
-        "--page-size", default="A4", metavar="A4|Letter", help="paper size (default: A4)"
+        "--page-size", metavar="A4|Letter", help="paper size (default: the saved one, else A4)"
     )
     parser.add_argument(
         "--logo",
@@ -98,21 +99,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--accent",
-        default=DEFAULT_ACCENT,
         metavar="#RRGGBB",
-        help="brand colour for headings, rules and table headers",
+        help=f"brand colour for headings, rules and table headers (default: the saved one, "
+        f"else {DEFAULT_ACCENT})",
     )
     parser.add_argument(
         "--consultant",
-        default="",
         metavar="NAME",
-        help='the consultant\'s name: "Prepared by" when the plan does not name anyone',
+        help='the consultant\'s name: "Prepared by" when the plan does not name anyone '
+        "(default: the saved one)",
     )
     parser.add_argument(
         "--company",
-        default="",
         metavar="NAME",
-        help="the consultant's company, beside their name",
+        help="the consultant's company, beside their name (default: the saved one)",
+    )
+    parser.add_argument(
+        "--no-profile",
+        action="store_true",
+        help="ignore the saved profile: no logo, name or company, the default colour",
     )
     parser.add_argument(
         "--reference-docx",
@@ -242,12 +247,45 @@ def _stop_on_terminate() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
+PROFILE_NOTE = (
+    "Branding comes from the app's saved profile: unless given here, the logo, accent "
+    "colour, consultant name and company are those of Edit > Preferences in the window, "
+    "and the page size and guiding questions those of the last Export As. Use "
+    "--no-profile to leave the saved profile out."
+)
+
+
+def options_from(args: argparse.Namespace, contents: object = None):  # noqa: ANN201
+    # -> workbook.export.ExportOptions (imported when the command runs)
+    """The export options: what the command line gives, else the saved profile (unless
+    ``--no-profile``), else the defaults. Raises ExportError for a bad colour or size."""
+    from workbook.export import ExportOptions
+    from workbook.export.options import normalise_accent, normalise_page_size
+    from workbook.profile import SavedProfile, read_profile
+
+    saved = SavedProfile() if args.no_profile else read_profile()
+
+    def given(value, fallback):  # noqa: ANN001, ANN202 - an argument or its saved value
+        return fallback if value is None else value
+
+    return ExportOptions(
+        page_size=normalise_page_size(given(args.page_size, saved.page_size)),
+        include_prompts=False if args.no_prompts else saved.include_prompts,
+        logo=given(args.logo, saved.logo),
+        accent=normalise_accent(given(args.accent, saved.accent)),
+        consultant_name=given(args.consultant, saved.name),
+        consultant_company=given(args.company, saved.company),
+        report=contents,
+        reference_docx=args.reference_docx,
+        table=args.table or "actions",
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Export the plan; 0 on success, 1 with a message when it cannot be done, 2 when the
     command line asks for something that cannot be."""
-    from workbook.export import ExportError, ExportOptions
+    from workbook.export import ExportError
     from workbook.export.formats import FORMATS, export_document
-    from workbook.export.options import normalise_accent, normalise_page_size
     from workbook.export.targets import TargetError, check_target
     from workbook.storage import PlanFileError, load_plan
 
@@ -267,17 +305,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     output = FORMATS[fmt].output
     try:
-        options = ExportOptions(
-            page_size=normalise_page_size(args.page_size),
-            include_prompts=not args.no_prompts,
-            logo=args.logo,
-            accent=normalise_accent(args.accent),
-            consultant_name=args.consultant,
-            consultant_company=args.company,
-            report=contents,
-            reference_docx=args.reference_docx,
-            table=args.table or "actions",
-        )
+        options = options_from(args, contents)
         if check_target(target, plan=source, output=output) and not args.force:
             raise TargetError(
                 f"{target} already exists. Add --force to replace it, or choose another "

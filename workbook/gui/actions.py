@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-from workbook.gui import help_menu
+from workbook.gui import help_menu, page_commands, window_view, windows
 from workbook.gui.icons import icon
+from workbook.gui.shortcuts import reserve_shortcuts
 from workbook.gui.steps import STEPS
 
 if TYPE_CHECKING:
@@ -34,11 +35,17 @@ def _keys(*keys: Key | str) -> list[QKeySequence]:
     return list(unique.values())
 
 
+def menu_text(title: str) -> str:
+    """``title`` for a menu item: a "&" in it is shown, not taken as a mnemonic marker."""
+    return title.replace("&", "&&")
+
+
 class WindowActions:
     """Creates every action of the main window and the menu bar that shows them.
 
     Each action shows its shortcut in its menu, so every command can be learnt from
-    the menus and reached from the keyboard.
+    the menus and reached from the keyboard. The shortcuts win over the key bindings of
+    text fields (:mod:`workbook.gui.shortcuts`): Ctrl+E exports even from a one-line field.
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -49,12 +56,18 @@ class WindowActions:
             "New plan from a &copy…", w.files.new_from_copy, _keys("Ctrl+Shift+N"), "copy"
         )
         self.open = self._action("&Open…", w.files.open_dialog, _keys(Key.Open), "open")
+        self.open_new_window = self._action(
+            "Open in New &Window…",
+            lambda: windows.open_in_new_window(w),
+            _keys("Ctrl+Shift+O"),
+        )
         self.start_page = self._action(
             "S&tart page", w.show_start_page, _keys("Ctrl+Shift+H"), "home"
         )
         self.save = self._action("&Save", w.files.save, _keys(Key.Save), "save")
         self.save_as = self._action("Save &As…", w.files.save_as, _keys(Key.SaveAs, "Ctrl+Shift+S"))
-        self.export = self._action("&Export PDF…", w.export_pdf, _keys("Ctrl+E"), "export")
+        self.export = self._action("&Export PDF", w.export_pdf, _keys("Ctrl+E"), "export")
+        self.export_as = self._action("Export PDF &As…", w.export_pdf_as, _keys("Ctrl+Shift+E"))
         self.close = self._action("&Close plan", w.close_plan, _keys(Key.Close, "Ctrl+W"))
         self.quit = self._action("&Quit", w.quit_app, _keys(Key.Quit, "Ctrl+Q"))
 
@@ -63,22 +76,41 @@ class WindowActions:
         self.undo.setShortcuts(_keys(Key.Undo))
         self.redo = stack.createRedoAction(w, "&Redo")
         self.redo.setShortcuts(_keys(Key.Redo))
+        w.addAction(self.undo)
+        w.addAction(self.redo)
+        self.add_row = self._action(
+            "Add a &row", lambda: page_commands.add_row(w), [QKeySequence("Insert")], "add"
+        )
+        self.search_notes = self._action(
+            "Search the &notes", lambda: page_commands.search_notes(w), _keys("Ctrl+F")
+        )
         self.preferences = self._action(
             "&Preferences…", w.edit_preferences, _keys(Key.Preferences, "Ctrl+,")
         )
 
         self.larger_text = self._action(
-            "&Larger text", lambda: w.change_text_size(+1), _keys(Key.ZoomIn, "Ctrl+=")
+            "&Larger text",
+            lambda: window_view.change_text_size(w, +1),
+            _keys(Key.ZoomIn, "Ctrl+="),
         )
         self.smaller_text = self._action(
-            "&Smaller text", lambda: w.change_text_size(-1), _keys(Key.ZoomOut)
+            "&Smaller text", lambda: window_view.change_text_size(w, -1), _keys(Key.ZoomOut)
         )
-        self.normal_text = self._action("&Normal text size", w.reset_text_size, _keys("Ctrl+0"))
+        self.normal_text = self._action(
+            "&Normal text and window size", lambda: window_view.reset_text_size(w), _keys("Ctrl+0")
+        )
+        self.toggle_step_list = self._action(
+            "Show the step &list",
+            lambda: window_view.show_step_list(w, self.toggle_step_list.isChecked()),
+            _keys("Ctrl+B"),
+        )
+        self.toggle_step_list.setCheckable(True)
+        self.toggle_step_list.setChecked(w.settings.step_list_shown)
 
         self.go_to: dict[object, QAction] = {}
         for number, (page_id, title, _stage) in enumerate(STEPS, start=1):
             action = self._action(
-                f"&{number} {title}",
+                f"&{number} {menu_text(title)}",
                 lambda _checked=False, p=page_id: w.go_to_page(p, focus=True),
                 _keys(f"Ctrl+{number}"),
             )
@@ -92,10 +124,27 @@ class WindowActions:
             "&Previous step", lambda: w.go_relative(-1, focus=True), _keys("Alt+Left"), "previous"
         )
         self.step_list = self._action("Go to the &step list", w.focus_step_list, _keys("F6"))
+        self.go_to_table = self._action(
+            "Go to this page's &table", lambda: page_commands.go_to_table(w), _keys("Ctrl+T")
+        )
+        # The window's, so they work from inside a text field too (a field would keep them).
+        self.next_tab = self._action(
+            "Next &tab on the page",
+            lambda: page_commands.switch_tab(w, +1),
+            _keys(Key.NextChild, "Ctrl+PgDown"),
+        )
+        self.previous_tab = self._action(
+            "Previous tab on the page",
+            lambda: page_commands.switch_tab(w, -1),
+            _keys("Ctrl+PgUp"),
+        )
 
+        self.getting_started = self._action(
+            "&Getting started", lambda: help_menu.show_getting_started(w), _keys("Shift+F1")
+        )
         self.shortcuts = self._action(
             "&Keyboard shortcuts",
-            lambda: help_menu.show_shortcuts(w, self.all_actions()),
+            lambda: help_menu.show_shortcuts(w, self),
             _keys(Key.HelpContents, "F1"),
         )
         self.about_method = self._action(
@@ -107,13 +156,20 @@ class WindowActions:
             self.save,
             self.save_as,
             self.export,
+            self.export_as,
             self.close,
             *self.go_to.values(),
             self.next_step,
             self.previous_step,
             self.step_list,
+            self.go_to_table,
+            self.next_tab,
+            self.previous_tab,
+            self.add_row,
+            self.search_notes,
         ]
         """Actions that need an open plan."""
+        self.reserved_keys = reserve_shortcuts(w, self.all_actions())
 
     def _action(
         self, text: str, slot: Callable, shortcuts: list[QKeySequence], icon_name: str | None = None
@@ -124,7 +180,7 @@ class WindowActions:
         action.setShortcuts(shortcuts)
         if shortcuts:
             shown = shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shown})")
+            action.setToolTip(f"{help_menu.plain_text(text).rstrip('…')} ({shown})")
         action.triggered.connect(lambda _checked=False: slot())
         self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
         return action
@@ -132,30 +188,36 @@ class WindowActions:
     def build_menus(self, bar: QMenuBar) -> QMenu:
         """Fill the menu bar; returns the Open Recent submenu (filled when it opens)."""
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.new, self.new_from_copy, self.open])
+        file_menu.addActions([self.new, self.new_from_copy, self.open, self.open_new_window])
         recent = file_menu.addMenu("Open &Recent")
         recent.setObjectName("recent_menu")
         file_menu.addAction(self.start_page)
         file_menu.addSeparator()
-        file_menu.addActions([self.save, self.save_as, self.export])
+        file_menu.addActions([self.save, self.save_as, self.export, self.export_as])
         file_menu.addSeparator()
         file_menu.addActions([self.close, self.quit])
 
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
+        edit_menu.addActions([self.add_row, self.search_notes])
+        edit_menu.addSeparator()
         edit_menu.addAction(self.preferences)
 
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.larger_text, self.smaller_text, self.normal_text])
+        view_menu.addSeparator()
+        view_menu.addAction(self.toggle_step_list)
 
         go_menu = bar.addMenu("&Go")
         go_menu.addActions(list(self.go_to.values()))
         go_menu.addSeparator()
         go_menu.addActions([self.previous_step, self.next_step, self.step_list])
+        go_menu.addSeparator()
+        go_menu.addActions([self.previous_tab, self.next_tab, self.go_to_table])
 
         help_bar = bar.addMenu("&Help")
-        help_bar.addActions([self.shortcuts, self.about_method, self.about])
+        help_bar.addActions([self.getting_started, self.shortcuts, self.about_method, self.about])
         return recent
 
     def all_actions(self) -> list[QAction]:
@@ -167,3 +229,4 @@ class WindowActions:
         for action in self.plan_actions:
             action.setEnabled(is_open)
         self.save.setEnabled(is_open and not read_only)
+        self.add_row.setEnabled(is_open and not read_only)

@@ -78,8 +78,11 @@ def install_crash_handler(windows: list, parent: QObject | None = None) -> Crash
     copies, then tells the user what happened and what became of their work."""
 
     def save_recovery() -> str:
-        written = [w for w in windows if w.files.autosaver.write_now() is not None]
-        return recovery_note(len(written), sum(w.has_plan for w in windows))
+        from workbook.gui.windows import opened_windows
+
+        every = [*windows, *(w for w in opened_windows() if w not in windows)]
+        written = [w for w in every if w.files.autosaver.write_now() is not None]
+        return recovery_note(len(written), sum(w.has_plan for w in every))
 
     def report(summary: str, details: str, note: str) -> None:
         from workbook.gui import dialogs  # 34 ms of widgets' dialog classes: only on a crash

@@ -7,7 +7,8 @@ the user. Each function returns a plain value (a string choice, a path or ``None
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import html
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,15 +17,19 @@ from typing import Literal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QColorDialog,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
+    QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -150,6 +155,55 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+
+
+class TextDialog(QDialog):
+    """A page of text to read (Getting started, the keyboard shortcuts) with a Close button."""
+
+    def __init__(self, title: str, html: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("text_dialog")
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(html)
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        _size_for_reading(self, 80, 30)
+        _fit_screen(self)
+
+
+def _fit_screen(dialog: QDialog) -> None:
+    screen = dialog.screen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        dialog.resize(dialog.size().boundedTo(area.size() * 0.9))
+
+
+def show_document(parent: QWidget | None, title: str, html: str) -> None:
+    TextDialog(title, html, parent).exec()
+
+
+def shortcuts_html(sections: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> str:
+    """The keyboard shortcuts as a table per section (every word escaped)."""
+    parts = []
+    for heading, entries in sections:
+        rows = "".join(
+            f"<tr><td>{html.escape(what)}</td><td style='padding-left:16px'>"
+            f"<b>{html.escape(keys)}</b></td></tr>"
+            for what, keys in entries
+        )
+        parts.append(f"<h3>{html.escape(heading)}</h3><table>{rows}</table>")
+    return "".join(parts)
+
+
+def show_shortcuts(
+    parent: QWidget | None, title: str, sections: Sequence[tuple[str, Sequence[tuple[str, str]]]]
+) -> None:
+    show_document(parent, title, shortcuts_html(sections))
 
 
 def ask_save_failed(parent: QWidget | None, message: str) -> Literal["save_as", "cancel"]:
@@ -333,14 +387,17 @@ def ask_recovery(
 
 @dataclass(frozen=True, slots=True)
 class CopySource:
-    """A plan to copy: a file, or a worked example by name."""
+    """A plan to copy (a file, or a worked example by name) and the parts to keep (names of
+    :class:`workbook.templates.CopyPart`; the defaults when None)."""
 
     path: Path | None = None
     example: str | None = None
+    keep: frozenset[str] | None = None
 
 
 class CopySourceDialog(QDialog):
-    """Pick a worked example or a recent plan to start from, or browse for a file."""
+    """Pick a worked example or a recent plan to start a new client's plan from, or browse
+    for a file, and tick what the new plan keeps."""
 
     def __init__(
         self,
@@ -348,6 +405,7 @@ class CopySourceDialog(QDialog):
         recent: Sequence[Path],
         folder: Path,
         parent: QWidget | None = None,
+        parts: Sequence[tuple[str, str, bool]] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New plan from a copy")
@@ -355,9 +413,10 @@ class CopySourceDialog(QDialog):
         self.choice: CopySource | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Start a new plan from an existing one. The copy keeps the content; "
-            "who it is prepared for, the date and the revision note start empty, "
-            "and it is saved under a new name."
+            "Start a new client's plan from an existing one. The copy keeps the structure "
+            "and your own choices, not the other client's words: tick what else to keep. "
+            "“Prepared by” and the date come from your profile in Preferences, and the new "
+            "plan is saved under a new name."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -374,7 +433,18 @@ class CopySourceDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, CopySource(path=path))
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self._accept_selected())
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 1)
+        self.part_boxes: dict[str, QCheckBox] = {}
+        if parts:
+            group = QGroupBox("What the new plan &keeps")
+            grid = QGridLayout(group)
+            half = (len(parts) + 1) // 2
+            for position, (name, text, ticked) in enumerate(parts):
+                box = QCheckBox(text.replace("&", "&&"), group)
+                box.setChecked(ticked)
+                self.part_boxes[name] = box
+                grid.addWidget(box, position % half, position // half)
+            layout.addWidget(group)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         copy = buttons.addButton("Co&py", QDialogButtonBox.ButtonRole.AcceptRole)
         browse = buttons.addButton("&Browse…", QDialogButtonBox.ButtonRole.ActionRole)
@@ -384,18 +454,25 @@ class CopySourceDialog(QDialog):
         browse.clicked.connect(self._browse)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        _size_for_reading(self, 64, 20)
+        _size_for_reading(self, 96, 30)
+        _fit_screen(self)
+
+    def kept_parts(self) -> frozenset[str] | None:
+        if not self.part_boxes:
+            return None
+        return frozenset(name for name, box in self.part_boxes.items() if box.isChecked())
 
     def _accept_selected(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            self.choice = item.data(Qt.ItemDataRole.UserRole)
+            source: CopySource = item.data(Qt.ItemDataRole.UserRole)
+            self.choice = CopySource(source.path, source.example, self.kept_parts())
             self.accept()
 
     def _browse(self) -> None:
         path = ask_open_path(self, self.folder)
         if path is not None:
-            self.choice = CopySource(path=path)
+            self.choice = CopySource(path=path, keep=self.kept_parts())
             self.accept()
 
 
@@ -404,7 +481,9 @@ def ask_copy_source(
     examples: Sequence[tuple[str, str]],
     recent: Sequence[Path],
     folder: Path,
+    parts: Iterable[tuple[str, str, bool]] = (),
 ) -> CopySource | None:
-    dialog = CopySourceDialog(examples, recent, folder, parent)
+    """Which plan to copy and what to keep; ``parts`` are (name, label, ticked) choices."""
+    dialog = CopySourceDialog(examples, recent, folder, parent, list(parts))
     dialog.exec()
     return dialog.choice

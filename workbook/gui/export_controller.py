@@ -63,6 +63,7 @@ def export_arguments(plan_file: Path, target: Path, options: ExportOptions, forc
         f"--consultant={options.consultant_name}",
         f"--company={options.consultant_company}",
         "--progress=json",
+        "--no-profile",  # the window passes every choice itself
     ]
     if not options.include_prompts:
         args.append("--no-prompts")
@@ -87,6 +88,29 @@ def write_plan_file(plan: Plan, folder: Path) -> Path:
     path = folder / "plan.json"
     path.write_bytes(data)
     return path
+
+
+def saved_options(settings: Settings) -> ExportOptions:
+    """The consultant's branding and the last export's choices, from Preferences."""
+    return ExportOptions(
+        page_size=settings.export_page_size,
+        include_prompts=settings.export_include_prompts,
+        logo=settings.logo_path,
+        accent=settings.accent,
+        consultant_name=settings.consultant_name,
+        consultant_company=settings.consultant_company,
+    )
+
+
+def quick_target(plan: Plan, plan_path: Path | None, settings: Settings) -> Path:
+    """Where Ctrl+E writes the PDF: beside the plan file, same name; for a plan not saved
+    yet, in the folder of the last export (else the default folder), named after it."""
+    from workbook.gui.plan_files import suggested_file_name
+
+    if plan_path is not None:
+        return default_pdf_path(plan_path)
+    folder = settings.last_export_folder or settings.default_folder
+    return folder / Path(suggested_file_name(plan)).with_suffix(".pdf").name
 
 
 class ExportOptionsDialog(QDialog):
@@ -143,10 +167,12 @@ class ExportController(QObject):
         self._process: QProcess | None = None
         self._folder: tempfile.TemporaryDirectory | None = None
         self._target: Path | None = None
+        self._ask_after = True
         self._outcome: Done | Failed | None = None
         self._unreadable = False
         self._stopping = False
         self.stderr_tail = ""
+        self.last_warnings: tuple[str, ...] = ()
         self.progress_dialog: QProgressDialog | None = None
 
     # ------------------------------------------------------------------ overridable dialogs
@@ -156,15 +182,19 @@ class ExportController(QObject):
         return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_replace(self, path: Path) -> bool:
-        """Whether to replace the PDF that is already at ``path``."""
-        answer = QMessageBox.question(
-            self.parent_widget,
-            "Replace the PDF?",
-            f"{path.name} already exists in {path.parent}. Replace it with the new PDF?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        """Whether to replace the PDF that is already at ``path`` ("Replace" is the default:
+        exporting again over the last export is the usual case)."""
+        box = QMessageBox(self.parent_widget)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Replace the PDF?")
+        box.setText(f"{path.name} already exists in {path.parent}.")
+        box.setInformativeText("Replace it with the new PDF?")
+        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(replace)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is replace
 
     def ask_stop_export(self, parent: QWidget | None) -> bool:
         """Whether to stop the running export so the app can quit."""
@@ -211,28 +241,35 @@ class ExportController(QObject):
 
     # ------------------------------------------------------------------ exporting
 
-    def export_with_profile(self, plan: Plan, plan_path: Path | None, settings: Settings) -> None:
-        """Ask for the options (with the consultant's branding from ``settings`` as
-        defaults) and the place (beside the plan, or in the default folder), then export."""
-        from workbook.gui.plan_files import dialogs_module, suggested_file_name
+    def quick_export(self, plan: Plan, plan_path: Path | None, settings: Settings) -> Path:
+        """Ctrl+E: export with the saved branding and choices, beside the plan (or in the
+        folder of the last export) in one step. The only question is whether to replace a
+        PDF that is already there. Returns the target."""
+        target = quick_target(plan, plan_path, settings)
+        self.export(plan, target, saved_options(settings), ask_after=False)
+        return target
 
-        defaults = ExportOptions(
-            logo=settings.logo_path,
-            accent=settings.accent,
-            consultant_name=settings.consultant_name,
-            consultant_company=settings.consultant_company,
-        )
-        options = self.ask_export_options(defaults)
+    def export_with_profile(
+        self, plan: Plan, plan_path: Path | None, settings: Settings, ask_after: bool = True
+    ) -> None:
+        """Export As…: ask for the options (the saved branding and choices as defaults) and
+        the place, then export; the choices and the folder are kept for the next Ctrl+E."""
+        from workbook.gui.plan_files import dialogs_module
+
+        options = self.ask_export_options(saved_options(settings))
         if options is None:
             return
-        if plan_path is not None:
-            suggested = default_pdf_path(plan_path)
-        else:
-            name = Path(suggested_file_name(plan)).with_suffix(".pdf").name
-            suggested = settings.default_folder / name
-        target = dialogs_module().ask_pdf_path(self.parent_widget, suggested)
-        if target is not None:
-            self.export(plan, target, options)
+        target = dialogs_module().ask_pdf_path(
+            self.parent_widget, quick_target(plan, plan_path, settings)
+        )
+        if target is None:
+            return
+        settings.export_page_size = options.page_size
+        settings.export_include_prompts = options.include_prompts
+        settings.last_export_folder = Path(target).parent
+        self.export(plan, target, options, ask_after=ask_after)
+
+    export_as = export_with_profile
 
     def is_running(self) -> bool:
         """Whether an export's child process is running (or being stopped)."""
@@ -243,13 +280,20 @@ class ExportController(QObject):
         return self.is_running()
 
     def export(
-        self, plan: Plan, target: Path, options: ExportOptions, *, replace: bool | None = None
+        self,
+        plan: Plan,
+        target: Path,
+        options: ExportOptions,
+        *,
+        replace: bool | None = None,
+        ask_after: bool = True,
     ) -> None:
         """Start exporting ``plan`` as it is now to ``target``; returns at once.
 
         ``replace``: whether an existing PDF at ``target`` may be replaced (None: ask the
         user, through :meth:`ask_replace`). A folder, a device or any file that is not a
-        PDF is never replaced; the user is told why.
+        PDF is never replaced; the user is told why. ``ask_after``: offer to open the PDF
+        in a dialog when done (the window says so in its status bar instead).
         """
         if self.is_running():
             self.show_error(
@@ -274,7 +318,7 @@ class ExportController(QObject):
                 f"{folder.name}). Free some disk space, then export again."
             )
             return
-        self._folder, self._target = folder, target
+        self._folder, self._target, self._ask_after = folder, target, ask_after
         self._outcome, self._unreadable, self._stopping = None, False, False
         self.stderr_tail = ""
 
@@ -451,7 +495,10 @@ class ExportController(QObject):
 
     def _on_succeeded(self, outcome: Done) -> None:
         target = self._target or outcome.path
+        self.last_warnings = outcome.warnings
         self.finished.emit(target)
+        if not self._ask_after:
+            return
         choice = self.ask_after_export(target, outcome.warnings)
         if choice == "open":
             self.open_url(QUrl.fromLocalFile(str(target)))

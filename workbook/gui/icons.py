@@ -17,6 +17,7 @@ from workbook.resources import resource_path
 ICON_NAMES = (
     "add",
     "borrowed",
+    "calendar",
     "clear",
     "copy",
     "delete",

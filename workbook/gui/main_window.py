@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -24,37 +22,32 @@ from PySide6.QtWidgets import (
 )
 
 from workbook import APP_NAME
+from workbook.gui import places
 from workbook.gui.actions import WindowActions
 from workbook.gui.document import PlanDocument
 from workbook.gui.import_wizard import install_import_action
 from workbook.gui.pages import LazyPages, PageId, page_class, page_for_path
 from workbook.gui.plan_files import (
-    STATUS_LONG_MS,
-    STATUS_SHORT_MS,
     PlanFiles,
 )
 from workbook.gui.search_panel import install_search
 from workbook.gui.settings import Settings
 from workbook.gui.start_page import StartPage
 from workbook.gui.steps import STEPS
-from workbook.gui.theme import app_icon, apply_text_scale, next_text_scale
+from workbook.gui.theme import app_icon, apply_text_scale, apply_theme
+from workbook.gui.window_view import (
+    ElidedLabel,
+    first_size,
+    fit_step_list,
+    keep_on_screen,
+    scrolling_pages,
+)
+from workbook.gui.windows import accept_plan_drag, open_dropped_plan
 
 if TYPE_CHECKING:
     from workbook.gui.navigation import StepList
     from workbook.gui.pages import StagePage
     from workbook.recovery import RecoveryStore
-
-
-def plan_file_urls(event: QDropEvent | QDragEnterEvent) -> list[Path]:
-    """Local ``.json`` files among the dragged URLs."""
-    mime = event.mimeData()
-    if mime is None or not mime.hasUrls():
-        return []
-    return [
-        Path(url.toLocalFile())
-        for url in mime.urls()
-        if url.isLocalFile() and url.toLocalFile().lower().endswith(".json")
-    ]
 
 
 class MainWindow(QMainWindow):
@@ -98,8 +91,10 @@ class MainWindow(QMainWindow):
         if self.settings.window_geometry is not None:
             self.restoreGeometry(self.settings.window_geometry)
         else:
-            self.resize(1200, 800)
+            self.resize(first_size(self))
         apply_text_scale(QApplication.instance(), self.settings.text_scale)
+        apply_theme(QApplication.instance(), self.settings.theme)
+        keep_on_screen(self)
         self._show_start_page()
 
     @property
@@ -122,10 +117,10 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.start_page)
         self.setCentralWidget(self.central)
 
-        self.file_label = QLabel()
+        # Elided: a long path or note must never make the window wider than the screen.
+        self.file_label = ElidedLabel()
         self.file_label.setObjectName("status_file")
-        self.file_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.mode_label = QLabel()
+        self.mode_label = ElidedLabel()
         self.mode_label.setObjectName("status_mode")
         self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.file_label)
@@ -135,6 +130,9 @@ class MainWindow(QMainWindow):
         """The step list and the page stack. Built when first needed, not before the start
         page is on screen."""
         return self._workspace or self._build_workspace()
+
+    def has_workspace(self) -> bool:
+        return self._workspace is not None
 
     @property
     def step_list(self) -> StepList:
@@ -156,6 +154,8 @@ class MainWindow(QMainWindow):
         workspace.setChildrenCollapsible(False)
         self._step_list = StepList(self.document)
         self._step_list.step_selected.connect(self.go_to_page)
+        self._step_list.step_chosen.connect(lambda p: self.go_to_page(p, focus=True))
+        self._step_list.setVisible(self.settings.step_list_shown)
         native = QKeySequence.SequenceFormat.NativeText
         self._step_list.set_shortcut_hints(
             self.actions.previous_step.shortcut().toString(native),
@@ -164,9 +164,10 @@ class MainWindow(QMainWindow):
         self._page_stack = QStackedWidget()
         self._page_stack.setObjectName("page_stack")
         workspace.addWidget(self._step_list)
-        workspace.addWidget(self._page_stack)
+        workspace.addWidget(scrolling_pages(self._page_stack))
         workspace.setStretchFactor(1, 1)
-        workspace.setSizes([280, 920])
+        wanted = min(self._step_list.sizeHint().width(), max(self.width() // 3, 1))
+        workspace.setSizes([wanted, max(self.width() - wanted, 1)])
         self.central.addWidget(workspace)
         self._workspace = workspace
         return workspace
@@ -177,6 +178,11 @@ class MainWindow(QMainWindow):
         self.page_stack.addWidget(page)
         page.navigate_requested.connect(self.navigate_to_path)
         page.export_requested.connect(self.export_pdf)
+        from workbook.gui.focus import tidy_tab_chain
+        from workbook.gui.read_only import set_read_only
+
+        tidy_tab_chain(page)
+        set_read_only(page, self.has_plan and self.document.session.read_only)
         return page
 
     def _show_start_page(self) -> None:
@@ -196,10 +202,12 @@ class MainWindow(QMainWindow):
     def show_start_page(self) -> None:
         self._show_start_page()
 
-    def show_plan(self, focus: bool = False) -> None:
-        """The document holds the plan to show (opened, new, restored): show its first page."""
+    def show_plan(self, focus: bool = True) -> None:
+        """The document holds the plan to show (opened, new, restored): show the page and
+        tab where it was left (the first page for a new plan), the keyboard in its first
+        answer."""
         self.has_plan = True
-        self.go_to_page(PageId.DETAILS, focus=focus)
+        places.restore(self, focus=focus)
 
     def close_plan(self) -> bool:
         """Close the plan and show the start page (Ctrl+W)."""
@@ -210,8 +218,10 @@ class MainWindow(QMainWindow):
         return True
 
     def focus_current_page(self) -> None:
+        from workbook.gui.focus import focus_first_field
+
         if self.has_plan:
-            self._focus_page(self.page_stack.currentWidget())
+            focus_first_field(self.page_stack.currentWidget())
 
     # ------------------------------------------------------------ navigation
 
@@ -226,7 +236,7 @@ class MainWindow(QMainWindow):
         self.page_stack.setCurrentWidget(page)
         self.step_list.set_current(PageId(page_id))
         if focus:
-            self._focus_page(page)
+            self.focus_current_page()
 
     def go_relative(self, step: int, focus: bool = False) -> None:
         order = [s[0] for s in STEPS]
@@ -241,24 +251,14 @@ class MainWindow(QMainWindow):
         self.pages[page_id].focus_path(tuple(path))
 
     def focus_step_list(self) -> None:
+        """F6: the step list (shown again if it was hidden)."""
         if self.has_plan:
             self._show_workspace()
-            self.step_list.list.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+            if not self.step_list.isVisible():
+                from workbook.gui.window_view import show_step_list
 
-    @staticmethod
-    def _focus_page(page: QWidget) -> None:
-        """Put the keyboard in the first field of ``page``."""
-        widget = page.nextInFocusChain()
-        while widget is not None and widget is not page:
-            if (
-                page.isAncestorOf(widget)
-                and widget.isVisible()
-                and widget.isEnabled()
-                and widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus
-            ):
-                widget.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
-                return
-            widget = widget.nextInFocusChain()
+                show_step_list(self, True)
+            self.step_list.list.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     # ------------------------------------------------------------ state display
 
@@ -286,9 +286,14 @@ class MainWindow(QMainWindow):
             return
         self.file_label.setText(str(session.path) if session.path else "Not saved to a file yet")
         if session.read_only:
-            self.mode_label.setText("Read-only: use Save As to keep changes")
+            self.mode_label.setText("Read-only: to edit, Save As a copy of your own")
         else:
             self.mode_label.setText(session.note)
+        if self.pages.built():
+            from workbook.gui.read_only import set_read_only
+
+            for page in self.pages.built().values():
+                set_read_only(page, session.read_only)
 
     def _value_changed(self, path: tuple) -> None:
         if tuple(path) == ("details", "title"):
@@ -301,20 +306,32 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ export, preferences, view
 
-    def export_pdf(self) -> None:
-        """Export PDF (Ctrl+E, or the review page's button), with the profile's branding."""
-        if not self.has_plan:
-            return
+    @property
+    def export_controller(self):  # noqa: ANN201 - the ExportController, made on first use
         if self._export_controller is None:
             from workbook.gui.export_controller import ExportController
 
             self._export_controller = ExportController(self)
-            self._export_controller.finished.connect(
-                lambda path: self.statusBar().showMessage(f"Exported {path}", STATUS_LONG_MS)
-            )
-        self._export_controller.export_with_profile(
-            self.document.plan, self.document.file_path, self.settings
-        )
+            self._export_controller.finished.connect(self._exported)
+        return self._export_controller
+
+    def _exported(self, path: Path) -> None:
+        from workbook.gui.export_notice import show_export_notice
+
+        show_export_notice(self, path, self.export_controller.last_warnings)
+
+    def export_pdf(self) -> None:
+        """Ctrl+E (or the review page's button): the PDF beside the plan with the saved
+        branding, in one step (a question only before replacing a PDF)."""
+        if self.has_plan:
+            doc = self.document
+            self.export_controller.quick_export(doc.plan, doc.file_path, self.settings)
+
+    def export_pdf_as(self) -> None:
+        """Ctrl+Shift+E: choose where and how, then export."""
+        if self.has_plan:
+            doc = self.document
+            self.export_controller.export_as(doc.plan, doc.file_path, self.settings, False)
 
     def edit_preferences(self) -> None:
         from workbook.gui.preferences import PreferencesDialog
@@ -325,44 +342,26 @@ class MainWindow(QMainWindow):
     def apply_settings(self) -> None:
         self.autosaver.set_interval(self.settings.autosave_seconds * 1000)
         apply_text_scale(QApplication.instance(), self.settings.text_scale)
-
-    def change_text_size(self, step: int) -> None:
-        self.settings.text_scale = next_text_scale(self.settings.text_scale, step)
-        apply_text_scale(QApplication.instance(), self.settings.text_scale)
-        self.statusBar().showMessage(f"Text size {self.settings.text_scale}%", STATUS_SHORT_MS)
-
-    def reset_text_size(self) -> None:
-        self.settings.text_scale = 100
-        apply_text_scale(QApplication.instance(), 100)
+        apply_theme(QApplication.instance(), self.settings.theme)
+        keep_on_screen(self)
+        fit_step_list(self)
 
     def quit_app(self) -> None:
         """Close every window of the app (each asks about its own unsaved changes); stop at
         the first one the user keeps open."""
-        others = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and w is not self and w.isVisible()
-        ]
-        for window in [self, *others]:
+        from workbook.gui.windows import main_windows
+
+        for window in [self, *(w for w in main_windows() if w is not self)]:
             if not window.close():
                 return
 
     # ------------------------------------------------------------ Qt events
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if plan_file_urls(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_plan_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = plan_file_urls(event)
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        # Open after the drop returns: some platforms dislike modal dialogs inside a drop.
-        QTimer.singleShot(0, lambda: self.files.open_path(paths[0]))
+        open_dropped_plan(self, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.files.confirm_close_plan():
@@ -374,6 +373,7 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
+        places.remember(self)
         self.files.shut_down()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.sync()

@@ -123,7 +123,10 @@ class StepList(QWidget):
     """All steps of the workbook; any step can be opened at any time (not a locked wizard)."""
 
     step_selected = Signal(object)
-    """The user picked a step; the argument is its :class:`PageId`."""
+    """The current step changed (a click, or the arrow keys in the list); the argument is
+    its :class:`PageId`."""
+    step_chosen = Signal(object)
+    """The user clicked a step or pressed Enter on it: go there and start typing."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +156,10 @@ class StepList(QWidget):
             item.setData(_PERCENT_ROLE, 0)
         self.list.setCurrentRow(0)
         self.list.currentRowChanged.connect(self._row_changed)
+        # A click or Enter opens the step with the keyboard in its first answer; the arrow
+        # keys only show the step, so one can walk the list.
+        self.list.clicked.connect(lambda index: self._chosen(index.row()))
+        self.list.activated.connect(lambda index: self._chosen(index.row()))
         layout.addWidget(self.list, 1)
 
         buttons = QHBoxLayout()
@@ -181,12 +188,18 @@ class StepList(QWidget):
         self._stale = True
 
     def _fit_width(self) -> None:
-        """Wide enough for the longest step name at the current text size."""
+        """Room for a short step name at the current text size; longer names are shortened
+        with "…" (a projector at 200% needs the width for the page)."""
         metrics = QFontMetrics(self.list.font())
+        self.list.setMinimumWidth(metrics.averageCharWidth() * 14 + 4 * metrics.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Wide enough for the longest step name at the current text size."""
         bold = QFont(self.list.font())
         bold.setBold(True)
         longest = max(QFontMetrics(bold).horizontalAdvance(title) for _p, title, _s in STEPS)
-        self.list.setMinimumWidth(longest + 4 * metrics.height())
+        height = QFontMetrics(self.list.font()).height()
+        return QSize(longest + 4 * height + 8, super().sizeHint().height())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -241,6 +254,10 @@ class StepList(QWidget):
                 Qt.ItemDataRole.AccessibleTextRole, f"Step {row + 1}: {title}, {percent}% complete"
             )
             item.setToolTip(f"{title}: {percent}% complete")
+
+    def _chosen(self, row: int) -> None:
+        if 0 <= row < len(STEPS):
+            self.step_chosen.emit(STEPS[row][0])
 
     def _row_changed(self, row: int) -> None:
         self._update_buttons()

@@ -131,7 +131,11 @@ class PlanFiles(QObject):
         return choice == "discard"
 
     def install(self, session: PlanSession, *, modified: bool = False) -> None:
-        """Show ``session``'s plan; the previous plan is let go (already confirmed)."""
+        """Show ``session``'s plan (on the page and tab where it was left, with the keyboard
+        in its first answer); the previous plan is let go (already confirmed)."""
+        from workbook.gui import places
+
+        places.remember(self.window)
         self.autosaver.discard()
         if session is not self.document.session:
             self.document.session.close()
@@ -142,20 +146,29 @@ class PlanFiles(QObject):
             self._remember(session.path)
             self._status(f"Opened {session.path}")
 
+    def consultant(self):  # noqa: ANN201 - a workbook.templates.Consultant
+        """Who prepares plans here, from the profile in Preferences."""
+        from workbook.templates import Consultant
+
+        return Consultant(self.settings.consultant_name, self.settings.consultant_company)
+
     def new_plan(self) -> None:
+        """A blank plan, "prepared by" the consultant of the profile and dated today."""
+        from workbook.gui.widgets import clock
         from workbook.session import PlanSession
+        from workbook.templates import blank_plan
 
         if self.confirm_close_plan():
-            self.install(PlanSession())
-            self.window.focus_current_page()
+            self.install(PlanSession(blank_plan(self.consultant(), clock.today())))
 
     def open_dialog(self) -> None:
-        path = dialogs_module().ask_open_path(self.window, self._folder())
+        path = dialogs_module().ask_open_path(self.window, self.folder())
         if path is not None:
             self.open_path(path)
 
     def open_path(self, path: str | Path) -> bool:
         """Open a plan file (asking about unsaved changes and locks). True if it opened."""
+        from workbook.gui.windows import bring_forward, window_with_plan
         from workbook.locking import PlanLockedError
         from workbook.session import LockMode, PlanSession
         from workbook.storage import PlanLoadError
@@ -164,6 +177,10 @@ class PlanFiles(QObject):
         if self.window.has_plan and self.session.path == path:
             self.window.show_plan(focus=False)
             self.window.activateWindow()
+            return True
+        elsewhere = window_with_plan(path, other_than=self.window)
+        if elsewhere is not None:  # open in another window of this app: show it there
+            bring_forward(elsewhere)
             return True
         if not self.confirm_close_plan():
             return False
@@ -193,16 +210,22 @@ class PlanFiles(QObject):
             self.install(PlanSession(load_example(name)))
 
     def new_from_copy(self) -> None:
+        """A new client's plan from a copy of a plan or a worked example: the structure and
+        the consultant's own choices, and whatever else the user ticks
+        (:func:`workbook.templates.copy_for_new_client`)."""
         from workbook.examples import list_examples, load_example
-        from workbook.session import PlanSession, plan_copy_for_new
+        from workbook.gui.widgets import clock
+        from workbook.session import PlanSession
         from workbook.storage import PlanLoadError, load_plan
+        from workbook.templates import DEFAULT_KEPT, CopyPart, copy_for_new_client
 
         examples = [
             (info.name, info.title or info.organisation or info.name) for info in list_examples()
         ]
         recent = [p.path for p in self.settings.recent_plans if p.is_available()]
+        parts = [(part.value, part.label, part in DEFAULT_KEPT) for part in CopyPart]
         source = dialogs_module().ask_copy_source(
-            self.window, examples, recent, self.settings.default_folder
+            self.window, examples, recent, self.settings.default_folder, parts
         )
         if source is None:
             return
@@ -215,17 +238,21 @@ class PlanFiles(QObject):
             except PlanLoadError as error:
                 dialogs_module().show_error(self.window, "Could not copy the plan", str(error))
                 return
+        keep = DEFAULT_KEPT if source.keep is None else {CopyPart(k) for k in source.keep}
+        copy = copy_for_new_client(original, keep, self.consultant(), clock.today())
         if self.confirm_close_plan():
-            self.install(PlanSession(plan_copy_for_new(original)), modified=True)
+            self.install(PlanSession(copy), modified=True)
             self.autosaver.schedule()
             self._status("New plan copied; save it under a new name", STATUS_LONG_MS)
 
     def close_plan(self) -> bool:
         """Let the plan go (after asking about unsaved changes). True if it went."""
+        from workbook.gui import places
         from workbook.session import PlanSession
 
         if not self.window.has_plan or not self.confirm_close_plan():
             return False
+        places.remember(self.window)
         self.autosaver.discard()
         self.session.close()
         self.document.replace_session(PlanSession())
@@ -266,7 +293,8 @@ class PlanFiles(QObject):
 
     # ------------------------------------------------------------ saving
 
-    def _folder(self) -> Path:
+    def folder(self) -> Path:
+        """Where Open and Save As start: the plan's folder, else the default folder."""
         path = self.session.path if self.window.has_plan else None
         return path.parent if path else self.settings.default_folder
 
@@ -314,7 +342,7 @@ class PlanFiles(QObject):
             return False
         path = self.session.path
         name = path.name if path else suggested_file_name(self.document.plan)
-        target = dialogs_module().ask_save_path(self.window, self._folder() / name)
+        target = dialogs_module().ask_save_path(self.window, self.folder() / name)
         if target is None:
             return False
         self.autosaver.wait()

@@ -1,4 +1,5 @@
-"""The Preferences dialog (consultant profile, saving, text size) and logo preparation."""
+"""The Preferences dialog (consultant profile, saving, text size, colours) and logo
+preparation."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtGui import (
     QRegularExpressionValidator,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -36,6 +38,13 @@ from workbook.branding import is_accent
 from workbook.gui import dialogs
 from workbook.gui.icons import icon
 from workbook.gui.settings import AUTOSAVE_RANGE, TEXT_SCALES, Settings, branding_dir
+from workbook.gui.theme import apply_theme
+
+THEME_LABELS = {
+    "system": "Follow the system",
+    "light": "Light",
+    "dark": "Dark",
+}
 
 MAX_LOGO_SIDE = 1200
 """A stored logo is at most this many pixels wide or high (plenty for a printed cover)."""
@@ -261,6 +270,16 @@ class PreferencesDialog(QDialog):
             self.text_scale_combo.addItem(label, scale)
         self.text_scale_combo.setCurrentIndex(TEXT_SCALES.index(settings.text_scale))
         view_form.addRow("&Text size:", self.text_scale_combo)
+        self.theme_combo = QComboBox()
+        self.theme_combo.setAccessibleName("Colours")
+        for theme, label in THEME_LABELS.items():
+            self.theme_combo.addItem(label, theme)
+        self.theme_combo.setCurrentIndex(self.theme_combo.findData(settings.theme))
+        # Shown at once, so the choice can be judged; Cancel puts the old colours back.
+        self.theme_combo.currentIndexChanged.connect(
+            lambda _i: apply_theme(QApplication.instance(), self.theme_combo.currentData())
+        )
+        view_form.addRow("C&olours:", self.theme_combo)
         layout.addWidget(view)
 
         buttons = QDialogButtonBox(
@@ -363,8 +382,13 @@ class PreferencesDialog(QDialog):
         s.autosave_seconds = self.autosave_spin.value()
         s.save_to_file_automatically = self.save_to_file_check.isChecked()
         s.text_scale = int(self.text_scale_combo.currentData())
+        s.theme = str(self.theme_combo.currentData())
         s.sync()
         super().accept()
+
+    def reject(self) -> None:
+        apply_theme(QApplication.instance(), self.settings.theme)
+        super().reject()
 
     @classmethod
     def edit(cls, settings: Settings, parent: QWidget | None = None) -> bool:

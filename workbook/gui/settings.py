@@ -8,18 +8,33 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
-from workbook.appdirs import config_dir, data_dir
+from workbook.appdirs import data_dir
 from workbook.branding import DEFAULT_ACCENT, parse_accent
+from workbook.profile import (
+    ACCENT_KEY,
+    COMPANY_KEY,
+    LOGO_KEY,
+    NAME_KEY,
+    PAGE_SIZE_KEY,
+    PAGE_SIZES,
+    PROMPTS_KEY,
+    SavedProfile,
+    settings_path,
+)
 
 DEFAULT_AUTOSAVE_SECONDS = 5
 AUTOSAVE_RANGE = (1, 600)
 TEXT_SCALES = (100, 115, 130, 150, 175, 200)
 """Text sizes offered, in percent of the system font (larger ones are for projectors)."""
 MAX_RECENT = 12
+THEMES = ("system", "light", "dark")
+"""Follow the desktop's colours, or always light, or always dark."""
+MAX_PLACES = 50
+"""Plans whose page and tab are remembered (the most recent ones)."""
 
 
 def settings_file() -> Path:
-    return config_dir() / "settings.ini"
+    return settings_path()
 
 
 def branding_dir() -> Path:
@@ -86,24 +101,24 @@ class Settings:
 
     @property
     def consultant_name(self) -> str:
-        return self._str("profile/name")
+        return self._str(NAME_KEY)
 
     @consultant_name.setter
     def consultant_name(self, value: str) -> None:
-        self._set("profile/name", value.strip())
+        self._set(NAME_KEY, value.strip())
 
     @property
     def consultant_company(self) -> str:
-        return self._str("profile/company")
+        return self._str(COMPANY_KEY)
 
     @consultant_company.setter
     def consultant_company(self, value: str) -> None:
-        self._set("profile/company", value.strip())
+        self._set(COMPANY_KEY, value.strip())
 
     @property
     def logo_path(self) -> Path | None:
         """The prepared copy of the logo, if one was chosen and it still exists."""
-        text = self._str("profile/logo")
+        text = self._str(LOGO_KEY)
         if not text:
             return None
         path = Path(text)
@@ -111,18 +126,58 @@ class Settings:
 
     @logo_path.setter
     def logo_path(self, value: Path | None) -> None:
-        self._set("profile/logo", str(value) if value else "")
+        self._set(LOGO_KEY, str(value) if value else "")
 
     @property
     def accent(self) -> str:
-        return parse_accent(self._str("profile/accent", DEFAULT_ACCENT)) or DEFAULT_ACCENT
+        return parse_accent(self._str(ACCENT_KEY, DEFAULT_ACCENT)) or DEFAULT_ACCENT
 
     @accent.setter
     def accent(self, value: str) -> None:
         colour = parse_accent(value)
         if colour is None:
             raise ValueError(f"{value!r} is not a colour like {DEFAULT_ACCENT}")
-        self._set("profile/accent", colour)
+        self._set(ACCENT_KEY, colour)
+
+    def profile(self) -> SavedProfile:
+        """The consultant's branding and the export choices, as the command line reads them."""
+        return SavedProfile(
+            self.consultant_name,
+            self.consultant_company,
+            self.logo_path,
+            self.accent,
+            self.export_page_size,
+            self.export_include_prompts,
+        )
+
+    # ------------------------------------------------------------ export
+
+    @property
+    def export_page_size(self) -> str:
+        value = self._str(PAGE_SIZE_KEY, "A4")
+        return value if value in PAGE_SIZES else "A4"
+
+    @export_page_size.setter
+    def export_page_size(self, value: str) -> None:
+        self._set(PAGE_SIZE_KEY, value if value in PAGE_SIZES else "A4")
+
+    @property
+    def export_include_prompts(self) -> bool:
+        return self._bool(PROMPTS_KEY, True)
+
+    @export_include_prompts.setter
+    def export_include_prompts(self, value: bool) -> None:
+        self._set(PROMPTS_KEY, bool(value))
+
+    @property
+    def last_export_folder(self) -> Path | None:
+        """Where the last PDF went, if that folder is still there."""
+        text = self._str("export/last_folder")
+        return Path(text) if text and Path(text).is_dir() else None
+
+    @last_export_folder.setter
+    def last_export_folder(self, value: Path | None) -> None:
+        self._set("export/last_folder", str(value) if value else "")
 
     # ------------------------------------------------------------ files and saving
 
@@ -172,6 +227,25 @@ class Settings:
         self._set("view/text_scale", value)
 
     @property
+    def theme(self) -> str:
+        value = self._str("view/theme", "system")
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        if value not in THEMES:
+            raise ValueError(f"theme must be one of {THEMES}")
+        self._set("view/theme", value)
+
+    @property
+    def step_list_shown(self) -> bool:
+        return self._bool("view/step_list", True)
+
+    @step_list_shown.setter
+    def step_list_shown(self, value: bool) -> None:
+        self._set("view/step_list", bool(value))
+
+    @property
     def window_geometry(self) -> QByteArray | None:
         value = self._qs.value("window/geometry")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
@@ -179,6 +253,33 @@ class Settings:
     @window_geometry.setter
     def window_geometry(self, value: QByteArray) -> None:
         self._set("window/geometry", value)
+
+    # ------------------------------------------------------------ where each plan was left
+
+    def _places(self) -> dict[str, dict]:
+        try:
+            places = json.loads(self._str("files/places", "{}"))
+        except ValueError:
+            return {}
+        return places if isinstance(places, dict) else {}
+
+    def plan_place(self, path: Path) -> tuple[str, list[int]] | None:
+        """The page (its name) and tab indexes where ``path`` was left, if remembered."""
+        place = self._places().get(_path_key(path))
+        if not isinstance(place, dict) or not isinstance(place.get("page"), str):
+            return None
+        tabs = place.get("tabs", [])
+        if not isinstance(tabs, list) or not all(isinstance(t, int) for t in tabs):
+            tabs = []
+        return place["page"], tabs
+
+    def set_plan_place(self, path: Path, page: str, tabs: list[int]) -> None:
+        places = self._places()
+        key = _path_key(path)
+        places.pop(key, None)
+        places[key] = {"page": page, "tabs": list(tabs)}
+        kept = dict(list(places.items())[-MAX_PLACES:])  # the most recent, in order of use
+        self._set("files/places", json.dumps(kept, ensure_ascii=False))
 
     # ------------------------------------------------------------ recent plans
 

@@ -190,8 +190,19 @@ class StartPage(QWidget):
         self.examples.itemActivated.connect(
             lambda item: self.example_requested.emit(item.data(_PATH_ROLE))
         )
+        self.open_example_button = QPushButton("Open e&xample")
+        self.open_example_button.setObjectName("open_example")
+        self.open_example_button.setToolTip(
+            "Open the selected worked example as a new, untitled plan (Enter in the list)"
+        )
+        self.open_example_button.clicked.connect(self._open_selected_example)
+        self.examples.currentItemChanged.connect(lambda *_: self._update_buttons())
         lists.addWidget(examples_label)
         lists.addWidget(self.examples, 2)
+        example_buttons = QHBoxLayout()
+        example_buttons.addWidget(self.open_example_button)
+        example_buttons.addStretch()
+        lists.addLayout(example_buttons)
 
         self.recent.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.refresh_recent()
@@ -244,6 +255,7 @@ class StartPage(QWidget):
             item.setData(_PATH_ROLE, info.name)
             item.setToolTip(f"Open “{title}” as a new untitled plan")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}. {info.description}")
+        self._update_buttons()
 
     def refresh_recent(self) -> None:
         """Re-read the recent list (missing files are shown greyed, not dropped)."""
@@ -300,10 +312,17 @@ class StartPage(QWidget):
     def _recent_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         self.recent_requested.emit(item.data(0, _PATH_ROLE))
 
+    def _open_selected_example(self) -> None:
+        item = self.examples.currentItem()
+        if item is not None:
+            self.example_requested.emit(item.data(_PATH_ROLE))
+
     def _update_buttons(self) -> None:
         selected = self.recent.currentItem() is not None
         self.open_recent_button.setEnabled(selected)
         self.remove_recent_button.setEnabled(selected)
+        if hasattr(self, "open_example_button"):
+            self.open_example_button.setEnabled(self.examples.currentItem() is not None)
 
     def focus_first(self) -> None:
         """Where the keyboard starts: the recent list if there is one, else New plan."""

@@ -123,3 +123,56 @@ def app_icon() -> QIcon:
             if path.is_file():
                 icon.addFile(str(path))
     return icon
+
+
+_system_look: tuple[str, QPalette] | None = None
+"""The style and palette the app started with (what "follow the system" puts back)."""
+
+
+def light_palette() -> QPalette:
+    """The Fusion style's own light palette (the same on every desktop)."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    style = QStyleFactory.create("Fusion")
+    return style.standardPalette() if style is not None else QPalette()
+
+
+def apply_theme(app: QGuiApplication, theme: str) -> None:
+    """Follow the desktop's colours ("system"), or always "light" or "dark"; applied at
+    once to every open window. Light and dark use the Fusion style, which follows the
+    palette on every platform; "system" puts back the style and palette the app had."""
+    from PySide6.QtWidgets import QApplication
+
+    global _system_look
+    if not isinstance(app, QApplication):
+        return
+    if _system_look is None:
+        if theme == "system":
+            return  # nothing changed yet: the desktop's look is on
+        _system_look = (app.style().name(), QPalette(app.palette()))
+    style_name, system_palette = _system_look
+    if theme == "system":
+        if app.style().name().lower() != str(style_name).lower():
+            app.setStyle(style_name)
+        app.setPalette(system_palette)
+        _set_colour_scheme(app, None)
+        return
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    app.setPalette(dark_palette() if theme == "dark" else light_palette())
+    _set_colour_scheme(app, theme)
+
+
+def _set_colour_scheme(app: QGuiApplication, theme: str | None) -> None:
+    """Tell the platform too (window title bars on Windows and macOS), where Qt can."""
+    from PySide6.QtCore import Qt
+
+    hints = app.styleHints()
+    setter = getattr(hints, "setColorScheme", None)  # Qt 6.8 and later
+    if setter is None:
+        return
+    scheme = {
+        "dark": Qt.ColorScheme.Dark,
+        "light": Qt.ColorScheme.Light,
+    }.get(theme or "", Qt.ColorScheme.Unknown)
+    setter(scheme)

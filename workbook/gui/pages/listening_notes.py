@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from workbook.gui.document import PlanDocument
 from workbook.gui.pages.notes_summary import NOTES, NotesSummary
+from workbook.gui.shortcuts import AppLineEdit
 from workbook.gui.widgets import clock
 from workbook.gui.widgets.columns import columns_for
 from workbook.gui.widgets.fields import StillComboBox
@@ -29,7 +28,7 @@ FILTER_DELAY_MS = 150
 
 NOT_JUDGED = "not_judged"
 SEARCH_KEY = "Ctrl+F"
-"""Jumps to the search box from anywhere in the notes."""
+"""Jumps to the search box from anywhere (the window's action)."""
 
 
 def new_note() -> ListeningNote:
@@ -75,7 +74,7 @@ class NotesPanel(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
 
-        self.search = QLineEdit(self)
+        self.search = AppLineEdit(self)  # Ctrl+E and the window's keys work from it
         self.search.setObjectName("notes_search")
         self.search.setPlaceholderText(f"Search the notes… ({SEARCH_KEY})")
         self.search.setAccessibleName("Search the notes")
@@ -95,11 +94,7 @@ class NotesPanel(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.clear_button = QPushButton("Show &all", self)
         self.clear_button.setToolTip("Clear the search and the filters (Alt+A)")
-        find = QAction("Search the notes", self)
-        find.setShortcut(QKeySequence(SEARCH_KEY))
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(self.focus_search)
-        self.addAction(find)
+        # Ctrl+F is the window's "Search the notes", from anywhere (page_commands).
         self.count_label = QLabel(self)
         self.count_label.setObjectName("notes_count")
 
@@ -132,11 +127,16 @@ class NotesPanel(QWidget):
         self.sentiment_filter.currentIndexChanged.connect(self._apply_sentiment_filter)
         self.clear_button.clicked.connect(self.clear_filters)
         self.table.current_row_changed.connect(self._on_current_row_changed)
+        # The notes themselves too: a removal the filter hides from the proxy still
+        # changes the total (the count was one off after deleting three notes).
         for signal in (
             self.proxy.rowsInserted,
             self.proxy.rowsRemoved,
             self.proxy.modelReset,
             self.proxy.layoutChanged,
+            self.table.model.rowsInserted,
+            self.table.model.rowsRemoved,
+            self.table.model.modelReset,
         ):
             signal.connect(self._update_count)
         summary.changed.connect(self._update_themes)

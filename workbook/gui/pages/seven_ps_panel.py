@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.gui.document import PlanDocument
+from workbook.gui.focus import ChooserList, first_field, forward_key
 from workbook.gui.icons import icon
 from workbook.gui.pages.notes_summary import NotesSummary
 from workbook.gui.pages.theme_suggestions import ThemeStrip
@@ -50,7 +51,7 @@ class SevenPsPanel(QWidget):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.p_list = QListWidget(self)
+        self.p_list = ChooserList(self)  # typing there starts the P's answer
         self.p_list.setObjectName("seven_ps_list")
         self.p_list.setAccessibleName("The 7 P's")
         self.p_list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
@@ -67,6 +68,7 @@ class SevenPsPanel(QWidget):
             self.stack.addWidget(panel)
         self._apply_list_width()
         self.p_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.p_list.typing_started.connect(self._start_answer)
         # focus_path switches the stack directly; keep the list in step.
         self.stack.currentChanged.connect(self.p_list.setCurrentRow)
 
@@ -127,6 +129,11 @@ class SevenPsPanel(QWidget):
         )
         column.column.addStretch(1)
         return scroll_page(column)
+
+    def _start_answer(self, key: int, text: str) -> None:
+        target = first_field(self.stack.currentWidget())
+        if target is not None:
+            forward_key(target, key, text)
 
     def set_communicated(self, p: SevenP, checked: bool) -> None:
         """Tick or untick "communicated"; ticking also dates it today when it has no date

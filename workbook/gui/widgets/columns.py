@@ -8,6 +8,9 @@ from datetime import date
 from enum import Enum, StrEnum
 from typing import get_args, get_origin
 
+from annotated_types import Ge, Le
+from pydantic.fields import FieldInfo
+
 from workbook.gui.widgets.guide_text import field_text
 from workbook.model import PROVENANCE_FIELDS, ROW_TYPES
 from workbook.paths import FieldPath, field_annotation, field_is_optional
@@ -38,6 +41,9 @@ class Column:
     enum: type[StrEnum] | None = None
     width_chars: int = 16
     """Starting width, in average characters; the user may resize."""
+    minimum: float | None = None
+    maximum: float | None = None
+    """For numbers: the smallest and largest the plan accepts."""
 
 
 _DEFAULT_WIDTHS = {
@@ -67,6 +73,8 @@ def _kind(path: FieldPath, long_text: set[str]) -> tuple[ColumnKind, type[StrEnu
         return kind, annotation
     if get_origin(annotation) is list and get_args(annotation):
         return ColumnKind.TAGS, None
+    if annotation in (int, float):
+        return ColumnKind.NUMBER, None
     return (ColumnKind.LONG_TEXT if path[-1] in long_text else ColumnKind.TEXT), None
 
 
@@ -90,5 +98,19 @@ def columns_for(
                 if kind is ColumnKind.BOOL
                 else _DEFAULT_WIDTHS[kind]
             )
-        columns.append(Column(name, info.title or name, kind, text.prompt, text.help, enum, width))
+        low, high = _bounds(info) if kind is ColumnKind.NUMBER else (None, None)
+        columns.append(
+            Column(name, info.title or name, kind, text.prompt, text.help, enum, width, low, high)
+        )
     return columns
+
+
+def _bounds(info: FieldInfo) -> tuple[float | None, float | None]:
+    """The smallest and largest value a number field accepts (its ge and le)."""
+    low = high = None
+    for meta in info.metadata:
+        if isinstance(meta, Ge):
+            low = float(meta.ge)  # type: ignore[arg-type]
+        elif isinstance(meta, Le):
+            high = float(meta.le)  # type: ignore[arg-type]
+    return low, high

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QLineEdit,
@@ -29,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.gui.shortcuts import LeavesAppShortcuts
 from workbook.gui.widgets.columns import Column, ColumnKind
 from workbook.gui.widgets.date_edit import OptionalDateEdit
 from workbook.gui.widgets.fields import split_tags
+from workbook.numbers import NumberParseError, parse_number
 
 EMPTY_CHOICE = "—"
 """What an optional choice shows when nothing is chosen yet."""
@@ -40,12 +44,50 @@ LONG_TEXT_LINES = 6
 """Height of the pop-out editor for a long text cell, in lines."""
 
 
-class _CellTextEdit(QPlainTextEdit):
+def _tab_direction(event: QKeyEvent) -> bool | None:
+    """True for Tab, False for Shift+Tab, None for any other key (or Tab with Ctrl/Alt)."""
+    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        return None
+    if event.key() == Qt.Key.Key_Backtab:
+        return False
+    if event.key() == Qt.Key.Key_Tab:
+        return not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+    return None
+
+
+class _CellLineEdit(LeavesAppShortcuts, QLineEdit):
+    """The editor of a one-line cell (text, themes, numbers): the window's shortcuts win."""
+
+
+class _CellCombo(LeavesAppShortcuts, QComboBox):
+    """The editor of a choice cell. Keys with Ctrl go on to the table and the window (a
+    combo box would take Ctrl+Shift+N as a letter to search its items for)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+class _CellTextEdit(LeavesAppShortcuts, QPlainTextEdit):
     """The editor of a long-text cell: Enter starts a new line, Ctrl+Enter finishes.
     (A key override rather than the delegate's event filter: a Python event filter can
     crash PySide6 while it creates wrapper types lazily.)"""
 
     finish_requested = Signal()
+    tab_pressed = Signal(bool)
+    """Tab (True) or Shift+Tab (False): on to the next or previous cell."""
+
+    def event(self, event: QEvent) -> bool:
+        # Tab would pass the focus out of the table (to the form beside it); a cell's
+        # editor takes it to the next cell instead, as in a spreadsheet.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            forward = _tab_direction(event)
+            if forward is not None:
+                self.tab_pressed.emit(forward)
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if (
@@ -58,7 +100,12 @@ class _CellTextEdit(QPlainTextEdit):
 
 
 class RowDelegate(QStyledItemDelegate):
-    """Creates the editor that suits each column of a row table."""
+    """Creates the editor that suits each column of a row table.
+
+    A date or a number that cannot be read is not written; ``input_refused`` says why,
+    and the table shows it (the cell keeps what it had)."""
+
+    input_refused = Signal(str)
 
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +116,7 @@ class RowDelegate(QStyledItemDelegate):
         # Escape reaches us as closeEditor(..., RevertModelCache) from Qt's own editor
         # handling; connected before any view connects, so the editor is still known here.
         self.closeEditor.connect(self._on_close_editor)
+        self._holding_text = False
 
     def _column(self, index: QModelIndex | QPersistentModelIndex) -> Column:
         return self.columns[index.column()]
@@ -114,6 +162,11 @@ class RowDelegate(QStyledItemDelegate):
     ) -> bool:
         if self._column(index).kind is not ColumnKind.BOOL:
             return super().editorEvent(event, model, option, index)
+        view = option.widget
+        if isinstance(view, QAbstractItemView) and (
+            view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+        ):
+            return False  # a read-only plan: the tick stays as it is
         toggle = False
         if isinstance(event, QMouseEvent):
             if event.type() == QEvent.Type.MouseButtonDblClick:
@@ -142,7 +195,7 @@ class RowDelegate(QStyledItemDelegate):
         column = self._column(index)
         editor: QWidget
         if column.kind in (ColumnKind.ENUM, ColumnKind.OPTIONAL_ENUM):
-            combo = QComboBox(parent)
+            combo = _CellCombo(parent)
             if column.kind is ColumnKind.OPTIONAL_ENUM:
                 combo.addItem(EMPTY_CHOICE, None)
             assert column.enum is not None
@@ -154,11 +207,14 @@ class RowDelegate(QStyledItemDelegate):
         elif column.kind is ColumnKind.DATE:
             date_edit = OptionalDateEdit(parent)
             date_edit.setAutoFillBackground(True)
+            date_edit.tab_leaves_cell = True
             date_edit.date_edited.connect(lambda _d, e=date_edit: self.commitData.emit(e))
+            date_edit.tab_pressed.connect(lambda forward, e=date_edit: self._tab_out(e, forward))
             editor = date_edit
         elif column.kind is ColumnKind.LONG_TEXT:
             text = _CellTextEdit(parent)
             text.finish_requested.connect(lambda t=text: self._finish(t))
+            text.tab_pressed.connect(lambda forward, t=text: self._tab_out(t, forward))
             text.setTabChangesFocus(True)
             text.setToolTip(
                 "Enter starts a new line; Ctrl+Enter or Tab finishes; Esc puts back what was there."
@@ -168,10 +224,12 @@ class RowDelegate(QStyledItemDelegate):
         elif column.kind is ColumnKind.BOOL:
             return None
         else:
-            line = QLineEdit(parent)
+            line = _CellLineEdit(parent)
             line.setFrame(False)
             if column.kind is ColumnKind.TAGS:
                 line.setToolTip("Separate themes with commas.")
+            if column.kind is ColumnKind.NUMBER:
+                line.setToolTip("One number, such as 2.5.")
             line.textEdited.connect(lambda _t, e=line: self._write_as_typed(e))
             editor = line
         if isinstance(editor, (QLineEdit, QPlainTextEdit)):
@@ -186,6 +244,26 @@ class RowDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
+    def _tab_out(self, editor: QWidget, forward: bool) -> None:
+        """Tab in a date cell: on to the next cell, as in a spreadsheet (the date's own
+        text box would otherwise pass the focus out of the table)."""
+        hint = QStyledItemDelegate.EndEditHint
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, hint.EditNextItem if forward else hint.EditPreviousItem)
+
+    def _number(
+        self, editor: QLineEdit, index: QModelIndex | QPersistentModelIndex
+    ) -> float | None:
+        """The number typed in a number cell; NumberParseError when it is not one."""
+        column = self._column(index)
+        return parse_number(
+            editor.text(),
+            decimal_point=QLocale().decimalPoint(),
+            minimum=column.minimum,
+            maximum=column.maximum,
+            name=column.title,
+        )
+
     def _on_close_editor(self, editor: QWidget, hint: QStyledItemDelegate.EndEditHint) -> None:
         if hint == QStyledItemDelegate.EndEditHint.RevertModelCache and editor in self._editing:
             index, original = self._editing.pop(editor)
@@ -194,9 +272,24 @@ class RowDelegate(QStyledItemDelegate):
 
     def _write_as_typed(self, editor: QWidget) -> None:
         # Typing goes into the plan at once (the document merges it into one undo step),
-        # so saving, autosave or a crash never loses a half-finished cell.
-        if editor in self._editing:
-            self.commitData.emit(editor)
+        # so saving, autosave or a crash never loses a half-finished cell. A number is
+        # written only once what is typed is one (never "2" of "2-3").
+        if editor not in self._editing:
+            return
+        index, original = self._editing[editor]
+        if isinstance(editor, QLineEdit) and self._column(index).kind is ColumnKind.NUMBER:
+            try:
+                self._number(editor, index)
+            except NumberParseError:
+                # Half a range is no number to keep: the cell holds what it had before.
+                if index.isValid() and index.data(Qt.ItemDataRole.EditRole) != original:
+                    self._holding_text = True  # the text stays as typed
+                    try:
+                        index.model().setData(index, original, Qt.ItemDataRole.EditRole)
+                    finally:
+                        self._holding_text = False
+                return
+        self.commitData.emit(editor)
 
     def destroyEditor(
         self,
@@ -226,6 +319,16 @@ class RowDelegate(QStyledItemDelegate):
                 editor.setPlainText(value or "")
                 editor.blockSignals(blocked)
                 editor.moveCursor(editor.textCursor().MoveOperation.End)
+        elif isinstance(editor, QLineEdit) and self._column(index).kind is ColumnKind.NUMBER:
+            if self._holding_text:
+                return
+            try:
+                same = self._number(editor, index) == value
+            except NumberParseError:
+                same = False
+            if not same:
+                shown = "" if value is None else QLocale().toString(float(value), "g", 12)
+                editor.setText(shown)
         elif isinstance(editor, QLineEdit):
             same = (
                 split_tags(editor.text()) == split_tags(value or "")
@@ -249,9 +352,18 @@ class RowDelegate(QStyledItemDelegate):
             if value is not None and not isinstance(value, StrEnum):
                 value = self._column(index).enum(value)  # type: ignore[misc]
         elif isinstance(editor, OptionalDateEdit):
+            if not editor.finish_typing():
+                self.input_refused.emit(editor.problem())
+                return
             value = editor.value()
         elif isinstance(editor, QPlainTextEdit):
             value = editor.toPlainText()
+        elif isinstance(editor, QLineEdit) and self._column(index).kind is ColumnKind.NUMBER:
+            try:
+                value = self._number(editor, index)
+            except NumberParseError as error:
+                self.input_refused.emit(f"{error} The cell keeps what it had.")
+                return
         elif isinstance(editor, QLineEdit):
             value = editor.text()
         else:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
-    QDoubleValidator,
     QKeyEvent,
     QKeySequence,
     QPalette,
@@ -31,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.gui.document import PlanDocument
+from workbook.gui.shortcuts import app_shortcut_wins
 from workbook.gui.widgets.date_edit import OptionalDateEdit
-from workbook.paths import FieldPath
+from workbook.numbers import NumberParseError, parse_number
+from workbook.paths import FieldPath, field_title
 
 Writer = Callable[[Any], None]
 
@@ -106,6 +107,9 @@ class FieldBinding(QObject):
         """Write the user's edit; False when it was refused (invalid, or nothing bound)."""
         if self.loading or self.path is None:
             return False
+        if self.document.session.read_only:  # a plan opened only to look at
+            self.refresh()
+            return False
         try:
             if self._writer is not None:
                 self._writer(value)
@@ -170,7 +174,9 @@ class _UndoLeftToDocument:
     context_actions: list[QAction]
 
     def event(self, event: QEvent) -> bool:
-        return False if _declines_undo_shortcut(event) else super().event(event)  # type: ignore[misc]
+        if _declines_undo_shortcut(event) or app_shortcut_wins(self, event):  # type: ignore[arg-type]
+            return False
+        return super().event(event)  # type: ignore[misc]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if _is_undo_key(event):
@@ -385,7 +391,13 @@ class EnumField(StillComboBox):
 
 
 class NumberField(_UndoLeftToDocument, QLineEdit):
-    """A number (hours per week); empty means "not answered yet"."""
+    """A number (hours per week); empty means "not answered yet".
+
+    What is typed is never rewritten: "2-3" stays "2-3" (a validator used to drop the "-"
+    and store 23). Text that is not one number is not stored; ``problem_changed`` says
+    why once the field is left, and the plan keeps the number it had before the typing."""
+
+    problem_changed = Signal(str)
 
     def __init__(
         self,
@@ -398,32 +410,80 @@ class NumberField(_UndoLeftToDocument, QLineEdit):
     ) -> None:
         super().__init__(parent)
         self.context_actions: list[QAction] = []
-        validator = QDoubleValidator(minimum, maximum, decimals, self)
-        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-        self.setValidator(validator)
+        self._range = (minimum, maximum)
+        self._before: Any = None
+        self._typing = False
+        self._committing = False
+        self._problem = ""
         self.binding = FieldBinding(document, path, self._show, self)
         self.textEdited.connect(self._on_text_edited)
-        # Leaving the field with a number out of range puts back the one the plan holds.
-        self.editingFinished.connect(self.binding.refresh)
+        self.editingFinished.connect(self._finish)
         self.binding.refresh()
 
+    def _parse(self, text: str) -> float | None:
+        path = self.binding.path
+        return parse_number(
+            text,
+            decimal_point=QLocale().decimalPoint(),
+            minimum=self._range[0],
+            maximum=self._range[1],
+            name=field_title(path) if path else "This field",
+        )
+
     def number(self) -> float | None:
-        text = self.text().strip()
-        if not text:
+        try:
+            return self._parse(self.text())
+        except NumberParseError:
             return None
-        value, ok = QLocale().toDouble(text)
-        return value if ok else None
+
+    def problem(self) -> str:
+        return self._problem
 
     def _show(self, value: Any) -> None:
-        if self.hasAcceptableInput() and self.number() == value:
-            return
+        if self._committing:
+            return  # our own edit coming back: the text stays exactly as typed
+        try:
+            if self._parse(self.text()) == value:
+                return
+        except NumberParseError:
+            pass
         self.setText("" if value is None else QLocale().toString(float(value), "g", 12))
+        self._set_problem("")
+
+    def _commit(self, value: float | None) -> None:
+        self._committing = True
+        try:
+            self.binding.commit(value)
+        finally:
+            self._committing = False
 
     def _on_text_edited(self, text: str) -> None:
-        if not text.strip():
-            self.binding.commit(None)
-        elif self.hasAcceptableInput():
-            self.binding.commit(self.number())
+        if not self._typing:
+            self._typing, self._before = True, self.binding.current_value()
+        try:
+            value = self._parse(text)
+        except NumberParseError:
+            if self.binding.current_value() != self._before:
+                self._commit(self._before)  # half a range is not a number to keep
+            return
+        self._commit(value)
+        self._set_problem("")
+
+    def _finish(self) -> None:
+        before, self._typing = self._before, False
+        try:
+            self._parse(self.text())
+        except NumberParseError as error:
+            kept = QLocale().toString(float(before), "g", 12) if before is not None else "no number"
+            self._set_problem(f"{error} Not stored: the plan keeps {kept}.")
+            return
+        self._set_problem("")
+
+    def _set_problem(self, message: str) -> None:
+        if message != self._problem:
+            self._problem = message
+            self.setToolTip(message)
+            self.problem_changed.emit(message)
 
 
 class BoolField(QCheckBox):

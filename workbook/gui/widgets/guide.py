@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from workbook.gui.document import PlanDocument
 from workbook.gui.lint_runner import LintRunner
+from workbook.gui.widgets.field_problems import problem_label
 from workbook.gui.widgets.fields import (
     BoolField,
     DateField,
@@ -162,6 +163,9 @@ class FieldBlock(QWidget):
                 layout.addWidget(self.editor)
             else:  # dates, choices and numbers are short: no need to span the column
                 layout.addWidget(self.editor, 0, Qt.AlignmentFlag.AlignLeft)
+        self.problem_label = problem_label(self.editor, self)
+        if self.problem_label is not None:
+            layout.addWidget(self.problem_label)
 
         self._marked_path: FieldPath | None = None
         self.runner = LintRunner.of(document)

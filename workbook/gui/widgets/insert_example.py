@@ -21,7 +21,9 @@ from workbook.model import Plan
 from workbook.paths import FieldPath
 
 INSERT_EXAMPLE_TEXT = "Insert example"
-INSERT_EXAMPLE_KEY = "Ctrl+Shift+E"
+INSERT_EXAMPLE_KEY = "F4"
+"""Works while the field has the focus (the button itself is not a Tab stop); Ctrl+Shift+E
+is Export As."""
 """Works while the field has the focus (the button itself is not a Tab stop)."""
 
 

@@ -81,6 +81,8 @@ def display_text(value: Any, kind: ColumnKind) -> str:
         return display_number(value)
     if kind is ColumnKind.DATE:
         return display_date(value)
+    if kind is ColumnKind.NUMBER:
+        return QLocale().toString(float(value), "g", 12)
     if kind in (ColumnKind.ENUM, ColumnKind.OPTIONAL_ENUM):
         return getattr(value, "label", str(value))
     if kind is ColumnKind.TAGS:
@@ -276,6 +278,8 @@ class RowTableModel(QAbstractTableModel):
             return value.isoformat() if value else ""
         if column.kind is ColumnKind.BOOL:
             return int(bool(value))
+        if column.kind is ColumnKind.NUMBER:
+            return (value is None, value or 0.0)
         return display_text(value, column.kind).casefold()
 
     def headerData(
@@ -356,6 +360,8 @@ class RowTableModel(QAbstractTableModel):
             return value if isinstance(value, StrEnum) else column.enum(value)  # type: ignore[misc]
         if column.kind is ColumnKind.BOOL:
             return bool(value)
+        if column.kind is ColumnKind.NUMBER:
+            return value  # the cell editor has read the number (or refused the text)
         return "" if value is None else str(value)
 
     # ------------------------------------------------------------ following the document

@@ -10,11 +10,20 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QKeyCombination,
     QModelIndex,
+    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QContextMenuEvent, QIcon, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,16 +40,36 @@ from workbook.gui.icons import icon
 from workbook.gui.widgets.columns import Column, ColumnKind
 from workbook.gui.widgets.delegates import RowDelegate
 from workbook.gui.widgets.guide_text import object_name
-from workbook.gui.widgets.layout import muted_label
+from workbook.gui.widgets.layout import LinkButton, muted_label, text_label
 from workbook.gui.widgets.row_model import ROW_ID_ROLE, RowTableModel
 from workbook.model import Row
 from workbook.paths import FieldPath, field_title
 
-ADD_KEYS = (QKeySequence("Ctrl+Shift+N"), QKeySequence(Qt.Key.Key_Insert))
+ADD_KEYS = (QKeySequence(Qt.Key.Key_Insert), QKeySequence("Ctrl+Shift+N"))
 DELETE_KEYS = (QKeySequence(Qt.Key.Key_Delete),)
 MOVE_UP_KEYS = (QKeySequence("Alt+Up"),)
 MOVE_DOWN_KEYS = (QKeySequence("Alt+Down"),)
-KEY_HINT = "Ctrl+Shift+N or Insert: add · F2: edit · Del: delete · Alt+↑ / Alt+↓: move"
+KEY_HINT = (
+    "Insert: add a row · type or F2: edit a cell · Tab: next cell · Del: delete · "
+    "Alt+↑ / Alt+↓: move"
+)
+"""The table's keys, shown under its buttons (the buttons are not Tab stops)."""
+
+_IRREGULAR_PLURALS = {"person": "people", "child": "children"}
+
+
+def plural(noun: str, count: int = 2) -> str:
+    """ "note" -> "notes", "activity" -> "activities", "person" -> "people" (for a count
+    other than one)."""
+    if count == 1:
+        return noun
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
 
 
 def _matches(event: QKeyEvent, keys: Sequence[QKeySequence]) -> bool:
@@ -60,12 +89,16 @@ class RowTableView(QTableView):
         self.empty_text = ""
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Not SelectedClicked: Qt waits a double-click interval before opening the editor
+        # and, meanwhile, takes typed letters as a search of the rows, so the first
+        # characters typed after clicking a selected cell were lost. A click on the
+        # current cell opens its editor at once instead (mouseReleaseEvent).
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        self._pressed_current = QPersistentModelIndex()
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -112,6 +145,31 @@ class RowTableView(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        index = self.indexAt(event.position().toPoint())
+        current = self.currentIndex()
+        already = (
+            event.button() == Qt.MouseButton.LeftButton
+            and index.isValid()
+            and index == current
+            and self.selectionModel().isSelected(index)
+            and not event.modifiers()
+        )
+        self._pressed_current = QPersistentModelIndex(index if already else QModelIndex())
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed_current = self._pressed_current, QPersistentModelIndex()
+        index = self.indexAt(event.position().toPoint())
+        if (
+            pressed.isValid()
+            and index == QModelIndex(pressed)
+            and self.state() == QAbstractItemView.State.NoState
+            and self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+        ):
+            self.edit(index)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
         menu = QMenu(self)
@@ -176,11 +234,15 @@ class RowTableWidget(QWidget):
         self.view = RowTableView(self)
         self.view.setObjectName(object_name(self.list_path))
         self.view.setModel(proxy if proxy is not None else self.model)
-        self.view.setItemDelegate(RowDelegate(columns, self.view))
+        self.delegate = RowDelegate(columns, self.view)
+        self.delegate.input_refused.connect(self.show_notice)
+        self.view.setItemDelegate(self.delegate)
+        self._edit_triggers = self.view.editTriggers()
+        self._read_only = False
         title = field_title(self.list_path)
         self.view.setAccessibleName(title)
         self.view.empty_text = (
-            f"No {self.model.row_noun}s yet. Press Ctrl+Shift+N or the Add button to add one."
+            f"No {plural(self.model.row_noun)} yet. Press Insert or the Add button to add one."
         )
         self._columns = list(columns)
         self._apply_column_widths()
@@ -207,6 +269,8 @@ class RowTableWidget(QWidget):
         ):
             button = QPushButton(action.icon(), action.text(), self)
             button.setToolTip(action.toolTip())
+            # Not a Tab stop: Tab, Tab, Space once pressed Delete. The keys are shown below.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAccessibleName(f"{action.text()} ({title})")
             button.clicked.connect(action.trigger)
             action.enabledChanged.connect(button.setEnabled)
@@ -215,16 +279,30 @@ class RowTableWidget(QWidget):
             self.buttons[action.text()] = button
         buttons.addStretch(1)
         self.hint_label = muted_label(KEY_HINT, self)
-        self.hint_label.setWordWrap(False)
-        buttons.addWidget(self.hint_label)
+        self.hint_label.setObjectName("table_keys")
+
+        # What was just deleted (with Undo at hand), or why a cell kept its value.
+        self.notice = QWidget(self)
+        notice_row = QHBoxLayout(self.notice)
+        notice_row.setContentsMargins(0, 0, 0, 0)
+        self.notice_label = text_label("", self.notice)
+        self.notice_label.setObjectName("table_notice")
+        self.undo_button = LinkButton("Undo (Ctrl+Z)", self.notice)
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.clicked.connect(self._undo_delete)
+        notice_row.addWidget(self.notice_label, 1)
+        notice_row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.notice.hide()
+        document.edited.connect(self._edited_elsewhere)
+        self._deleting = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(buttons)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.notice)
         layout.addWidget(self.view, 1)
-        # Tab reaches the table before its buttons: the table's own keys do the same work.
-        QWidget.setTabOrder(self.view, self.buttons["Add"])
 
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -337,6 +415,8 @@ class RowTableWidget(QWidget):
     # ------------------------------------------------------------ actions
 
     def add_row(self) -> None:
+        if self._read_only:
+            return
         row = self.row_factory() if self.row_factory is not None else None
         row = self.document.insert_row(self.list_path, None, row)
         if hasattr(self.proxy, "pin"):
@@ -346,17 +426,60 @@ class RowTableWidget(QWidget):
 
     def delete_selected(self) -> None:
         ids = self.selected_row_ids()
-        if not ids:
+        if not ids or self._read_only:
             return
-        first = min(self.model.position_of(i) for i in ids)
-        self.document.remove_rows(self.list_path, ids)
-        next_id = self.model.row_id(min(first, self.model.rowCount() - 1))
+        positions = sorted(self.model.position_of(i) for i in ids)
+        what = self._describe_rows(positions)
+        self._deleting = True
+        try:
+            self.document.remove_rows(self.list_path, ids)
+        finally:
+            self._deleting = False
+        next_id = self.model.row_id(min(positions[0], self.model.rowCount() - 1))
         if next_id is not None:
             self.select_row(next_id)
+        self.show_notice(f"Deleted {what}.", undo=True)
+
+    def _describe_rows(self, positions: list[int]) -> str:
+        """ "note 3 (“Loves the sourdough…”)" or "4 notes (3, 5, 6, 9)"."""
+        noun = self.model.row_noun
+        if len(positions) > 1:
+            numbers = ", ".join(str(p + 1) for p in positions[:8])
+            more = ", …" if len(positions) > 8 else ""
+            return f"{len(positions)} {plural(noun)} ({numbers}{more})"
+        row = self.model.row(positions[0])
+        column = self.model.columns[self.edit_column].name
+        words = " ".join(str(getattr(row, column, "") or "").split())
+        shown = f" (“{words[:40]}{'…' if len(words) > 40 else ''}”)" if words else ""
+        return f"{noun} {positions[0] + 1}{shown}"
+
+    def show_notice(self, message: str, undo: bool = False) -> None:
+        """Say ``message`` above the table until the next edit (``undo``: with Undo)."""
+        self.notice_label.setText(message)
+        self.undo_button.setVisible(undo)
+        self.notice.setVisible(bool(message))
+
+    def _undo_delete(self) -> None:
+        self.notice.hide()
+        self.document.undo_stack.undo()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _edited_elsewhere(self) -> None:
+        if not self._deleting and self.undo_button.isVisible():
+            self.notice.hide()  # Undo would now undo something else
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A plan opened only to look at: cells open no editor, rows cannot be changed."""
+        self._read_only = read_only
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers if read_only else self._edit_triggers
+        )
+        self.add_action.setEnabled(not read_only)
+        self._update_actions()
 
     def move_current(self, step: int) -> None:
         row_id = self.current_row_id()
-        if row_id is None or self.is_sorted():
+        if row_id is None or self.is_sorted() or self._read_only:
             return
         source = self.model.position_of(row_id)
         target = source + step
@@ -373,8 +496,8 @@ class RowTableWidget(QWidget):
     def _update_actions(self, *_args: object) -> None:
         current = self._source_row(self.view.currentIndex())
         has_rows = self.view.model().rowCount() > 0
-        self.delete_action.setEnabled(has_rows and current >= 0)
-        movable = current >= 0 and not self.is_sorted()
+        self.delete_action.setEnabled(has_rows and current >= 0 and not self._read_only)
+        movable = current >= 0 and not self.is_sorted() and not self._read_only
         self.move_up_action.setEnabled(movable and current > 0)
         self.move_down_action.setEnabled(movable and current < self.model.rowCount() - 1)
 

@@ -1,0 +1,29 @@
+"""The window on small screens and at large text sizes, on a real X11 display."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.gui, pytest.mark.x11]
+
+
+@pytest.mark.parametrize("screen", [(1024, 768), (1280, 720)], ids=["1024x768", "1280x720"])
+def test_the_window_fits_the_screen_at_every_text_size(run_x11, screen):
+    result = run_x11("window_fits_the_screen", screen=screen)
+    width, height = result["screen"]
+    for scale, outcome in result["scales"].items():
+        assert outcome["text scale"] == int(scale)
+        minimum_width, minimum_height = outcome["minimum"]
+        assert minimum_width <= width and minimum_height <= height, scale
+        assert outcome["outside"] == [], scale
+        assert outcome["cut"] == {}, scale
+
+
+def test_the_step_list_hides_and_ctrl_0_restores_the_window(run_x11):
+    result = run_x11("step_list_and_normal_size")
+    assert result["hidden"] and not result["menu item after hiding"]
+    assert result["page grew"]
+    assert result["F6 shows it again"]
+    assert result["shown"] and result["menu item after showing"] and result["remembered"]
+    assert result["at 200%"] == 200 and result["after Ctrl+0"] == 100
+    assert result["size restored"], result["sizes"]
