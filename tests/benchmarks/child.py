@@ -484,7 +484,7 @@ def export_in_window(plan: str) -> None:
     clock.on_tick = look
     clock.start()
     start = time.perf_counter()
-    window.export_pdf()
+    window.export_pdf_as()  # the file dialog is answered above: the PDF goes to target
     controller = window._export_controller
     controller.finished.connect(loop.quit)
     controller.failed.connect(lambda message: (print(message, file=sys.stderr), loop.quit()))

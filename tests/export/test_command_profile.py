@@ -51,7 +51,7 @@ def test_the_saved_profile_is_used_unless_options_say_otherwise(saved_profile):
     assert (options.accent, options.logo, options.page_size) == ("#AA3366", saved_profile, "Letter")
     assert options.include_prompts is False
     given = options_from(
-        _args("--accent=#112233", "--consultant=Ana", "--prompts", "--page-size=a4")
+        _args("--accent=#112233", "--consultant=Ana", "--guidance", "--page-size=a4")
     )
     assert (given.accent, given.consultant_name, given.include_prompts, given.page_size) == (
         "#112233",
@@ -75,8 +75,12 @@ def test_without_a_profile_the_defaults_apply():
 
 
 def test_the_pdf_carries_the_saved_name(saved_profile, tmp_path, capsys):
+    """The consultant's saved name is "Prepared by" when the plan names no one (a name
+    typed into the plan itself wins)."""
     plan = tmp_path / "plan.json"
-    save_plan(load_example("bakery"), plan, backups=False)
+    bakery = load_example("bakery")
+    bakery.details.prepared_by = ""
+    save_plan(bakery, plan, backups=False)
     assert main(["export", str(plan)]) == 0
     data = plan.with_suffix(".pdf").read_bytes()
     assert "Sam Rivers, Jr" in pdfcheck.page_texts(data, [1])[0]

@@ -241,7 +241,7 @@ def _file_menu_texts(window) -> list[str]:
 
 def test_the_file_menu_offers_it_while_a_plan_is_open(window) -> None:
     texts = _file_menu_texts(window)
-    assert texts.index("&Import listening notes…") == texts.index("&Export PDF…") + 1
+    assert texts.index("&Import listening notes…") == texts.index("Export PDF &As…") + 1
     action = window.findChild(type(window.actions.export), "import_notes_action")
     assert action.shortcut().toString() == "Ctrl+Shift+I"
     assert not action.isEnabled()

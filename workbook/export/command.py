@@ -270,7 +270,9 @@ def options_from(args: argparse.Namespace, contents: object = None):  # noqa: AN
 
     return ExportOptions(
         page_size=normalise_page_size(given(args.page_size, saved.page_size)),
-        include_prompts=False if args.no_prompts else saved.include_prompts,
+        include_prompts=False
+        if args.no_prompts
+        else (True if args.guidance else saved.include_prompts),
         logo=given(args.logo, saved.logo),
         accent=normalise_accent(given(args.accent, saved.accent)),
         consultant_name=given(args.consultant, saved.name),

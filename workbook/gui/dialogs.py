@@ -172,7 +172,7 @@ class TextDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        _size_for_reading(self, 80, 30)
+        _size_for_reading(self, 110, 40)
         _fit_screen(self)
 
 

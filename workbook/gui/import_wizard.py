@@ -528,7 +528,7 @@ def install_import_action(window: MainWindow) -> QAction:
         f"({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
     )
     action.triggered.connect(lambda _checked=False: import_notes(window))
-    export = window.actions.export
+    export = getattr(window.actions, "export_as", window.actions.export)  # after the exports
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
         if menu is not None and export in menu.actions():

@@ -29,7 +29,7 @@ from workbook.stages import Stage
 
 REFRESH_DELAY_MS = 150
 PATH_ROLE = Qt.ItemDataRole.UserRole
-EXPORT_TEXT = "Export PDF…"
+EXPORT_TEXT = "Export PDF"  # one step: no dialog on the way (Export PDF As… has them)
 EXPORT_SHORTCUT = "Ctrl+E"
 
 
