@@ -204,7 +204,7 @@ def test_help_lists_every_key_in_plain_words(window, answers):
 
 
 def test_menus_show_an_ampersand_as_itself(window):
-    from workbook.gui.help_menu import plain_text
+    from workbook.gui.actions import plain_text
 
     item = window.actions.go_to[PageId.MANAGEMENT]
     assert item.text() == "&2 Management && Administration"

@@ -8,13 +8,27 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-from workbook.gui import help_menu, page_commands, window_view, windows
+from workbook.gui import page_commands, window_view, windows
 from workbook.gui.icons import icon
 from workbook.gui.shortcuts import reserve_shortcuts
 from workbook.gui.steps import STEPS
 
 if TYPE_CHECKING:
     from workbook.gui.main_window import MainWindow
+
+
+def plain_text(label: str) -> str:
+    """A menu label as words: mnemonic markers dropped, a doubled "&&" shown as "&"."""
+    return "&".join(part.replace("&", "") for part in label.split("&&"))
+
+
+def _help_menu():  # noqa: ANN202 - the workbook.gui.help_menu module
+    """The Help menu's windows, loaded when one is first opened: their dialog classes cost
+    some 45 ms, and the window is on screen without them."""
+    from workbook.gui import help_menu
+
+    return help_menu
+
 
 Key = QKeySequence.StandardKey
 
@@ -140,17 +154,17 @@ class WindowActions:
         )
 
         self.getting_started = self._action(
-            "&Getting started", lambda: help_menu.show_getting_started(w), _keys("Shift+F1")
+            "&Getting started", lambda: _help_menu().show_getting_started(w), _keys("Shift+F1")
         )
         self.shortcuts = self._action(
             "&Keyboard shortcuts",
-            lambda: help_menu.show_shortcuts(w, self),
+            lambda: _help_menu().show_shortcuts(w, self),
             _keys(Key.HelpContents, "F1"),
         )
         self.about_method = self._action(
-            "About the &method", lambda: help_menu.show_about_method(w), []
+            "About the &method", lambda: _help_menu().show_about_method(w), []
         )
-        self.about = self._action("&About", lambda: help_menu.show_about(w), [])
+        self.about = self._action("&About", lambda: _help_menu().show_about(w), [])
 
         self.plan_actions = [
             self.save,
@@ -180,7 +194,7 @@ class WindowActions:
         action.setShortcuts(shortcuts)
         if shortcuts:
             shown = shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{help_menu.plain_text(text).rstrip('…')} ({shown})")
+            action.setToolTip(f"{plain_text(text).rstrip('…')} ({shown})")
         action.triggered.connect(lambda _checked=False: slot())
         self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
         return action

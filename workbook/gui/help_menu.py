@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from workbook import APP_NAME, __version__
+from workbook.gui.actions import plain_text
 from workbook.gui.plan_files import dialogs_module
 
 if TYPE_CHECKING:
@@ -41,11 +42,6 @@ FIELD_KEYS: list[tuple[str, str]] = [
 STEP_LIST_KEYS: list[tuple[str, str]] = [
     ("In the step list: choose a step, open it", "↑ ↓, then Enter"),
 ]
-
-
-def plain_text(label: str) -> str:
-    """A menu label as words: mnemonic markers dropped, a doubled "&&" shown as "&"."""
-    return "&".join(part.replace("&", "") for part in label.split("&&"))
 
 
 def _typeable(sequence: QKeySequence) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from workbook.dates import MONTHS
 from workbook.model import FromListening, Plan
 from workbook.report.blocks import Heading, ReportMeta
 from workbook.report.options import Branding, ReportKind, ReportOptions
@@ -22,22 +23,8 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""English month names: strftime's follow the process locale, which Qt sets from the
-system, and the document is in English."""
+# English month names (workbook.dates): strftime's follow the process locale, which Qt sets
+# from the system, and the document is in English.
 
 
 def format_date(value: date | None) -> str:
