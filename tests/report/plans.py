@@ -9,6 +9,7 @@ from enum import Enum
 
 from pydantic import BaseModel
 
+from tests.export.plans import fill_text_fields  # noqa: F401 - one helper for both
 from workbook.model import (
     BOOKKEEPING_FIELDS,
     PROVENANCE_FIELDS,
@@ -73,28 +74,6 @@ TROUBLE = HTML_TROUBLE + MARKDOWN_TROUBLE + SCRIPTS
 
 def trouble(index: int) -> str:
     return TROUBLE[index % len(TROUBLE)]
-
-
-def fill_text_fields(model: BaseModel, make) -> None:
-    """Set every free-text field of ``model`` (recursively, lists included) to ``make(n)``."""
-    counter = [0]
-
-    def visit(part: BaseModel) -> None:
-        for name in type(part).model_fields:
-            value = getattr(part, name)
-            if name in ("id", "format"):
-                continue
-            if isinstance(value, str) and not isinstance(value, Enum):
-                counter[0] += 1
-                setattr(part, name, make(counter[0]))
-            elif isinstance(value, BaseModel):
-                visit(value)
-            elif isinstance(value, list):
-                for item in value:
-                    if isinstance(item, BaseModel):
-                        visit(item)
-
-    visit(model)
 
 
 def hostile_plan(notes: int = 24) -> Plan:
