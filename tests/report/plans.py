@@ -9,7 +9,7 @@ from enum import Enum
 
 from pydantic import BaseModel
 
-from tests.export.plans import fill_text_fields  # noqa: F401 - one helper for both
+from tests.export.plans import fill_text_fields
 from workbook.model import (
     BOOKKEEPING_FIELDS,
     PROVENANCE_FIELDS,
