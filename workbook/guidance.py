@@ -621,6 +621,52 @@ FIELD_GUIDES: dict[str, Guide] = {
         "Tick it once it is done; it stays on the list for the review.",
         "Done",
     ),
+    "workshop.timeboxes.details": Guide(
+        "Minutes for the plan details",
+        "How long the room spends on who the plan is for before moving on.",
+        "10",
+    ),
+    "workshop.timeboxes.management": Guide(
+        f"Minutes for {Stage.MANAGEMENT.title}",
+        "Time to agree who looks after which account and who may speak for the business.",
+        "20",
+    ),
+    "workshop.timeboxes.listening": Guide(
+        f"Minutes for {Stage.LISTENING.title}",
+        "Time to go through what people are saying; give it room, it feeds everything after.",
+        "30",
+    ),
+    "workshop.timeboxes.planning": Guide(
+        f"Minutes for {Stage.PLANNING.title}",
+        "Time to decide the 7 P's together; usually the longest part of the day.",
+        "40",
+    ),
+    "workshop.timeboxes.engagement": Guide(
+        f"Minutes for {Stage.ENGAGEMENT.title}",
+        "Time to settle the playbook, the activities and how relationships will be measured.",
+        "30",
+    ),
+    "workshop.parking_lot.idea": Guide(
+        "What was the idea?",
+        "One line, in the words it was said, so it can be picked up again at the end.",
+        "Ask the market committee about a shared stall photo day",
+    ),
+    "workshop.parking_lot.raised_on": Guide(
+        "When was it raised?",
+        "The day of the workshop where it came up.",
+        "12 March 2026",
+    ),
+    "workshop.parking_lot.raised_during": Guide(
+        "During which stage?",
+        "The step on screen when it came up: it shows what the room was discussing.",
+        Stage.PLANNING.title,
+    ),
+    "workshop.parking_lot.outcome": Guide(
+        "What became of it?",
+        "At the end, each parked idea is kept for later or turned into a note, an action "
+        "or a decision.",
+        "Kept for later",
+    ),
     "engagement.quality.trust": Guide(
         "How will you know people trust you?",
         "Signs that people rely on what you say: they ask you first, they recommend you.",
@@ -791,6 +837,14 @@ SECTION_INTROS: dict[str, str] = {
     ),
     "engagement.actions": (
         "What was agreed at a workshop or a review: one line each, with a name and a date."
+    ),
+    "workshop.timeboxes": (
+        "The agenda of a workshop: minutes for each stage, counted down in workshop mode so "
+        "the room keeps moving without rushing the listening."
+    ),
+    "workshop.parking_lot": (
+        "Ideas that came up at the wrong moment, parked in a line so nobody loses them and "
+        "the room can stay on the step in hand. Review them at the end."
     ),
 }
 """One or two sentences introducing each part of a stage, keyed by the part's dotted path."""

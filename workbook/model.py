@@ -622,6 +622,60 @@ class Engagement(Part):
     actions: list[AgreedAction] = Field(default_factory=list, title="Agreed actions")
 
 
+# ---------------------------------------------------------------- workshop
+
+
+class ParkingOutcome(StrEnum):
+    """What became of a parked idea when the workshop's parking lot was reviewed."""
+
+    OPEN = "open"
+    KEPT = "kept"
+    NOTE = "note"
+    ACTION = "action"
+    DECISION = "decision"
+
+    @property
+    def label(self) -> str:
+        return {
+            "open": "Not reviewed yet",
+            "kept": "Kept for later",
+            "note": "Turned into a listening note",
+            "action": "Turned into an agreed action",
+            "decision": "Turned into a decision",
+        }[self.value]
+
+
+class ParkedIdea(Row):
+    """An idea raised in a workshop that did not belong to the step on screen: parked in
+    one line so the room can move on, and reviewed at the end."""
+
+    idea: Text = Field("", title="Idea")
+    raised_on: date | None = Field(None, title="Raised on")
+    raised_during: Stage | None = Field(None, title="Raised during")
+    outcome: ParkingOutcome = Field(ParkingOutcome.OPEN, title="What became of it")
+
+
+def _minutes(default: int, stage: Stage) -> Any:
+    return Field(default, ge=1, le=480, title=f"{stage.title} (minutes)")
+
+
+class Timeboxes(Part):
+    """Minutes set aside for each stage in a workshop; the timer counts them down."""
+
+    details: int = _minutes(10, Stage.DETAILS)
+    management: int = _minutes(20, Stage.MANAGEMENT)
+    listening: int = _minutes(30, Stage.LISTENING)
+    planning: int = _minutes(40, Stage.PLANNING)
+    engagement: int = _minutes(30, Stage.ENGAGEMENT)
+
+
+class Workshop(Part):
+    """What a facilitated session keeps with the plan: its agenda and its parking lot."""
+
+    timeboxes: Timeboxes = Field(default_factory=Timeboxes, title="Agenda (minutes per stage)")
+    parking_lot: list[ParkedIdea] = Field(default_factory=list, title="Parking lot")
+
+
 # ---------------------------------------------------------------- history
 
 STATE_KEY = "state"
@@ -778,6 +832,7 @@ class Plan(Part):
     listening: Listening = Field(default_factory=Listening, title=Stage.LISTENING.long_title)
     planning: Planning = Field(default_factory=Planning, title=Stage.PLANNING.long_title)
     engagement: Engagement = Field(default_factory=Engagement, title=Stage.ENGAGEMENT.long_title)
+    workshop: Workshop = Field(default_factory=Workshop, title="Workshop")
     history: History = Field(default_factory=History, title="History")
     dismissed_checks: list[str] = Field(
         default_factory=list,
@@ -834,6 +889,7 @@ ROW_TYPES: dict[tuple[str, str], type[Row]] = {
     ("engagement", "readings"): Reading,
     ("engagement", "spending"): SpendingPeriod,
     ("engagement", "actions"): AgreedAction,
+    ("workshop", "parking_lot"): ParkedIdea,
 }
 """Every editable list in the plan, by its path, with the type of its rows."""
 

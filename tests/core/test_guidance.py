@@ -229,6 +229,8 @@ def test_every_part_of_a_stage_has_an_intro():
         "engagement.quality",
         "engagement.cost",
         "engagement.review",
+        "workshop.timeboxes",
+        "workshop.parking_lot",
         "engagement.readings",
         "engagement.spending",
         "engagement.actions",

@@ -25,9 +25,14 @@ NOT_YET_IN_WINDOW = {
     ("engagement", "readings"),
     ("engagement", "spending"),
     ("engagement", "actions"),
+    ("workshop", "parking_lot"),
 }
 """Lists of issue 16 whose views come with its window work (the four A's chart and readings,
-spending, the action plan); the core has them. Remove each as its table lands."""
+spending, the action plan) and issue 17's parking lot, whose views come with workshop mode;
+the core has them. Remove each as its table lands."""
+
+NOT_YET_EDITED = {("workshop", "timeboxes")}
+"""Issue 17's agenda: its minutes per stage are edited in workshop mode, still to come."""
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -41,7 +46,7 @@ def walk(model: type[BaseModel] = Plan, prefix: tuple[str, ...] = ()):
     """("field", path) for every answer, ("table", list path, row model) for every list."""
     for name, info in model.model_fields.items():
         path = (*prefix, name)
-        if path in NOT_EDITED or name in NOT_TYPED:
+        if path in NOT_EDITED or path in NOT_YET_EDITED or name in NOT_TYPED:
             continue
         annotation = _unwrap(info.annotation)
         args = get_args(annotation)
@@ -75,7 +80,7 @@ def test_the_walk_sees_the_whole_model():
     assert ("management", "resources", "hours_per_week") in fields
     assert ("engagement", "cost", "best_value") in fields
     assert not any("from_listening" in path for path in fields)
-    assert len(tables) == 10
+    assert len(tables) == 11
 
 
 def test_every_field_has_a_described_editor_on_its_page(pages):

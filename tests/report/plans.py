@@ -114,10 +114,13 @@ def hostile_plan(notes: int = 24) -> Plan:
     return plan
 
 
-NOT_YET_IN_DOCUMENT = frozenset({"unit", "readings", "spending", "actions", "history"})
+NOT_YET_IN_DOCUMENT = frozenset(
+    {"unit", "readings", "spending", "actions", "history", "parking_lot"}
+)
 """Issue 16's review cycle: the four A's units and readings, spending and agreed actions are
 printed by the document's work on that issue (a chart per A, a table of readings, the action
-plan); remove each name here as the document prints it. The history is never printed."""
+plan), and issue 17's parking lot (an appendix); remove each name here as the document prints
+it. The history is never printed."""
 
 
 def user_strings(model: BaseModel) -> list[str]:
