@@ -182,10 +182,9 @@ class AgendaBar(QFrame):
         left out of the stages' buttons only if even that row is too wide."""
         if not self._labels:
             return
-        controls = self._controls_row.sizeHint().width()
         full = self._stages_width(compact=False)
         room = width - self._margins()
-        if full + self._layout.spacing() + controls <= room:
+        if self._one_row_width() <= room:
             direction, compact = QBoxLayout.Direction.LeftToRight, False
         else:
             direction, compact = QBoxLayout.Direction.TopToBottom, full > room
@@ -195,6 +194,14 @@ class AgendaBar(QFrame):
         if direction != self._layout.direction():
             self._layout.setDirection(direction)
             self.updateGeometry()
+
+    def _one_row_width(self) -> int:
+        controls = self._controls_row.sizeHint().width()
+        return self._stages_width(compact=False) + self._layout.spacing() + controls
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # What the bar would like: everything in one row (the height is the current one's).
+        return QSize(self._one_row_width() + self._margins(), super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         # The narrowest arrangement: two rows, the stages without their minutes.
