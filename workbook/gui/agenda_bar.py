@@ -28,6 +28,8 @@ from workbook.stages import Stage
 from workbook.workshop import EXTEND_MINUTES, StageReading
 
 REVIEW_TITLE = "Review"
+NO_TIMEBOX = "--:--"
+"""The countdown on a page with no time-box: as wide as a time, so nothing moves."""
 COUNTDOWN_SCALE = 1.25
 """The countdown a little larger than the rest: the room reads it from the back."""
 
@@ -246,8 +248,8 @@ class AgendaBar(QFrame):
     def show_reading(self, reading: StageReading | None, paused: bool = False) -> None:
         """The current stage's countdown (an overrun counts up in the accent colour)."""
         if reading is None:
-            self.countdown.setText("No time-box")
-            self.countdown.setToolTip("")
+            self._set_countdown(NO_TIMEBOX)
+            self.countdown.setToolTip("This page has no time-box")
             self._set_over(False)
             self.pause_button.setEnabled(False)
             self.extend_button.setEnabled(False)
@@ -255,11 +257,17 @@ class AgendaBar(QFrame):
         self.pause_button.setEnabled(True)
         self.extend_button.setEnabled(True)
         text = reading.shown + (" ‖" if paused else "")
-        if self.countdown.text() != text:
-            self.countdown.setText(text)
+        self._set_countdown(text)
         self._set_over(reading.is_over)
         what = "over time by" if reading.is_over else "left"
         self.countdown.setToolTip(f"{agenda_title(reading.stage)}: {reading.shown} {what}")
+
+    def _set_countdown(self, text: str) -> None:
+        if self.countdown.text() != text:
+            resized = len(text) != len(self.countdown.text())
+            self.countdown.setText(text)
+            if resized:  # "+1:00:00" may no longer fit beside the stages, or fit again
+                self._arrange(self.width())
 
     def _set_over(self, over: bool) -> None:
         if bool(self.countdown.property("over")) == over:

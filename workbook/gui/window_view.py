@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QWidget,
+)
 
 from workbook.gui.theme import apply_text_scale, next_text_scale
 
@@ -71,12 +79,20 @@ class _PageHolder(QWidget):
         self.stack = stack
         self._minimum = QSize()
         stack.setParent(self)
+        if isinstance(stack, QStackedWidget):
+            stack.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def _page_minimum(self) -> QSize:
+        # The page on show, not the stack's: a stack asks for its widest page's room, and
+        # one wide page (Planning) made every page scroll sideways on a projector.
+        page = self.stack.currentWidget() if isinstance(self.stack, QStackedWidget) else None
+        return (page or self.stack).minimumSizeHint()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.stack.minimumSizeHint()
+        return self._page_minimum()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.stack.minimumSizeHint()
+        return self._page_minimum()
 
     def resizeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -84,7 +100,7 @@ class _PageHolder(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
-            minimum = self.stack.minimumSizeHint()
+            minimum = self._page_minimum()
             if minimum != self._minimum:  # the page's minimum changed: re-measure
                 self._minimum = minimum
                 self.updateGeometry()
