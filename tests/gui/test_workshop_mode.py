@@ -239,3 +239,20 @@ def test_without_a_plan_workshop_mode_does_not_start(window):
     assert not window.actions.workshop_mode.isEnabled()
     assert window.workshop.enter() is False
     assert not window.workshop.active
+
+
+def test_new_plan_from_a_copy_lists_no_other_clients_during_the_workshop(
+    opened, clock, plan_path, qtbot
+):
+    from workbook.gui.dialogs import CopySourceDialog
+
+    other = plan_path.with_name("florist.json")
+    opened.workshop.enter()
+    dialog = CopySourceDialog([("bakery", "A bakery")], [other], plan_path.parent, opened)
+    qtbot.addWidget(dialog)
+    shown = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert shown == ["Worked example: A bakery"]
+    opened.workshop.leave()
+    dialog = CopySourceDialog([("bakery", "A bakery")], [other], plan_path.parent, opened)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2
