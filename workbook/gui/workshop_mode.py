@@ -143,7 +143,10 @@ class WorkshopMode:
 
             apply_text_scale(QApplication.instance(), self._normal_text_scale)
         if window.has_workspace():
-            window.step_list.setVisible(self._step_list_was_shown)
+            from workbook.gui.window_view import show_step_list
+
+            # As before the workshop, even if Ctrl+B showed or hid it meanwhile.
+            show_step_list(window, self._step_list_was_shown)
         window.showNormal()
         if not self._geometry.isEmpty():
             window.restoreGeometry(self._geometry)
