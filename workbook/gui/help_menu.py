@@ -39,6 +39,9 @@ FIELD_KEYS: list[tuple[str, str]] = [
     ("Next answer, previous answer", "Tab, Shift+Tab"),
     ("Insert the worked example's answer into a field", "F4"),
 ]
+WORKSHOP_KEYS: list[tuple[str, str]] = [
+    ("In workshop mode: the agenda bar (stages, timer, End workshop)", "F6, then Tab"),
+]
 STEP_LIST_KEYS: list[tuple[str, str]] = [
     ("In the step list: choose a step, open it", "↑ ↓, then Enter"),
 ]
@@ -91,6 +94,10 @@ def shortcut_sections(actions: WindowActions) -> list[Section]:
         ),
         ("In a table", TABLE_KEYS),
         ("In a date", DATE_KEYS),
+        (
+            "Workshop",
+            _lines([a.workshop_mode, a.workshop_pause, a.workshop_extend]) + WORKSHOP_KEYS,
+        ),
         (
             "View and help",
             _lines([a.larger_text, a.smaller_text, a.normal_text, a.toggle_step_list, a.shortcuts]),
