@@ -3,7 +3,7 @@ against the plan, and the action plan (everything dated and owned)."""
 
 from __future__ import annotations
 
-from workbook.action_plan import action_plan
+from workbook.action_plan import ItemKind, action_plan
 from workbook.measures import MeasureProgress, MeasureStatus, all_progress, spending_report
 from workbook.model import Plan, Reading, RelationshipMeasure
 from workbook.report.blocks import (
@@ -159,14 +159,14 @@ def _period(start, end) -> str:  # noqa: ANN001 - dates or None
     return f"{format_short_date(start) or '?'} to {format_short_date(end) or '?'}"
 
 
-def _against(spent: float, planned: float, unit: str) -> str:
-    """ "12% over the plan", "within the plan", "5% under the plan"."""
+def _against(spent: float, planned: float, what: str, amount: str) -> str:
+    """ "1.5 h more time than planned", "20 less money than planned", "time as planned"."""
     if planned <= 0:
         return ""
-    share = round(100 * (spent - planned) / planned)
-    if share == 0:
-        return f"{unit} in line with the plan"
-    return f"{unit} {abs(share)}% {'over' if share > 0 else 'under'} the plan"
+    if round(spent - planned, 2) == 0:
+        return f"{what} as planned"
+    more = "more" if spent > planned else "less"
+    return f"{amount} {more} {what} than planned"
 
 
 def spending_blocks(plan: Plan) -> list[Block]:
@@ -203,8 +203,8 @@ def spending_blocks(plan: Plan) -> list[Block]:
         verdicts = [
             v
             for v in (
-                _against(hours, planned_hours, "time"),
-                _against(money, planned_money, "money"),
+                _against(hours, planned_hours, "time", format_hours(abs(hours - planned_hours))),
+                _against(money, planned_money, "money", format_money(abs(money - planned_money))),
             )
             if v
         ]
@@ -247,8 +247,8 @@ def action_plan_blocks(plan: Plan) -> list[Block]:
     """Every dated or owned item, by date: activities, agreed actions, the next review and
     the 7 P's still to share."""
     items = action_plan(plan)
-    if not items:
-        return []
+    if all(item.kind is ItemKind.SHARE for item in items):
+        return []  # only the 7 P's still to decide: the plan has nothing dated yet
     rows = tuple(
         (
             format_short_date(item.on) or "Not dated",
