@@ -166,8 +166,10 @@ def test_the_pdf_draws_the_chart_and_prints_the_readings(bakery):
 def test_spending_is_set_against_the_plan(bakery, bakery_doc):
     part = section(bakery_doc, "spending-against-the-plan")
     lead = part[1]
-    assert lead.text.startswith("Over the 2 periods recorded, 37.5 h of time and 53 in money")
-    assert "1.5 h more time than planned and 3 more money than planned." in lead.text
+    assert lead.text == (
+        "Over the 2 periods recorded, the activities took 37.5 h of time against 36 h "
+        "planned (1.5 h over), and 53 in money against 50 planned (3 over)."
+    )
     table = next(b for b in part if isinstance(b, Table))
     assert table.header == (
         "Period",
@@ -180,6 +182,16 @@ def test_spending_is_set_against_the_plan(bakery, bakery_doc):
     first = bakery.engagement.spending[0]
     assert table.rows[0][0] == "1 Apr 2026 to 30 Apr 2026"
     assert table.rows[0][1] == "20 h" and table.rows[0][-1] == first.note
+
+
+def test_spending_says_when_the_activities_plan_no_money(bakery):
+    from workbook.report.review import spending_blocks
+
+    plan = bakery.model_copy(deep=True)
+    for activity in plan.engagement.activities:
+        activity.money_per_month = None
+    lead = spending_blocks(plan)[0].text
+    assert lead.endswith("and 53 in money, where the activities plan no money.")
 
 
 def test_the_action_plan_lists_agreed_actions_with_who_due_and_done(bakery, bakery_doc):

@@ -159,14 +159,12 @@ def _period(start, end) -> str:  # noqa: ANN001 - dates or None
     return f"{format_short_date(start) or '?'} to {format_short_date(end) or '?'}"
 
 
-def _against(spent: float, planned: float, what: str, amount: str) -> str:
-    """ "1.5 h more time than planned", "20 less money than planned", "time as planned"."""
+def _against(spent: str, planned: float, shown_planned: str, difference: str, over: bool) -> str:
+    """ "47.5 h against 46 h planned (1.5 h over)", or "12, where the activities plan no money"."""
     if planned <= 0:
-        return ""
-    if round(spent - planned, 2) == 0:
-        return f"{what} as planned"
-    more = "more" if spent > planned else "less"
-    return f"{amount} {more} {what} than planned"
+        return f"{spent}, where the activities plan no money"
+    verdict = f"{difference} {'over' if over else 'under'}" if difference else "as planned"
+    return f"{spent} against {shown_planned} planned ({verdict})"
 
 
 def spending_blocks(plan: Plan) -> list[Block]:
@@ -200,21 +198,24 @@ def spending_blocks(plan: Plan) -> list[Block]:
         planned_hours = sum(p.planned_hours for p in dated if p.hours is not None)
         money = sum(p.money or 0 for p in dated)
         planned_money = sum(p.planned_money for p in dated if p.money is not None)
-        verdicts = [
-            v
-            for v in (
-                _against(hours, planned_hours, "time", format_hours(abs(hours - planned_hours))),
-                _against(money, planned_money, "money", format_money(abs(money - planned_money))),
-            )
-            if v
-        ]
-        lead = (
-            f"Over the {plural(len(dated), 'period')} recorded, {format_hours(hours)} of time "
-            f"and {format_money(money)} in money were spent, against "
-            f"{format_hours(planned_hours)} and {format_money(planned_money)} planned for the "
-            "activities"
+        time_part = _against(
+            f"{format_hours(hours)} of time",
+            planned_hours,
+            format_hours(planned_hours),
+            format_hours(abs(hours - planned_hours)) if round(hours - planned_hours, 2) else "",
+            hours > planned_hours,
         )
-        lead += f": {' and '.join(verdicts)}." if verdicts else "."
+        money_part = _against(
+            f"{format_money(money)} in money",
+            planned_money,
+            format_money(planned_money),
+            format_money(abs(money - planned_money)) if round(money - planned_money, 2) else "",
+            money > planned_money,
+        )
+        lead = (
+            f"Over the {plural(len(dated), 'period')} recorded, the activities took "
+            f"{time_part}, and {money_part}."
+        )
         out.append(Paragraph(lead, "body"))
     out.append(
         Table(
