@@ -154,9 +154,9 @@ def test_the_pdf_draws_the_chart_and_prints_the_readings(bakery):
     from workbook.export import ExportOptions, render_pdf
 
     data = render_pdf(bakery, ExportOptions()).data
-    text = pdfcheck.extract_text(data)
+    text = " ".join(pdfcheck.extract_text(data).split())
     assert "The four A's over time" in text
-    assert "Readings over time." in text
+    assert "Readings over time: the open circle is the baseline" in text
     assert "74 reactions a day" in text
 
 

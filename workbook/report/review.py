@@ -3,9 +3,11 @@ against the plan, and the action plan (everything dated and owned)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from workbook.action_plan import ItemKind, action_plan
 from workbook.measures import MeasureProgress, MeasureStatus, all_progress, spending_report
-from workbook.model import Plan, Reading, RelationshipMeasure
+from workbook.model import Direction, Plan, Reading, RelationshipMeasure
 from workbook.report.blocks import (
     Block,
     ChartPoint,
@@ -42,7 +44,7 @@ def _expected(value: float) -> float:
     return round(value) if abs(value) >= 10 else round(value, 1)
 
 
-def _point(value: float, on, unit: str) -> str:  # noqa: ANN001 - a date or None
+def _point(value: float, on: date | None, unit: str) -> str:
     when = format_short_date(on)
     return f"{figure_with_unit(value, unit)} on {when}" if when else figure_with_unit(value, unit)
 
@@ -82,14 +84,14 @@ def status_sentence(progress: MeasureProgress) -> str:
 
 def _measured_in(measure: RelationshipMeasure) -> str:
     """The unit as the plan words it, and which way is better."""
-    better = "higher is better" if measure.direction.value == "up" else "lower is better"
+    better = "higher is better" if measure.direction is Direction.UP else "lower is better"
     unit = one_line(measure.unit)
     return f"Measured in {unit}; {better}." if unit else f"{better.capitalize()}."
 
 
 def readings_table(readings: list[Reading], unit: str) -> Table:
     """Every reading of one measure: dated ones oldest first, then any without a date."""
-    ordered = sorted(readings, key=lambda r: (r.taken_on is None, r.taken_on or 0))  # type: ignore[arg-type]
+    ordered = sorted(readings, key=lambda r: (r.taken_on is None, r.taken_on or date.min))
     rows = tuple(
         (
             format_short_date(r.taken_on) or "No date",
@@ -115,16 +117,18 @@ def _chart(progress: MeasureProgress, title: str) -> LineChart | None:
     goal = ChartPoint(target.on, target.value) if target and target.on else None
     if len(points) + (base is not None) + (goal is not None) < 2 or not points:
         return None
-    return LineChart(
-        title,
-        figures.unit,
-        points,
-        base,
-        goal,
-        "Readings over time. The open circle is the baseline, the diamond the target; "
-        "the dashed line runs straight from one to the other.",
-        key="measure_chart",
-    )
+    marks = [
+        "the open circle is the baseline" if base else "",
+        "the diamond the target" if goal else "",
+    ]
+    caption = "Readings over time"
+    if base and goal:
+        caption += f": {marks[0]}, {marks[1]}; the dashed line runs straight from one to the other."
+    elif base or goal:
+        caption += f"; {marks[0] or marks[1]}."
+    else:
+        caption += "."
+    return LineChart(title, figures.unit, points, base, goal, caption, key="measure_chart")
 
 
 def measures_over_time(plan: Plan, anchors: Anchors) -> list[Block]:
@@ -153,7 +157,7 @@ def measures_over_time(plan: Plan, anchors: Anchors) -> list[Block]:
 # ---------------------------------------------------------------- spending
 
 
-def _period(start, end) -> str:  # noqa: ANN001 - dates or None
+def _period(start: date | None, end: date | None) -> str:
     if start is None and end is None:
         return "No dates"
     return f"{format_short_date(start) or '?'} to {format_short_date(end) or '?'}"
@@ -176,7 +180,7 @@ def spending_blocks(plan: Plan) -> list[Block]:
     report = {p.period_id: p for p in spending_report(plan)}
     ordered = sorted(
         periods,
-        key=lambda p: (p.period_start is None, p.period_start or 0),  # type: ignore[arg-type]
+        key=lambda p: (p.period_start is None, p.period_start or date.min),
     )
     rows = []
     for period in ordered:
