@@ -128,6 +128,7 @@ figure.line-chart figcaption {{ font-weight: normal; }}
 figure.line-chart svg {{ display: block; width: 100%; max-width: 40rem; height: auto; }}
 .revision ins {{ color: {INSERTED_COLOUR}; text-decoration: underline; }}
 .revision del {{ color: {REMOVED_COLOUR}; text-decoration: line-through; }}
+.revision del + ins {{ margin-left: .3em; }}
 .revision .label {{ display: block; margin: 0; }}
 ul.checklist {{ list-style: none; padding-left: 0; }}
 ul.checklist li {{ margin: .25rem 0; padding-left: 1.6rem; text-indent: -1.6rem; }}
