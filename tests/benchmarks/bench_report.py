@@ -37,9 +37,11 @@ from workbook.report.blocks import (
     Cover,
     Heading,
     KeyValues,
+    LineChart,
     Paragraph,
     Quote,
     ReportDocument,
+    Revision,
     Table,
 )
 
@@ -80,6 +82,11 @@ def printed_strings(doc: ReportDocument) -> list[str]:
             out += [item.text for item in block.items]
         elif isinstance(block, BulletList):
             out += list(block.items)
+        elif isinstance(block, LineChart):
+            table = block.as_table()
+            out += [block.caption, *(c for row in table.rows for c in row)]
+        elif isinstance(block, Revision):
+            out += [block.label, "".join(run.text for run in block.runs)]
     return [s for s in out if s.strip()]
 
 

@@ -224,20 +224,24 @@ def structure_problems(data: bytes) -> list[str]:
 # ---------------------------------------------------------------- outline, links, metadata
 
 
-def _walk_outline(reader: PdfReader, items: list) -> list[tuple[str, int | None]]:
+def _walk_outline(
+    reader: PdfReader, items: list, levels: int | None, depth: int = 1
+) -> list[tuple[str, int | None]]:
     found: list[tuple[str, int | None]] = []
     for item in items:
         if isinstance(item, list):  # the children of the item before it
-            found += _walk_outline(reader, item)
+            if levels is None or depth < levels:
+                found += _walk_outline(reader, item, levels, depth + 1)
         else:
             found.append((str(item.title), reader.get_destination_page_number(item) + 1))
     return found
 
 
-def outline_pages(data: bytes) -> list[tuple[str, int | None]]:
-    """Every bookmark's title with the page it opens (from 1), in outline order."""
+def outline_pages(data: bytes, levels: int | None = None) -> list[tuple[str, int | None]]:
+    """Every bookmark's title with the page it opens (from 1), in outline order; only the
+    top ``levels`` levels when given (the contents list two)."""
     reader = _reader(data)
-    return _walk_outline(reader, reader.outline)
+    return _walk_outline(reader, reader.outline, levels)
 
 
 def outline_titles(data: bytes) -> list[str]:

@@ -357,6 +357,39 @@ def test_the_document_options(plan_file, tmp_path, capsys):
     assert "poems" in capsys.readouterr().err
 
 
+def _plan_with_a_snapshot(path: Path) -> Path:
+    from datetime import UTC, datetime
+
+    from workbook.snapshots import take_snapshot
+
+    plan = load_example("bakery")
+    take_snapshot(plan, "Spring review", now=datetime(2026, 3, 1, tzinfo=UTC))
+    plan.planning.intent += " We also open the bakehouse once a month."
+    save_plan(plan, path, backups=False)
+    return path
+
+
+def test_changes_since_adds_the_section(tmp_path, capsys):
+    plan_file = _plan_with_a_snapshot(tmp_path / "plan.json")
+    target = tmp_path / "review.md"
+    args = ["export", str(plan_file), "-o", str(target), "--changes-since", "spring REVIEW"]
+    assert main(args) == 0
+    text = target.read_text(encoding="utf-8")
+    assert "## What changed since “Spring review”" in text
+    assert "\\[added: We also open the bakehouse once a month.\\]" in text
+
+
+def test_changes_since_an_unknown_snapshot_names_the_plans_snapshots(tmp_path, capsys):
+    plan_file = _plan_with_a_snapshot(tmp_path / "plan.json")
+    target = tmp_path / "review.pdf"
+    args = ["export", str(plan_file), "-o", str(target), "--changes-since", "Autumn"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "no snapshot called “Autumn”" in err and "“Spring review”" in err
+    assert "--changes-since" in err
+    assert not target.exists()
+
+
 @pytest.mark.parametrize("name", ["light.html", "light.pdf"])
 def test_a_light_accent_is_a_warning_line(plan_file, tmp_path, capsys, name):
     target = tmp_path / name

@@ -306,6 +306,29 @@ def test_options_dialog_returns_the_choices(qtbot):
     assert options.accent == "#112233" and options.consultant_name == "Ana"
 
 
+def test_the_options_dialog_offers_the_plans_snapshots_and_is_off_by_default(qtbot):
+    snapshots = (("s1", "Kick-off"), ("s2", "Before the workshop"))
+    dialog = ExportOptionsDialog(ExportOptions(), snapshots=snapshots)
+    qtbot.addWidget(dialog)
+    box = dialog.changes_since
+    choices = [box.itemText(i) for i in range(box.count())]
+    assert choices == ["Not included", "Before the workshop", "Kick-off"]  # newest first
+    assert dialog.options().report.changes_since == ""
+    box.setCurrentIndex(2)
+    options = dialog.options()
+    assert options.report.changes_since == "s1"
+    args = module.export_arguments(Path("plan.json"), Path("out.pdf"), options, force=False)
+    assert "--changes-since=s1" in args and args.index("--changes-since=s1") < args.index("--")
+
+
+def test_the_snapshot_chooser_is_disabled_without_snapshots(qtbot):
+    dialog = ExportOptionsDialog(ExportOptions())
+    qtbot.addWidget(dialog)
+    assert not dialog.changes_since.isEnabled()
+    args = module.export_arguments(Path("p.json"), Path("o.pdf"), dialog.options(), force=False)
+    assert not [a for a in args if a.startswith("--changes-since")]
+
+
 def _alive(pid: int) -> bool:
     """Whether process ``pid`` is still running (an ended one not yet reaped is not)."""
     import os

@@ -107,8 +107,10 @@ def test_the_seven_ps_are_tiles_and_the_four_as_bars(bakery):
     plain = texts(bakery)
     # Tiles: each P's owner and sharing date under its decision.
     assert any(t.startswith("Owner: Maria Okafor · Shared: ") for t in plain)
-    # Bars: where each A is now and where it should be.
-    assert "Now: About 40 a day → Target: 90 a day by September" in plain
+    # Bars: where each A is now (its latest reading), where it should be, and how it is doing.
+    assert (
+        "Now: 74 reactions a day (26 Jun 2026) → Target: 90 a day by September · On track" in plain
+    )
 
 
 def test_a_decision_too_long_for_a_tile_is_printed_in_a_table():

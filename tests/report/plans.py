@@ -14,13 +14,19 @@ from workbook.model import (
     BOOKKEEPING_FIELDS,
     PROVENANCE_FIELDS,
     Activity,
+    AgreedAction,
     Channel,
     ListeningNote,
     ListeningPlace,
+    ParkedIdea,
+    ParkingOutcome,
     Person,
     Plan,
+    Reading,
     Sentiment,
+    SpendingPeriod,
 )
+from workbook.stages import Stage
 
 HTML_TROUBLE = [
     "<b>bold</b>",
@@ -99,7 +105,27 @@ def hostile_plan(notes: int = 24) -> Plan:
         )
         for i in range(notes)
     ]
+    e = plan.engagement
+    measures = [m.id for m in e.measures]
+    for index, measure in enumerate(e.measures):
+        measure.baseline_value, measure.baseline_on = 10.0 + index, date(2026, 1, 1)
+        measure.target_value, measure.target_on = 40.0, date(2026, 12, 31)
+    e.readings = [
+        Reading(measure=measures[i % len(measures)], taken_on=date(2026, 2 + i, 1), value=12.0 + i)
+        for i in range(8)
+    ]
+    e.spending = [
+        SpendingPeriod(period_start=date(2026, 1, 1), period_end=date(2026, 3, 31), hours=20),
+        SpendingPeriod(period_start=date(2026, 4, 1), period_end=date(2026, 6, 30), money=150),
+    ]
+    e.actions = [AgreedAction(due=date(2026, 3, 2)), AgreedAction(done=True)]
+    plan.workshop.parking_lot = [
+        ParkedIdea(raised_on=date(2026, 2, 14), raised_during=Stage.LISTENING),
+        ParkedIdea(outcome=ParkingOutcome.ACTION),
+    ]
     fill_text_fields(plan, trouble)
+    for index, reading in enumerate(e.readings):  # a reference to its measure, not text
+        reading.measure = measures[index % len(measures)]
     d = plan.details
     d.title = "Plan <script>alert(1)</script> & **bold** # 1"
     d.organisation = "Crumb & Co. <i>Bakery</i> שלום [x](https://evil.example)"
@@ -114,13 +140,11 @@ def hostile_plan(notes: int = 24) -> Plan:
     return plan
 
 
-NOT_YET_IN_DOCUMENT = frozenset(
-    {"unit", "readings", "spending", "actions", "history", "parking_lot"}
-)
-"""Issue 16's review cycle: the four A's units and readings, spending and agreed actions are
-printed by the document's work on that issue (a chart per A, a table of readings, the action
-plan), and issue 17's parking lot (an appendix); remove each name here as the document prints
-it. The history is never printed."""
+NOT_YET_IN_DOCUMENT = frozenset({"history"})
+"""The plan's history is never printed as such: a snapshot only appears when the user asks
+for "What changed since" it."""
+REFERENCE_FIELDS = frozenset({"measure"})
+"""A reading's link to its measure: an id, not words the user typed."""
 
 
 def user_strings(model: BaseModel) -> list[str]:
@@ -130,6 +154,8 @@ def user_strings(model: BaseModel) -> list[str]:
     out: list[str] = []
     for name in type(model).model_fields:
         if name in BOOKKEEPING_FIELDS or name in PROVENANCE_FIELDS or name in NOT_YET_IN_DOCUMENT:
+            continue
+        if name in REFERENCE_FIELDS:
             continue
         value = getattr(model, name)
         if isinstance(value, str) and not isinstance(value, Enum):
@@ -161,7 +187,7 @@ def neutral_twin(plan: Plan) -> Plan:
 
     def visit(part: BaseModel) -> None:
         for name in type(part).model_fields:
-            if name in ("id", "format"):
+            if name in ("id", "format") or name in REFERENCE_FIELDS:
                 continue
             value = getattr(part, name)
             if isinstance(value, str) and not isinstance(value, Enum):

@@ -153,16 +153,26 @@ def test_how_we_will_engage_lists_activities_with_the_value_they_give(bakery, ba
     assert Paragraph("1 more activity in Engagement.", "note") in engage
 
 
-def test_how_we_will_know_tables_the_four_as_from_baseline_to_target(bakery_doc):
+def test_how_we_will_know_tables_the_four_as_from_the_latest_reading_to_target(bakery_doc):
     table = next(b for b in section(bakery_doc, "how-we-will-know") if isinstance(b, Table))
     assert table.key == "four_as"
-    assert table.header == ("The A", "Indicator", "Now", "Target")
+    assert table.header == ("The A", "Indicator", "Now", "Target", "Status")
+    # "Now" is the latest reading once there are readings; the status says how it is doing.
     assert table.rows[0] == (
         "Attention",
         "People who react to or reply to the noon update",
-        "About 40 a day",
+        "74 reactions a day (26 Jun 2026)",
         "90 a day by September",
+        "On track",
     )
+
+
+def test_how_we_will_know_shows_the_baseline_before_any_reading(bakery):
+    plan = bakery.model_copy(deep=True)
+    plan.engagement.readings = []
+    doc = build_report(plan, today=date(2026, 11, 27))
+    table = next(b for b in section(doc, "how-we-will-know") if isinstance(b, Table))
+    assert table.rows[0][2:] == ("About 40 a day", "90 a day by September", "Not started")
 
 
 def test_next_90_days_lists_dated_activities_in_order_from_the_plan_date(bakery, bakery_doc):

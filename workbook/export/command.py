@@ -81,12 +81,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECTION[,SECTION…]",
         default="",
         help="sections to leave out, from: summary, organisation, management, listening, "
-        "planning, engagement, notes, sources",
+        "planning, engagement, notes, parking_lot, sources",
     )
     parser.add_argument(
         "--no-readiness",
         action="store_true",
         help="leave out the appendix of what is still open in the plan",
+    )
+    parser.add_argument(
+        "--changes-since",
+        metavar="NAME",
+        default="",
+        help='add a "What changed since NAME" section comparing the plan with one of its '
+        "snapshots (a name or id, as `workbook snapshots FILE` lists them)",
     )
     parser.add_argument(
         "--page-size", metavar="A4|Letter", help="paper size (default: the saved one, else A4)"
@@ -182,6 +189,7 @@ def _report_options(args: argparse.Namespace):
         guidance=False if args.no_prompts else args.guidance,
         readiness_appendix=not args.no_readiness,
         page_size=args.page_size,
+        changes_since=args.changes_since.strip(),
     )
 
 
@@ -255,6 +263,20 @@ PROFILE_NOTE = (
 )
 
 
+def _check_snapshot(plan: object, name: str) -> None:
+    """ExportError naming the plan's snapshots when it has none called ``name``: said
+    before any work is done."""
+    from workbook.export import ExportError
+    from workbook.snapshots import SnapshotNotFoundError, find_snapshot
+
+    try:
+        find_snapshot(plan, name)  # type: ignore[arg-type]
+    except SnapshotNotFoundError as error:
+        raise ExportError(
+            f"{error.message} Leave out --changes-since, or use one of them."
+        ) from None
+
+
 def options_from(args: argparse.Namespace, contents: object = None):  # noqa: ANN201
     # -> workbook.export.ExportOptions (imported when the command runs)
     """The export options: what the command line gives, else the saved profile (unless
@@ -316,6 +338,8 @@ def run(args: argparse.Namespace) -> int:
         loaded = load_plan(source)
         for warning in loaded.warnings:
             report.note(warning)
+        if contents.changes_since:
+            _check_snapshot(loaded.plan, contents.changes_since)
         progress = report.progress if report.as_json else None
         result = export_document(loaded.plan, target, fmt, options, progress=progress)
     except (PlanFileError, ExportError) as error:

@@ -26,12 +26,20 @@ from reportlab.platypus.flowables import HRFlowable, KeepTogether
 
 from workbook.export import text as txt
 from workbook.export.blocks import BASE_TABLE_COMMANDS, Blocks
-from workbook.export.charts import BAR_HEIGHT, bar_chart, four_as_bars, p_tiles
+from workbook.export.charts import (
+    BAR_HEIGHT,
+    LINE_CHART_HEIGHT,
+    bar_chart,
+    four_as_bars,
+    line_chart,
+    p_tiles,
+)
 from workbook.export.contents import Contents
 from workbook.export.frags import markup_of
 from workbook.export.options import ExportCancelled
 from workbook.export.styles import HAIRLINE, MUTED
 from workbook.report import blocks as rb
+from workbook.report.colour import INSERTED_COLOUR, REMOVED_COLOUR
 from workbook.report.text import paragraphs as split_paragraphs
 
 HEADING_NEED = {1: 150.0, 2: 130.0, 3: 200.0}
@@ -348,6 +356,8 @@ class ReportStory:
         charts = [b for b in self._next if isinstance(b, rb.BarChart)]
         if charts:
             need += BAR_HEIGHT * len(charts[0].bars) + 50
+        elif any(isinstance(b, rb.LineChart) for b in self._next):
+            need += LINE_CHART_HEIGHT + 30
         out: list[Flowable] = [CondPageBreak(need)]
         if level == 1 and block.kicker:
             out.append(self.blocks.paragraph(block.kicker.upper(), "stage_kicker"))
@@ -429,6 +439,55 @@ class ReportStory:
         if block.caption:
             group.append(b.paragraph(block.caption, "figure"))
         return [KeepTogether(group)]
+
+    def block_linechart(self, block: rb.LineChart) -> list[Flowable]:
+        b = self.blocks
+        group: list[Flowable] = [
+            Spacer(1, 4),
+            line_chart(block, self.width, self.styles.palette, b.fonts),
+        ]
+        if block.caption:
+            group.append(b.paragraph(block.caption, "figure"))
+        return [KeepTogether(group)]
+
+    def block_revisionkey(self, block: rb.RevisionKey) -> list[Flowable]:
+        return [
+            self.blocks.paragraph(
+                "Words added since the snapshot are underlined; words taken out are struck "
+                "through.",
+                "note",
+            )
+        ]
+
+    def block_revision(self, block: rb.Revision) -> list[Flowable]:
+        """A field's label, then its words with the added ones underlined and the removed
+        ones struck through. Each run is escaped and given its fonts, then wrapped in our
+        own tags: no user text is ever read as markup."""
+        b = self.blocks
+        style = self.styles["body"]
+        tags = {"insert": ("<u>", "</u>"), "delete": ("<strike>", "</strike>")}
+        colours = {"insert": INSERTED_COLOUR, "delete": REMOVED_COLOUR}
+        parts = []
+        previous = ""
+        for run in block.runs:
+            text = txt.clean(run.text)
+            # The spaces around a change stay outside its tags (cleaning trims them).
+            lead = " " if run.text[:1].isspace() else ""
+            trail = " " if run.text[-1:].isspace() and text else ""
+            if not text:
+                parts.append(lead)
+                continue
+            markup = markup_of(b.pieces(text, style, colour=colours.get(run.mark)))
+            if run.mark in tags:
+                start, end = tags[run.mark]
+                markup = f"{start}{markup}{end}"
+            if run.mark == "insert" and previous == "delete" and not lead:
+                lead = " "  # the words taken out and those put in their place, apart
+            parts.append(f"{lead}{markup}{trail}")
+            previous = run.mark
+        head = b.paragraph(block.label, "label_para")
+        body = Paragraph("".join(parts) or "(empty)", style)
+        return [KeepTogether([head, body]), Spacer(1, 4)]
 
     def block_checklist(self, block: rb.Checklist) -> list[Flowable]:
         out: list[Flowable] = []

@@ -67,6 +67,8 @@ def export_arguments(plan_file: Path, target: Path, options: ExportOptions, forc
     ]
     if not options.include_prompts:
         args.append("--no-prompts")
+    if options.report is not None and options.report.changes_since:
+        args.append(f"--changes-since={options.report.changes_since}")
     if options.logo:
         args.append(f"--logo={options.logo}")
     if force:
@@ -114,9 +116,15 @@ def quick_target(plan: Plan, plan_path: Path | None, settings: Settings) -> Path
 
 
 class ExportOptionsDialog(QDialog):
-    """Page size and whether to print the guiding questions."""
+    """Page size, whether to print the guiding questions, and "What changed since" one of
+    the plan's snapshots (``snapshots``: id and title of each, oldest first; off by default)."""
 
-    def __init__(self, defaults: ExportOptions, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        defaults: ExportOptions,
+        parent: QWidget | None = None,
+        snapshots: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export PDF")
         self.defaults = defaults
@@ -134,6 +142,16 @@ class ExportOptionsDialog(QDialog):
             "Print each field's question above the answer; untick to print only the answers."
         )
         layout.addRow(self.include_prompts)
+        self.changes_since = QComboBox()
+        self.changes_since.addItem("Not included", "")
+        for snapshot_id, title in reversed(snapshots):  # the newest first
+            self.changes_since.addItem(title, snapshot_id)
+        self.changes_since.setEnabled(bool(snapshots))
+        self.changes_since.setAccessibleName("What changed since")
+        self.changes_since.setAccessibleDescription(
+            "Add a section comparing the plan with one of its snapshots, stage by stage."
+        )
+        layout.addRow("&What changed since:", self.changes_since)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -143,10 +161,17 @@ class ExportOptionsDialog(QDialog):
         layout.addRow(buttons)
 
     def options(self) -> ExportOptions:
+        from workbook.report.options import ReportOptions
+
+        report = dataclasses.replace(
+            self.defaults.report or ReportOptions(),
+            changes_since=str(self.changes_since.currentData() or ""),
+        )
         return dataclasses.replace(
             self.defaults,
             page_size=self.page_size.currentText(),
             include_prompts=self.include_prompts.isChecked(),
+            report=report,
         )
 
 
@@ -173,12 +198,14 @@ class ExportController(QObject):
         self._stopping = False
         self.stderr_tail = ""
         self.last_warnings: tuple[str, ...] = ()
+        self.snapshot_choices: tuple[tuple[str, str], ...] = ()
+        """The plan's snapshots (id, title) that Export As offers for "What changed since"."""
         self.progress_dialog: QProgressDialog | None = None
 
     # ------------------------------------------------------------------ overridable dialogs
 
     def ask_export_options(self, defaults: ExportOptions) -> ExportOptions | None:
-        dialog = ExportOptionsDialog(defaults, self.parent_widget)
+        dialog = ExportOptionsDialog(defaults, self.parent_widget, self.snapshot_choices)
         return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_replace(self, path: Path) -> bool:
@@ -256,6 +283,7 @@ class ExportController(QObject):
         the place, then export; the choices and the folder are kept for the next Ctrl+E."""
         from workbook.gui.plan_files import dialogs_module
 
+        self.snapshot_choices = tuple((s.id, s.title) for s in plan.history.snapshots)
         options = self.ask_export_options(saved_options(settings))
         if options is None:
             return

@@ -6,7 +6,7 @@ from __future__ import annotations
 from workbook.about import ABOUT_THE_METHOD, ABOUT_TITLE, SOURCES, SOURCES_NOTE
 from workbook.completeness import Check, PlanStatus
 from workbook.insights import sentiment_counts, theme_counts
-from workbook.model import ListeningNote
+from workbook.model import ListeningNote, ParkedIdea, ParkingOutcome
 from workbook.report.blocks import (
     Block,
     BulletList,
@@ -171,3 +171,43 @@ def sources_section(anchors: Anchors, about: bool) -> list[Block]:
     out.append(BulletList(tuple(f"{s.author}: {s.title}. {s.what_we_took}" for s in SOURCES)))
     out.append(Paragraph(SOURCES_NOTE, "note"))
     return out
+
+
+# ---------------------------------------------------------------- the parking lot
+
+
+def parking_lot_appendix(heading: Heading, ideas: list[ParkedIdea]) -> list[Block]:
+    """The workshop's parked ideas, in the order they were raised, with what became of each."""
+    reviewed = sum(1 for i in ideas if i.outcome is not ParkingOutcome.OPEN)
+    lead = (
+        "Ideas raised during the workshop that did not belong to the step being discussed, "
+        "parked so the room could move on. "
+        + (
+            f"All {plural(len(ideas), 'idea')} have been reviewed."
+            if reviewed == len(ideas) and len(ideas) > 1
+            else f"{reviewed} of {plural(len(ideas), 'idea')} reviewed so far."
+        )
+    )
+    rows = tuple(
+        (
+            idea.idea.strip(),
+            format_short_date(idea.raised_on),
+            idea.raised_during.title if idea.raised_during else "",
+            idea.outcome.label,
+        )
+        for idea in ideas
+    )
+    return [
+        heading,
+        Paragraph(lead, "body"),
+        Table(
+            (
+                Column("Idea", "text"),
+                Column("Raised on", "date"),
+                Column("During", "short"),
+                Column("What became of it", "short"),
+            ),
+            rows,
+            key="parking_lot",
+        ),
+    ]

@@ -134,6 +134,75 @@ class BarChart(Block):
 
 
 @dataclass(frozen=True, slots=True)
+class ChartPoint:
+    on: date
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class LineChart(Block):
+    """A measure's readings over time as a line, with its dated baseline and target marked.
+    Its text equivalent (:meth:`as_table`) names the points the chart is read by: the
+    baseline, the first and latest readings, the target."""
+
+    title: str
+    unit: str
+    readings: tuple[ChartPoint, ...]
+    """Oldest first."""
+    baseline: ChartPoint | None = None
+    target: ChartPoint | None = None
+    caption: str = ""
+    key: str = ""
+
+    def figure(self, value: float) -> str:
+        """A value with the measure's unit: "62 a day", "45%", "£120"."""
+        return figure_with_unit(value, self.unit)
+
+    def as_table(self) -> Table:
+        from workbook.report.common import format_short_date as short_date
+
+        rows: list[tuple[str, str, str]] = []
+        if self.baseline is not None:
+            rows.append(
+                ("Baseline", short_date(self.baseline.on), self.figure(self.baseline.value))
+            )
+        if self.readings:
+            first, latest = self.readings[0], self.readings[-1]
+            if len(self.readings) > 1:
+                rows.append(("First reading", short_date(first.on), self.figure(first.value)))
+            rows.append(("Latest reading", short_date(latest.on), self.figure(latest.value)))
+        if self.target is not None:
+            rows.append(("Target", short_date(self.target.on), self.figure(self.target.value)))
+        return Table(
+            (Column("Point", "short"), Column("Date", "date"), Column("Figure", "short")),
+            tuple(rows),
+            key=self.key,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece of text in a :class:`Revision`: unchanged, added or removed."""
+
+    text: str
+    mark: Literal["", "insert", "delete"] = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Revision(Block):
+    """A field's words as they are now, with the words added since a snapshot marked as
+    inserted and those taken out kept and marked as removed."""
+
+    label: str
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionKey(Block):
+    """Where the reader is told how each format marks added and removed words."""
+
+
+@dataclass(frozen=True, slots=True)
 class CheckItem:
     text: str
     done: bool = False
@@ -207,3 +276,17 @@ class ReportDocument:
 def format_number(value: float) -> str:
     """``12`` for whole numbers, else one decimal: chart values read as counts."""
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def figure_with_unit(value: float, unit: str) -> str:
+    """A figure and its unit as people write them: "45%", "£120 a month", "62 a day"."""
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    unit = " ".join(unit.split())
+    if not unit:
+        return number
+    if unit[0] in "£$€":
+        rest = unit[1:].strip()
+        return f"{unit[0]}{number}" + (f" {rest}" if rest else "")
+    if unit == "%" or unit.startswith("%"):
+        return f"{number}{unit}"
+    return f"{number} {unit}"

@@ -17,6 +17,7 @@ from workbook.model import FourA, Person, Plan, SevenP
 from workbook.report.appendices import (
     has_open_items,
     notes_appendix,
+    parking_lot_appendix,
     readiness_appendix,
     sources_section,
 )
@@ -51,6 +52,7 @@ from workbook.report.common import (
 )
 from workbook.report.method_costs import method_costs
 from workbook.report.options import Branding, NotesLog, ReportOptions, Section
+from workbook.report.review import action_plan_blocks, measures_over_time, spending_blocks
 from workbook.report.summary import (
     how_we_will_engage,
     how_we_will_know,
@@ -120,6 +122,8 @@ class ClientBuilder:
             names.append("notes")
         if self.options.readiness_appendix and has_open_items(self.status):
             names.append("readiness")
+        if self.options.includes(Section.PARKING_LOT) and self.plan.workshop.parking_lot:
+            names.append("parking")
         return {name: "ABCDEFGH"[i] for i, name in enumerate(names)}
 
     def body_sections(self) -> list[tuple[Section, Callable[[], list[Block]]]]:
@@ -154,11 +158,15 @@ class ClientBuilder:
                 empty = bool(made) and made[-1] is NOTHING_YET
                 self._append_section(blocks, made, new_page=not (follows_on or empty))
                 follows_on = section is Section.ORGANISATION and bool(made)
+        if self.options.changes_since:
+            self._append_section(blocks, self.section_changes())
         appendix: list[Block] = []
         if "notes" in self.appendix_letters:
             self._append_section(appendix, self.section_notes())
         if "readiness" in self.appendix_letters:
             self._append_section(appendix, self.section_readiness())
+        if "parking" in self.appendix_letters:
+            self._append_section(appendix, self.section_parking_lot())
         if appendix:
             blocks += [PageBreak(), AppendixStart(), *appendix]
         if self.options.includes(Section.SOURCES):
@@ -590,6 +598,7 @@ class ClientBuilder:
                 )
             )
         body += self.part("The four A's", four, "engagement.measures")
+        body += self.part("The four A's over time", measures_over_time(self.plan, self.anchors))
         q = e.quality
         body += self.part(
             "Relationship quality",
@@ -611,12 +620,14 @@ class ClientBuilder:
             ),
             "engagement.cost",
         )
+        body += self.part("Spending against the plan", spending_blocks(self.plan))
         r = e.review
         review: list[Block] = []
         if r.next_review is not None or not is_blank(r.cadence):
             review += review_lines(self.plan, self.today, full=True)
         review += _kv((("How new listening feeds back", r.feedback),))
         body += self.part("Review loop", review, "engagement.review")
+        body += self.part("Action plan", action_plan_blocks(self.plan))
         return self.stage(4, Stage.ENGAGEMENT, body)
 
     # ------------------------------------------------------------------ appendices
@@ -636,6 +647,23 @@ class ClientBuilder:
     def section_readiness(self) -> list[Block]:
         heading = self.appendix_heading("readiness", "Readiness checklist")
         return readiness_appendix(heading, self.status, self.anchors)
+
+    def section_parking_lot(self) -> list[Block]:
+        heading = self.appendix_heading("parking", "Parking lot")
+        return parking_lot_appendix(heading, self.plan.workshop.parking_lot)
+
+    def section_changes(self) -> list[Block]:
+        """ "What changed since" the snapshot the options name; ExportError (naming the
+        plan's snapshots) when it has none of that name."""
+        from workbook.export.options import ExportError
+        from workbook.report.changes import changes_section
+        from workbook.snapshots import SnapshotNotFoundError, find_snapshot
+
+        try:
+            snapshot = find_snapshot(self.plan, self.options.changes_since)
+        except SnapshotNotFoundError as error:
+            raise ExportError(error.message) from None
+        return changes_section(self.plan, snapshot, 1, self.anchors)
 
     def section_sources(self) -> list[Block]:
         return sources_section(self.anchors, about=self.guidance)

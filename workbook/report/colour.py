@@ -19,6 +19,10 @@ SENTIMENT_COLOURS = {
     "mixed": "#CC79A7",
     "unknown": "#BBBBBB",
 }
+INSERTED_COLOUR = "#1B5E20"
+"""Words added since a snapshot (also underlined: colour is never the only sign)."""
+REMOVED_COLOUR = "#8E2A2A"
+"""Words taken out since a snapshot (also struck through)."""
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:

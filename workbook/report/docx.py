@@ -34,15 +34,23 @@ from workbook.report.blocks import (
     Cover,
     Heading,
     KeyValues,
+    LineChart,
     PageBreak,
     Paragraph,
     Quote,
     ReportDocument,
+    Revision,
+    RevisionKey,
     Table,
     WriteIn,
     format_number,
 )
-from workbook.report.colour import SENTIMENT_COLOURS, accent_colours
+from workbook.report.colour import (
+    INSERTED_COLOUR,
+    REMOVED_COLOUR,
+    SENTIMENT_COLOURS,
+    accent_colours,
+)
 from workbook.report.docx_template import branded_template
 from workbook.report.logo import read_logo
 from workbook.report.text import is_rtl, paragraphs, printable
@@ -204,10 +212,13 @@ class DocxRenderer:
         bold: bool = False,
         italic: bool = False,
         colour: str = "",
+        mark: str = "",
     ) -> etree._Element:
+        """A run of ``text``; ``mark`` "insert" underlines it, "delete" strikes it through
+        (a revision's added and removed words)."""
         r = _el(p, "r")
         style_id = self.style_id(char_style, WD_STYLE_TYPE.CHARACTER) if char_style else None
-        if style_id or bold or italic or colour or (char_style and not style_id):
+        if style_id or bold or italic or colour or mark or (char_style and not style_id):
             rpr = _el(r, "rPr")
             if style_id:
                 _el(rpr, "rStyle", val=style_id)
@@ -218,8 +229,12 @@ class DocxRenderer:
                 _el(rpr, "b")
             if italic:
                 _el(rpr, "i")
+            if mark == "delete":  # the schema's order: b, i, strike, color, u
+                _el(rpr, "strike")
             if colour:
                 _el(rpr, "color", val=colour.lstrip("#"))
+            if mark == "insert":
+                _el(rpr, "u", val="single")
         _add_text(r, printable(text))
         return r
 
@@ -351,6 +366,30 @@ class DocxRenderer:
                 self.run(self.para("Quote", align="right"), f"— {block.attribution}")
         elif isinstance(block, BarChart):
             self.chart(block)
+        elif isinstance(block, LineChart):
+            # Word gets the chart's points as a table: its text equivalent.
+            self.run(self.para(keep_next=True), "The chart in figures", "Strong")
+            self.table(block.as_table(), keep_together=True)
+            if block.caption:
+                caption = self._existing("Caption")
+                self.text_paragraphs(block.caption, caption, None if caption else "Subtle Emphasis")
+        elif isinstance(block, RevisionKey):
+            p = self.para()
+            self.run(p, "Words added since the snapshot are ", "Subtle Emphasis")
+            self.run(p, "underlined", "Subtle Emphasis", mark="insert")
+            self.run(p, "; words taken out are ", "Subtle Emphasis")
+            self.run(p, "struck through", "Subtle Emphasis", mark="delete")
+            self.run(p, ".", "Subtle Emphasis")
+        elif isinstance(block, Revision):
+            self.run(self.para(keep_next=True), block.label, "Strong")
+            p = self.para(text_for_direction="".join(r.text for r in block.runs))
+            colours = {"insert": INSERTED_COLOUR, "delete": REMOVED_COLOUR}
+            previous = ""
+            for part in block.runs:
+                if part.mark == "insert" and previous == "delete" and not part.text[:1].isspace():
+                    self.run(p, " ")  # the words taken out and those put in their place, apart
+                self.run(p, part.text, colour=colours.get(part.mark, ""), mark=part.mark)
+                previous = part.mark
         elif isinstance(block, WriteIn):
             for index in range(block.lines):
                 p = self.para(WRITE_IN)

@@ -18,16 +18,24 @@ from workbook.report.blocks import (
     Cover,
     Heading,
     KeyValues,
+    LineChart,
     PageBreak,
     Paragraph,
     Quote,
     ReportDocument,
     ReportMeta,
+    Revision,
+    RevisionKey,
     Table,
     WriteIn,
     format_number,
 )
-from workbook.report.colour import SENTIMENT_COLOURS, accent_colours
+from workbook.report.colour import (
+    INSERTED_COLOUR,
+    REMOVED_COLOUR,
+    SENTIMENT_COLOURS,
+    accent_colours,
+)
 from workbook.report.logo import read_logo
 from workbook.report.text import paragraphs, printable
 
@@ -116,6 +124,12 @@ figure.chart figcaption {{ font-weight: 600; margin-bottom: .25rem; }}
   background: var(--accent-line); }}
 {moods}
 .chart .caption {{ color: var(--muted); font-size: .85rem; margin-top: .25rem; }}
+figure.line-chart figcaption {{ font-weight: normal; }}
+figure.line-chart svg {{ display: block; width: 100%; max-width: 40rem; height: auto; }}
+.revision ins {{ color: {INSERTED_COLOUR}; text-decoration: underline; }}
+.revision del {{ color: {REMOVED_COLOUR}; text-decoration: line-through; }}
+.revision del + ins {{ margin-left: .3em; }}
+.revision .label {{ display: block; margin: 0; }}
 ul.checklist {{ list-style: none; padding-left: 0; }}
 ul.checklist li {{ margin: .25rem 0; padding-left: 1.6rem; text-indent: -1.6rem; }}
 .box {{ display: inline-block; width: 1.6rem; text-indent: 0; }}
@@ -223,6 +237,25 @@ class HtmlRenderer:
             self.out.append(f"<blockquote>{self.paras(block.text)}{footer}</blockquote>")
         elif isinstance(block, BarChart):
             self.chart(block)
+        elif isinstance(block, LineChart):
+            self.line_chart(block)
+        elif isinstance(block, RevisionKey):
+            self.out.append(
+                '<p class="note">Words added since the snapshot are <ins>underlined</ins>; '
+                "words taken out are <del>struck through</del>.</p>"
+            )
+        elif isinstance(block, Revision):
+            tags = {"insert": "ins", "delete": "del"}
+            words = "".join(
+                f"<{tags[r.mark]}>{esc_lines(r.text)}</{tags[r.mark]}>"
+                if r.mark
+                else esc(r.text).replace("\n", "<br>")
+                for r in block.runs
+            )
+            self.out.append(
+                f'<p class="revision" dir="auto"><span class="label">{esc(block.label)}</span>'
+                f"{words}</p>"
+            )
         elif isinstance(block, WriteIn):
             height = f"{block.lines * WRITE_LINE_EM:g}em"
             label = f'<span class="write-label">{esc(block.label)}</span>' if block.label else ""
@@ -305,6 +338,71 @@ class HtmlRenderer:
             f'<th scope="col" class="number">{esc(chart.value_header)}</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>{caption}</figure>"
         )
+
+    def line_chart(self, chart: LineChart) -> None:
+        """An inline SVG of the readings (hidden from screen readers, which read the table
+        of the chart's points after it). Only figures and dates we format go in it."""
+        from workbook.report.linechart import layout
+
+        width, height = 560.0, 150.0
+        shape = layout(chart, width, height)
+        accent = accent_colours(self.doc.meta.accent).graphic
+        left, bottom, right, _top = shape.plot
+
+        def y(value: float) -> str:
+            return f"{height - value:g}"
+
+        parts = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
+            'aria-hidden="true" focusable="false" font-size="10" '
+            'font-family="Segoe UI, Helvetica Neue, Arial, sans-serif">'
+        ]
+        for tick in shape.value_ticks:
+            parts.append(
+                f'<line x1="{left:g}" y1="{y(tick.at)}" x2="{right:g}" y2="{y(tick.at)}" '
+                'stroke="#d5d9dc" stroke-width="0.6"/>'
+                f'<text x="{left - 5:g}" y="{y(tick.at - 3)}" text-anchor="end" '
+                f'fill="#1a1a1a">{esc(tick.label)}</text>'
+            )
+        for index, tick in enumerate(shape.date_ticks):
+            anchor = "start" if index == 0 else ("end" if tick.at > right - 30 else "middle")
+            parts.append(
+                f'<text x="{tick.at:g}" y="{y(bottom - 13)}" text-anchor="{anchor}" '
+                f'fill="#1a1a1a">{esc(tick.label)}</text>'
+            )
+        parts.append(
+            f'<line x1="{left:g}" y1="{y(bottom)}" x2="{right:g}" y2="{y(bottom)}" '
+            'stroke="#1a1a1a" stroke-width="0.7"/>'
+        )
+        if shape.baseline and shape.target:
+            (x1, y1), (x2, y2) = shape.baseline, shape.target
+            parts.append(
+                f'<line x1="{x1:g}" y1="{y(y1)}" x2="{x2:g}" y2="{y(y2)}" stroke="#6b747b" '
+                'stroke-width="1" stroke-dasharray="4 3"/>'
+            )
+        if len(shape.readings) > 1:
+            points = " ".join(f"{x:g},{y(v)}" for x, v in shape.readings)
+            parts.append(
+                f'<polyline points="{points}" fill="none" stroke="{accent}" stroke-width="2.2"/>'
+            )
+        for x, v in shape.readings:
+            parts.append(f'<circle cx="{x:g}" cy="{y(v)}" r="3" fill="{accent}" stroke="#fff"/>')
+        if shape.baseline:
+            x, v = shape.baseline
+            parts.append(
+                f'<circle cx="{x:g}" cy="{y(v)}" r="4" fill="#fff" stroke="#6b747b" '
+                'stroke-width="1.5"/>'
+            )
+        if shape.target:
+            x, v = shape.target
+            diamond = f"{x:g},{y(v + 5.5)} {x + 5.5:g},{y(v)} {x:g},{y(v - 5.5)} {x - 5.5:g},{y(v)}"
+            parts.append(f'<polygon points="{diamond}" fill="{accent}"/>')
+        parts.append("</svg>")
+        self.out.append('<figure class="chart line-chart">' + "".join(parts))
+        self.table(chart.as_table())
+        if chart.caption:
+            self.out.append(f'<figcaption class="caption">{esc(chart.caption)}</figcaption>')
+        self.out.append("</figure>")
 
     def cover(self, cover: Cover) -> None:
         meta = self.doc.meta

@@ -16,10 +16,14 @@ from workbook.report.blocks import (
     Cover,
     Heading,
     KeyValues,
+    LineChart,
     PageBreak,
     Paragraph,
     Quote,
     ReportDocument,
+    Revision,
+    RevisionKey,
+    Run,
     Table,
     WriteIn,
 )
@@ -69,6 +73,22 @@ def escape_text(text: str) -> list[str]:
 
 def escape_cell(text: str) -> str:
     return CELL_LINE_BREAK.join(escape_line(line) for line in text.split("\n") if line.strip())
+
+
+def marked_words(runs: tuple[Run, ...]) -> str:
+    """A revision's runs as plain text that says what changed in words ("[added: …]"), for
+    formats with no underline or strike-through. The result is user text: escape it."""
+    words = {"insert": "added", "delete": "removed"}
+    out = []
+    for run in runs:
+        if run.mark and run.text.strip():
+            text = run.text
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :]
+            out.append(f"{lead}[{words[run.mark]}: {text.strip()}]{trail}")
+        else:
+            out.append(run.text)
+    return "".join(out)
 
 
 def _wrap(marker: str, text: str) -> list[str]:
@@ -151,6 +171,22 @@ class MarkdownRenderer:
             self.table(block.as_table())
             if block.caption:
                 self.out += _wrap("*", block.caption)
+        elif isinstance(block, LineChart):
+            # No picture in Markdown: the points the chart is read by, as a table.
+            self.out.append("*The chart in figures:*")
+            self.table(block.as_table())
+            if block.caption:
+                self.out += _wrap("*", block.caption)
+        elif isinstance(block, RevisionKey):
+            self.out += _wrap(
+                "*",
+                "Words added since the snapshot are shown as [added: …] and words taken out "
+                "as [removed: …].",
+            )
+        elif isinstance(block, Revision):
+            parts = escape_text(marked_words(block.runs)) or ["(empty)"]
+            self.out.append(f"**{escape_cell(block.label)}:** {parts[0]}")
+            self.out += parts[1:]
         elif isinstance(block, WriteIn):
             label = f"{escape_cell(block.label)}: " if block.label else ""
             lines = [label + _WRITE_LINE] + [_WRITE_LINE] * (block.lines - 1)

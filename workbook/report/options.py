@@ -41,6 +41,7 @@ class Section(StrEnum):
     PLANNING = "planning"
     ENGAGEMENT = "engagement"
     NOTES = "notes"
+    PARKING_LOT = "parking_lot"
     SOURCES = "sources"
 
     @property
@@ -56,6 +57,7 @@ SECTION_LABELS = {
     Section.PLANNING: Stage.PLANNING.title,
     Section.ENGAGEMENT: Stage.ENGAGEMENT.title,
     Section.NOTES: "Listening notes",
+    Section.PARKING_LOT: "Parking lot",
     Section.SOURCES: "Sources",
 }
 
@@ -79,6 +81,9 @@ class ReportOptions:
     readiness_appendix: bool = True
     """List the plan's open items in an appendix (only printed when there are any)."""
     page_size: str = "A4"
+    changes_since: str = ""
+    """A snapshot's id or name: add "What changed since" that snapshot. Empty: no such
+    section (the default)."""
 
     @property
     def show_guidance(self) -> bool:
@@ -99,6 +104,7 @@ class ReportOptions:
             "guidance": self.guidance,
             "readiness_appendix": self.readiness_appendix,
             "page_size": self.page_size,
+            "changes_since": self.changes_since,
         }
 
     @classmethod
@@ -131,6 +137,7 @@ class ReportOptions:
             guidance=guidance if isinstance(guidance, bool) else None,
             readiness_appendix=readiness if isinstance(readiness, bool) else True,
             page_size=page_size,
+            changes_since=changes if isinstance(changes := data.get("changes_since"), str) else "",
         )
 
     def validated(self) -> ReportOptions:
@@ -142,6 +149,7 @@ class ReportOptions:
             notes_log=NotesLog(self.notes_log),
             notes_quotes=max(0, min(MAX_QUOTES, int(self.notes_quotes))),
             page_size=normalise_page_size(self.page_size),
+            changes_since=" ".join((self.changes_since or "").split()),
         )
 
 

@@ -7,12 +7,21 @@ from datetime import date, timedelta
 
 from workbook.insights import normalise_tag, theme_counts
 from workbook.model import Activity, Plan, SevenP
-from workbook.report.blocks import Block, BulletList, Column, KeyValues, Paragraph, Table
+from workbook.report.blocks import (
+    Block,
+    BulletList,
+    Column,
+    KeyValues,
+    Paragraph,
+    Table,
+    figure_with_unit,
+)
 from workbook.report.common import (
     Anchors,
     brief,
     first_sentence,
     format_date,
+    format_short_date,
     is_blank,
     join_present,
     one_line,
@@ -135,12 +144,23 @@ def how_we_will_engage(plan: Plan, anchors: Anchors) -> list[Block]:
 
 
 def how_we_will_know(plan: Plan, anchors: Anchors) -> list[Block]:
+    from workbook.measures import MeasureStatus, all_progress
+
     out: list[Block] = [anchors.heading(2, "How we will know", "how-we-will-know")]
-    rows = tuple(
-        (m.dimension.label, one_line(m.indicator), one_line(m.baseline), one_line(m.target))
-        for m in plan.engagement.measures
-        if not (is_blank(m.indicator) and is_blank(m.target))
-    )
+    rows = []
+    for m, progress in zip(plan.engagement.measures, all_progress(plan), strict=True):
+        if is_blank(m.indicator) and is_blank(m.target):
+            continue
+        latest = progress.latest
+        # Once there are readings, "now" is the latest of them: the baseline is history.
+        now = (
+            f"{figure_with_unit(latest.value, progress.figures.unit)} "
+            f"({format_short_date(latest.on)})"
+            if latest is not None
+            else one_line(m.baseline)
+        )
+        status = "" if progress.status is MeasureStatus.NO_TARGET else progress.status.label
+        rows.append((m.dimension.label, one_line(m.indicator), now, one_line(m.target), status))
     if not rows:
         out.append(Paragraph("No relationship measures have been set yet.", "note"))
         return out
@@ -158,8 +178,9 @@ def how_we_will_know(plan: Plan, anchors: Anchors) -> list[Block]:
                 Column("Indicator", "text"),
                 Column("Now", "short"),
                 Column("Target", "short"),
+                Column("Status", "short"),
             ),
-            rows,
+            tuple(rows),
             key="four_as",
         )
     )
