@@ -218,7 +218,7 @@ class SnapshotsWindow(QDialog):
         self.tree.addAction(delete)
         self.take_button = QPushButton("&Take snapshot…")
         self.delete_button = QPushButton("&Delete…")
-        self.restore_plan_button = QPushButton("Restore the whole &plan…")
+        self.restore_plan_button = QPushButton("Restore the &whole plan…")
         self.restore_plan_button.setToolTip(
             "Put the whole plan back as it was in the chosen snapshot (the plan as it is now "
             "is kept as a snapshot first)"
