@@ -4,10 +4,11 @@ Run under a real X server of the README's size, e.g.:
 
     QT_QPA_PLATFORM=xcb xvfb-run -s "-screen 0 1280x720x24" python scripts/screenshots_compare.py
 
-It opens the bakery worked example, takes the snapshot "Before the spring workshop", makes
-a workshop's edits through the window's document (the intent reworded, a note added and
-one removed, an activity moved and changed), opens the window on that snapshot against
-Now, steps to the second change with F8, and saves docs/images/compare.png.
+It opens the bakery worked example, takes the snapshot "Before the spring workshop" (after
+an automatic one a week before), makes a workshop's edits through the window's document
+(the intent reworded, a note added and one removed, an activity moved and changed, then a
+"before an export" snapshot), opens the window on the named snapshot against Now, steps
+to the second change with F8, and saves docs/images/compare.png.
 """
 
 from __future__ import annotations
@@ -72,13 +73,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=IMAGES)
     args = parser.parse_args(argv)
 
-    from PySide6.QtCore import QLocale
+    from PySide6.QtCore import QLocale, Qt
 
     from workbook.examples import load_example
     from workbook.gui.app import create_application
     from workbook.gui.main_window import MainWindow
     from workbook.gui.settings import Settings
     from workbook.gui.snapshots_view import show_snapshots
+    from workbook.model import SnapshotKind
     from workbook.session import PlanSession
 
     QLocale.setDefault(QLocale("en_GB"))
@@ -91,16 +93,20 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         window.document.replace_session(PlanSession(load_example("bakery")))
         window.has_plan = True
-        window.document.clock = lambda: TAKEN
-        window.document.take_snapshot(
-            "Before the spring workshop", "The plan as sent to Priya in February"
-        )
-        window.document.clock = lambda: datetime(2026, 3, 9, 17, 5, tzinfo=UTC)
-        workshop_edits(window.document)
+        document = window.document
+        document.clock = lambda: datetime(2026, 2, 23, 8, 55, tzinfo=UTC)
+        document.take_automatic_snapshot(SnapshotKind.FIRST_EDIT)
+        document.clock = lambda: TAKEN
+        document.take_snapshot("Before the spring workshop", "The plan as sent to Priya")
+        document.clock = lambda: datetime(2026, 3, 9, 17, 5, tzinfo=UTC)
+        workshop_edits(document)
+        document.take_automatic_snapshot(SnapshotKind.BEFORE_EXPORT)
         settle(app)
 
         view = show_snapshots(window)
         assert view is not None
+        named = view.tree.findItems("Before the spring workshop", Qt.MatchFlag.MatchExactly)[0]
+        view.tree.setCurrentItem(named)
         view.move(window.geometry().topLeft())
         view.resize(SIZE[0] - 40, SIZE[1] - 60)
         settle(app)

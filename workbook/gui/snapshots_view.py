@@ -121,6 +121,7 @@ class TakeSnapshotDialog(QDialog):
         if problem:
             self.problem.setText(problem)
             self.problem.show()
+            self.adjustSize()  # room for the message's lines
             self.name.setFocus(Qt.FocusReason.OtherFocusReason)
             self.name.selectAll()
             return
@@ -233,7 +234,10 @@ class SnapshotsWindow(QDialog):
         self.to_box = QComboBox()
         self.to_box.setObjectName("compare_to")
         for box, text in ((self.from_box, "&From:"), (self.to_box, "T&o:")):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(30)
             box.setAccessibleName(text.replace("&", "").rstrip(":"))
         self.counts = QLabel()
         self.counts.setObjectName("compare_counts")
@@ -242,9 +246,9 @@ class SnapshotsWindow(QDialog):
             label = QLabel(text)
             label.setBuddy(box)
             choose.addWidget(label)
-            choose.addWidget(box)
+            choose.addWidget(box, 1)
         choose.addSpacing(12)
-        choose.addWidget(self.counts, 1)
+        choose.addWidget(self.counts)
 
         self.view = ComparisonView()
         self.previous_button = QPushButton(f"◀ &Previous change ({PREVIOUS_KEY})")
@@ -326,7 +330,7 @@ class SnapshotsWindow(QDialog):
 
     def _size_for_screen(self, window: MainWindow) -> None:
         area = (window.screen() or self.screen()).availableGeometry()
-        width = min(self.fontMetrics().averageCharWidth() * 130, int(area.width() * 0.9))
+        width = min(self.fontMetrics().averageCharWidth() * 170, int(area.width() * 0.9))
         height = int(area.height() * 0.85)
         self.resize(width, height)
         self.splitter.setSizes([height // 4, height - height // 4])
