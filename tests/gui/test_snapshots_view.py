@@ -394,3 +394,11 @@ def test_a_reload_keeps_the_unsaved_plan_as_a_snapshot(on_file, answers):
     assert kinds[-1] is SnapshotKind.BEFORE_RELOAD
     assert document.session.snapshots()[-1].state["planning"]["intent"] == "Typed but not saved."
     assert on_file.isWindowModified()  # the snapshot is not in the file yet
+
+
+def test_closing_the_plan_closes_the_window(bakery, qtbot):
+    view = open_view(bakery)
+    assert view.isVisible()
+    bakery.document.undo_stack.setClean()
+    assert bakery.close_plan()
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)

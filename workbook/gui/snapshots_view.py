@@ -241,6 +241,7 @@ class SnapshotsWindow(QDialog):
             box.setAccessibleName(text.replace("&", "").rstrip(":"))
         self.counts = QLabel()
         self.counts.setObjectName("compare_counts")
+        self.counts.setWordWrap(True)  # a narrow screen: on two lines rather than cut
         choose = QHBoxLayout()
         for text, box in (("&From:", self.from_box), ("T&o:", self.to_box)):
             label = QLabel(text)
@@ -388,7 +389,10 @@ class SnapshotsWindow(QDialog):
                 self.tree.setCurrentItem(item)
                 self.tree.blockSignals(False)
         self._update_buttons()
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # worked out when the window is shown again
 
     @staticmethod
     def _choose(box: QComboBox, data: str | None) -> None:
@@ -459,10 +463,13 @@ class SnapshotsWindow(QDialog):
 
     def _plan_replaced(self) -> None:
         self._snapshot_plans.clear()
+        self.reload()
+        # Close plan (Ctrl+W) says the window has no plan only once the new, empty one is in.
+        QTimer.singleShot(0, self, self._close_without_plan)
+
+    def _close_without_plan(self) -> None:
         if not self.main_window.has_plan:
             self.close()
-            return
-        self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
