@@ -402,3 +402,17 @@ def test_closing_the_plan_closes_the_window(bakery, qtbot):
     bakery.document.undo_stack.setClean()
     assert bakery.close_plan()
     qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
+
+
+def test_show_in_the_plan_goes_to_the_field(bakery):
+    from workbook.gui.pages import PageId
+
+    document = bakery.document
+    document.take_snapshot("Spring review")
+    document.set_value(INTENT, "Bread.")
+    view = open_view(bakery)
+    assert not view.show_button.isEnabled()
+    view.step(+1)
+    assert view.show_in_plan()
+    assert bakery.current_page() == PageId.PLANNING
+    assert bakery.focusWidget().objectName() == "planning.intent"

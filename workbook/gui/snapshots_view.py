@@ -256,12 +256,15 @@ class SnapshotsWindow(QDialog):
         self.next_button = QPushButton(f"&Next change ({NEXT_KEY}) ▶")
         self.position = QLabel()
         self.position.setObjectName("compare_position")
+        self.show_button = QPushButton("S&how in the plan")
+        self.show_button.setToolTip("Go to this field or row in the plan's window")
         self.restore_button = QPushButton("&Restore from the snapshot")
         self.restore_button.setObjectName("restore_change")
         steps = QHBoxLayout()
         steps.addWidget(self.previous_button)
         steps.addWidget(self.next_button)
         steps.addWidget(self.position, 1)
+        steps.addWidget(self.show_button)
         steps.addWidget(self.restore_button)
 
         top, bottom = QWidget(), QWidget()
@@ -312,6 +315,7 @@ class SnapshotsWindow(QDialog):
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(+1))
         self.restore_button.clicked.connect(self.restore_current)
+        self.show_button.clicked.connect(self.show_in_plan)
         self.view.current_changed.connect(self._on_change_chosen)
         self.document.snapshots_changed.connect(self.reload)
         self.document.plan_replaced.connect(self._plan_replaced)
@@ -505,6 +509,7 @@ class SnapshotsWindow(QDialog):
         self.delete_button.setEnabled(snapshot is not None and not read_only)
         self.restore_plan_button.setEnabled(snapshot is not None and not read_only)
         has_changes = bool(self.view.changes)
+        self.show_button.setEnabled(self.view.current_change() is not None)
         self.next_button.setEnabled(has_changes)
         self.previous_button.setEnabled(has_changes)
         if read_only:
@@ -522,6 +527,26 @@ class SnapshotsWindow(QDialog):
         self.restore_button.setToolTip(
             why or "Put this field or row back as it was in the From snapshot (Ctrl+Z undoes it)"
         )
+
+    def show_in_plan(self) -> bool:
+        """Show the current change's field or row in the plan's window (for a row that is
+        gone, its list). True when the window could show it."""
+        from workbook.diff import ChangeKind, RowChange
+
+        change = self.view.current_change()
+        if change is None:
+            return False
+        path = change.path
+        if isinstance(change, RowChange) and change.kind is ChangeKind.REMOVED:
+            path = change.list_path
+        try:
+            self.main_window.navigate_to_path(tuple(path))
+        except ValueError:  # a field kept from a newer app: no page shows it
+            self.position.setText("That field is not on any page of this version of the app.")
+            return False
+        self.main_window.activateWindow()
+        self.main_window.raise_()
+        return True
 
     # ------------------------------------------------------------ restoring and deleting
 
