@@ -170,7 +170,7 @@ def test_f8_steps_through_the_changes_round_the_end(bakery):
     view = open_view(bakery)
     assert view.view.current == -1 and not view.restore_button.isEnabled()
     assert view.step(+1).label == "Plan title"
-    assert view.position.text() == "Change 1 of 2"
+    assert view.position.text() == "Change 1 of 2 (F8: next, Shift+F8: previous)"
     assert view.step(+1).path == INTENT
     assert view.step(+1).label == "Plan title"  # round the end
     assert view.step(-1).path == INTENT

@@ -237,7 +237,7 @@ class SnapshotsWindow(QDialog):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            box.setMinimumContentsLength(30)
+            box.setMinimumContentsLength(20)  # wider when there is room (stretch)
             box.setAccessibleName(text.replace("&", "").rstrip(":"))
         self.counts = QLabel()
         self.counts.setObjectName("compare_counts")
@@ -248,14 +248,15 @@ class SnapshotsWindow(QDialog):
             label.setBuddy(box)
             choose.addWidget(label)
             choose.addWidget(box, 1)
-        choose.addSpacing(12)
-        choose.addWidget(self.counts)
 
         self.view = ComparisonView()
-        self.previous_button = QPushButton(f"◀ &Previous change ({PREVIOUS_KEY})")
-        self.next_button = QPushButton(f"&Next change ({NEXT_KEY}) ▶")
+        self.previous_button = QPushButton("◀ &Previous")
+        self.previous_button.setToolTip(f"Previous change ({PREVIOUS_KEY})")
+        self.next_button = QPushButton("&Next ▶")
+        self.next_button.setToolTip(f"Next change ({NEXT_KEY})")
         self.position = QLabel()
         self.position.setObjectName("compare_position")
+        self.position.setWordWrap(True)
         self.show_button = QPushButton("S&how in the plan")
         self.show_button.setToolTip("Go to this field or row in the plan's window")
         self.restore_button = QPushButton("&Restore from the snapshot")
@@ -279,6 +280,7 @@ class SnapshotsWindow(QDialog):
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addLayout(choose)
+        bottom_layout.addWidget(self.counts)
         bottom_layout.addWidget(self.view, 1)
         bottom_layout.addLayout(steps)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -497,7 +499,10 @@ class SnapshotsWindow(QDialog):
                 else ""
             )
         else:
-            self.position.setText(f"Change {index + 1} of {len(self.view.changes)}")
+            self.position.setText(
+                f"Change {index + 1} of {len(self.view.changes)} "
+                f"({NEXT_KEY}: next, {PREVIOUS_KEY}: previous)"
+            )
         self._update_buttons()
 
     # ------------------------------------------------------------ buttons
