@@ -236,9 +236,12 @@ class ComparisonView(QTextBrowser):
         palette = self.palette()
         writer = _Writer(document, Colours.for_palette(palette), palette)
         writer.comparison(comparison)
+        scrolled = self.verticalScrollBar().value()
         self._moving = True
         self.setDocument(document)
         self._moving = False
+        # The same comparison worked out again (after an edit) stays where the reader was.
+        self.verticalScrollBar().setValue(scrolled)
         if self._own_document is not None:  # Qt deletes only documents it made itself
             self._own_document.deleteLater()
         self._own_document = document
