@@ -39,12 +39,12 @@ FIELD_KEYS: list[tuple[str, str]] = [
     ("Next answer, previous answer", "Tab, Shift+Tab"),
     ("Insert the worked example's answer into a field", "F4"),
 ]
+STEP_LIST_KEYS: list[tuple[str, str]] = [
+    ("In the step list: choose a step, open it", "↑ ↓, then Enter"),
+]
 COMPARE_KEYS: list[tuple[str, str]] = [
     ("In Snapshots and compare: next change, previous change", "F8, Shift+F8"),
     ("Undo a restore from a snapshot", "Ctrl+Z"),
-]
-STEP_LIST_KEYS: list[tuple[str, str]] = [
-    ("In the step list: choose a step, open it", "↑ ↓, then Enter"),
 ]
 
 
