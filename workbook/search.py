@@ -114,8 +114,11 @@ class PlanIndex:
                 if not number:
                     number = rows_in_list[path[:2]] = rows_in_list.get(path[:2], 0) + 1
                     numbers[row] = number
+            stage = _STAGES.get(path[0])
+            if stage is None:
+                continue  # outside the stages: the history's snapshot names and notes
             folded = text.lower() if text.isascii() else fold(text)
-            add(Entry(path, _STAGES[path[0]], row, number, text, folded))
+            add(Entry(path, stage, row, number, text, folded))
         # One string of every folded text: str.find runs through it at C speed, and only
         # the texts it lands in are looked at (a search is then a few milliseconds).
         self._blob = _GAP.join(entry.folded for entry in self.entries)

@@ -96,6 +96,13 @@ def test_row_ids_and_file_keys_are_not_searched(plan: Plan) -> None:
     assert search(plan, "social-media-value-workbook").hits == []
 
 
+def test_snapshot_names_and_notes_are_not_searched(plan: Plan) -> None:
+    from workbook.snapshots import take_snapshot
+
+    take_snapshot(plan, "Zebra review", "zebra crossing")
+    assert search(PlanIndex(plan), "zebra").total == 0
+
+
 def test_quoted_phrase_and_empty_query(plan: Plan) -> None:
     assert query_words('"friendly  staff" Lovely') == ("friendly staff", "lovely")
     assert _paths(plan, '"friendly staff"') == [("listening", "notes", "n2", "said")]

@@ -22,6 +22,13 @@ def plain_text(label: str) -> str:
     return "&".join(part.replace("&", "") for part in label.split("&&"))
 
 
+def _snapshots():  # noqa: ANN202 - the workbook.gui.snapshots_view module
+    """Snapshots and compare, loaded when first used (the window opens without them)."""
+    from workbook.gui import snapshots_view
+
+    return snapshots_view
+
+
 def _help_menu():  # noqa: ANN202 - the workbook.gui.help_menu module
     """The Help menu's windows, loaded when one is first opened: their dialog classes cost
     some 45 ms, and the window is on screen without them."""
@@ -82,6 +89,14 @@ class WindowActions:
         self.save_as = self._action("Save &As…", w.files.save_as, _keys(Key.SaveAs, "Ctrl+Shift+S"))
         self.export = self._action("&Export PDF", w.export_pdf, _keys("Ctrl+E"), "export")
         self.export_as = self._action("Export PDF &As…", w.export_pdf_as, _keys("Ctrl+Shift+E"))
+        self.take_snapshot = self._action(
+            "Take &snapshot…", lambda: _snapshots().take_snapshot(w), _keys("Ctrl+Alt+S")
+        )
+        self.compare_snapshots = self._action(
+            "Snapshots and &compare…",
+            lambda: _snapshots().show_snapshots(w),
+            _keys("Ctrl+Shift+D"),
+        )
         self.close = self._action("&Close plan", w.close_plan, _keys(Key.Close, "Ctrl+W"))
         self.quit = self._action("&Quit", w.quit_app, _keys(Key.Quit, "Ctrl+Q"))
 
@@ -185,6 +200,8 @@ class WindowActions:
             self.save_as,
             self.export,
             self.export_as,
+            self.take_snapshot,
+            self.compare_snapshots,
             self.close,
             *self.go_to.values(),
             self.next_step,
@@ -222,6 +239,9 @@ class WindowActions:
         file_menu.addAction(self.start_page)
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as, self.export, self.export_as])
+        history = file_menu.addMenu("&History")
+        history.setObjectName("history_menu")
+        history.addActions([self.take_snapshot, self.compare_snapshots])
         file_menu.addSeparator()
         file_menu.addActions([self.close, self.quit])
 
@@ -261,3 +281,4 @@ class WindowActions:
         self.workshop_mode.setEnabled(is_open or self.window.workshop.active)
         self.save.setEnabled(is_open and not read_only)
         self.add_row.setEnabled(is_open and not read_only)
+        self.take_snapshot.setEnabled(is_open and not read_only)

@@ -7,7 +7,8 @@ file belong to :class:`workbook.session.PlanSession`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,13 +20,19 @@ from workbook.paths import FieldPath, describe_location, get_value, row_index, s
 
 if TYPE_CHECKING:
     from workbook.completeness import PlanStatus
-    from workbook.model import Plan, Row
+    from workbook.diff import Edit
+    from workbook.model import Plan, Row, Snapshot, SnapshotKind
     from workbook.session import PlanSession
 
 # The plan model (pydantic) is imported when a plan is first needed, not with this module:
 # the start page is on screen before it has loaded.
 
 _SET_VALUE_ID = 0x5E7
+
+
+def local_now() -> datetime:
+    """Now, in the user's time zone: it decides which day an edit belongs to."""
+    return datetime.now().astimezone()
 
 
 def _is_typed(value: Any) -> bool:
@@ -141,6 +148,8 @@ class PlanDocument(QObject):
     """The plan's file changed (Save As, Open); the argument is a ``Path`` or ``None``."""
     edited = Signal()
     """Anything in the plan changed (for autosave and the progress display)."""
+    snapshots_changed = Signal()
+    """A snapshot was taken or deleted (the plan's history changed)."""
 
     def __init__(
         self,
@@ -158,6 +167,10 @@ class PlanDocument(QObject):
         self._session = session
         """``None`` until a session is given or first asked for (then an untitled one)."""
         self._status: PlanStatus | None = None
+        self.clock: Callable[[], datetime] = local_now
+        """When snapshots are taken (tests put a fixed time here)."""
+        self._first_edit_day: date | None = None
+        """The day the "before the day's first edit" snapshot was last seen to."""
         self.undo_stack = QUndoStack(self)
         # A bound slot (not a lambda) so Qt drops the connection when this object goes away.
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -230,6 +243,7 @@ class PlanDocument(QObject):
         self._replaced(modified)
 
     def _replaced(self, modified: bool) -> None:
+        self._first_edit_day = None
         self.undo_stack.clear()
         if modified:
             # Restored or copied work is unsaved: make the stack not clean.
@@ -274,6 +288,7 @@ class PlanDocument(QObject):
         type(parent).__pydantic_validator__.validate_assignment(
             parent.model_copy(), path[-1], value
         )
+        self._before_edit()
         self.undo_stack.push(_SetValue(self, path, old, value))
 
     def insert_row(
@@ -286,21 +301,25 @@ class PlanDocument(QObject):
 
             row = ROW_TYPES[tuple(list_path)]()  # type: ignore[index]
         index = len(rows) if index is None else max(0, min(index, len(rows)))
+        self._before_edit()
         self.undo_stack.push(_InsertRows(self, list_path, index, [row], "Add row"))
         return row
 
     def insert_rows(
         self, list_path: FieldPath, index: int, rows: Sequence[Row], text: str = "Add rows"
     ) -> None:
+        self._before_edit()
         self.undo_stack.push(_InsertRows(self, list_path, index, rows, text))
 
     def remove_rows(self, list_path: FieldPath, row_ids: Sequence[str]) -> None:
         if row_ids:
+            self._before_edit()
             self.undo_stack.push(_RemoveRows(self, list_path, row_ids))
 
     def move_row(self, list_path: FieldPath, source: int, target: int) -> None:
         rows = self.rows(list_path)
         if source != target and 0 <= source < len(rows) and 0 <= target < len(rows):
+            self._before_edit()
             self.undo_stack.push(_MoveRow(self, list_path, source, target))
 
     def begin_macro(self, text: str) -> None:
@@ -308,6 +327,84 @@ class PlanDocument(QObject):
 
     def end_macro(self) -> None:
         self.undo_stack.endMacro()
+
+    def apply_edits(self, edits: Sequence[Edit], text: str) -> None:
+        """Make ``edits`` (:mod:`workbook.diff`'s restore of a field or a row) as ONE undo
+        step called ``text``. Raises ``pydantic.ValidationError`` (nothing is left changed)."""
+        from workbook.diff import InsertRow, MoveRow, RemoveRows, SetValue
+
+        if not edits:
+            return
+        self.begin_macro(text)
+        try:
+            for edit in edits:
+                if isinstance(edit, SetValue):
+                    self.set_value(edit.path, edit.value)
+                elif isinstance(edit, InsertRow):
+                    index = max(0, min(edit.index, len(self.rows(edit.list_path))))
+                    self.insert_rows(edit.list_path, index, [edit.row], text)
+                elif isinstance(edit, RemoveRows):
+                    self.remove_rows(edit.list_path, edit.row_ids)
+                elif isinstance(edit, MoveRow):
+                    self.move_row(edit.list_path, edit.source, edit.target)
+        except Exception:
+            self.end_macro()
+            self.undo_stack.undo()  # what was made of the step goes, and with it the step
+            raise
+        self.end_macro()
+
+    # ------------------------------------------------------------ snapshots
+    # Taking or deleting a snapshot changes the plan (its history is saved in the file) but
+    # is not an undoable edit: the plan becomes "modified", the undo history stays.
+
+    def take_snapshot(self, name: str, note: str = "") -> Snapshot:
+        """Keep the plan as it is now under ``name`` (:meth:`PlanSession.take_snapshot`)."""
+        snapshot = self.session.take_snapshot(name, note, now=self.clock())
+        self._history_changed()
+        return snapshot
+
+    def take_automatic_snapshot(self, kind: SnapshotKind) -> Snapshot | None:
+        """The app's own snapshot (before an export, say), unless the plan has not changed
+        since the newest one. Returns it, or None when none was needed."""
+        snapshot = self.session.take_automatic_snapshot(kind, now=self.clock())
+        if snapshot is not None:
+            self._history_changed()
+        return snapshot
+
+    def delete_snapshot(self, snapshot_id: str) -> Snapshot:
+        """Remove a snapshot from the history. Raises SnapshotNotFoundError."""
+        snapshot = self.session.delete_snapshot(snapshot_id)
+        self._history_changed()
+        return snapshot
+
+    def restore_snapshot(self, snapshot_id: str) -> None:
+        """Put a snapshot's plan in place of this one (a "before a restore" snapshot keeps
+        the plan as it was, which is the way back: the undo history starts again)."""
+        self.session.restore_snapshot(snapshot_id, now=self.clock())
+        self._replaced(modified=True)
+
+    def _history_changed(self) -> None:
+        self.mark_modified()
+        self.edited.emit()  # the autosaver keeps the new history too
+        self.snapshots_changed.emit()
+
+    def _before_edit(self) -> None:
+        """Before the day's first edit of a plan file, keep it as it was (a snapshot
+        "before the day's first edit"); later edits that day only compare the date.
+
+        Untitled plans are left out: everything in them is that day's work."""
+        session = self._session
+        if session is None or session.path is None or session.read_only:
+            return
+        now = self.clock()
+        if self._first_edit_day == now.date():
+            return
+        self._first_edit_day = now.date()
+        from workbook.model import SnapshotKind
+
+        # The edit that follows makes the plan modified: the snapshot rides on it.
+        if session.take_automatic_snapshot(SnapshotKind.FIRST_EDIT, now=now) is not None:
+            self.snapshots_changed.emit()
 
     # ------------------------------------------------------------ applied by the commands
 

@@ -180,6 +180,10 @@ class ExportController(QObject):
     (and the shell) can replace: :meth:`ask_export_options`, :meth:`ask_replace`,
     :meth:`ask_after_export`, :meth:`ask_stop_export`, :meth:`show_error`."""
 
+    about_to_export = Signal()
+    """An export is starting (the user has chosen and confirmed it): the plan is handed to
+    the child right after this returns, so what a slot adds to the plan (the window's
+    "before an export" snapshot) is in the plan file the child reads."""
     finished = Signal(object)
     """Path of the PDF just written."""
     failed = Signal(str)
@@ -336,6 +340,7 @@ class ExportController(QObject):
             return
         if exists and not (self.ask_replace(target) if replace is None else replace):
             return
+        self.about_to_export.emit()
         folder = tempfile.TemporaryDirectory(prefix="workbook-export-")
         try:
             plan_file = write_plan_file(plan, Path(folder.name))

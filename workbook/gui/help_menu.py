@@ -45,6 +45,10 @@ WORKSHOP_KEYS: list[tuple[str, str]] = [
 STEP_LIST_KEYS: list[tuple[str, str]] = [
     ("In the step list: choose a step, open it", "↑ ↓, then Enter"),
 ]
+COMPARE_KEYS: list[tuple[str, str]] = [
+    ("In Snapshots and compare: next change, previous change", "F8, Shift+F8"),
+    ("Undo a restore from a snapshot", "Ctrl+Z"),
+]
 
 
 def _typeable(sequence: QKeySequence) -> bool:
@@ -77,6 +81,10 @@ def shortcut_sections(actions: WindowActions) -> list[Section]:
                 [a.new, a.new_from_copy, a.open, a.open_new_window, a.start_page, a.save]
                 + [a.save_as, a.export, a.export_as, a.close, a.quit]
             ),
+        ),
+        (
+            "Snapshots and compare",
+            _lines([a.take_snapshot, a.compare_snapshots]) + COMPARE_KEYS,
         ),
         (
             "Moving around",

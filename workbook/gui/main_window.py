@@ -321,7 +321,13 @@ class MainWindow(QMainWindow):
 
             self._export_controller = ExportController(self)
             self._export_controller.finished.connect(self._exported)
+            self._export_controller.about_to_export.connect(self._before_export)
         return self._export_controller
+
+    def _before_export(self) -> None:
+        from workbook.gui.snapshots_view import snapshot_before_export
+
+        snapshot_before_export(self)
 
     def _exported(self, path: Path) -> None:
         from workbook.gui.export_notice import show_export_notice

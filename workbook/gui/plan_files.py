@@ -260,14 +260,17 @@ class PlanFiles(QObject):
         return True
 
     def reload_from_disk(self) -> bool:
+        """Read the file again. The plan as it was (unsaved changes too) stays in its
+        history as a "before a reload" snapshot, so the reloaded plan is "modified" until
+        saved when that snapshot is not in the file yet."""
         from workbook.storage import PlanLoadError
 
         try:
-            self.session.reload()
+            self.session.reload_keeping_changes(now=self.document.clock())
         except PlanLoadError as error:
             dialogs_module().show_error(self.window, "Could not reload the plan", str(error))
             return False
-        self.install(self.session)
+        self.install(self.session, modified=self.session.has_unsaved_changes)
         return True
 
     def fill_recent_menu(self, menu: QMenu, on_cleared: Callable[[], None]) -> None:
