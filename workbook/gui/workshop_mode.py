@@ -271,14 +271,13 @@ class WorkshopMode:
         from workbook.model import SnapshotKind
 
         document = self.window.document
-        session = document.session
-        snapshot = session.take_automatic_snapshot(SnapshotKind.WORKSHOP_START)
+        # Through the document: it keeps the snapshot with the plan (modified, autosaved)
+        # and tells the snapshots window.
+        snapshot = document.take_automatic_snapshot(SnapshotKind.WORKSHOP_START)
         if snapshot is not None:
-            if not session.read_only:
-                document.mark_modified()  # the snapshot is kept with the plan when saved
             return snapshot.id
         # Nothing changed since the newest snapshot: the workshop starts from that one.
-        snapshots = session.snapshots()
+        snapshots = document.session.snapshots()
         return snapshots[-1].id if snapshots else None
 
     def _show_bar(self, shown: bool) -> None:
