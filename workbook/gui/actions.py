@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-from workbook.gui import page_commands, window_view, windows
+from workbook.gui import action_plan_view, page_commands, window_view, windows
 from workbook.gui.icons import icon
 from workbook.gui.shortcuts import reserve_shortcuts
 from workbook.gui.steps import STEPS
@@ -141,6 +141,9 @@ class WindowActions:
         self.go_to_table = self._action(
             "Go to this page's &table", lambda: page_commands.go_to_table(w), _keys("Ctrl+T")
         )
+        self.action_plan = self._action(
+            "&Action plan", lambda: action_plan_view.show_action_plan(w), _keys("Ctrl+Shift+L")
+        )
         # The window's, so they work from inside a text field too (a field would keep them).
         self.next_tab = self._action(
             "Next &tab on the page",
@@ -177,6 +180,7 @@ class WindowActions:
             self.previous_step,
             self.step_list,
             self.go_to_table,
+            self.action_plan,
             self.next_tab,
             self.previous_tab,
             self.add_row,
@@ -229,6 +233,8 @@ class WindowActions:
         go_menu.addActions([self.previous_step, self.next_step, self.step_list])
         go_menu.addSeparator()
         go_menu.addActions([self.previous_tab, self.next_tab, self.go_to_table])
+        go_menu.addSeparator()
+        go_menu.addAction(self.action_plan)
 
         help_bar = bar.addMenu("&Help")
         help_bar.addActions([self.getting_started, self.shortcuts, self.about_method, self.about])
