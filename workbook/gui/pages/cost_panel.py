@@ -190,21 +190,20 @@ SPENDING = ("engagement", "spending")
 SPENDING_HEADERS = [
     "Period",
     "Hours spent",
-    "Hours planned",
+    "Planned",
     "Money spent",
-    "Money planned",
+    "Planned",
     "Against the plan",
 ]
 
 
-def _against(over: float | None, unit: str) -> str:
-    """ "3 hours over", "£2 under", "as planned"; "" when nothing was recorded."""
+def _against(over: float | None) -> str:
+    """ "2 over", "0.5 under", "as planned"; "" when nothing was recorded."""
     if over is None:
         return ""
     if abs(over) < 0.005:
         return "as planned"
-    amount = display_number(round(abs(over), 2))
-    return f"{amount}{unit} {'over' if over > 0 else 'under'}"
+    return f"{display_number(round(abs(over), 2))} {'over' if over > 0 else 'under'}"
 
 
 class SpendingAgainstPlan(QWidget):
@@ -220,6 +219,12 @@ class SpendingAgainstPlan(QWidget):
         self.table = _table(SPENDING_HEADERS, "spending_report", self)
         self.table.setAccessibleName("Spending against the plan, by period")
         self.table.itemActivated.connect(self._on_activated)
+        self.table.setWordWrap(False)
+        # The table is as tall as its rows (the form scrolls); a scroll bar would hide one.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(SPENDING_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
         self.empty = muted_label(
             "No period with both dates yet. Record what was spent above, and each period "
             "shows here against the activities' planned hours and money for the same months.",
@@ -258,14 +263,13 @@ class SpendingAgainstPlan(QWidget):
         for row, period in enumerate(periods):
             name = _cell(f"{display_date(period.start)} – {display_date(period.end)}")
             name.setData(PATH_ROLE, (*SPENDING, period.period_id, "hours"))
-            hours_over, money_over = period.hours_over, period.money_over
-            against = ", ".join(
-                part
-                for part in (
-                    _against(hours_over, " hours" if hours_over != 1 else " hour"),
-                    _against(money_over, " in money"),
+            against = " · ".join(
+                f"{what}: {words}"
+                for what, words in (
+                    ("Hours", _against(period.hours_over)),
+                    ("Money", _against(period.money_over)),
                 )
-                if part
+                if words
             )
             cells = [
                 name,
@@ -275,6 +279,7 @@ class SpendingAgainstPlan(QWidget):
                 _cell(display_number(period.planned_money), True),
                 _cell(against or "—"),
             ]
+            cells[-1].setToolTip(against)
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)
         CostSummary._fit_height(self.table)

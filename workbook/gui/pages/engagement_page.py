@@ -269,7 +269,7 @@ class EngagementPage(StagePage):
         )
 
     def _actions(self) -> QWidget:
-        columns = columns_for(ACTIONS, long_text=("what",), widths={"what": 44, "who": 18})
+        columns = columns_for(ACTIONS, long_text=("what",), widths={"what": 60, "who": 18})
         table = self.table(ACTIONS, columns, edit_column="what", row_factory=lambda: AgreedAction())
         return self.table_section(
             "Agreed actions",

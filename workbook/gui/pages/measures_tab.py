@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -43,6 +45,8 @@ from workbook.paths import FieldPath
 MEASURES: FieldPath = ("engagement", "measures")
 READINGS: FieldPath = ("engagement", "readings")
 REFRESH_DELAY_MS = 150
+MIN_LINES = 27
+"""The tab's least height, in lines of text."""
 NO_MEASURE = "— no measure —"
 
 
@@ -197,6 +201,17 @@ class ProgressPanel(QWidget):
         document.plan_replaced.connect(self._timer.start)
         self.refresh()
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # The splitter asks this, not the layout's height for the width: without it the
+        # wrapped status took the chart's room at larger text sizes.
+        width = max(self.width(), self.status.minimumSizeHint().width())
+        height = (
+            self.status.heightForWidth(width)
+            + self.layout().spacing()
+            + self.chart.minimumSizeHint().height()
+        )
+        return QSize(super().minimumSizeHint().width(), height)
+
     def set_measure(self, measure_id: str | None) -> None:
         self.measure_id = measure_id
         self.refresh()
@@ -285,6 +300,17 @@ class MeasuresTab(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(below)
         self.measures_table.current_row_changed.connect(self.progress.set_measure)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # Tall enough for a few rows of each table and the chart: at larger text sizes the
+        # page scrolls rather than squeezing the tables to a row.
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.fontMetrics().height() * MIN_LINES))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
 
     def new_reading(self) -> Reading:
         """A reading of the selected measure (the first when none is), dated today."""

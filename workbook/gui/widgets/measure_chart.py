@@ -3,6 +3,7 @@ target marked, a dated x-axis, and the same facts in words for screen readers.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -50,17 +51,16 @@ def _dated(point: Point, unit: str, word: str) -> str:
 
 
 def status_text(progress: MeasureProgress) -> str:
-    """One line: the latest figure against the target, and the status ("On track: 62
-    reactions a day on 26 Jun 2026, target 90 reactions a day by 30 Sep 2026")."""
+    """One short line: the status, the latest figure and the target ("On track: 74
+    reactions a day, target 90 by 30 Sep 2026."); the chart and its description have the
+    dates of the readings."""
     unit = progress.figures.unit
-    parts = []
     latest, target = progress.latest, progress.figures.target
-    if latest is not None:
-        parts.append(f"latest {_dated(latest, unit, 'on')}")
-    else:
-        parts.append("no readings yet")
+    parts = [figure_text(latest.value, unit) if latest is not None else "no readings yet"]
     if target is not None:
-        parts.append(f"target {_dated(target, unit, 'by')}")
+        by = f" by {display_date(target.on)}" if target.on is not None else ""
+        shown = figure_text(target.value, "" if latest is not None else unit)
+        parts.append(f"target {shown}{by}")
     return f"{progress.status.label}: {', '.join(parts)}."
 
 
@@ -196,16 +196,9 @@ class MeasureChart(QWidget):
         days = sorted({first, last} | ({p.on for p in dated} if len(dated) <= 2 else set()))
         if span > 60 and len(days) == 2:
             days.insert(1, date.fromordinal(first.toordinal() + span // 2))
-        for position, day in enumerate(days):
-            text = display_date(day)
-            width = metrics.horizontalAdvance(text)
-            x = x_of(day)
-            left = x - width / 2
-            if position == 0:
-                left = max(0.0, min(left, x))
-            if position == len(days) - 1:
-                left = min(self.width() - width - 1.0, max(left, x - width))
-            painter.drawText(QPointF(left, plot.bottom() + metrics.height() * 1.2), text)
+        baseline_y = plot.bottom() + metrics.height() * 1.2
+        for left, text in self._date_labels(days, x_of, metrics):
+            painter.drawText(QPointF(left, baseline_y), text)
 
         figures = progress.figures
         accent = QColor(palette.highlight().color())
@@ -256,6 +249,35 @@ class MeasureChart(QWidget):
             for point in readings:
                 painter.drawEllipse(QPointF(x_of(point.on), y_of(point.value)), 4.5, 4.5)
         painter.end()
+
+    def _date_labels(
+        self, days: list[date], x_of: Callable[[date], float], metrics: QFontMetrics
+    ) -> list[tuple[float, str]]:
+        """(left edge, text) of the dates that fit under the axis without overlapping: the
+        first and the last always, those between where there is room."""
+        gap = metrics.averageCharWidth() * 2
+        placed: list[tuple[float, float, str]] = []
+
+        def span_of(position: int) -> tuple[float, float, str]:
+            text = display_date(days[position])
+            width = metrics.horizontalAdvance(text)
+            x = x_of(days[position])
+            left = x - width / 2
+            if position == 0:
+                left = max(0.0, min(left, x))
+            if position == len(days) - 1:
+                left = min(self.width() - width - 1.0, max(left, x - width))
+            return left, left + width, text
+
+        order = [0, len(days) - 1, *range(1, len(days) - 1)] if len(days) > 1 else [0]
+        for position in order:
+            left, right, text = span_of(position)
+            if all(
+                right + gap <= other_left or left >= other_right + gap
+                for other_left, other_right, _t in placed
+            ):
+                placed.append((left, right, text))
+        return [(left, text) for left, _right, text in placed]
 
     @staticmethod
     def _diamond(painter: QPainter, centre: QPointF, colour: QColor) -> None:
