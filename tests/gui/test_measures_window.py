@@ -16,6 +16,7 @@ from workbook.gui.pages import PageId
 from workbook.gui.pages.engagement_page import EngagementPage
 from workbook.gui.widgets import clock
 from workbook.gui.widgets.measure_chart import MeasureChart, figure_text
+from workbook.gui.widgets.row_model import ROW_ID_ROLE
 from workbook.measures import measure_progress
 from workbook.model import Direction, Reading
 from workbook.session import PlanSession
@@ -223,6 +224,25 @@ def test_a_reading_of_a_deleted_measure_is_named_so(qtbot):
     plan = load_example("bakery")
     plan.engagement.readings.append(Reading(measure="gone", taken_on=date(2026, 5, 1), value=1))
     page = make_page(qtbot, plan)
+    page.four_as.only_selected.setChecked(False)
     view = page.tables[READINGS].view
     last = view.model().rowCount() - 1
     assert view.model().index(last, 0).data() == "A measure no longer in the plan"
+
+
+def test_the_readings_follow_the_selected_measure_until_unticked(qtbot):
+    page = make_page(qtbot)
+    plan = page.document.plan
+    second = plan.engagement.measures[1]
+    _select_measure(page, second.id)
+    view = page.tables[READINGS].view
+    ids = {view.model().index(r, 0).data(ROW_ID_ROLE) for r in range(view.model().rowCount())}
+    assert ids == {r.id for r in plan.engagement.readings if r.measure == second.id}
+    page.four_as.only_selected.setChecked(False)
+    assert view.model().rowCount() == len(plan.engagement.readings)
+    # Going to a reading of another measure shows every reading again.
+    page.four_as.only_selected.setChecked(True)
+    other = next(r for r in plan.engagement.readings if r.measure != second.id)
+    assert page.focus_path((*READINGS, other.id, "value"))
+    assert not page.four_as.only_selected.isChecked()
+    assert page.tables[READINGS].current_row_id() == other.id

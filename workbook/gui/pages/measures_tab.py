@@ -14,8 +14,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QSplitter,
@@ -60,17 +62,50 @@ def reading_columns() -> list[Column]:
     return columns_for(
         READINGS,
         long_text=("note",),
-        widths={"measure": 22, "taken_on": 12, "value": 8, "note": 30},
+        widths={"measure": 14, "taken_on": 12, "value": 7, "note": 30},
     )
 
 
 class MeasureNamesProxy(QSortFilterProxyModel):
-    """Shows a reading's measure by its name, not its id (the plan stores the id)."""
+    """Shows a reading's measure by its name, not its id (the plan stores the id), and
+    can show only one measure's readings."""
+
+    filters_cleared = Signal()
 
     def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.measure_column = -1
+        self.only: str | None = None
+        """The measure whose readings are shown; None: every reading."""
+        self._pinned: set[str] = set()
+
+    def show_only(self, measure_id: str | None) -> None:
+        """Show only the readings of ``measure_id`` (None: all); pinned rows are let go."""
+        if measure_id == self.only and not self._pinned:
+            return
+        self.beginFilterChange()
+        self.only = measure_id
+        self._pinned.clear()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def clear_filters(self) -> None:
+        """Show every reading (going to a reading of another measure asks for this)."""
+        self.show_only(None)
+        self.filters_cleared.emit()
+
+    def pin(self, row_id: str) -> None:
+        """Keep a new reading in view even when its measure is changed to another."""
+        self._pinned.add(row_id)
+
+    def filterAcceptsRow(  # noqa: N802 - Qt override
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if self.only is None:
+            return True
+        model = self.sourceModel()
+        reading = model.row(source_row)  # type: ignore[attr-defined]
+        return reading.measure == self.only or reading.id in self._pinned
 
     def setSourceModel(self, model: Any) -> None:  # noqa: N802 - Qt override
         super().setSourceModel(model)
@@ -283,7 +318,20 @@ class MeasuresTab(QWidget):
         column.setSpacing(2)
         heading = heading_label("Readings", 3, readings_box)
         heading.setToolTip(section_intro("engagement.readings"))
-        column.addWidget(heading)
+        self.only_selected = QCheckBox("&Only this measure's", readings_box)
+        self.only_selected.setObjectName("readings_only_selected")
+        self.only_selected.setToolTip(
+            "Show only the readings of the measure selected on the left; untick to see "
+            "every reading."
+        )
+        self.only_selected.setChecked(True)
+        self.only_selected.toggled.connect(self._filter_readings)
+        self.names.filters_cleared.connect(lambda: self.only_selected.setChecked(False))
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.only_selected)
+        column.addLayout(top)
         column.addWidget(self.readings, 1)
         right.addWidget(readings_box)
         right.setStretchFactor(0, 1)
@@ -300,6 +348,8 @@ class MeasuresTab(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(below)
         self.measures_table.current_row_changed.connect(self.progress.set_measure)
+        self.measures_table.current_row_changed.connect(self._filter_readings)
+        self._filter_readings()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         # Tall enough for a few rows of each table and the chart: at larger text sizes the
@@ -318,6 +368,10 @@ class MeasuresTab(QWidget):
         if measure_id is None and self.document.plan.engagement.measures:
             measure_id = self.document.plan.engagement.measures[0].id
         return Reading(measure=measure_id or "", taken_on=clock.today())
+
+    def _filter_readings(self, *_args: object) -> None:
+        only = self.only_selected.isChecked()
+        self.names.show_only(self.measures_table.current_row_id() if only else None)
 
     def _on_measure_renamed(self, path: tuple) -> None:
         if path[:2] == MEASURES:
