@@ -246,3 +246,21 @@ def test_the_readings_follow_the_selected_measure_until_unticked(qtbot):
     assert page.focus_path((*READINGS, other.id, "value"))
     assert not page.four_as.only_selected.isChecked()
     assert page.tables[READINGS].current_row_id() == other.id
+
+
+def test_each_measure_shows_its_status_beside_its_a_in_the_table(qtbot):
+    plan = load_example("bakery")
+    plan.engagement.measures[0].target_value = 70.0  # achieved by its latest reading
+    page = make_page(qtbot, plan)
+    view = page.tables[MEASURES].view
+    first = view.model().index(0, 0)
+    assert first.data() == "Attention"
+    assert not first.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert first.data(Qt.ItemDataRole.ToolTipRole).startswith("Achieved: 74 reactions a day")
+    assert first.data(Qt.ItemDataRole.AccessibleDescriptionRole).startswith("Achieved: ")
+    # A new reading recounts the status shortly after.
+    measure = plan.engagement.measures[0]
+    page.document.set_value((*MEASURES, measure.id, "target_value"), 100.0)
+    qtbot.waitUntil(
+        lambda: view.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("On track")
+    )

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from workbook.gui.pages.base import PageId, StagePage
 from workbook.gui.pages.cost_panel import CostSummary, SpendingAgainstPlan
-from workbook.gui.pages.measures_tab import MeasuresTab
+from workbook.gui.pages.measures_tab import MeasuresTab, MeasureStatusProxy
 from workbook.gui.pages.notes_summary import NotesSummary
 from workbook.gui.pages.readiness_panel import ReadinessPanel
 from workbook.gui.pages.theme_suggestions import ThemeStrip
@@ -184,7 +184,8 @@ class EngagementPage(StagePage):
                 "method": 26,
             },
         )
-        table = self.table(MEASURES, columns, edit_column="indicator")
+        self.measure_status = MeasureStatusProxy(self.document)
+        table = self.table(MEASURES, columns, edit_column="indicator", proxy=self.measure_status)
         self.measure_detail = RowDetailForm(
             self.document,
             MEASURES,

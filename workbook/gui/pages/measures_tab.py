@@ -39,8 +39,9 @@ from workbook.gui.widgets.measure_chart import (
     MeasureChart,
     status_text,
 )
+from workbook.gui.widgets.row_model import ROW_ID_ROLE
 from workbook.gui.widgets.row_table import RowTableWidget
-from workbook.measures import MeasureProgress, measure_progress
+from workbook.measures import MeasureProgress, all_progress, measure_progress
 from workbook.model import Reading, RelationshipMeasure
 from workbook.paths import FieldPath
 
@@ -132,6 +133,62 @@ class MeasureNamesProxy(QSortFilterProxyModel):
             self.dataChanged.emit(
                 self.index(0, self.measure_column), self.index(rows - 1, self.measure_column)
             )
+
+
+class MeasureStatusProxy(QSortFilterProxyModel):
+    """The measures as they are, with each one's status beside its A: an icon, and the
+    status in words in the tooltip and for screen readers (never a colour alone)."""
+
+    def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._status: dict[str, MeasureProgress] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.recount)
+        document.value_changed.connect(self._on_value_changed)
+        for signal in (document.rows_inserted, document.rows_removed):
+            signal.connect(self._on_rows_changed)
+        document.plan_replaced.connect(self._timer.start)
+        self.recount()
+
+    def _on_value_changed(self, path: tuple) -> None:
+        if path[:2] in (MEASURES, READINGS) or len(path) < 2 or path[:1] == ("details",):
+            self._timer.start()
+
+    def _on_rows_changed(self, list_path: tuple, *_args: int) -> None:
+        if tuple(list_path) in (MEASURES, READINGS):
+            self._timer.start()
+
+    def recount(self) -> None:
+        self._timer.stop()
+        self._status = {p.measure_id: p for p in all_progress(self.document.plan)}
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, 0))
+
+    def progress_of(self, measure_id: str) -> MeasureProgress | None:
+        return self._status.get(measure_id)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        value = super().data(index, role)
+        if not index.isValid() or index.column() != 0:
+            return value
+        wanted = (
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleDescriptionRole,
+        )
+        if role not in wanted:
+            return value
+        progress = self._status.get(str(super().data(index, ROW_ID_ROLE)))
+        if progress is None:
+            return value
+        if role == Qt.ItemDataRole.DecorationRole:
+            return value if value is not None else icon(STATUS_ICONS[progress.status])
+        words = status_text(progress)
+        return f"{words}\n\n{value}" if value else words
 
 
 class MeasureDelegate(RowDelegate):
