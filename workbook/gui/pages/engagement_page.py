@@ -171,10 +171,10 @@ class EngagementPage(StagePage):
         columns = columns_for(
             MEASURES,
             widths={
-                "dimension": 11,
+                "dimension": 14,
                 "indicator": 30,
                 "unit": 14,
-                "direction": 10,
+                "direction": 15,
                 "baseline": 16,
                 "baseline_value": 9,
                 "baseline_on": 12,
