@@ -18,20 +18,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
-ROOT = Path(__file__).resolve().parent.parent
-IMAGES = ROOT / "docs" / "images"
-SIZE = (1280, 800)
-
-
-def settle(app: QApplication, ms: int = 600) -> None:
-    """Let timers (the progress waits for a pause) and painting run."""
-    done = []
-    QTimer.singleShot(ms, lambda: done.append(True))
-    while not done:
-        app.processEvents()
+# Run as a script, this folder is on the path: the README's screenshots share one size
+# and one way of waiting for the window to settle.
+from screenshots_thinking import IMAGES, SIZE, settle
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,7 @@ shortly after the activities or the spending change."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from workbook.costs import CostReport, cost_report
 from workbook.gui.document import PlanDocument
 from workbook.gui.widgets.layout import LinkButton, heading_label, muted_label
+from workbook.gui.widgets.recount import Recount
 from workbook.gui.widgets.row_model import display_date, display_number
 from workbook.measures import spending_report
 
@@ -89,23 +90,8 @@ class CostSummary(QWidget):
         layout.addWidget(self.by_a)
         layout.addWidget(self.unpriced, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(RECOUNT_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        document.value_changed.connect(self._on_value_changed)
-        for signal in (document.rows_inserted, document.rows_removed, document.row_moved):
-            signal.connect(self._on_rows_changed)
-        document.plan_replaced.connect(self._timer.start)
+        self._timer = Recount(document, [ACTIVITIES], self.refresh, self, RECOUNT_DELAY_MS)
         self.refresh()
-
-    def _on_value_changed(self, path: tuple) -> None:
-        if path[:2] == ACTIVITIES or len(path) < 2:
-            self._timer.start()
-
-    def _on_rows_changed(self, list_path: tuple, *_args: int) -> None:
-        if list_path == ACTIVITIES:
-            self._timer.start()
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -236,23 +222,10 @@ class SpendingAgainstPlan(QWidget):
         layout.addWidget(heading_label("Spent against the plan", 3, self))
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(RECOUNT_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        document.value_changed.connect(self._on_value_changed)
-        for signal in (document.rows_inserted, document.rows_removed, document.row_moved):
-            signal.connect(self._on_rows_changed)
-        document.plan_replaced.connect(self._timer.start)
+        self._timer = Recount(
+            document, [ACTIVITIES, SPENDING], self.refresh, self, RECOUNT_DELAY_MS
+        )
         self.refresh()
-
-    def _on_value_changed(self, path: tuple) -> None:
-        if path[:2] in (ACTIVITIES, SPENDING) or len(path) < 2:
-            self._timer.start()
-
-    def _on_rows_changed(self, list_path: tuple, *_args: int) -> None:
-        if tuple(list_path) in (ACTIVITIES, SPENDING):
-            self._timer.start()
 
     def refresh(self) -> None:
         self._timer.stop()

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -39,6 +38,7 @@ from workbook.gui.widgets.measure_chart import (
     MeasureChart,
     status_text,
 )
+from workbook.gui.widgets.recount import Recount
 from workbook.gui.widgets.row_model import ROW_ID_ROLE
 from workbook.gui.widgets.row_table import RowTableWidget
 from workbook.measures import MeasureProgress, all_progress, measure_progress
@@ -48,6 +48,8 @@ from workbook.paths import FieldPath
 MEASURES: FieldPath = ("engagement", "measures")
 READINGS: FieldPath = ("engagement", "readings")
 REFRESH_DELAY_MS = 150
+FIGURES_FROM: tuple[FieldPath, ...] = (MEASURES, READINGS, ("details", "plan_date"))
+"""What a measure's figures are read from (the plan's date places "by September")."""
 MIN_LINES = 27
 """The tab's least height, in lines of text."""
 NO_MEASURE = "— no measure —"
@@ -143,23 +145,8 @@ class MeasureStatusProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.document = document
         self._status: dict[str, MeasureProgress] = {}
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.recount)
-        document.value_changed.connect(self._on_value_changed)
-        for signal in (document.rows_inserted, document.rows_removed):
-            signal.connect(self._on_rows_changed)
-        document.plan_replaced.connect(self._timer.start)
+        self._timer = Recount(document, FIGURES_FROM, self.recount, self, REFRESH_DELAY_MS)
         self.recount()
-
-    def _on_value_changed(self, path: tuple) -> None:
-        if path[:2] in (MEASURES, READINGS) or len(path) < 2 or path[:1] == ("details",):
-            self._timer.start()
-
-    def _on_rows_changed(self, list_path: tuple, *_args: int) -> None:
-        if tuple(list_path) in (MEASURES, READINGS):
-            self._timer.start()
 
     def recount(self) -> None:
         self._timer.stop()
@@ -283,14 +270,7 @@ class ProgressPanel(QWidget):
         self.title.hide()  # the status line and the chart's name say which measure it is
         layout.addWidget(self.status)
         layout.addWidget(self.chart, 1)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        document.value_changed.connect(self._on_value_changed)
-        for signal in (document.rows_inserted, document.rows_removed, document.row_moved):
-            signal.connect(self._on_rows_changed)
-        document.plan_replaced.connect(self._timer.start)
+        self._timer = Recount(document, FIGURES_FROM, self.refresh, self, REFRESH_DELAY_MS)
         self.refresh()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -307,14 +287,6 @@ class ProgressPanel(QWidget):
     def set_measure(self, measure_id: str | None) -> None:
         self.measure_id = measure_id
         self.refresh()
-
-    def _on_value_changed(self, path: tuple) -> None:
-        if path[:2] in (MEASURES, READINGS) or len(path) < 2 or path[:2] == ("details",):
-            self._timer.start()
-
-    def _on_rows_changed(self, list_path: tuple, *_args: int) -> None:
-        if tuple(list_path) in (MEASURES, READINGS):
-            self._timer.start()
 
     def refresh(self) -> None:
         self._timer.stop()
