@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-from workbook.gui import action_plan_view, page_commands, window_view, windows
+from workbook.gui import page_commands, window_view, windows
 from workbook.gui.icons import icon
 from workbook.gui.shortcuts import reserve_shortcuts
 from workbook.gui.steps import STEPS
@@ -28,6 +28,14 @@ def _help_menu():  # noqa: ANN202 - the workbook.gui.help_menu module
     from workbook.gui import help_menu
 
     return help_menu
+
+
+def _show_action_plan(window: MainWindow) -> None:
+    """The action plan, loaded when first asked for: it reads the plan model, which the
+    first window is shown without."""
+    from workbook.gui.action_plan_view import show_action_plan
+
+    show_action_plan(window)
 
 
 Key = QKeySequence.StandardKey
@@ -142,7 +150,7 @@ class WindowActions:
             "Go to this page's &table", lambda: page_commands.go_to_table(w), _keys("Ctrl+T")
         )
         self.action_plan = self._action(
-            "&Action plan", lambda: action_plan_view.show_action_plan(w), _keys("Ctrl+Shift+L")
+            "&Action plan", lambda: _show_action_plan(w), _keys("Ctrl+Shift+L")
         )
         # The window's, so they work from inside a text field too (a field would keep them).
         self.next_tab = self._action(

@@ -33,9 +33,9 @@ from workbook.gui.widgets.delegates import RowDelegate, _CellCombo
 from workbook.gui.widgets.guide_text import section_intro
 from workbook.gui.widgets.layout import heading_label, text_label
 from workbook.gui.widgets.measure_chart import (
-    STATUS_COLOURS,
     STATUS_ICONS,
     MeasureChart,
+    status_colour,
     status_text,
 )
 from workbook.gui.widgets.recount import Recount
@@ -242,11 +242,12 @@ class StatusLine(QWidget):
             self.icon_label.clear()
             self.text.setText("Select a measure to see how it is doing.")
             self.text.setStyleSheet("")
+            self.text.setAccessibleName(self.text.text())
             return
         size = self.text.fontMetrics().height()
         self.icon_label.setPixmap(icon(STATUS_ICONS[progress.status]).pixmap(size, size))
         self.text.setText(status_text(progress))
-        colour = STATUS_COLOURS[progress.status]
+        colour = status_colour(progress.status, self.palette()).name()
         self.text.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: 600; }}")
         self.text.setAccessibleName(self.text.text())
 
@@ -261,13 +262,11 @@ class ProgressPanel(QWidget):
         self.setObjectName("measure_progress")
         self.measure_id: str | None = None
         self.progress: MeasureProgress | None = None
-        self.title = heading_label("How it is doing", 3, self)
         self.status = StatusLine(self)
         self.chart = MeasureChart(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        self.title.hide()  # the status line and the chart's name say which measure it is
         layout.addWidget(self.status)
         layout.addWidget(self.chart, 1)
         self._timer = Recount(document, FIGURES_FROM, self.refresh, self, REFRESH_DELAY_MS)
@@ -293,7 +292,6 @@ class ProgressPanel(QWidget):
         plan = self.document.plan
         measure = next((m for m in plan.engagement.measures if m.id == self.measure_id), None)
         self.progress = None if measure is None else measure_progress(plan, measure)
-        self.title.setText(measure_label(measure) if measure is not None else "How it is doing")
         self.status.show_progress(self.progress)
         self.chart.set_progress(self.progress, measure.indicator if measure is not None else "")
 

@@ -7,7 +7,15 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workbook.gui.widgets.row_model import display_date, display_number
@@ -20,7 +28,16 @@ STATUS_COLOURS = {
     MeasureStatus.NOT_STARTED: "#6d6d6d",
     MeasureStatus.NO_TARGET: "#6d6d6d",
 }
-"""A colour per status; the status is always written out too, never shown by colour alone."""
+"""A colour per status on a light palette; the status is always written out too, never
+shown by colour alone."""
+
+
+def status_colour(status: MeasureStatus, palette: QPalette) -> QColor:
+    """The status's colour, lightened on a dark palette so that it stays readable."""
+    colour = QColor(STATUS_COLOURS[status])
+    return colour.lighter(170) if palette.window().color().lightness() < 128 else colour
+
+
 STATUS_ICONS = {
     MeasureStatus.ACHIEVED: "done",
     MeasureStatus.ON_TRACK: "next",
@@ -202,7 +219,7 @@ class MeasureChart(QWidget):
 
         figures = progress.figures
         accent = QColor(palette.highlight().color())
-        target_colour = QColor(STATUS_COLOURS[MeasureStatus.ACHIEVED])
+        target_colour = status_colour(MeasureStatus.ACHIEVED, palette)
         if figures.target is not None:
             y = y_of(figures.target.value)
             painter.setPen(QPen(target_colour, 1.5, Qt.PenStyle.DashLine))
