@@ -120,6 +120,7 @@ def test_engagement_lists_are_tables_on_their_tabs(qtbot):
         "Activities",
         "The four A's",
         "Quality && cost",
+        "Agreed actions",
         "Review loop",
     ]
     assert page.tables[("engagement", "measures")].model.rowCount() == 4

@@ -239,7 +239,9 @@ def keys_reach_the_table() -> dict[str, Any]:
     result["status"] = window.statusBar().currentMessage()
     keys.press("Ctrl+5")
     page = window.pages[PageId.ENGAGEMENT]
-    page.tab_widget.setCurrentIndex(3)  # quality & cost: a form
+    tabs = page.tab_widget
+    # The review loop: a form with no table (Quality & cost now holds the spending table).
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == "Review loop"))
     window.focus_current_page()
     activities = len(window.document.plan.engagement.activities)
     keys.press("Ctrl+T")

@@ -37,6 +37,14 @@ def _help_menu():  # noqa: ANN202 - the workbook.gui.help_menu module
     return help_menu
 
 
+def _show_action_plan(window: MainWindow) -> None:
+    """The action plan, loaded when first asked for: it reads the plan model, which the
+    first window is shown without."""
+    from workbook.gui.action_plan_view import show_action_plan
+
+    show_action_plan(window)
+
+
 Key = QKeySequence.StandardKey
 
 
@@ -170,6 +178,9 @@ class WindowActions:
         self.go_to_table = self._action(
             "Go to this page's &table", lambda: page_commands.go_to_table(w), _keys("Ctrl+T")
         )
+        self.action_plan = self._action(
+            "&Action plan", lambda: _show_action_plan(w), _keys("Ctrl+Shift+L")
+        )
         # The window's, so they work from inside a text field too (a field would keep them).
         self.next_tab = self._action(
             "Next &tab on the page",
@@ -208,6 +219,7 @@ class WindowActions:
             self.previous_step,
             self.step_list,
             self.go_to_table,
+            self.action_plan,
             self.next_tab,
             self.previous_tab,
             self.add_row,
@@ -265,6 +277,8 @@ class WindowActions:
         go_menu.addActions([self.previous_step, self.next_step, self.step_list])
         go_menu.addSeparator()
         go_menu.addActions([self.previous_tab, self.next_tab, self.go_to_table])
+        go_menu.addSeparator()
+        go_menu.addAction(self.action_plan)
 
         help_bar = bar.addMenu("&Help")
         help_bar.addActions([self.getting_started, self.shortcuts, self.about_method, self.about])

@@ -89,7 +89,7 @@ def shortcut_sections(actions: WindowActions) -> list[Section]:
         (
             "Moving around",
             _lines([*a.go_to.values(), a.previous_step, a.next_step, a.step_list])
-            + _lines([a.next_tab, a.previous_tab, a.go_to_table])
+            + _lines([a.next_tab, a.previous_tab, a.go_to_table, a.action_plan])
             + STEP_LIST_KEYS,
         ),
         (

@@ -1,9 +1,10 @@
 """What each method costs and builds: the activities' monthly hours and money, by activity and
-by the A each should move, recounted shortly after the activities change."""
+by the A each should move; and what was spent by period against that plan. Both are recounted
+shortly after the activities or the spending change."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
 from workbook.costs import CostReport, cost_report
 from workbook.gui.document import PlanDocument
 from workbook.gui.widgets.layout import LinkButton, heading_label, muted_label
-from workbook.gui.widgets.row_model import display_number
+from workbook.gui.widgets.recount import Recount
+from workbook.gui.widgets.row_model import display_date, display_number
+from workbook.measures import spending_report
 
 ACTIVITIES = ("engagement", "activities")
 RECOUNT_DELAY_MS = 200
@@ -87,23 +90,8 @@ class CostSummary(QWidget):
         layout.addWidget(self.by_a)
         layout.addWidget(self.unpriced, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(RECOUNT_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        document.value_changed.connect(self._on_value_changed)
-        for signal in (document.rows_inserted, document.rows_removed, document.row_moved):
-            signal.connect(self._on_rows_changed)
-        document.plan_replaced.connect(self._timer.start)
+        self._timer = Recount(document, [ACTIVITIES], self.refresh, self, RECOUNT_DELAY_MS)
         self.refresh()
-
-    def _on_value_changed(self, path: tuple) -> None:
-        if path[:2] == ACTIVITIES or len(path) < 2:
-            self._timer.start()
-
-    def _on_rows_changed(self, list_path: tuple, *_args: int) -> None:
-        if list_path == ACTIVITIES:
-            self._timer.start()
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -182,3 +170,94 @@ class CostSummary(QWidget):
         hours_given = row is not None and row.hours_per_month is not None
         field = "money_per_month" if hours_given else "hours_per_month"
         self.navigate_requested.emit((*ACTIVITIES, cost.activity_id, field))
+
+
+SPENDING = ("engagement", "spending")
+SPENDING_HEADERS = [
+    "Period",
+    "Hours spent",
+    "Planned",
+    "Money spent",
+    "Planned",
+    "Against the plan",
+]
+
+
+def _against(over: float | None) -> str:
+    """ "2 over", "0.5 under", "as planned"; "" when nothing was recorded."""
+    if over is None:
+        return ""
+    if abs(over) < 0.005:
+        return "as planned"
+    return f"{display_number(round(abs(over), 2))} {'over' if over > 0 else 'under'}"
+
+
+class SpendingAgainstPlan(QWidget):
+    """Each recorded period's hours and money against what the activities plan for the same
+    months (:func:`workbook.measures.spending_report`), recounted shortly after a change."""
+
+    navigate_requested = Signal(tuple)
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName("spending_against_plan")
+        self.table = _table(SPENDING_HEADERS, "spending_report", self)
+        self.table.setAccessibleName("Spending against the plan, by period")
+        self.table.itemActivated.connect(self._on_activated)
+        self.table.setWordWrap(False)
+        # The table is as tall as its rows (the form scrolls); a scroll bar would hide one.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(SPENDING_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.empty = muted_label(
+            "No period with both dates yet. Record what was spent above, and each period "
+            "shows here against the activities' planned hours and money for the same months.",
+            self,
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(heading_label("Spent against the plan", 3, self))
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table)
+        self._timer = Recount(
+            document, [ACTIVITIES, SPENDING], self.refresh, self, RECOUNT_DELAY_MS
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        periods = spending_report(self.document.plan)
+        self.table.setVisible(bool(periods))
+        self.empty.setVisible(not periods)
+        self.table.setRowCount(len(periods))
+        for row, period in enumerate(periods):
+            name = _cell(f"{display_date(period.start)} – {display_date(period.end)}")
+            name.setData(PATH_ROLE, (*SPENDING, period.period_id, "hours"))
+            against = " · ".join(
+                f"{what}: {words}"
+                for what, words in (
+                    ("Hours", _against(period.hours_over)),
+                    ("Money", _against(period.money_over)),
+                )
+                if words
+            )
+            cells = [
+                name,
+                _cell(display_number(period.hours), True),
+                _cell(display_number(period.planned_hours), True),
+                _cell(display_number(period.money), True),
+                _cell(display_number(period.planned_money), True),
+                _cell(against or "—"),
+            ]
+            cells[-1].setToolTip(against)
+            for column, item in enumerate(cells):
+                self.table.setItem(row, column, item)
+        CostSummary._fit_height(self.table)
+
+    def _on_activated(self, item: QTableWidgetItem) -> None:
+        path = self.table.item(item.row(), 0).data(PATH_ROLE)
+        if path:
+            self.navigate_requested.emit(tuple(path))

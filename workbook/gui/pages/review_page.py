@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.completeness import Check
+from workbook.gui.action_plan_view import ActionPlanView
 from workbook.gui.icons import icon
 from workbook.gui.lint_runner import LintRunner
 from workbook.gui.pages.base import PageId, StagePage
@@ -131,6 +132,9 @@ class ReviewPage(StagePage):
         self.review_tabs.addTab(todo, "Still to do")
         self.review_tabs.addTab(self.readiness, "Ready to engage?")
         self.review_tabs.addTab(self.lint_list, "Plan check")
+        self.action_plan = ActionPlanView(self.document, self)
+        self.action_plan.navigate_requested.connect(self.navigate_requested)
+        self.review_tabs.addTab(self.action_plan, "Action plan")
         self.page_layout.addWidget(self.review_tabs, 1)
         self.runner = LintRunner.of(self.document)
         self.runner.findings_changed.connect(self._show_findings)

@@ -327,7 +327,13 @@ class RowDelegate(QStyledItemDelegate):
             except NumberParseError:
                 same = False
             if not same:
-                shown = "" if value is None else QLocale().toString(float(value), "g", 12)
+                # The model gives a number cell's text ("" when empty, "1,200" with the
+                # locale's separators): float() of it failed, and the failure inside this
+                # Qt override crashed the app when an empty number cell was opened.
+                if isinstance(value, str):
+                    shown = value
+                else:
+                    shown = "" if value is None else QLocale().toString(float(value), "g", 12)
                 editor.setText(shown)
         elif isinstance(editor, QLineEdit):
             same = (
