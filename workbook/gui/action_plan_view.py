@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from workbook.action_plan import PlanItem, action_plan, filter_items, owners
 from workbook.gui.document import PlanDocument
+from workbook.gui.widgets.flow_layout import flow_row
 from workbook.gui.widgets.layout import heading_label, muted_label
 from workbook.gui.widgets.row_model import display_date
 
@@ -67,19 +68,21 @@ class ActionPlanView(QWidget):
         self.month.setAccessibleName("Show the items happening in")
         self.include_done = QCheckBox("Show &done actions", self)
         self.include_done.setChecked(True)
-        owner_label = QLabel("&Who:", self)
-        owner_label.setBuddy(self.owner)
-        month_label = QLabel("&Month:", self)
-        month_label.setBuddy(self.month)
-        filters = QHBoxLayout()
-        filters.addWidget(owner_label)
-        filters.addWidget(self.owner)
-        filters.addSpacing(12)
-        filters.addWidget(month_label)
-        filters.addWidget(self.month)
-        filters.addSpacing(12)
-        filters.addWidget(self.include_done)
-        filters.addStretch(1)
+        # Each label stays with its box; the three wrap onto more rows on a narrow screen.
+        filters = QWidget(self)
+        row = flow_row(filters, spacing=18, row_spacing=4)
+        for text, box in (("&Who:", self.owner), ("&Month:", self.month)):
+            pair = QWidget(filters)
+            pair_row = QHBoxLayout(pair)
+            pair_row.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(text, pair)
+            label.setBuddy(box)
+            box.setParent(pair)
+            pair_row.addWidget(label)
+            pair_row.addWidget(box)
+            row.addWidget(pair)
+        self.include_done.setParent(filters)
+        row.addWidget(self.include_done)
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("action_plan_items")
@@ -111,7 +114,7 @@ class ActionPlanView(QWidget):
                 self,
             )
         )
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.count)
 

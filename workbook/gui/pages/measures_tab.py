@@ -30,6 +30,7 @@ from workbook.gui.icons import icon
 from workbook.gui.widgets import clock
 from workbook.gui.widgets.columns import Column, columns_for
 from workbook.gui.widgets.delegates import RowDelegate, _CellCombo
+from workbook.gui.widgets.flow_layout import flow_row
 from workbook.gui.widgets.guide_text import section_intro
 from workbook.gui.widgets.layout import heading_label, text_label
 from workbook.gui.widgets.measure_chart import (
@@ -354,11 +355,13 @@ class MeasuresTab(QWidget):
         self.only_selected.setChecked(True)
         self.only_selected.toggled.connect(self._filter_readings)
         self.names.filters_cleared.connect(lambda: self.only_selected.setChecked(False))
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
-        top.addWidget(self.only_selected)
-        column.addLayout(top)
+        top = QWidget(readings_box)  # the box goes under the heading in a narrow column
+        top_row = flow_row(top, spacing=18)
+        heading.setParent(top)
+        self.only_selected.setParent(top)
+        top_row.addWidget(heading)
+        top_row.addWidget(self.only_selected)
+        column.addWidget(top)
         column.addWidget(self.readings, 1)
         right.addWidget(readings_box)
         right.setStretchFactor(0, 1)

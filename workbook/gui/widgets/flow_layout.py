@@ -112,9 +112,9 @@ class FlowLabel(QLabel):
         return QSize(width, self.heightForWidth(width))
 
 
-def flow_row(parent: QWidget, spacing: int = 4) -> FlowLayout:
+def flow_row(parent: QWidget, spacing: int = 4, row_spacing: int = 2) -> FlowLayout:
     """A wrapping row on ``parent``, which then grows in height as it needs."""
-    layout = FlowLayout(parent, spacing)
+    layout = FlowLayout(parent, spacing, row_spacing)
     policy = parent.sizePolicy()
     policy.setHeightForWidth(True)
     policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)

@@ -40,6 +40,7 @@ from workbook.gui.document import PlanDocument
 from workbook.gui.icons import icon
 from workbook.gui.widgets.columns import Column, ColumnKind
 from workbook.gui.widgets.delegates import RowDelegate
+from workbook.gui.widgets.flow_layout import flow_row
 from workbook.gui.widgets.guide_text import object_name
 from workbook.gui.widgets.layout import LinkButton, muted_label, text_label
 from workbook.gui.widgets.row_model import ROW_ID_ROLE, RowTableModel
@@ -273,8 +274,10 @@ class RowTableWidget(QWidget):
             "Move down", "Move the row down", MOVE_DOWN_KEYS, icon("down"), self.move_down
         )
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(4)
+        # The buttons wrap onto a second row in a narrow column (a table beside a chart, at
+        # large text) rather than being cut.
+        button_row = QWidget(self)
+        buttons = flow_row(button_row, spacing=4)
         self.buttons: dict[str, QPushButton] = {}
         for action in (
             self.add_action,
@@ -282,7 +285,7 @@ class RowTableWidget(QWidget):
             self.move_up_action,
             self.move_down_action,
         ):
-            button = QPushButton(action.icon(), action.text(), self)
+            button = QPushButton(action.icon(), action.text(), button_row)
             button.setToolTip(action.toolTip())
             # Not a Tab stop: Tab, Tab, Space once pressed Delete. The keys are shown below.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -292,7 +295,6 @@ class RowTableWidget(QWidget):
             button.setEnabled(action.isEnabled())
             buttons.addWidget(button)
             self.buttons[action.text()] = button
-        buttons.addStretch(1)
         self.hint_label = muted_label(KEY_HINT, self)
         self.hint_label.setObjectName("table_keys")
 
@@ -314,7 +316,7 @@ class RowTableWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(buttons)
+        layout.addWidget(button_row)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.notice)
         layout.addWidget(self.view, 1)
