@@ -272,6 +272,11 @@ class Speller:
             found += farther[: limit - len(found)]
         return [_match_case(w, word) for w in found]
 
+    def prepare_suggestions(self) -> None:
+        """Build what suggestions two edits away search (~0.1 s), so that the first context
+        menu does not wait for it; the loader does this on its worker thread."""
+        _buckets(self.language)
+
     def _two_edits(self, key: str) -> list[str]:
         """Common words two edits from ``key`` that start with the same letter."""
         found = []
@@ -312,15 +317,22 @@ class Speller:
 
 @cache
 def _buckets(language: str) -> dict[tuple[str, int], tuple[str, ...]]:
-    """The most frequent words (and the language's own list) by first letter and length."""
+    """The most frequent words (and the language's own list) by first letter and length.
+
+    Made by a loop rather than one sort of the words by frequency: on the loader's worker
+    thread, a loop lets the UI thread have its turn, a sort of 160,000 words would not."""
     words = _base_words()
-    common = sorted(words, key=words.__getitem__, reverse=True)[:_SUGGEST_TOP]
-    if language == "en_GB":
-        common += sorted(_listed("en_GB-allow.txt"))
+    counts = sorted(words.values(), reverse=True)  # plain numbers: a quick sort
+    # The rarest words all share one count; those at the edge are left out, not some of them.
+    edge = counts[min(_SUGGEST_TOP, len(counts) - 1)]
     buckets: dict[tuple[str, int], list[str]] = {}
-    for word in common:
-        if word.isalpha():
+    for word, count in words.items():
+        if count > edge and word.isalpha():
             buckets.setdefault((word[0], len(word)), []).append(word)
+    if language == "en_GB":
+        for word in sorted(_listed("en_GB-allow.txt")):
+            if word.isalpha():
+                buckets.setdefault((word[0], len(word)), []).append(word)
     return {key: tuple(value) for key, value in buckets.items()}
 
 

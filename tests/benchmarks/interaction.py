@@ -88,7 +88,9 @@ def measure_interaction(env: Environment, plan: Path, runs: int) -> list[Result]
         )
     ]
     out += _keystroke(results, "field", "a text field")
+    out += _keystroke(results, "field_spelling", "a text field with spell-check on")
     out += _keystroke(results, "cell", "a notes table cell")
+    out += _keystroke(results, "cell_spelling", "a notes table cell with spell-check on")
     debounced = {
         name: median(r["debounced"][name] for r in results) for name in results[0]["debounced"]
     }

@@ -72,7 +72,7 @@ class _LoadTask(QRunnable):
         from workbook.spelling import SpellingUnavailable, get_speller
 
         try:
-            get_speller(self.language)
+            get_speller(self.language).prepare_suggestions()
         except (SpellingUnavailable, OSError, ValueError) as error:
             self.signals.failed.emit(self.language, str(error))
             return
