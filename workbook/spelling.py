@@ -69,13 +69,66 @@ def _base_words() -> dict[str, int]:
     """pyspellchecker's English words with their frequencies (loaded once: ~0.3 s)."""
     with _load_lock:
         try:
-            from spellchecker import SpellChecker
-
-            return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+            return _read_word_list() or _base_words_plain()
         except Exception as error:  # a missing or damaged data file in a broken install
             raise SpellingUnavailable(
                 f"The English dictionary could not be loaded: {error}"
             ) from error
+
+
+def _base_words_plain() -> dict[str, int]:
+    """The words through pyspellchecker's public surface: one ``json.loads`` of the whole
+    list, which keeps every other thread (the UI's) waiting for some 150 ms."""
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+_PIECE_BYTES = 64 * 1024
+"""The word list is unpacked and read this much at a time (a few milliseconds each)."""
+
+
+def _read_word_list() -> dict[str, int] | None:
+    """pyspellchecker's English word list read in small pieces, or None when its data file
+    is not where its version 0.9 keeps it, or not as it writes it (then
+    :func:`_base_words_plain` loads it).
+
+    The list is loaded on a worker thread while the window runs. One ``json.loads`` of the
+    whole list holds the interpreter lock for ~150 ms, so the UI thread could not answer a
+    key for that long; between small pieces it gets its turn. The file is a JSON object
+    with one ``"word": frequency`` pair a line, so a piece cut after a line break, with
+    its trailing comma dropped and braces put round it, is JSON too."""
+    import json
+    import zlib
+    from importlib.resources import files
+
+    try:
+        packed = (files("spellchecker") / "resources" / "en.json.gz").read_bytes()
+    except (OSError, ModuleNotFoundError):
+        return None
+    unpacker = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)  # gzip
+    words: dict[str, int] = {}
+    pending = b""
+    offset = 0
+    while True:
+        step = packed[offset : offset + _PIECE_BYTES // 4]
+        offset += len(step)
+        pending += unpacker.decompress(step)
+        finished = offset >= len(packed)
+        cut = len(pending) if finished else pending.rfind(b"\n") + 1
+        if cut:
+            piece, pending = pending[:cut], pending[cut:]
+            piece = piece.strip().removeprefix(b"{").removesuffix(b"}").strip()
+            if piece:
+                try:
+                    chunk = json.loads(b"{" + piece.removesuffix(b",") + b"}")
+                except ValueError:
+                    return None
+                for word, count in chunk.items():  # lower case, as pyspellchecker keeps them
+                    key = word.lower()
+                    words[key] = words.get(key, 0) + count
+        if finished:
+            return words or None
 
 
 @cache
@@ -219,6 +272,11 @@ class Speller:
             found += farther[: limit - len(found)]
         return [_match_case(w, word) for w in found]
 
+    def prepare_suggestions(self) -> None:
+        """Build what suggestions two edits away search (~0.1 s), so that the first context
+        menu does not wait for it; the loader does this on its worker thread."""
+        _buckets(self.language)
+
     def _two_edits(self, key: str) -> list[str]:
         """Common words two edits from ``key`` that start with the same letter."""
         found = []
@@ -259,15 +317,22 @@ class Speller:
 
 @cache
 def _buckets(language: str) -> dict[tuple[str, int], tuple[str, ...]]:
-    """The most frequent words (and the language's own list) by first letter and length."""
+    """The most frequent words (and the language's own list) by first letter and length.
+
+    Made by a loop rather than one sort of the words by frequency: on the loader's worker
+    thread, a loop lets the UI thread have its turn, a sort of 160,000 words would not."""
     words = _base_words()
-    common = sorted(words, key=words.__getitem__, reverse=True)[:_SUGGEST_TOP]
-    if language == "en_GB":
-        common += sorted(_listed("en_GB-allow.txt"))
+    counts = sorted(words.values(), reverse=True)  # plain numbers: a quick sort
+    # The rarest words all share one count; those at the edge are left out, not some of them.
+    edge = counts[min(_SUGGEST_TOP, len(counts) - 1)]
     buckets: dict[tuple[str, int], list[str]] = {}
-    for word in common:
-        if word.isalpha():
+    for word, count in words.items():
+        if count > edge and word.isalpha():
             buckets.setdefault((word[0], len(word)), []).append(word)
+    if language == "en_GB":
+        for word in sorted(_listed("en_GB-allow.txt")):
+            if word.isalpha():
+                buckets.setdefault((word[0], len(word)), []).append(word)
     return {key: tuple(value) for key, value in buckets.items()}
 
 

@@ -1,6 +1,6 @@
 """Run every benchmark and print one table: ``python -m tests.benchmarks`` (``--quick`` for a
-faster, noisier run; ``--only startup,memory,interaction,save,pdf,lint,compare`` for some of
-it).
+faster, noisier run; ``--only startup,memory,interaction,spelling,save,pdf,lint,compare`` for
+some of it).
 
 Each figure is a ratio against a floor measured in the same run, so a slow or busy machine
 moves both alike. The big plans are made from the worked examples during the run.
@@ -17,7 +17,7 @@ import time
 from tests.benchmarks.environment import ROOT, Environment, open_environment, run_child
 from tests.benchmarks.report import Result, markdown_table, notes
 
-SECTIONS = ("startup", "memory", "interaction", "save", "pdf", "lint", "compare")
+SECTIONS = ("startup", "memory", "interaction", "spelling", "save", "pdf", "lint", "compare")
 
 
 def _machine(env: Environment) -> str:
@@ -87,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
                 from tests.benchmarks.interaction import measure_interaction
 
                 results += measure_interaction(env, big, windows)
+            elif section == "spelling":
+                from tests.benchmarks.spelling import measure_spelling_in_child
+
+                results += measure_spelling_in_child(env)
             elif section == "save":
                 from tests.benchmarks.saving import measure_save
 

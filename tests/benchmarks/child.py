@@ -285,8 +285,32 @@ def _notes_cell_editor(app, window):
     return page, editor
 
 
+def _spelling(app, enabled: bool) -> None:
+    """Spell-check off or on in every editor (as the Preferences do); on, once its
+    dictionary is loaded (it loads on a worker thread)."""
+    from workbook.gui.spell_highlighter import loader, set_spelling_options
+
+    set_spelling_options(enabled, "en_GB")
+    while enabled and loader().speller("en_GB") is None:
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+
+
+def _type_and_pause(app, editor, keys: int, counters: Counters, result: dict, prefix: str) -> None:
+    """Type ``keys`` keys, then wait out the debounced work (the spelling check included)."""
+    counters.install()
+    result[f"{prefix}_keys"] = _type_keys(app, editor, keys)
+    result[f"{prefix}_counts"] = counters.take()
+    # Long enough for every debounced timer (the 150 ms progress, the 400 ms autosave).
+    result[f"{prefix}_debounced_latest_frame"] = _latest_frame(1.2)
+    result[f"{prefix}_debounced_counts"] = counters.take()
+    counters.uninstall()
+
+
 def interaction(plan: str, keys: int = 60) -> None:
-    """Open the plan in the real window, type in a field and in a notes cell, save."""
+    """Open the plan in the real window, type in a field and in a notes cell (spell-check
+    off, then on), save."""
     import shutil
     from pathlib import Path
 
@@ -337,22 +361,17 @@ def interaction(plan: str, keys: int = 60) -> None:
     field = window.findChild(QLineEdit, "details.organisation")
     field.setFocus()
     field.end(False)
-    counters.install()
-    result["field_keys"] = _type_keys(app, field, keys)
-    result["field_counts"] = counters.take()
-    # Long enough for every debounced timer (the 150 ms progress, the 400 ms autosave).
-    result["field_debounced_latest_frame"] = _latest_frame(1.2)
-    result["field_debounced_counts"] = counters.take()
-    counters.uninstall()
+    _spelling(app, False)
+    _type_and_pause(app, field, keys, counters, result, "field")
+    _spelling(app, True)
+    _type_and_pause(app, field, keys, counters, result, "field_spelling")
 
     # A cell of the notes table, with the 2,000 notes open.
+    _spelling(app, False)
     page, editor = _notes_cell_editor(app, window)
-    counters.install()
-    result["cell_keys"] = _type_keys(app, editor, keys)
-    result["cell_counts"] = counters.take()
-    result["cell_debounced_latest_frame"] = _latest_frame(1.2)
-    result["cell_debounced_counts"] = counters.take()
-    counters.uninstall()
+    _type_and_pause(app, editor, keys, counters, result, "cell")
+    _spelling(app, True)
+    _type_and_pause(app, editor, keys, counters, result, "cell_spelling")
 
     # The debounced work, one piece at a time, as it runs after a pause in typing.
     document = window.document
@@ -542,6 +561,9 @@ MODES = {
     "app-memory": lambda plan: app_start(plan, memory=True),
     "interaction": interaction,
     "export-in-window": export_in_window,
+    "spelling": lambda: __import__(
+        "tests.benchmarks.spelling"
+    ).benchmarks.spelling.spelling_child(),
     "prepare": prepare,
 }
 

@@ -6,7 +6,10 @@ with misspellings; spell-check is attached to it as the window would. Each key i
 from the key press to the end of the work it posted (the repaint included), with spell-check
 on and, shown beside it, off (in turns, in the same run); the target is one frame (16 ms)
 at the 95th percentile. The check of the whole field after a pause, and suggestions for one word
-(when the context menu opens), are shown beside it.
+(when the context menu opens), are shown beside it, and how late a 60 Hz timer on the UI
+thread comes while the dictionary loads on its worker thread (read in small pieces), against
+the same load done as one ``json.loads`` (pyspellchecker's own way). ``python -m
+tests.benchmarks --only spelling`` runs it in a child process with the other sections.
 """
 
 from __future__ import annotations
@@ -65,6 +68,37 @@ def _said_editor(window):
     return editors[0]
 
 
+def _latest_frame_until(app, done) -> float:
+    """How late a 60 Hz timer on the UI thread came at worst until ``done()``."""
+    from tests.benchmarks.child import FrameClock
+
+    clock = FrameClock()
+    clock.start()
+    while not done():
+        app.processEvents()
+        time.sleep(0.001)
+    clock.stop()
+    return clock.latest
+
+
+def _loading_stalls(app) -> tuple[float, float, float]:
+    """(ours, one json.loads, idle): the latest 60 Hz frame while the dictionary loads."""
+    import threading
+
+    from workbook import spelling
+    from workbook.gui.spell_highlighter import loader
+
+    idle_until = time.perf_counter() + 0.5
+    idle = _latest_frame_until(app, lambda: time.perf_counter() > idle_until)
+    plain = threading.Thread(target=spelling._base_words_plain)
+    plain.start()
+    whole = _latest_frame_until(app, lambda: not plain.is_alive())
+    loader().delay_ms = 0
+    loader().speller("en_GB")
+    ours = _latest_frame_until(app, lambda: loader().speller("en_GB") is not None)
+    return ours, whole, idle
+
+
 def measure_spelling(keys: int = KEYS) -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="workbook-spelling-"))
@@ -75,11 +109,17 @@ def measure_spelling(keys: int = KEYS) -> list[Result]:
 
     from tests.benchmarks.plans import BIG_NOTES, write_big_plan
     from workbook.gui.main_window import MainWindow
-    from workbook.gui.spell_highlighter import CHECK_DELAY_MS, attach_spellcheck, loader
+    from workbook.gui.spell_highlighter import (
+        CHECK_DELAY_MS,
+        attach_spellcheck,
+        set_spelling_options,
+    )
 
     app = QApplication.instance() or QApplication([])
     plan = write_big_plan(work)
     window = MainWindow()
+    # Off in the window's other fields: the dictionary's load is measured below, on its own.
+    set_spelling_options(False, "en_GB")
     window.resize(1280, 800)
     window.files.open_path(plan)
     window.show()
@@ -91,9 +131,7 @@ def measure_spelling(keys: int = KEYS) -> list[Result]:
     app.processEvents()
 
     handle = attach_spellcheck(editor, False, "en_GB")
-    while loader().speller("en_GB") is None:
-        app.processEvents()
-        time.sleep(0.005)
+    loading, loading_whole, idle = _loading_stalls(app)
     # Off and on in turns, so a busy moment of the machine falls on both alike.
     floor: list[float] = []
     ours: list[float] = []
@@ -149,11 +187,36 @@ def measure_spelling(keys: int = KEYS) -> list[Result]:
             note="median of 7, the repaint included",
         ),
         Result(
+            "while the dictionary loads (worker thread): latest 60 Hz frame",
+            loading,
+            floor=FRAME_S,
+            floor_label="one frame",
+            limit_value=FRAME_S,
+            note=f"read in pieces; as one json.loads (pyspellchecker's way) "
+            f"{loading_whole * 1000:.0f} ms late; the idle window {idle * 1000:.1f} ms late",
+        ),
+        Result(
             "suggestions for a misspelt word (the context menu)",
             max(suggest),
             note="slowest of three words; one edit away, or two when nothing nearer",
         ),
     ]
+
+
+def spelling_child() -> None:
+    """``python -m tests.benchmarks.child spelling``: the rows as one JSON line."""
+    from dataclasses import asdict
+
+    from tests.benchmarks.child import emit
+
+    emit({"rows": [asdict(result) for result in measure_spelling()]})
+
+
+def measure_spelling_in_child(env) -> list[Result]:  # noqa: ANN001 - an Environment
+    from tests.benchmarks.environment import run_child
+
+    rows = run_child(env, "spelling", timeout=300)[0]["rows"]
+    return [Result(**row) for row in rows]
 
 
 def main() -> int:

@@ -102,3 +102,25 @@ def test_tokens_skip_what_is_not_a_word() -> None:
 def test_unknown_language() -> None:
     with pytest.raises(ValueError, match="en_GB, en_US"):
         Speller("fr")
+
+
+def test_the_word_list_read_in_pieces_is_the_one_pyspellchecker_loads() -> None:
+    # Read in small pieces so that the UI thread is never held for long (the loader runs
+    # on a worker thread); the words and counts must be exactly pyspellchecker's.
+    assert spelling._read_word_list() == spelling._base_words_plain()
+
+
+def test_a_word_list_laid_out_otherwise_falls_back_to_the_plain_load(monkeypatch, tmp_path):
+    import gzip
+    import importlib.resources
+
+    (tmp_path / "resources").mkdir()
+    # Not the "word": count lines of version 0.9: the plain load (json.loads) takes over.
+    (tmp_path / "resources" / "en.json.gz").write_bytes(gzip.compress(b'{\n"cake" 7\n}\n'))
+    monkeypatch.setattr(importlib.resources, "files", lambda package: tmp_path)
+    assert spelling._read_word_list() is None
+    (tmp_path / "resources" / "en.json.gz").write_bytes(
+        gzip.compress(b'{\n"Cake": 7,\n"cake": 2\n}')
+    )
+    # Lower case, and the counts of one word in two cases added, as pyspellchecker does.
+    assert spelling._read_word_list() == {"cake": 9}

@@ -153,6 +153,7 @@ class Keyboard:
 from tests.x11.scenarios_compare import *  # noqa: E402, F403 - scenarios by name for child.py
 from tests.x11.scenarios_keys import *  # noqa: E402, F403
 from tests.x11.scenarios_measures import *  # noqa: E402, F403
+from tests.x11.scenarios_spelling import *  # noqa: E402, F403
 from tests.x11.scenarios_tables import *  # noqa: E402, F403
 from tests.x11.scenarios_view import *  # noqa: E402, F403
 from tests.x11.scenarios_workshop import *  # noqa: E402, F403

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 from workbook.gui import page_commands, window_view, windows
 from workbook.gui.icons import icon
 from workbook.gui.shortcuts import reserve_shortcuts
+from workbook.gui.spell_highlighter import follow_spelling_settings, switch_spelling
 from workbook.gui.steps import STEPS
 
 if TYPE_CHECKING:
@@ -124,6 +125,15 @@ class WindowActions:
         self.preferences = self._action(
             "&Preferences…", w.edit_preferences, _keys(Key.Preferences, "Ctrl+,")
         )
+        self.spell_check = self._action(
+            "Check spe&lling as you type",
+            lambda: w.statusBar().showMessage(
+                switch_spelling(w.settings, self.spell_check.isChecked()), 5000
+            ),
+            _keys("Ctrl+F7"),
+        )
+        self.spell_check.setCheckable(True)
+        follow_spelling_settings(w.settings, self.spell_check)
 
         self.larger_text = self._action(
             "&Larger text",
@@ -262,7 +272,7 @@ class WindowActions:
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_row, self.search_notes])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.preferences)
+        edit_menu.addActions([self.spell_check, self.preferences])
 
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.larger_text, self.smaller_text, self.normal_text])

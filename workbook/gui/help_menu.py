@@ -70,16 +70,27 @@ def _lines(
     ]
 
 
+def _added_actions(actions: WindowActions) -> tuple[list[QAction], list[QAction]]:
+    """The commands other modules add to the window: (File's import, Edit's find in plan)."""
+    from workbook.gui.search_panel import PlanSearch
+
+    window = actions.window
+    imports = window.findChildren(QAction, "import_notes_action")
+    search = window.findChild(PlanSearch)
+    return imports, list(search.actions) if search is not None else []
+
+
 def shortcut_sections(actions: WindowActions) -> list[Section]:
     """Every key of the app, grouped as a newcomer looks for them. Undo and Redo are named
     plainly (their menu text names the last edit)."""
     a = actions
+    imports, finds = _added_actions(a)
     return [
         (
             "Plans and files",
             _lines(
                 [a.new, a.new_from_copy, a.open, a.open_new_window, a.start_page, a.save]
-                + [a.save_as, a.export, a.export_as, a.close, a.quit]
+                + [a.save_as, a.export, a.export_as, *imports, a.close, a.quit]
             ),
         ),
         (
@@ -95,7 +106,8 @@ def shortcut_sections(actions: WindowActions) -> list[Section]:
         (
             "Editing",
             _lines(
-                [a.undo, a.redo, a.search_notes, a.add_row, a.preferences],
+                [a.undo, a.redo, a.search_notes, *finds, a.add_row, a.spell_check]
+                + [a.preferences],
                 {a.undo: "Undo", a.redo: "Redo"},
             )
             + FIELD_KEYS,

@@ -1,4 +1,4 @@
-"""The Preferences dialog (consultant profile, saving, text size, colours) and logo
+"""The Preferences dialog (consultant profile, saving, text size, colours, spelling) and logo
 preparation."""
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ from workbook.branding import is_accent
 from workbook.gui import dialogs
 from workbook.gui.icons import icon
 from workbook.gui.settings import AUTOSAVE_RANGE, TEXT_SCALES, Settings, branding_dir
+from workbook.gui.spell_highlighter import set_spelling_options
 from workbook.gui.theme import apply_theme
+from workbook.spelling import LANGUAGES as SPELLING_LANGUAGES
 
 THEME_LABELS = {
     "system": "Follow the system",
@@ -282,6 +284,25 @@ class PreferencesDialog(QDialog):
         view_form.addRow("C&olours:", self.theme_combo)
         layout.addWidget(view)
 
+        spelling = QGroupBox("Spelling")
+        spelling_form = QFormLayout(spelling)
+        self.spell_check = QCheckBox("Check spelling as I t&ype")
+        self.spell_check.setChecked(settings.spell_check)
+        self.spell_check.setAccessibleDescription(
+            "Misspelt words get a red wavy underline; right-click one for suggestions. "
+            "Ctrl+F7 switches this on and off."
+        )
+        spelling_form.addRow("", self.spell_check)
+        self.spelling_language = QComboBox()
+        self.spelling_language.setAccessibleName("Spelling language")
+        for code, name in SPELLING_LANGUAGES.items():
+            self.spelling_language.addItem(name, code)
+        self.spelling_language.setCurrentIndex(
+            self.spelling_language.findData(settings.spelling_language)
+        )
+        spelling_form.addRow("Spelling &language:", self.spelling_language)
+        layout.addWidget(spelling)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -383,7 +404,11 @@ class PreferencesDialog(QDialog):
         s.save_to_file_automatically = self.save_to_file_check.isChecked()
         s.text_scale = int(self.text_scale_combo.currentData())
         s.theme = str(self.theme_combo.currentData())
+        s.spell_check = self.spell_check.isChecked()
+        s.spelling_language = str(self.spelling_language.currentData())
         s.sync()
+        # At once, in every open field of every window (the setting is the app's).
+        set_spelling_options(s.spell_check, s.spelling_language)
         super().accept()
 
     def reject(self) -> None:

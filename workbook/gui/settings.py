@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
 
 from workbook.appdirs import data_dir
 from workbook.branding import DEFAULT_ACCENT, parse_accent
@@ -21,6 +21,7 @@ from workbook.profile import (
     SavedProfile,
     settings_path,
 )
+from workbook.spelling import LANGUAGES as SPELLING_LANGUAGES
 
 DEFAULT_AUTOSAVE_SECONDS = 5
 AUTOSAVE_RANGE = (1, 600)
@@ -253,6 +254,31 @@ class Settings:
     @window_geometry.setter
     def window_geometry(self, value: QByteArray) -> None:
         self._set("window/geometry", value)
+
+    # ------------------------------------------------------------ spelling
+
+    @property
+    def spell_check(self) -> bool:
+        """Check spelling as the user types (on unless switched off)."""
+        return self._bool("spelling/check_as_you_type", True)
+
+    @spell_check.setter
+    def spell_check(self, value: bool) -> None:
+        self._set("spelling/check_as_you_type", bool(value))
+
+    @property
+    def spelling_language(self) -> str:
+        """The spelling language, "en_GB" or "en_US"; until chosen, US English on a US system,
+        else British."""
+        default = "en_US" if QLocale.system().name() == "en_US" else "en_GB"
+        value = self._str("spelling/language", default)
+        return value if value in SPELLING_LANGUAGES else default
+
+    @spelling_language.setter
+    def spelling_language(self, value: str) -> None:
+        if value not in SPELLING_LANGUAGES:
+            raise ValueError(f"spelling language must be one of {tuple(SPELLING_LANGUAGES)}")
+        self._set("spelling/language", value)
 
     # ------------------------------------------------------------ where each plan was left
 

@@ -5,7 +5,9 @@ dictionary" and "Ignore" in the context menu.
 Checking stays off the keystroke path: while the user types, a changed paragraph shows only
 the words already judged misspelt elsewhere; it is checked in full once typing pauses
 (:data:`CHECK_DELAY_MS`). The dictionary loads on a worker thread the first time it is
-needed; until then nothing is underlined.
+needed (a moment later, so that opening a plan is not slowed); until then nothing is
+underlined. The Preferences' switch and language are app-wide (:func:`set_spelling_options`):
+every spell-checked widget of every window follows them.
 
 A line edit cannot carry a ``QSyntaxHighlighter``: its underlines are given to it as
 input-method text formats (``QInputMethodEvent``), which change neither its text, its
@@ -28,16 +30,28 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QInputMethodEvent, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QInputMethodEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
 
+    from workbook.gui.settings import Settings as SpellingSettings
     from workbook.spelling import Speller
 
 CHECK_DELAY_MS = 400
 """A changed paragraph is checked once typing has paused this long."""
+LOAD_DELAY_MS = 600
+"""The dictionary starts loading this long after it is first asked for: a plan being opened
+(which makes the fields that ask) is on screen and answering first."""
+DEFAULT_LANGUAGE = "en_GB"
 OBJECT_NAME = "spellcheck"
 UNDERLINE = QColor("#d0021b")
 
@@ -58,7 +72,7 @@ class _LoadTask(QRunnable):
         from workbook.spelling import SpellingUnavailable, get_speller
 
         try:
-            get_speller(self.language)
+            get_speller(self.language).prepare_suggestions()
         except (SpellingUnavailable, OSError, ValueError) as error:
             self.signals.failed.emit(self.language, str(error))
             return
@@ -81,6 +95,7 @@ class SpellerLoader(QObject):
         self.errors: dict[str, str] = {}
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.delay_ms = LOAD_DELAY_MS
 
     def speller(self, language: str) -> Speller | None:
         """The speller, or None while it loads (then :attr:`ready` follows)."""
@@ -90,8 +105,11 @@ class SpellerLoader(QObject):
             return get_speller(language)
         if language not in self._loading and language not in self.errors:
             self._loading.add(language)
-            self.pool.start(_LoadTask(language, self._signals))
+            QTimer.singleShot(self.delay_ms, self, lambda: self._start(language))
         return None
+
+    def _start(self, language: str) -> None:
+        self.pool.start(_LoadTask(language, self._signals))
 
     def _on_loaded(self, language: str) -> None:
         self._loading.discard(language)
@@ -111,6 +129,66 @@ def loader() -> SpellerLoader:
     if _loader is None:
         _loader = SpellerLoader(QCoreApplication.instance())
     return _loader
+
+
+# ---------------------------------------------------------------- the switch and the language
+
+
+class SpellingOptions(QObject):
+    """Spell-check on or off, and its language, for the whole app (every window)."""
+
+    changed = Signal(bool, str)
+    """(enabled, language), after every spell-checked widget has been told."""
+    switched = Signal(bool)
+    """On or off (each window's Ctrl+F7 menu item follows it)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = True
+        self.language = DEFAULT_LANGUAGE
+
+
+_options: SpellingOptions | None = None
+
+
+def spelling_options() -> SpellingOptions:
+    global _options
+    if _options is None:
+        _options = SpellingOptions(QCoreApplication.instance())
+    return _options
+
+
+def set_spelling_options(enabled: bool, language: str) -> None:
+    """Switch spell-check on or off, or change its language, in every open editor of every
+    window at once, and in those made later."""
+    options = spelling_options()
+    if (options.enabled, options.language) == (enabled, language):
+        return
+    options.enabled, options.language = enabled, language
+    for handle in _handles():
+        handle.enabled, handle.language = enabled, language
+        handle._apply()
+    options.changed.emit(enabled, language)
+    options.switched.emit(enabled)
+
+
+def follow_spelling_settings(settings: SpellingSettings, action: QAction) -> None:
+    """Apply the stored switch and language to the app, and keep ``action`` (a window's
+    checkable "Check spelling as you type") ticked as the switch moves in any window."""
+    set_spelling_options(settings.spell_check, settings.spelling_language)
+    options = spelling_options()
+    action.setChecked(options.enabled)
+    options.switched.connect(action.setChecked)
+
+
+def switch_spelling(settings: SpellingSettings, enabled: bool) -> str:
+    """Ctrl+F7: store and apply the switch; returns what to tell the user."""
+    settings.spell_check = enabled
+    settings.sync()
+    set_spelling_options(enabled, spelling_options().language)
+    if enabled:
+        return "Spelling is checked as you type. Right-click a word underlined in red."
+    return "Spelling is not checked. Ctrl+F7 switches it on again."
 
 
 # ---------------------------------------------------------------- paragraphs of a text document
@@ -222,12 +300,20 @@ TextWidget = QPlainTextEdit | QTextEdit | QLineEdit
 class SpellCheck(QObject):
     """Spell-check on one text widget (its child, named :data:`OBJECT_NAME`)."""
 
-    def __init__(self, widget: TextWidget, enabled: bool, language: str) -> None:
+    def __init__(
+        self,
+        widget: TextWidget,
+        enabled: bool,
+        language: str,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(widget)
         self.setObjectName(OBJECT_NAME)
         self.widget = widget
         self.enabled = enabled
         self.language = language
+        self.undo_stack = undo_stack
+        """Where the widget's edits go: a chosen suggestion is one step of its own there."""
         self.highlighter: SpellHighlighter | None = None
         self._line_timer: QTimer | None = None
         self._line_spans: list[tuple[int, int]] = []
@@ -332,7 +418,10 @@ class SpellCheck(QObject):
         start, end, word = found
         first = menu.actions()[0] if menu.actions() else None
         entries: list[QAction] = []
-        for suggestion in speller.suggestions(word):  # type: ignore[union-attr]
+        # A read-only field (a plan opened only to look at) offers no change of its text.
+        read_only = self.widget.isReadOnly()
+        offered = [] if read_only else speller.suggestions(word)  # type: ignore[union-attr]
+        for suggestion in offered:
             action = QAction(suggestion, menu)
             font = action.font()
             font.setBold(True)
@@ -341,7 +430,7 @@ class SpellCheck(QObject):
                 lambda _checked=False, s=suggestion: self.replace(start, end, s)
             )
             entries.append(action)
-        if not entries:
+        if not entries and not read_only:
             none = QAction("(no suggestions)", menu)
             none.setEnabled(False)
             entries.append(none)
@@ -358,17 +447,29 @@ class SpellCheck(QObject):
 
     def replace(self, start: int, end: int, text: str) -> None:
         """Put ``text`` in place of the characters from ``start`` to ``end``, as typing would
-        (so the field commits it like any edit)."""
+        (so the field commits it like any edit), as one undo step of its own: Undo puts
+        the misspelt word back, not the typing before it too."""
         widget = self.widget
-        if isinstance(widget, QLineEdit):
-            widget.setSelection(start, end - start)
-            widget.insert(text)
-            return
-        cursor = widget.textCursor()
-        cursor.setPosition(start)
-        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
-        cursor.insertText(text)
-        widget.setTextCursor(cursor)
+        stack = self.undo_stack
+        if stack is not None:
+            stack.beginMacro(f"Correct “{self._text()[start:end]}” to “{text}”")
+        try:
+            if isinstance(widget, QLineEdit):
+                widget.setSelection(start, end - start)
+                widget.insert(text)
+                return
+            cursor = widget.textCursor()
+            cursor.setPosition(start)
+            cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+            cursor.insertText(text)
+            widget.setTextCursor(cursor)
+        finally:
+            if stack is not None:
+                stack.endMacro()
+
+    def _text(self) -> str:
+        widget = self.widget
+        return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
 
     def add_to_dictionary(self, word: str) -> None:
         from workbook.spelling import add_to_dictionary
@@ -398,14 +499,22 @@ class SpellCheck(QObject):
         menu.deleteLater()
 
 
-def _refresh_all() -> None:
-    """Every spell-checked widget looks again (a word was added or ignored)."""
+def _handles() -> list[SpellCheck]:
+    """Every spell-checked widget's handle, in every window."""
     from PySide6.QtWidgets import QApplication
 
+    found = []
     for widget in QApplication.allWidgets():
         handle = widget.findChild(QObject, OBJECT_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
         if isinstance(handle, SpellCheck):
-            handle._apply()
+            found.append(handle)
+    return found
+
+
+def _refresh_all() -> None:
+    """Every spell-checked widget looks again (a word was added or ignored)."""
+    for handle in _handles():
+        handle._apply()
 
 
 def _menu_left_to_qt(widget: QWidget) -> bool:
@@ -417,20 +526,29 @@ def _menu_left_to_qt(widget: QWidget) -> bool:
 
 
 def attach_spellcheck(
-    widget: TextWidget, settings_enabled: bool = True, language: str = "en_GB"
+    widget: TextWidget,
+    settings_enabled: bool | None = None,
+    language: str | None = None,
+    undo_stack: QUndoStack | None = None,
 ) -> SpellCheck:
     """Spell-check ``widget``: squiggles under misspelt words and spelling entries in its
-    context menu. ``settings_enabled`` and ``language`` are the Preferences' switch and
-    language ("en_GB" or "en_US"); change them later on the returned handle.
+    context menu. ``settings_enabled`` and ``language`` ("en_GB" or "en_US") default to
+    the app's (:func:`set_spelling_options`), which every widget follows when they change;
+    set them on the returned handle for this widget alone. ``undo_stack`` is where the
+    widget's edits go, so that a chosen suggestion is one undo step there.
 
     A widget class with its own ``contextMenuEvent`` keeps its menu: it calls
     :func:`add_spelling_entries` from there to offer the spelling entries too."""
+    options = spelling_options()
+    enabled = options.enabled if settings_enabled is None else settings_enabled
+    language = language or options.language
     existing = spellcheck_of(widget)
     if existing is not None:
-        existing.enabled, existing.language = settings_enabled, language
+        existing.enabled, existing.language = enabled, language
+        existing.undo_stack = undo_stack or existing.undo_stack
         existing._apply()
         return existing
-    handle = SpellCheck(widget, settings_enabled, language)
+    handle = SpellCheck(widget, enabled, language, undo_stack)
     if _menu_left_to_qt(widget):
         widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         widget.customContextMenuRequested.connect(handle.show_context_menu)

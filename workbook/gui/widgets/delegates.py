@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QAbstractProxyModel,
     QEvent,
     QLocale,
     QModelIndex,
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.gui.shortcuts import LeavesAppShortcuts
+from workbook.gui.spell_highlighter import attach_spellcheck
 from workbook.gui.widgets.columns import Column, ColumnKind
 from workbook.gui.widgets.date_edit import OptionalDateEdit
 from workbook.gui.widgets.fields import split_tags
@@ -53,6 +55,15 @@ def _tab_direction(event: QKeyEvent) -> bool | None:
     if event.key() == Qt.Key.Key_Tab:
         return not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
     return None
+
+
+def _undo_stack(index: QModelIndex | QPersistentModelIndex) -> QUndoStack | None:
+    """The undo stack of the document under a table's (possibly filtered) model."""
+    model = index.model()
+    while isinstance(model, QAbstractProxyModel):
+        model = model.sourceModel()
+    document = getattr(model, "document", None)
+    return getattr(document, "undo_stack", None)
 
 
 class _CellLineEdit(LeavesAppShortcuts, QLineEdit):
@@ -220,6 +231,7 @@ class RowDelegate(QStyledItemDelegate):
                 "Enter starts a new line; Ctrl+Enter or Tab finishes; Esc puts back what was there."
             )
             text.textChanged.connect(lambda t=text: self._write_as_typed(t))
+            attach_spellcheck(text, undo_stack=_undo_stack(index))
             editor = text
         elif column.kind is ColumnKind.BOOL:
             return None
@@ -231,6 +243,8 @@ class RowDelegate(QStyledItemDelegate):
             if column.kind is ColumnKind.NUMBER:
                 line.setToolTip("One number, such as 2.5.")
             line.textEdited.connect(lambda _t, e=line: self._write_as_typed(e))
+            if column.kind in (ColumnKind.TEXT, ColumnKind.TAGS):
+                attach_spellcheck(line, undo_stack=_undo_stack(index))
             editor = line
         if isinstance(editor, (QLineEdit, QPlainTextEdit)):
             self._editing[editor] = (

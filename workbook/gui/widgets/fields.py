@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from workbook.gui.document import PlanDocument
 from workbook.gui.shortcuts import app_shortcut_wins
+from workbook.gui.spell_highlighter import add_spelling_entries, attach_spellcheck
 from workbook.gui.widgets.date_edit import OptionalDateEdit
 from workbook.numbers import NumberParseError, parse_number
 from workbook.paths import FieldPath, field_title
@@ -169,7 +170,8 @@ def _declines_undo_shortcut(event: QEvent) -> bool:
 class _UndoLeftToDocument:
     """For text and number editors: Ctrl+Z / Ctrl+Y and the context menu's Undo/Redo are
     left to the window's Undo, because the document's stack, not the widget, holds the
-    history. The context menu also offers the field's own actions (insert example)."""
+    history. The context menu also offers the field's own actions (insert example), and
+    the spelling entries for a misspelt word under the pointer."""
 
     context_actions: list[QAction]
 
@@ -190,6 +192,7 @@ class _UndoLeftToDocument:
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
         menu = self._standard_menu(event)
         _drop_own_undo(menu)
+        add_spelling_entries(self, menu, event.pos())  # type: ignore[arg-type]
         _add_actions(menu, self.context_actions)
         menu.exec(event.globalPos())
         menu.deleteLater()
@@ -229,7 +232,7 @@ class _Greyable:
 
 
 class LineField(_Greyable, _UndoLeftToDocument, QLineEdit):
-    """One line of text."""
+    """One line of text, spell-checked."""
 
     def __init__(
         self, document: PlanDocument, path: FieldPath | None, parent: QWidget | None = None
@@ -239,6 +242,7 @@ class LineField(_Greyable, _UndoLeftToDocument, QLineEdit):
         self.binding = FieldBinding(document, path, self._show, self)
         self.textEdited.connect(self.binding.commit)
         self.binding.refresh()
+        attach_spellcheck(self, undo_stack=document.undo_stack)
 
     def _show(self, value: Any) -> None:
         text = value if isinstance(value, str) else ""
@@ -269,7 +273,8 @@ class TagsField(LineField):
 
 
 class TextField(_Greyable, _UndoLeftToDocument, QPlainTextEdit):
-    """Several lines of text; grows with its content between a few lines and a dozen."""
+    """Several lines of text, spell-checked; grows with its content between a few lines and
+    a dozen."""
 
     MIN_LINES = 3
     MAX_LINES = 12
@@ -290,6 +295,7 @@ class TextField(_Greyable, _UndoLeftToDocument, QPlainTextEdit):
         self.binding = FieldBinding(document, path, self._show, self)
         self.textChanged.connect(self._on_text_changed)
         self.binding.refresh()
+        attach_spellcheck(self, undo_stack=document.undo_stack)
 
     def _show(self, value: Any) -> None:
         text = value if isinstance(value, str) else ""
