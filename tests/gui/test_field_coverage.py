@@ -25,14 +25,9 @@ NOT_YET_IN_WINDOW = {
     ("engagement", "readings"),
     ("engagement", "spending"),
     ("engagement", "actions"),
-    ("workshop", "parking_lot"),
 }
 """Lists of issue 16 whose views come with its window work (the four A's chart and readings,
-spending, the action plan) and issue 17's parking lot, whose views come with workshop mode;
-the core has them. Remove each as its table lands."""
-
-NOT_YET_EDITED = {("workshop", "timeboxes")}
-"""Issue 17's agenda: its minutes per stage are edited in workshop mode, still to come."""
+spending, the action plan); the core has them. Remove each as its table lands."""
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -46,7 +41,7 @@ def walk(model: type[BaseModel] = Plan, prefix: tuple[str, ...] = ()):
     """("field", path) for every answer, ("table", list path, row model) for every list."""
     for name, info in model.model_fields.items():
         path = (*prefix, name)
-        if path in NOT_EDITED or path in NOT_YET_EDITED or name in NOT_TYPED:
+        if path in NOT_EDITED or name in NOT_TYPED:
             continue
         annotation = _unwrap(info.annotation)
         args = get_args(annotation)
@@ -126,6 +121,8 @@ def test_page_for_path_sends_each_part_to_its_page():
     assert page_for_path(("listening", "notes")) is PageId.LISTENING
     assert page_for_path(("planning", "seven_ps", "purpose", "owner")) is PageId.PLANNING
     assert page_for_path(("engagement", "review", "cadence")) is PageId.ENGAGEMENT
+    assert page_for_path(("workshop", "timeboxes", "listening")) is PageId.REVIEW
+    assert page_for_path(("workshop", "parking_lot", "abc", "outcome")) is PageId.REVIEW
     assert page_for_path(()) is PageId.REVIEW
     with pytest.raises(ValueError):
         page_for_path(("nowhere",))

@@ -30,6 +30,19 @@ def _help_menu():  # noqa: ANN202 - the workbook.gui.help_menu module
     return help_menu
 
 
+def _captures():  # noqa: ANN202 - the workbook.gui.capture_popup module
+    """The workshop's capture bars, loaded when first opened."""
+    from workbook.gui import capture_popup
+
+    return capture_popup
+
+
+def _handoff():  # noqa: ANN202 - the workbook.gui.handoff_controller module
+    from workbook.gui import handoff_controller
+
+    return handoff_controller
+
+
 Key = QKeySequence.StandardKey
 
 
@@ -82,6 +95,11 @@ class WindowActions:
         self.save_as = self._action("Save &As…", w.files.save_as, _keys(Key.SaveAs, "Ctrl+Shift+S"))
         self.export = self._action("&Export PDF", w.export_pdf, _keys("Ctrl+E"), "export")
         self.export_as = self._action("Export PDF &As…", w.export_pdf_as, _keys("Ctrl+Shift+E"))
+        self.write_handoff = self._action(
+            "Write &hand-off bundle…",
+            lambda: _handoff().write_handoff_bundle(w),
+            _keys("Ctrl+Shift+B"),
+        )
         self.close = self._action("&Close plan", w.close_plan, _keys(Key.Close, "Ctrl+W"))
         self.quit = self._action("&Quit", w.quit_app, _keys(Key.Quit, "Ctrl+Q"))
 
@@ -97,6 +115,13 @@ class WindowActions:
         )
         self.search_notes = self._action(
             "Search the &notes", lambda: page_commands.search_notes(w), _keys("Ctrl+F")
+        )
+        # Workshop captures: from any page, field or table, without leaving it.
+        self.park_idea = self._action(
+            "Par&k an idea…", lambda: _captures().park_idea(w), _keys("Ctrl+Shift+P")
+        )
+        self.capture_action = self._action(
+            "Note an a&greed action…", lambda: _captures().capture_action(w), _keys("Ctrl+Shift+A")
         )
         self.preferences = self._action(
             "&Preferences…", w.edit_preferences, _keys(Key.Preferences, "Ctrl+,")
@@ -181,6 +206,9 @@ class WindowActions:
             self.previous_tab,
             self.add_row,
             self.search_notes,
+            self.park_idea,
+            self.capture_action,
+            self.write_handoff,
         ]
         """Actions that need an open plan."""
         self.reserved_keys = reserve_shortcuts(w, self.all_actions())
@@ -208,6 +236,7 @@ class WindowActions:
         file_menu.addAction(self.start_page)
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as, self.export, self.export_as])
+        file_menu.addAction(self.write_handoff)
         file_menu.addSeparator()
         file_menu.addActions([self.close, self.quit])
 
@@ -215,6 +244,8 @@ class WindowActions:
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_row, self.search_notes])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.park_idea, self.capture_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences)
 
@@ -244,3 +275,5 @@ class WindowActions:
             action.setEnabled(is_open)
         self.save.setEnabled(is_open and not read_only)
         self.add_row.setEnabled(is_open and not read_only)
+        self.park_idea.setEnabled(is_open and not read_only)
+        self.capture_action.setEnabled(is_open and not read_only)

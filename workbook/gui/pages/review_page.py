@@ -128,6 +128,10 @@ class ReviewPage(StagePage):
         self.review_tabs.addTab(todo, "Still to do")
         self.review_tabs.addTab(self.readiness, "Ready to engage?")
         self.review_tabs.addTab(self.lint_list, "Plan check")
+        from workbook.gui.pages.workshop_panel import WorkshopPanel
+
+        self.workshop = WorkshopPanel(self)  # the agenda and the parking lot
+        self.review_tabs.addTab(self.workshop, "Workshop")
         self.page_layout.addWidget(self.review_tabs, 1)
         self.runner = LintRunner.of(self.document)
         self.runner.findings_changed.connect(self._show_findings)

@@ -1,0 +1,113 @@
+"""The Review page's Workshop tab: the agenda's minutes per stage, and the parking lot as a
+table whose ideas are reviewed from buttons or the context menu (note, action, decision,
+keep)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from workbook.gui.parking_lot import ReviewActions
+from workbook.gui.widgets.columns import columns_for
+from workbook.gui.widgets.guide import make_editor
+from workbook.gui.widgets.layout import heading_label, muted_label
+from workbook.model import ParkingOutcome
+from workbook.stages import Stage
+from workbook.workshop_review import PARKING_LOT
+
+if TYPE_CHECKING:
+    from workbook.gui.pages.base import StagePage
+    from workbook.gui.widgets.row_table import RowTableWidget
+
+TIMEBOXES = ("workshop", "timeboxes")
+
+
+class WorkshopPanel(QWidget):
+    """The agenda (left) and the parking lot with its review buttons (right)."""
+
+    def __init__(self, page: StagePage) -> None:
+        super().__init__(page)
+        self.setObjectName("workshop_panel")
+        self.document = page.document
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(24)
+        layout.addWidget(self._agenda(page), 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self._parking_lot(page), 1)
+
+    def _agenda(self, page: StagePage) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(page.section_header("Agenda", "workshop.timeboxes"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        self.minutes: dict[Stage, QWidget] = {}
+        for row, stage in enumerate(Stage):
+            editor = make_editor(self.document, (*TIMEBOXES, stage.value))
+            editor.setMaximumWidth(editor.fontMetrics().horizontalAdvance("0000") + 24)
+            label = QLabel(stage.title.replace("&", "&&"), box)
+            label.setBuddy(editor)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(editor, row, 1)
+            grid.addWidget(muted_label("minutes", box), row, 2)
+            self.minutes[stage] = editor
+        grid.setColumnStretch(3, 1)
+        column.addLayout(grid)
+        box.setMaximumWidth(box.fontMetrics().averageCharWidth() * 48)
+        return box
+
+    def _parking_lot(self, page: StagePage) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(heading_label("Parking lot", 2, box))
+        self.count = muted_label("", box)
+        self.count.setObjectName("parking_lot_count")
+        top.addWidget(self.count, 1, Qt.AlignmentFlag.AlignBottom)
+        column.addLayout(top)
+        column.addWidget(muted_label(_intro(), box))
+        columns = columns_for(
+            PARKING_LOT,
+            long_text=("idea",),
+            widths={"idea": 40, "raised_on": 12, "raised_during": 18, "outcome": 22},
+        )
+        self.table: RowTableWidget = page.table(PARKING_LOT, columns, edit_column="idea")
+        self.review = ReviewActions(self.document, self.table.current_row_id, box)
+        self.table.current_row_changed.connect(self.review.update_enabled)
+        for action in self.review.actions:  # in the table's context menu too
+            self.table.view.key_actions.append(((), action))
+        column.addLayout(self.review.buttons(box))
+        column.addWidget(self.table, 1)
+        for signal in (
+            self.document.rows_inserted,
+            self.document.rows_removed,
+            self.document.value_changed,
+        ):
+            signal.connect(self._on_change)
+        self.document.plan_replaced.connect(self._refresh_count)
+        self._refresh_count()
+        return box
+
+    def _on_change(self, path: tuple, *_args: object) -> None:
+        if tuple(path[:2]) == PARKING_LOT:
+            self._refresh_count()
+
+    def _refresh_count(self) -> None:
+        ideas = self.document.rows(PARKING_LOT)
+        waiting = sum(1 for idea in ideas if idea.outcome is ParkingOutcome.OPEN)
+        self.count.setText(
+            f"{waiting} of {len(ideas)} still to review" if ideas else "nothing parked yet"
+        )
+
+
+def _intro() -> str:
+    from workbook.gui.widgets.guide_text import section_intro
+
+    return (
+        f"{section_intro('workshop.parking_lot')} Ctrl+Shift+P parks an idea from anywhere; "
+        "choose an idea, then what it becomes."
+    )
