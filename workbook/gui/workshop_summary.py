@@ -8,6 +8,7 @@ projector's text size; no file paths are shown, only a folder's name.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -20,8 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -70,11 +70,11 @@ class WorkshopSummary(QDialog):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.changes = QTreeWidget(self)
+        # Rich text that wraps: long changes are read in full on a projector, not elided.
+        self.changes = QTextBrowser(self)
         self.changes.setObjectName("summary_changes")
         self.changes.setAccessibleName("What changed since the workshop began")
-        self.changes.setHeaderHidden(True)
-        self.changes.setWordWrap(True)
+        self.changes.setOpenLinks(False)
         self.tabs.addTab(self.changes, "What changed")
         self.tabs.addTab(self._parking_tab(), "Parking lot")
         self.actions_list = QListWidget(self)
@@ -126,6 +126,8 @@ class WorkshopSummary(QDialog):
         self.ideas.setObjectName("summary_parking_lot")
         self.ideas.setAccessibleName("The parking lot")
         self.ideas.setWordWrap(True)
+        self.ideas.setSpacing(3)
+        self.ideas.setAlternatingRowColors(True)
         self.review = ReviewActions(self.document, self.current_idea, box)
         self.ideas.currentItemChanged.connect(self.review.update_enabled)
         column.addWidget(muted_label("Choose an idea, then what it becomes.", box))
@@ -159,7 +161,8 @@ class WorkshopSummary(QDialog):
         if self.problem:
             self.overview.setText(self.problem)
         else:
-            ideas = len(plan.workshop.parking_lot)
+            earlier = {i.id for i in self.before.workshop.parking_lot} if self.before else set()
+            ideas = sum(1 for i in plan.workshop.parking_lot if i.id not in earlier)
             self.overview.setText(
                 f"{_count(total, 'change')} to the plan, {_count(ideas, 'idea')} parked and "
                 f"{_count(actions, 'agreed action')} since the workshop began."
@@ -173,22 +176,21 @@ class WorkshopSummary(QDialog):
         )
 
     def _fill_changes(self, plan: Plan) -> int:
-        self.changes.clear()
         if self.before is None:
+            self.changes.setPlainText(self.problem)
             return 0
         comparison = compare(self.before, plan)
         if comparison.is_empty:
-            QTreeWidgetItem(self.changes, ["Nothing in the plan changed."])
+            self.changes.setPlainText("Nothing in the plan changed.")
             return 0
-        total = 0
+        parts, total = [], 0
         for count, (_title, sentences) in zip(
             stage_counts(comparison), change_lines(comparison), strict=True
         ):
-            group = QTreeWidgetItem(self.changes, [count.text()])
-            for sentence in sentences:
-                QTreeWidgetItem(group, [sentence]).setToolTip(0, sentence)
-            group.setExpanded(True)
+            items = "".join(f"<li>{html.escape(sentence)}</li>" for sentence in sentences)
+            parts.append(f"<h3>{html.escape(count.text())}</h3><ul>{items}</ul>")
             total += count.total
+        self.changes.setHtml("".join(parts))
         return total
 
     def _fill_ideas(self, plan: Plan) -> None:
@@ -203,6 +205,12 @@ class WorkshopSummary(QDialog):
                 self.ideas.setCurrentItem(item)
         if not plan.workshop.parking_lot:
             self.ideas.addItem(QListWidgetItem("Nothing was parked."))
+        elif self.ideas.currentItem() is None:  # ready for the review: the first one open
+            ideas = plan.workshop.parking_lot
+            first = next(
+                (i for i, idea in enumerate(ideas) if idea.outcome is ParkingOutcome.OPEN), 0
+            )
+            self.ideas.setCurrentRow(first)
         self.review.update_enabled()
 
     def _fill_actions(self, plan: Plan) -> int:

@@ -56,7 +56,7 @@ class WorkshopPanel(QWidget):
             self.minutes[stage] = editor
         grid.setColumnStretch(3, 1)
         column.addLayout(grid)
-        box.setMaximumWidth(box.fontMetrics().averageCharWidth() * 48)
+        box.setMaximumWidth(box.fontMetrics().averageCharWidth() * 42)
         return box
 
     def _parking_lot(self, page: StagePage) -> QWidget:
@@ -73,15 +73,15 @@ class WorkshopPanel(QWidget):
         columns = columns_for(
             PARKING_LOT,
             long_text=("idea",),
-            widths={"idea": 40, "raised_on": 12, "raised_during": 18, "outcome": 22},
+            widths={"idea": 30, "raised_on": 11, "raised_during": 16, "outcome": 24},
         )
         self.table: RowTableWidget = page.table(PARKING_LOT, columns, edit_column="idea")
         self.review = ReviewActions(self.document, self.table.current_row_id, box)
         self.table.current_row_changed.connect(self.review.update_enabled)
         for action in self.review.actions:  # in the table's context menu too
             self.table.view.key_actions.append(((), action))
-        column.addLayout(self.review.buttons(box))
         column.addWidget(self.table, 1)
+        column.addLayout(self.review.buttons(box))
         for signal in (
             self.document.rows_inserted,
             self.document.rows_removed,
