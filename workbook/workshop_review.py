@@ -113,10 +113,11 @@ def stage_counts(comparison: Comparison) -> list[StageCount]:
     return result
 
 
-def _quoted(text: str) -> str:
+def quoted(text: str, limit: int = SHORT) -> str:
+    """``text`` in quotes on one line, cut to ``limit`` characters: “Open earlier on Sat…”."""
     text = one_line(text)
-    if len(text) > SHORT:
-        text = text[: SHORT - 1].rstrip() + "…"
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
     return f"“{text}”"
 
 
@@ -127,14 +128,12 @@ def change_sentence(change: FieldChange | RowChange) -> str:
         if not change.new_text.strip():
             return f"{change.label}: cleared"
         if not change.old_text.strip():
-            return f"{change.label}: filled in with {_quoted(change.new_text)}"
-        return f"{change.label}: now {_quoted(change.new_text)}"
+            return f"{change.label}: filled in with {quoted(change.new_text)}"
+        return f"{change.label}: now {quoted(change.new_text)}"
     if change.kind is ChangeKind.ADDED:
-        return f"{change.label} added" + (f": {_quoted(change.summary)}" if change.summary else "")
+        return f"{change.label} added" + (f": {quoted(change.summary)}" if change.summary else "")
     if change.kind is ChangeKind.REMOVED:
-        return f"{change.label} removed" + (
-            f": {_quoted(change.summary)}" if change.summary else ""
-        )
+        return f"{change.label} removed" + (f": {quoted(change.summary)}" if change.summary else "")
     if change.kind is ChangeKind.MOVED:
         return f"{change.label} moved"
     names = [f.label.rsplit(SEPARATOR, 1)[-1].lower() for f in change.fields]

@@ -203,3 +203,16 @@ def test_the_agenda_minutes_are_field_editors_and_paths_lead_there(open_window, 
     assert window.document.plan.workshop.timeboxes.planning == 55
     window.navigate_to_path(("workshop", "parking_lot"))
     assert QApplication.focusWidget().objectName() == "workshop.parking_lot"
+
+
+def test_the_capture_keys_are_in_the_menus_and_the_shortcut_list(window):
+    from workbook.gui.help_menu import shortcut_lines
+
+    lines = shortcut_lines(window.actions)
+    assert "In a workshop:" in lines
+    assert "  Park an idea: Ctrl+Shift+P" in lines
+    assert "  Note an agreed action: Ctrl+Shift+A" in lines
+    assert "  Write hand-off bundle: Ctrl+Shift+B" in lines
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    assert window.actions.write_handoff in menus["&File"].actions()
+    assert window.actions.park_idea in menus["&Edit"].actions()

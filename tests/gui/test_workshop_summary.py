@@ -169,3 +169,25 @@ def test_the_summary_key_writes_the_bundle_beside_the_plan(open_window, qtbot, t
     assert asked.written[0][0] == folder and asked.replace_asked == []
     # A second bundle goes into a new folder rather than over the first.
     assert handoff_controller.unused_folder(folder).name == "crumb hand-off 2026-03-12 (2)"
+
+
+def test_quitting_while_a_bundle_is_written_asks_first(open_window, qtbot, tmp_path, monkeypatch):
+    import sys
+
+    stubborn = (
+        'import time; print(\'{"progress": 0.1, "message": "The PDF"}\', flush=True); '
+        "time.sleep(120)"
+    )
+    monkeypatch.setattr(
+        HandoffController, "command", lambda self: (sys.executable, ["-c", stubborn])
+    )
+    answers = [False, True]
+    monkeypatch.setattr(HandoffController, "ask_stop", lambda self, parent: answers.pop(0))
+    assert handoff_controller.write_handoff_bundle(open_window, choose=False)
+    open_window.document.undo_stack.setClean()  # the snapshot it took is not the question here
+    controller = handoff_controller.controller_of(open_window)
+    assert controller.is_running()
+    assert not open_window.close()  # "Keep writing"
+    assert controller.is_running() and open_window.isVisible()
+    assert open_window.close()  # "Stop and quit"
+    assert not controller.is_running() and answers == []

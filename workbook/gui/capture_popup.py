@@ -37,8 +37,8 @@ from workbook.workshop_review import (
     PARKING_LOT,
     CaptureError,
     agreed_action,
-    one_line,
     parked_idea,
+    quoted,
 )
 
 if TYPE_CHECKING:
@@ -49,12 +49,7 @@ STATUS_MS = 6000
 MARGIN = 8
 """Pixels between the bar and the top of the window's content."""
 SHORT = 50
-
-
-def short(text: str) -> str:
-    """``text`` quoted on one line, cut to fit a status message."""
-    text = one_line(text)
-    return f"“{text[: SHORT - 1]}…”" if len(text) > SHORT else f"“{text}”"
+"""Characters of what was typed that a status message quotes."""
 
 
 class FocusSpot:
@@ -310,9 +305,11 @@ class ParkingBar(CaptureBar):
             return False
         document = self.window_.document
         rows = document.rows(PARKING_LOT)
-        document.insert_rows(PARKING_LOT, len(rows), [idea], f"Park the idea {short(idea.idea)}")
+        document.insert_rows(
+            PARKING_LOT, len(rows), [idea], f"Park the idea {quoted(idea.idea, SHORT)}"
+        )
         self.say(
-            f"Parked {short(idea.idea)}: it waits in the parking lot (Review & export ▸ "
+            f"Parked {quoted(idea.idea, SHORT)}: it waits in the parking lot (Review & export ▸ "
             "Workshop). Ctrl+Z takes it back."
         )
         return True
@@ -376,10 +373,12 @@ class ActionBar(CaptureBar):
             return False
         document = self.window_.document
         rows = document.rows(ACTIONS)
-        document.insert_rows(ACTIONS, len(rows), [action], f"Agreed action {short(action.what)}")
+        document.insert_rows(
+            ACTIONS, len(rows), [action], f"Agreed action {quoted(action.what, SHORT)}"
+        )
         details = [d for d in (action.who, format_date(action.due)) if d]
         self.say(
-            f"Agreed action noted: {short(action.what)}"
+            f"Agreed action noted: {quoted(action.what, SHORT)}"
             + (f" ({', '.join(details)})" if details else "")
             + ". Ctrl+Z takes it back."
         )

@@ -39,6 +39,9 @@ FIELD_KEYS: list[tuple[str, str]] = [
     ("Next answer, previous answer", "Tab, Shift+Tab"),
     ("Insert the worked example's answer into a field", "F4"),
 ]
+CAPTURE_KEYS: list[tuple[str, str]] = [
+    ("Keep what was typed in the capture bar; leave it", "Enter; Esc"),
+]
 STEP_LIST_KEYS: list[tuple[str, str]] = [
     ("In the step list: choose a step, open it", "↑ ↓, then Enter"),
 ]
@@ -88,6 +91,10 @@ def shortcut_sections(actions: WindowActions) -> list[Section]:
                 {a.undo: "Undo", a.redo: "Redo"},
             )
             + FIELD_KEYS,
+        ),
+        (
+            "In a workshop",
+            _lines([a.park_idea, a.capture_action, a.write_handoff]) + CAPTURE_KEYS,
         ),
         ("In a table", TABLE_KEYS),
         ("In a date", DATE_KEYS),

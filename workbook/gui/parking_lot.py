@@ -21,15 +21,11 @@ from workbook.workshop_review import (
     decision_path,
     decision_with_idea,
     note_from_idea,
-    one_line,
+    quoted,
 )
 
 SHORT = 40
-
-
-def _short(text: str) -> str:
-    text = one_line(text)
-    return f"“{text[: SHORT - 1]}…”" if len(text) > SHORT else f"“{text}”"
+"""Characters of an idea an undo step's name quotes."""
 
 
 def parked(document: PlanDocument, idea_id: str) -> ParkedIdea:
@@ -44,7 +40,7 @@ def turn_into_note(document: PlanDocument, idea_id: str) -> str:
     """Add a listening note of the idea (dated today); returns the note's id."""
     idea = parked(document, idea_id)
     note = note_from_idea(idea, clock.today())
-    document.begin_macro(f"Turn {_short(idea.idea)} into a listening note")
+    document.begin_macro(f"Turn {quoted(idea.idea, SHORT)} into a listening note")
     try:
         document.insert_rows(NOTES, len(document.rows(NOTES)), [note])
         document.set_value(_outcome_path(idea_id), ParkingOutcome.NOTE)
@@ -57,7 +53,7 @@ def turn_into_action(document: PlanDocument, idea_id: str) -> str:
     """Add an agreed action of the idea (who and when to fill in); returns its id."""
     idea = parked(document, idea_id)
     action = action_from_idea(idea)
-    document.begin_macro(f"Turn {_short(idea.idea)} into an agreed action")
+    document.begin_macro(f"Turn {quoted(idea.idea, SHORT)} into an agreed action")
     try:
         document.insert_rows(ACTIONS, len(document.rows(ACTIONS)), [action])
         document.set_value(_outcome_path(idea_id), ParkingOutcome.ACTION)
@@ -70,7 +66,7 @@ def turn_into_decision(document: PlanDocument, idea_id: str, p: SevenP) -> None:
     """Add the idea to one P's decision, as a paragraph of its own."""
     idea = parked(document, idea_id)
     path = decision_path(p)
-    document.begin_macro(f"Add {_short(idea.idea)} to the {p.label} decision")
+    document.begin_macro(f"Add {quoted(idea.idea, SHORT)} to the {p.label} decision")
     try:
         document.set_value(path, decision_with_idea(document.value(path), idea.idea))
         document.set_value(_outcome_path(idea_id), ParkingOutcome.DECISION)
