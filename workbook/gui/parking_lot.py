@@ -8,7 +8,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbook.gui.document import PlanDocument
 from workbook.gui.widgets import clock
@@ -109,12 +116,12 @@ class ReviewActions(QObject):
         self.document = document
         self.current = current
         self.parent_widget = parent
-        self.note = self._action("Make it a &note", "A listening note of it, dated today", "note")
+        self.note = self._action("A &note", "Make it a listening note, dated today", "note")
         self.action = self._action(
-            "Make it an &action", "An agreed action; add who and when", "action"
+            "An &action", "Make it an agreed action (add who and when in the list)", "action"
         )
         self.decision = self._action(
-            "Add it to a &decision…", "A paragraph in one of the 7 P's decisions", "decision"
+            "A &decision…", "Add it to one of the 7 P's decisions, as a paragraph", "decision"
         )
         self.keep = self._action("&Keep for later", "Leave it in the parking lot", "kept")
         self.actions = [self.note, self.action, self.decision, self.keep]
@@ -128,10 +135,17 @@ class ReviewActions(QObject):
         action.triggered.connect(lambda _checked=False, o=outcome: self.review(ParkingOutcome(o)))
         return action
 
-    def buttons(self, parent: QWidget) -> QHBoxLayout:
+    def buttons(self, parent: QWidget) -> QVBoxLayout:
+        """ "Turn the idea into:" over a row of buttons, one per action."""
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(QLabel("Turn the idea into:", parent))
         row = QHBoxLayout()
         row.setSpacing(4)
+        column.addLayout(row)
         for action in self.actions:
+            if action is self.keep:
+                row.addSpacing(16)  # not a thing it turns into: set a little apart
             button = QPushButton(action.text(), parent)
             button.setToolTip(action.toolTip())
             button.setObjectName(action.objectName())
@@ -140,7 +154,7 @@ class ReviewActions(QObject):
             button.setEnabled(action.isEnabled())
             row.addWidget(button)
         row.addStretch(1)
-        return row
+        return column
 
     def update_enabled(self, *_args: object) -> None:
         on = self.current() is not None and not self.document.session.read_only

@@ -7,12 +7,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbook.gui.parking_lot import ReviewActions
 from workbook.gui.widgets.columns import columns_for
 from workbook.gui.widgets.guide import make_editor
-from workbook.gui.widgets.layout import heading_label, muted_label
+from workbook.gui.widgets.guide_text import section_intro
+from workbook.gui.widgets.layout import heading_label, muted_label, no_mnemonic
 from workbook.model import ParkingOutcome
 from workbook.stages import Stage
 from workbook.workshop_review import PARKING_LOT
@@ -25,38 +33,44 @@ TIMEBOXES = ("workshop", "timeboxes")
 
 
 class WorkshopPanel(QWidget):
-    """The agenda (left) and the parking lot with its review buttons (right)."""
+    """The agenda (its introduction beside the minutes), then the parking lot with its
+    review buttons: one column, no wider than the page's other tabs at large text."""
 
     def __init__(self, page: StagePage) -> None:
         super().__init__(page)
         self.setObjectName("workshop_panel")
         self.document = page.document
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(24)
-        layout.addWidget(self._agenda(page), 0, Qt.AlignmentFlag.AlignTop)
+        layout.setSpacing(12)
+        layout.addWidget(self._agenda(page), 0)
         layout.addWidget(self._parking_lot(page), 1)
 
     def _agenda(self, page: StagePage) -> QWidget:
         box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(page.section_header("Agenda", "workshop.timeboxes"))
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(18)
+        about = QVBoxLayout()
+        about.addWidget(heading_label("Agenda", 2, box))
+        intro = _wrapping(muted_label(section_intro("workshop.timeboxes"), box))
+        about.addWidget(intro)
+        about.addStretch(1)
+        row.addLayout(about, 1)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
         self.minutes: dict[Stage, QWidget] = {}
-        for row, stage in enumerate(Stage):
+        for number, stage in enumerate(Stage):
             editor = make_editor(self.document, (*TIMEBOXES, stage.value))
             editor.setMaximumWidth(editor.fontMetrics().horizontalAdvance("0000") + 24)
-            label = QLabel(stage.title.replace("&", "&&"), box)
+            label = QLabel(no_mnemonic(stage.title), box)
             label.setBuddy(editor)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(editor, row, 1)
-            grid.addWidget(muted_label("minutes", box), row, 2)
+            grid.addWidget(label, number, 0)
+            grid.addWidget(editor, number, 1)
+            grid.addWidget(muted_label("minutes", box), number, 2)
             self.minutes[stage] = editor
-        grid.setColumnStretch(3, 1)
-        column.addLayout(grid)
-        box.setMaximumWidth(box.fontMetrics().averageCharWidth() * 42)
+        row.addLayout(grid, 0)
         return box
 
     def _parking_lot(self, page: StagePage) -> QWidget:
@@ -69,7 +83,7 @@ class WorkshopPanel(QWidget):
         self.count.setObjectName("parking_lot_count")
         top.addWidget(self.count, 1, Qt.AlignmentFlag.AlignBottom)
         column.addLayout(top)
-        column.addWidget(muted_label(_intro(), box))
+        column.addWidget(_wrapping(muted_label(_intro(), box)))
         columns = columns_for(
             PARKING_LOT,
             long_text=("idea",),
@@ -80,6 +94,7 @@ class WorkshopPanel(QWidget):
         self.table.current_row_changed.connect(self.review.update_enabled)
         for action in self.review.actions:  # in the table's context menu too
             self.table.view.key_actions.append(((), action))
+        self.table.view.setMinimumHeight(self.table.view.fontMetrics().height() * 7)
         column.addWidget(self.table, 1)
         column.addLayout(self.review.buttons(box))
         for signal in (
@@ -104,9 +119,13 @@ class WorkshopPanel(QWidget):
         )
 
 
-def _intro() -> str:
-    from workbook.gui.widgets.guide_text import section_intro
+def _wrapping(label: QLabel) -> QLabel:
+    """A label that wraps to the width it is given and asks for none of its own."""
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
 
+
+def _intro() -> str:
     return (
         f"{section_intro('workshop.parking_lot')} Ctrl+Shift+P parks an idea from anywhere; "
         "choose an idea, then what it becomes."
