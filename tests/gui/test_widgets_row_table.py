@@ -325,3 +325,26 @@ def test_typing_themes_in_a_cell_keeps_the_trailing_comma(qtbot, document):
     qtbot.keyClicks(editor, "prices, que")
     assert note.tags == ["prices", "que"]
     assert editor.text() == "prices, que"
+
+
+def test_a_squeezed_table_keeps_room_for_its_header_and_three_rows(qtbot, document):
+    """A short window at large text squeezed tables to no row at all; the page scrolls now."""
+    from PySide6.QtGui import QFont
+
+    from workbook.gui.widgets.row_table import MIN_ROWS_SHOWN
+
+    add_channels(document, "@a", "@b", "@c", "@d", "@e")
+    table = make_table(qtbot, document, PRESENCE)
+    view = table.view
+    assert MIN_ROWS_SHOWN == 3
+    header = view.horizontalHeader().sizeHint().height()
+    assert view.minimumSizeHint().height() >= header + 3 * view.rowHeight(0)
+    assert table.minimumSizeHint().height() > view.minimumSizeHint().height()
+    small = view.minimumSizeHint().height()
+    font = QFont(view.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)  # larger text: taller rows, and a taller minimum with them
+    assert view.minimumSizeHint().height() > small
+    table.resize(900, 40)  # a layout never goes below the minimum
+    qtbot.wait(10)
+    assert table.layout().minimumSize().height() >= view.minimumSizeHint().height()

@@ -189,7 +189,7 @@ def test_review_turns_a_parked_idea_into_a_note_an_action_or_a_decision(
 
     # The same choices are in the table's context menu.
     menu_texts = [action.text() for _keys, action in panel.table.view.key_actions]
-    assert "Make it a &note" in menu_texts and "&Keep for later" in menu_texts
+    assert "A &note" in menu_texts and "&Keep for later" in menu_texts
 
 
 def test_the_agenda_minutes_are_field_editors_and_paths_lead_there(open_window, qtbot):
@@ -209,7 +209,7 @@ def test_the_capture_keys_are_in_the_menus_and_the_shortcut_list(window):
     from workbook.gui.help_menu import shortcut_lines
 
     lines = shortcut_lines(window.actions)
-    assert "In a workshop:" in lines
+    assert "Workshop:" in lines
     assert "  Park an idea: Ctrl+Shift+P" in lines
     assert "  Note an agreed action: Ctrl+Shift+A" in lines
     assert "  Write hand-off bundle: Ctrl+Shift+B" in lines

@@ -154,6 +154,7 @@ from tests.x11.scenarios_capture import *  # noqa: E402, F403 - scenarios by nam
 from tests.x11.scenarios_keys import *  # noqa: E402, F403
 from tests.x11.scenarios_tables import *  # noqa: E402, F403
 from tests.x11.scenarios_view import *  # noqa: E402, F403
+from tests.x11.scenarios_workshop import *  # noqa: E402, F403
 from tests.x11.walk import keyboard_walk  # noqa: E402, F401
 
 

@@ -65,6 +65,15 @@ def _cut(root: QWidget) -> list[str]:
     return found
 
 
+def _scrolls_sideways(window: Any) -> bool:
+    """Whether the page on show is wider than its scroll area (a page that is as wide as
+    the widest page built so far, say, and not as the one on show)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    scroller = window.findChild(QScrollArea, "page_scroller")
+    return scroller is not None and scroller.horizontalScrollBar().maximum() > 0
+
+
 def window_fits_the_screen() -> dict[str, Any]:
     """From 100% to 200% text: at every size and on every page, the window stays inside the
     screen, its minimum size fits the screen, and no button or label is cut."""
@@ -81,6 +90,7 @@ def window_fits_the_screen() -> dict[str, Any]:
         worst = QSize(0, 0)
         outside: list[str] = []
         cut: dict[str, list[str]] = {}
+        sideways: list[str] = []
         for label, _page in _each_tab(window):
             hint = window.minimumSizeHint()
             worst = worst.expandedTo(hint)
@@ -90,11 +100,14 @@ def window_fits_the_screen() -> dict[str, Any]:
             problems = _cut(window)
             if problems:
                 cut[label] = problems
+            if _scrolls_sideways(window):
+                sideways.append(label)
         result["scales"][str(scale)] = {
             "text scale": window.settings.text_scale,
             "minimum": [worst.width(), worst.height()],
             "outside": outside,
             "cut": cut,
+            "scrolls sideways": sideways,
         }
     return result
 

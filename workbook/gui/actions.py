@@ -145,6 +145,20 @@ class WindowActions:
         )
         self.toggle_step_list.setCheckable(True)
         self.toggle_step_list.setChecked(w.settings.step_list_shown)
+        self.workshop_mode = self._action(
+            "&Workshop mode", lambda: w.workshop.toggle(), _keys("F11")
+        )
+        self.workshop_mode.setCheckable(True)
+        self.workshop_pause = self._action(
+            "&Pause or resume the timer",
+            lambda: w.workshop.toggle_pause(),
+            _keys("Ctrl+Alt+Space"),
+        )
+        self.workshop_extend = self._action(
+            "Five &more minutes for this stage", lambda: w.workshop.extend(), _keys("Ctrl+Alt+Up")
+        )
+        self.workshop_pause.setEnabled(False)
+        self.workshop_extend.setEnabled(False)
 
         self.go_to: dict[object, QAction] = {}
         for number, (page_id, title, _stage) in enumerate(STEPS, start=1):
@@ -253,6 +267,8 @@ class WindowActions:
         view_menu.addActions([self.larger_text, self.smaller_text, self.normal_text])
         view_menu.addSeparator()
         view_menu.addAction(self.toggle_step_list)
+        view_menu.addSeparator()
+        view_menu.addActions([self.workshop_mode, self.workshop_pause, self.workshop_extend])
 
         go_menu = bar.addMenu("&Go")
         go_menu.addActions(list(self.go_to.values()))
@@ -273,6 +289,7 @@ class WindowActions:
     def set_plan_open(self, is_open: bool, read_only: bool) -> None:
         for action in self.plan_actions:
             action.setEnabled(is_open)
+        self.workshop_mode.setEnabled(is_open or self.window.workshop.active)
         self.save.setEnabled(is_open and not read_only)
         self.add_row.setEnabled(is_open and not read_only)
         self.park_idea.setEnabled(is_open and not read_only)

@@ -428,7 +428,9 @@ class CopySourceDialog(QDialog):
         for name, title in examples:
             item = QListWidgetItem(f"Worked example: {title}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, CopySource(example=name))
-        for path in recent:
+        from workbook.gui.privacy import is_private
+
+        for path in [] if is_private() else recent:  # other clients stay off a projector
             item = QListWidgetItem(f"{path.name} — {path.parent}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, CopySource(path=path))
         self.list.setCurrentRow(0)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
+from workbook.gui.privacy import display_path
 from workbook.gui.widgets.layout import LinkButton
 
 SHOWN_MS = 30_000
@@ -47,7 +48,7 @@ class ExportNotice(QWidget):
         self.path = path
         note = f" ({len(warnings)} to check)" if warnings else ""
         self.label.setText(f"Exported {path.name}{note}")
-        self.label.setToolTip("\n".join([str(path), *warnings]))
+        self.label.setToolTip("\n".join([display_path(path), *warnings]))
         self.show()
         self._timer.start()
 

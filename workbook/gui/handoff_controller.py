@@ -218,17 +218,21 @@ def controller_of(window: MainWindow) -> HandoffController:
 
 
 def write_handoff_bundle(
-    window: MainWindow, *, choose: bool = True, parent: QWidget | None = None
+    window: MainWindow, *, choose: bool | None = None, parent: QWidget | None = None
 ) -> bool:
     """Write the plan's hand-off bundle. ``choose``: ask for the folder (File ▸ Write
     hand-off bundle…); otherwise a new folder beside the plan, named after it (the
-    workshop summary's one key). A "before an export" snapshot is taken first. True when
-    the bundle is being written."""
+    workshop summary's one key). By default it asks, except in workshop mode, where a file
+    dialog would show the consultant's folders on the projector. A "before an export"
+    snapshot is taken first. True when the bundle is being written."""
     from workbook.gui.export_controller import saved_options
+    from workbook.gui.privacy import is_private
     from workbook.model import SnapshotKind
 
     if not window.has_plan:
         return False
+    if choose is None:
+        choose = not is_private()
     controller = controller_of(window)
     # Its questions and progress over the window asking (the workshop summary, say).
     controller.parent_widget = parent if parent is not None else window

@@ -39,8 +39,9 @@ FIELD_KEYS: list[tuple[str, str]] = [
     ("Next answer, previous answer", "Tab, Shift+Tab"),
     ("Insert the worked example's answer into a field", "F4"),
 ]
-CAPTURE_KEYS: list[tuple[str, str]] = [
-    ("Keep what was typed in the capture bar; leave it", "Enter; Esc"),
+WORKSHOP_KEYS: list[tuple[str, str]] = [
+    ("In workshop mode: the agenda bar (stages, timer, End workshop)", "F6, then Tab"),
+    ("In the capture bar: keep what was typed; leave it", "Enter; Esc"),
 ]
 STEP_LIST_KEYS: list[tuple[str, str]] = [
     ("In the step list: choose a step, open it", "↑ ↓, then Enter"),
@@ -92,12 +93,14 @@ def shortcut_sections(actions: WindowActions) -> list[Section]:
             )
             + FIELD_KEYS,
         ),
-        (
-            "In a workshop",
-            _lines([a.park_idea, a.capture_action, a.write_handoff]) + CAPTURE_KEYS,
-        ),
         ("In a table", TABLE_KEYS),
         ("In a date", DATE_KEYS),
+        (
+            "Workshop",
+            _lines([a.workshop_mode, a.workshop_pause, a.workshop_extend])
+            + _lines([a.park_idea, a.capture_action, a.write_handoff])
+            + WORKSHOP_KEYS,
+        ),
         (
             "View and help",
             _lines([a.larger_text, a.smaller_text, a.normal_text, a.toggle_step_list, a.shortcuts]),

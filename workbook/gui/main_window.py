@@ -31,6 +31,7 @@ from workbook.gui.pages import LazyPages, PageId, page_class, page_for_path
 from workbook.gui.plan_files import (
     PlanFiles,
 )
+from workbook.gui.privacy import display_path
 from workbook.gui.search_panel import install_search
 from workbook.gui.settings import Settings
 from workbook.gui.start_page import StartPage
@@ -44,6 +45,7 @@ from workbook.gui.window_view import (
     scrolling_pages,
 )
 from workbook.gui.windows import accept_plan_drag, open_dropped_plan
+from workbook.gui.workshop_mode import WorkshopMode
 
 if TYPE_CHECKING:
     from workbook.gui.navigation import StepList
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self._build()
+        self.workshop = WorkshopMode(self)  # F11: full screen on a projector, with the agenda
         self.actions = WindowActions(self)
         self.recent_menu = self.actions.build_menus(self.menuBar())
         self.recent_menu.aboutToShow.connect(
@@ -253,7 +256,9 @@ class MainWindow(QMainWindow):
 
     def focus_step_list(self) -> None:
         """F6: the step list (shown again if it was hidden)."""
-        if self.has_plan:
+        if self.has_plan and self.workshop.active:
+            self.workshop.focus_bar()  # the agenda bar stands in for the step list
+        elif self.has_plan:
             self._show_workspace()
             if not self.step_list.isVisible():
                 from workbook.gui.window_view import show_step_list
@@ -281,11 +286,14 @@ class MainWindow(QMainWindow):
         # No plan, no session to ask: the start page shows before the plan model loads.
         session = self.document.session if self.has_plan else None
         self.actions.set_plan_open(session is not None, session is not None and session.read_only)
+        self.workshop.plan_shown(session is not None)
         if session is None:
             self.file_label.setText("")
             self.mode_label.setText("")
             return
-        self.file_label.setText(str(session.path) if session.path else "Not saved to a file yet")
+        self.file_label.setText(
+            display_path(session.path) if session.path else "Not saved to a file yet"
+        )
         if session.read_only:
             self.mode_label.setText("Read-only: to edit, Save As a copy of your own")
         else:
@@ -377,6 +385,7 @@ class MainWindow(QMainWindow):
                 return
         places.remember(self)
         self.files.shut_down()
+        self.workshop.leave()  # the normal geometry and text size are the ones remembered
         self.settings.window_geometry = self.saveGeometry()
         self.settings.sync()
         event.accept()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
 from workbook.appdirs import recovery_dir
+from workbook.gui.privacy import display_path, is_private
 
 if TYPE_CHECKING:
     from workbook.gui.autosave import Autosaver, FileTarget
@@ -144,7 +145,7 @@ class PlanFiles(QObject):
         self.window.show_plan()
         if session.path is not None:
             self._remember(session.path)
-            self._status(f"Opened {session.path}")
+            self._status(f"Opened {display_path(session.path)}")
 
     def consultant(self):  # noqa: ANN201 - a workbook.templates.Consultant
         """Who prepares plans here, from the profile in Preferences."""
@@ -272,6 +273,9 @@ class PlanFiles(QObject):
     def fill_recent_menu(self, menu: QMenu, on_cleared: Callable[[], None]) -> None:
         """File ▸ Open Recent, filled as it opens (plans whose file is gone are greyed)."""
         menu.clear()
+        if is_private():  # a workshop on a projector: no other clients' names
+            menu.addAction("Hidden during the workshop").setEnabled(False)
+            return
         plans = self.settings.recent_plans
         for number, entry in enumerate(plans[:9], start=1):
             label = " — ".join(x for x in (entry.organisation, entry.path.name) if x)

@@ -176,6 +176,12 @@ class StartPage(QWidget):
         lists.addWidget(recent_label)
         lists.addWidget(self.recent_stack, 3)
         lists.addLayout(recent_buttons)
+        self._recent_widgets = (
+            recent_label,
+            self.recent_stack,
+            self.open_recent_button,
+            self.remove_recent_button,
+        )
         lists.addSpacing(12)
 
         self.examples = QListWidget()
@@ -324,9 +330,17 @@ class StartPage(QWidget):
         if hasattr(self, "open_example_button"):
             self.open_example_button.setEnabled(self.examples.currentItem() is not None)
 
+    def set_private(self, private: bool) -> None:
+        """Hide the recent plans (other clients' names) while a workshop is on a projector."""
+        for widget in self._recent_widgets:
+            widget.setVisible(not private)
+
+    def is_private(self) -> bool:
+        return self.recent_stack.isHidden()
+
     def focus_first(self) -> None:
         """Where the keyboard starts: the recent list if there is one, else New plan."""
-        if self.recent.topLevelItemCount():
+        if self.recent.topLevelItemCount() and not self.is_private():
             self.recent.setFocus()
         else:
             self.new_button.setFocus()

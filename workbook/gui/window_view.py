@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QWidget,
+)
 
 from workbook.gui.theme import apply_text_scale, next_text_scale
 
@@ -61,37 +69,47 @@ class ElidedLabel(QLabel):
 
 
 class _PageHolder(QWidget):
-    """Holds the page stack inside the scroll area, at the viewport's size or the page's
-    minimum, whichever is larger. No layout on purpose: a scroll area asks a layout for
-    its height for the width, and a stack of pages answers with the tallest page's
-    preferred height, which put a scroll bar on pages that fit."""
+    """Holds the page stack inside the scroll area, at the viewport's size or the page on
+    show's minimum, whichever is larger. No layout on purpose: a scroll area asks a layout
+    for its height for the width, and a stack of pages answers with the tallest page's
+    preferred height, which put a scroll bar on pages that fit. And the page on show, not
+    the stack: a stack needs the room of its widest page, which gave every page a sideways
+    scroll bar on a projector once one wide page had been visited."""
 
-    def __init__(self, stack: QWidget) -> None:
+    def __init__(self, stack: QStackedWidget) -> None:
         super().__init__()
         self.stack = stack
         self._minimum = QSize()
         stack.setParent(self)
+        stack.currentChanged.connect(self._remeasure)
+
+    def _page_minimum(self) -> QSize:
+        page = self.stack.currentWidget()
+        return (page if page is not None else self.stack).minimumSizeHint()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.stack.minimumSizeHint()
+        return self._page_minimum()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.stack.minimumSizeHint()
+        return self._page_minimum()
 
     def resizeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.stack.setGeometry(self.rect())
 
+    def _remeasure(self) -> None:
+        minimum = self._page_minimum()
+        if minimum != self._minimum:  # the page's minimum changed: re-measure
+            self._minimum = minimum
+            self.updateGeometry()
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
-            minimum = self.stack.minimumSizeHint()
-            if minimum != self._minimum:  # the page's minimum changed: re-measure
-                self._minimum = minimum
-                self.updateGeometry()
+            self._remeasure()
         return super().event(event)
 
 
-def scrolling_pages(stack: QWidget) -> QScrollArea:
+def scrolling_pages(stack: QStackedWidget) -> QScrollArea:
     """``stack`` (the pages) in a scroll area: a page that needs more room than the screen
     has scrolls inside the window instead of stretching it."""
     area = QScrollArea()

@@ -53,9 +53,9 @@ class ReviewPage(StagePage):
         grid.setContentsMargins(0, 6, 0, 6)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
-        self.overall_label = QLabel(progress)
+        self.overall_label = QLabel(self)
         self.overall_label.setObjectName("review_overall")
-        grid.addWidget(self.overall_label, 0, 0, 1, 3)
+        self.overall_label.setWordWrap(True)
         self.bars: dict[Stage, QProgressBar] = {}
         self.counts: dict[Stage, QLabel] = {}
         for row, stage in enumerate(Stage, start=1):
@@ -96,11 +96,14 @@ class ReviewPage(StagePage):
         self.go_button.setToolTip("Open the question that is still missing (Enter)")
         self.go_button.clicked.connect(self._go_to_current)
 
+        # The summary line and the export button share a row above the bars: side by side
+        # with the bars, the button made the page too wide for a projector at large text.
         top = QHBoxLayout()
-        top.addWidget(progress, 1)
+        top.addWidget(self.overall_label, 1)
         top.addSpacing(24)
         top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         self.page_layout.addLayout(top)
+        self.page_layout.addWidget(progress)
 
         todo = QWidget(self)
         todo_layout = QVBoxLayout(todo)

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbook.gui.document import PlanDocument
 from workbook.gui.pages.notes_summary import NotesSummary
+from workbook.gui.widgets.flow_layout import FlowLabel, flow_row
 from workbook.gui.widgets.layout import (
     LinkButton,
     heading_label,
@@ -285,13 +286,13 @@ class ThemeStrip(QWidget):
         self.setObjectName(f"theme_strip.{kind.value}")
         self.buttons: dict[str, LinkButton] = {}
         self._shown: list[tuple[str, int]] | None = None
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
-        self.row.setSpacing(4)
-        self.lead = muted_label("", self)
-        self.lead.setWordWrap(False)
+        # Wrapping, so that a long theme list never widens the page past a projector.
+        self.row = flow_row(self, spacing=12)
+        # On a narrow page the lead wraps rather than widening the page.
+        self.lead = FlowLabel("", self)
+        self.lead.setTextFormat(Qt.TextFormat.PlainText)
+        self.lead.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # as muted_label
         self.row.addWidget(self.lead)
-        self.row.addStretch(1)
         summary.changed.connect(self.refresh)
         self.refresh()
 

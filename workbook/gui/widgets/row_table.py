@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QKeyCombination,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -56,6 +57,10 @@ KEY_HINT = (
 """The table's keys, shown under its buttons (the buttons are not Tab stops)."""
 
 _IRREGULAR_PLURALS = {"person": "people", "child": "children"}
+
+
+MIN_ROWS_SHOWN = 3
+"""Rows a table keeps room for however short the window is."""
 
 
 def plural(noun: str, count: int = 2) -> str:
@@ -115,6 +120,16 @@ class RowTableView(QTableView):
 
     def _apply_row_height(self) -> None:
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.updateGeometry()  # the minimum below follows the row height
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Room for the header and a few rows: squeezed below that (a short window at large
+        text), a table showed no row at all; now the page scrolls instead."""
+        hint = super().minimumSizeHint()
+        rows = self.verticalHeader().defaultSectionSize() * MIN_ROWS_SHOWN
+        header = self.horizontalHeader().sizeHint().height()
+        bar = self.horizontalScrollBar().sizeHint().height()
+        return QSize(hint.width(), max(hint.height(), header + rows + bar + 2 * self.frameWidth()))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.FontChange:
