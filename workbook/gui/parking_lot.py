@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from workbook.gui.document import PlanDocument
 from workbook.gui.widgets import clock
+from workbook.gui.widgets.flow_layout import FlowLayout
 from workbook.model import ParkedIdea, ParkingOutcome, SevenP
 from workbook.workshop_review import (
     ACTIONS,
@@ -136,16 +136,14 @@ class ReviewActions(QObject):
         return action
 
     def buttons(self, parent: QWidget) -> QVBoxLayout:
-        """ "Turn the idea into:" over a row of buttons, one per action."""
+        """ "Turn the idea into:" over the buttons, one per action; they wrap onto a second
+        row rather than widen the page at large text."""
         column = QVBoxLayout()
         column.setSpacing(2)
         column.addWidget(QLabel("Turn the idea into:", parent))
-        row = QHBoxLayout()
-        row.setSpacing(4)
+        row = FlowLayout(spacing=4, row_spacing=4)
         column.addLayout(row)
         for action in self.actions:
-            if action is self.keep:
-                row.addSpacing(16)  # not a thing it turns into: set a little apart
             button = QPushButton(action.text(), parent)
             button.setToolTip(action.toolTip())
             button.setObjectName(action.objectName())
@@ -153,7 +151,6 @@ class ReviewActions(QObject):
             action.enabledChanged.connect(button.setEnabled)
             button.setEnabled(action.isEnabled())
             row.addWidget(button)
-        row.addStretch(1)
         return column
 
     def update_enabled(self, *_args: object) -> None:
