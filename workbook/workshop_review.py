@@ -140,9 +140,16 @@ def change_sentence(change: FieldChange | RowChange) -> str:
     return f"{change.label}: {', '.join(names) or 'changed'} changed"
 
 
+_WORKSHOP_PREFIX = f"workshop{SEPARATOR}"
+"""How the diff names the workshop part, which is not a stage; its heading says it already."""
+
+
 def change_lines(comparison: Comparison) -> list[tuple[str, list[str]]]:
     """Each stage's heading with its changes as sentences, in plan order."""
-    return [
-        (stage_title(stage.title, stage.stage), [change_sentence(c) for c in stage.changes])
-        for stage in comparison.stages
-    ]
+    result = []
+    for stage in comparison.stages:
+        sentences = [change_sentence(c) for c in stage.changes]
+        if stage.stage is None:
+            sentences = [s.removeprefix(_WORKSHOP_PREFIX) for s in sentences]
+        result.append((stage_title(stage.title, stage.stage), sentences))
+    return result

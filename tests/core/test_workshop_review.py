@@ -79,7 +79,9 @@ def test_what_changed_is_counted_per_stage_and_said_in_words():
     assert any("filled in with “Plan for the Corner Café”" in s for s in lines["Plan details"])
     listening = " | ".join(lines["Listening & Learning"])
     assert "added: “Best scones in town”" in listening and "what was said changed" in listening
-    assert any("A stall at the market" in s for s in lines["Workshop and other parts"])
+    assert lines["Workshop and other parts"] == [
+        "Parking lot › idea 1 added: “A stall at the market”"
+    ]
 
 
 def test_quotes_are_cut_to_fit():

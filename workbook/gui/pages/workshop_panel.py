@@ -53,7 +53,10 @@ class WorkshopPanel(QWidget):
         row.setSpacing(18)
         about = QVBoxLayout()
         about.addWidget(heading_label("Agenda", 2, box))
-        intro = _wrapping(muted_label(section_intro("workshop.timeboxes"), box))
+        intro = muted_label(section_intro("workshop.timeboxes"), box)
+        # The minutes set the row's width; the introduction wraps beside them.
+        intro.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        intro.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         about.addWidget(intro)
         about.addStretch(1)
         row.addLayout(about, 1)
@@ -83,11 +86,11 @@ class WorkshopPanel(QWidget):
         self.count.setObjectName("parking_lot_count")
         top.addWidget(self.count, 1, Qt.AlignmentFlag.AlignBottom)
         column.addLayout(top)
-        column.addWidget(_wrapping(muted_label(_intro(), box)))
+        column.addWidget(muted_label(_intro(), box))
         columns = columns_for(
             PARKING_LOT,
             long_text=("idea",),
-            widths={"idea": 30, "raised_on": 11, "raised_during": 16, "outcome": 24},
+            widths={"idea": 30, "raised_on": 13, "raised_during": 16, "outcome": 24},
         )
         self.table: RowTableWidget = page.table(PARKING_LOT, columns, edit_column="idea")
         self.review = ReviewActions(self.document, self.table.current_row_id, box)
@@ -117,12 +120,6 @@ class WorkshopPanel(QWidget):
         self.count.setText(
             f"{waiting} of {len(ideas)} still to review" if ideas else "nothing parked yet"
         )
-
-
-def _wrapping(label: QLabel) -> QLabel:
-    """A label that wraps to the width it is given and asks for none of its own."""
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    return label
 
 
 def _intro() -> str:
