@@ -278,13 +278,26 @@ def _version_json(snapshot) -> object:
 
 def _cmd_handoff(args: argparse.Namespace) -> int:
     from workbook.export import ExportError, ExportOptions
+    from workbook.export.command import _Report, _stop_on_terminate
     from workbook.export.options import normalise_accent, normalise_page_size
     from workbook.handoff import HandoffError, write_handoff
-    from workbook.storage import load_plan
+    from workbook.storage import PlanFileError, load_plan
 
-    if not args.output.strip():
-        raise CommandError("-o was given an empty name; give the folder for the bundle.")
+    # --progress json: the window's way (JSON lines on stdout), as `workbook export` does.
+    report = _Report(as_json=True) if args.progress == "json" else None
+    if report is not None:
+        _stop_on_terminate()
     try:
+        if not args.output.strip():
+            raise HandoffError("-o was given an empty name; give the folder for the bundle.")
+        stem = args.name
+        if stem is not None and (
+            not stem.strip() or Path(stem).name != stem or stem in (".", "..")
+        ):
+            raise HandoffError(
+                f"--name {stem!r} is not a plain file name. Give a name without folders, "
+                "for example: --name 'Harbour Bikes'."
+            )
         options = ExportOptions(
             page_size=normalise_page_size(args.page_size),
             logo=args.logo,
@@ -293,18 +306,36 @@ def _cmd_handoff(args: argparse.Namespace) -> int:
             consultant_company=args.company,
         )
         loaded = load_plan(args.file)
-        for warning in loaded.warnings:
-            print(f"Note: {warning}", file=sys.stderr)
+        if report is None:
+            for warning in loaded.warnings:
+                print(f"Note: {warning}", file=sys.stderr)
         result = write_handoff(
             loaded.plan,
             Path(args.output),
-            stem=loaded.path.stem or "plan",
+            stem=stem or loaded.path.stem or "plan",
             options=options,
             force=args.force,
             include_history=not args.no_history,
+            progress=report.progress if report is not None else None,
         )
     except (HandoffError, ExportError) as error:
+        if report is not None:
+            return report.fail(str(error))
         raise CommandError(str(error)) from None
+    except (PlanFileError, OSError) as error:
+        if report is None:
+            raise
+        text = str(error) if isinstance(error, PlanFileError) else (error.strerror or str(error))
+        return report.fail(f"The bundle could not be written: {text}.")
+    except Exception as error:
+        if report is None:
+            raise  # the command line says it plainly (main)
+        return report.fail(
+            f"Something went wrong inside the app ({type(error).__name__}: {error}). "
+            "Please report it."
+        )
+    if report is not None:
+        return report.done(result.folder, 0, ())
     print(f"Wrote the hand-off bundle to {result.folder}:")
     for path in result.files:
         print(f"  {path.name}")
@@ -358,6 +389,14 @@ def _add_review_commands(subparsers: argparse._SubParsersAction) -> None:
     sub.add_argument("--accent", default=DEFAULT_ACCENT, metavar="#RRGGBB", help="brand colour")
     sub.add_argument("--consultant", default="", metavar="NAME", help="the consultant's name")
     sub.add_argument("--company", default="", metavar="NAME", help="the consultant's company")
+    sub.add_argument(
+        "--name", metavar="NAME", help="what to call the files (default: the plan file's name)"
+    )
+    sub.add_argument(
+        "--progress",
+        choices=("json",),
+        help="print progress and the outcome as JSON lines on stdout (for programs)",
+    )
     sub.set_defaults(handler=_cmd_handoff)
 
 

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 README_NAME = "README.txt"
 WordWriter = Callable[["Plan", Path], object]
+Progress = Callable[[float, str], None]
+"""``progress(fraction, message)``, as the export reports it."""
 
 
 class HandoffError(Exception):
@@ -152,10 +154,12 @@ def write_handoff(
     include_history: bool = True,
     now: datetime | None = None,
     word: WordWriter | None = None,
+    progress: Progress | None = None,
 ) -> HandoffResult:
     """Write the bundle for ``plan`` into ``folder`` (made if new); files are named after
-    ``stem``. ``word`` is the Word writer (default: :func:`word_writer`). Raises
-    :class:`HandoffError`, or ``ExportError`` when the PDF cannot be made."""
+    ``stem``. ``word`` is the Word writer (default: :func:`word_writer`); ``progress`` hears
+    how far it has got. Raises :class:`HandoffError`, or ``ExportError`` when the PDF cannot
+    be made."""
     from workbook.calendar_export import plan_calendar
     from workbook.csv_export import table_rows
     from workbook.export import ExportOptions, export_pdf
@@ -172,11 +176,19 @@ def write_handoff(
     folder.mkdir(exist_ok=True)
     result = HandoffResult(folder)
 
+    def say(fraction: float, message: str) -> None:
+        if progress is not None:
+            progress(fraction, message)
+
+    # The PDF is most of the work: it gets the first 70% of the bar.
     pdf = folder / names["pdf"]
-    export_pdf(plan, pdf, options or ExportOptions())
+    pdf_progress = (lambda f, m: say(0.7 * f, f"The PDF: {m}")) if progress else None
+    export_pdf(plan, pdf, options or ExportOptions(), progress=pdf_progress)
     result.files.append(pdf)
+    say(0.7, "The Word document")
     docx = folder / names["docx"]
     writer(plan, docx)
+    say(0.9, "The action plan and the plan file")
     result.files.append(docx)
     calendar = plan_calendar(plan, now=moment)
     ics = folder / names["ics"]
@@ -199,4 +211,5 @@ def write_handoff(
     )
     write_atomic(readme, text.replace("\n", "\r\n").encode("utf-8"))  # Notepad-friendly
     result.files.append(readme)
+    say(1.0, "Done")
     return result

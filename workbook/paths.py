@@ -33,6 +33,7 @@ ROW_NOUNS: dict[str, str] = {
     "readings": "reading",
     "spending": "period",
     "actions": "action",
+    "parking_lot": "idea",
     "snapshots": "snapshot",
     "tags": "theme",
 }

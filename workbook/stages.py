@@ -23,6 +23,11 @@ class Stage(StrEnum):
         return STAGE_TITLES[self]
 
     @property
+    def label(self) -> str:
+        """As a choice in a list (a table's cell): the short title."""
+        return self.title
+
+    @property
     def long_title(self) -> str:
         """The full title: the stage's page heading and its section of the plan file."""
         return STAGE_LONG_TITLES.get(self, STAGE_TITLES[self])

@@ -205,3 +205,30 @@ def test_handoff_writes_the_bundle(tmp_path: Path, capsys) -> None:
     code, _, _ = run(capsys, "handoff", str(path), "-o", str(folder), "--force", "--no-history")
     assert code == 0
     assert load_plan(folder / "crumb.json").plan.history.snapshots == []
+
+
+def test_handoff_for_the_window_names_its_files_and_speaks_json_lines(
+    tmp_path: Path, capsys
+) -> None:
+    from workbook.export.protocol import Done, Failed, Progress, parse_line
+
+    path = tmp_path / "plan.json"  # the window hands over a temporary plan.json
+    save_plan(known_pair(), path, backups=False)
+    folder = tmp_path / "Corner Café"
+    argv = ["handoff", str(path), "-o", str(folder), "--name", "Corner Café", "--progress", "json"]
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    events = [parse_line(line.encode()) for line in out.splitlines()]
+    assert all(event is not None for event in events), out
+    fractions = [e.fraction for e in events if isinstance(e, Progress)]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(fractions) > 3
+    assert events[-1] == Done(folder, 0, ())
+    assert (folder / "Corner Café.pdf").is_file() and (folder / "Corner Café.docx").is_file()
+    assert not (folder / "plan.pdf").exists()
+
+    code, out, _ = run(capsys, *argv)  # the folder is taken now: a message, not a traceback
+    event = parse_line(out.strip().splitlines()[-1].encode())
+    assert code == 1 and isinstance(event, Failed) and "already holds a bundle" in event.message
+
+    code, _, err = run(capsys, "handoff", str(path), "-o", str(tmp_path / "x"), "--name", "a/b")
+    assert code == 1 and "not a plain file name" in err

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from tests.export import pdfcheck
 from tests.export.plans import hostile_plan
 from workbook.export import ExportOptions
+from workbook.gui import child_command
 from workbook.gui import export_controller as module
 from workbook.gui.export_controller import ExportController, ExportOptionsDialog
 from workbook.model import Plan
@@ -203,7 +204,7 @@ def test_a_child_that_ignores_terminate_is_killed(qtbot, controller, tmp_path, m
         'print(\'{"progress": 0.1, "message": "Stubborn"}\', flush=True); time.sleep(120)'
     )
     monkeypatch.setattr(module, "export_command", lambda: (sys.executable, ["-c", stubborn]))
-    monkeypatch.setattr(module, "STOP_GRACE_MS", 300)
+    monkeypatch.setattr(child_command, "STOP_GRACE_MS", 300)
     controller.export(_plan(), tmp_path / "plan.pdf", ExportOptions())
     qtbot.waitUntil(lambda: controller.recorder.progress == [0.1], timeout=WAIT_MS)
     with qtbot.waitSignal(controller.cancelled, timeout=WAIT_MS):

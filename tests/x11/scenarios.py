@@ -150,7 +150,8 @@ class Keyboard:
 
 # ---------------------------------------------------------------- scenarios
 
-from tests.x11.scenarios_compare import *  # noqa: E402, F403 - scenarios by name for child.py
+from tests.x11.scenarios_capture import *  # noqa: E402, F403 - scenarios by name for child.py
+from tests.x11.scenarios_compare import *  # noqa: E402, F403
 from tests.x11.scenarios_keys import *  # noqa: E402, F403
 from tests.x11.scenarios_measures import *  # noqa: E402, F403
 from tests.x11.scenarios_spelling import *  # noqa: E402, F403

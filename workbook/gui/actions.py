@@ -46,6 +46,19 @@ def _show_action_plan(window: MainWindow) -> None:
     show_action_plan(window)
 
 
+def _captures():  # noqa: ANN202 - the workbook.gui.capture_popup module
+    """The workshop's capture bars, loaded when first opened."""
+    from workbook.gui import capture_popup
+
+    return capture_popup
+
+
+def _handoff():  # noqa: ANN202 - the workbook.gui.handoff_controller module
+    from workbook.gui import handoff_controller
+
+    return handoff_controller
+
+
 Key = QKeySequence.StandardKey
 
 
@@ -106,6 +119,11 @@ class WindowActions:
             lambda: _snapshots().show_snapshots(w),
             _keys("Ctrl+Shift+D"),
         )
+        self.write_handoff = self._action(
+            "Write &hand-off bundle…",
+            lambda: _handoff().write_handoff_bundle(w),
+            _keys("Ctrl+Shift+B"),
+        )
         self.close = self._action("&Close plan", w.close_plan, _keys(Key.Close, "Ctrl+W"))
         self.quit = self._action("&Quit", w.quit_app, _keys(Key.Quit, "Ctrl+Q"))
 
@@ -121,6 +139,13 @@ class WindowActions:
         )
         self.search_notes = self._action(
             "Search the &notes", lambda: page_commands.search_notes(w), _keys("Ctrl+F")
+        )
+        # Workshop captures: from any page, field or table, without leaving it.
+        self.park_idea = self._action(
+            "Par&k an idea…", lambda: _captures().park_idea(w), _keys("Ctrl+Shift+P")
+        )
+        self.capture_action = self._action(
+            "Note an a&greed action…", lambda: _captures().capture_action(w), _keys("Ctrl+Shift+A")
         )
         self.preferences = self._action(
             "&Preferences…", w.edit_preferences, _keys(Key.Preferences, "Ctrl+,")
@@ -234,6 +259,9 @@ class WindowActions:
             self.previous_tab,
             self.add_row,
             self.search_notes,
+            self.park_idea,
+            self.capture_action,
+            self.write_handoff,
         ]
         """Actions that need an open plan."""
         self.reserved_keys = reserve_shortcuts(w, self.all_actions())
@@ -264,6 +292,7 @@ class WindowActions:
         history = file_menu.addMenu("&History")
         history.setObjectName("history_menu")
         history.addActions([self.take_snapshot, self.compare_snapshots])
+        file_menu.addAction(self.write_handoff)
         file_menu.addSeparator()
         file_menu.addActions([self.close, self.quit])
 
@@ -271,6 +300,8 @@ class WindowActions:
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_row, self.search_notes])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.park_idea, self.capture_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.spell_check, self.preferences])
 
@@ -306,3 +337,5 @@ class WindowActions:
         self.save.setEnabled(is_open and not read_only)
         self.add_row.setEnabled(is_open and not read_only)
         self.take_snapshot.setEnabled(is_open and not read_only)
+        self.park_idea.setEnabled(is_open and not read_only)
+        self.capture_action.setEnabled(is_open and not read_only)

@@ -1,22 +1,14 @@
 """The Qt side of PDF export: ask for options, run our own ``workbook export`` command in a
-child process with a progress dialog that can cancel, then offer to open the PDF or show
-it in its folder.
-
-The PDF is made in its own process (as Vorta runs Borg), so the window never shares a
-CPU core's worth of Python with the layout: it keeps answering however long the export
-takes, and cancelling or quitting simply ends the child. The plan goes to the child as a
-temporary JSON file written from the plan in memory (unsaved edits included); the child
-reports progress as JSON lines (:mod:`workbook.export.protocol`).
+child process with a progress dialog that can cancel (:mod:`workbook.gui.child_command`),
+then offer to open the PDF or show it in its folder.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,31 +17,21 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QWidget,
 )
 
 from workbook.export import ExportError, ExportOptions, default_pdf_path
-from workbook.export.protocol import Done, Failed, Progress, parse_line
+from workbook.export.protocol import Done
 from workbook.export.targets import check_target
+from workbook.gui.child_command import ChildCommand, workbook_command, write_plan_file
 from workbook.gui.settings import Settings
 from workbook.model import Plan
 
-_PROGRESS_STEPS = 1000
-STOP_GRACE_MS = 3000
-"""How long a child asked to stop may take before it is killed."""
-STDERR_KEPT = 4000
-"""Characters of the child's error output kept (for debugging; never shown as it is)."""
-
 
 def export_command() -> tuple[str, list[str]]:
-    """The program, and the arguments before ``export``, that run our own command line:
-    the bundle's executable itself when frozen (PyInstaller), else this Python with
-    ``-m workbook``."""
-    if getattr(sys, "frozen", False):
-        return sys.executable, []
-    return sys.executable, ["-m", "workbook"]
+    """The program, and the arguments before ``export``, that run our own command line."""
+    return workbook_command()
 
 
 def export_arguments(plan_file: Path, target: Path, options: ExportOptions, force: bool) -> list:
@@ -74,22 +56,6 @@ def export_arguments(plan_file: Path, target: Path, options: ExportOptions, forc
     if force:
         args.append("--force")
     return [*args, "--", str(plan_file)]
-
-
-def write_plan_file(plan: Plan, folder: Path) -> Path:
-    """``plan`` as a plan file in ``folder``, for the child to read.
-
-    Compact JSON straight from pydantic: 4 ms on the UI thread for 2,000 notes, where the
-    indented file format takes 12 (the child reads either)."""
-    from workbook.storage import plan_to_bytes
-
-    try:
-        data = plan.model_dump_json(warnings=False).encode("utf-8")
-    except Exception:  # what plan_to_bytes takes care of (a lone surrogate in a kept field)
-        data = plan_to_bytes(plan)
-    path = folder / "plan.json"
-    path.write_bytes(data)
-    return path
 
 
 def saved_options(settings: Settings) -> ExportOptions:
@@ -175,7 +141,7 @@ class ExportOptionsDialog(QDialog):
         )
 
 
-class ExportController(QObject):
+class ExportController(ChildCommand):
     """Runs one export at a time for a window. Dialogs sit behind small methods that tests
     (and the shell) can replace: :meth:`ask_export_options`, :meth:`ask_replace`,
     :meth:`ask_after_export`, :meth:`ask_stop_export`, :meth:`show_error`."""
@@ -188,23 +154,28 @@ class ExportController(QObject):
     """Path of the PDF just written."""
     failed = Signal(str)
     """The message shown to the user when an export failed."""
-    cancelled = Signal()
+
+    title = "Export PDF"
+    working_text = "Making the PDF…"
+    stop_question = "An export is running: stop it and quit?"
+    stop_detail = "The PDF is not saved if you stop now."
+    keep_text = "&Keep exporting"
+    could_not = "The PDF could not be made"
+    noun = "export"
 
     def __init__(self, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
-        self.parent_widget = parent_widget
-        self._process: QProcess | None = None
-        self._folder: tempfile.TemporaryDirectory | None = None
         self._target: Path | None = None
         self._ask_after = True
-        self._outcome: Done | Failed | None = None
-        self._unreadable = False
-        self._stopping = False
-        self.stderr_tail = ""
         self.last_warnings: tuple[str, ...] = ()
         self.snapshot_choices: tuple[tuple[str, str], ...] = ()
         """The plan's snapshots (id, title) that Export As offers for "What changed since"."""
-        self.progress_dialog: QProgressDialog | None = None
+
+    def command(self) -> tuple[str, list[str]]:
+        return export_command()  # looked up here, so a test can put a stand-in in its place
+
+    def unchanged_note(self) -> str:
+        return f" {self._target} was not changed." if self._target is not None else ""
 
     # ------------------------------------------------------------------ overridable dialogs
 
@@ -229,17 +200,10 @@ class ExportController(QObject):
 
     def ask_stop_export(self, parent: QWidget | None) -> bool:
         """Whether to stop the running export so the app can quit."""
-        box = QMessageBox(parent or self.parent_widget)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Export PDF")
-        box.setText("An export is running: stop it and quit?")
-        box.setInformativeText("The PDF is not saved if you stop now.")
-        stop = box.addButton("&Stop and quit", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("&Keep exporting", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is stop
+        return super().ask_stop(parent)
+
+    def ask_stop(self, parent: QWidget | None) -> bool:
+        return self.ask_stop_export(parent)
 
     def ask_after_export(self, path: Path, warnings: tuple[str, ...]) -> str:
         """ "open", "folder" or "close"."""
@@ -263,9 +227,6 @@ class ExportController(QObject):
         if clicked is folder_button:
             return "folder"
         return "close"
-
-    def show_error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.parent_widget, title, message)
 
     def open_url(self, url: QUrl) -> None:
         QDesktopServices.openUrl(url)
@@ -303,14 +264,6 @@ class ExportController(QObject):
 
     export_as = export_with_profile
 
-    def is_running(self) -> bool:
-        """Whether an export's child process is running (or being stopped)."""
-        return self._process is not None
-
-    @property
-    def busy(self) -> bool:
-        return self.is_running()
-
     def export(
         self,
         plan: Plan,
@@ -329,7 +282,7 @@ class ExportController(QObject):
         """
         if self.is_running():
             self.show_error(
-                "Export PDF", "An export is already running; wait for it to finish or cancel it."
+                "Export PDF", "A task is already running; wait for it to finish or cancel it."
             )
             return
         target = Path(target)
@@ -341,190 +294,13 @@ class ExportController(QObject):
         if exists and not (self.ask_replace(target) if replace is None else replace):
             return
         self.about_to_export.emit()
-        folder = tempfile.TemporaryDirectory(prefix="workbook-export-")
-        try:
-            plan_file = write_plan_file(plan, Path(folder.name))
-        except OSError as error:
-            folder.cleanup()
-            self._report_failure(
-                f"The plan could not be handed to the export ({error.strerror or error} in "
-                f"{folder.name}). Free some disk space, then export again."
-            )
+        plan_file = self.hand_over(plan)
+        if plan_file is None:
             return
-        self._folder, self._target, self._ask_after = folder, target, ask_after
-        self._outcome, self._unreadable, self._stopping = None, False, False
-        self.stderr_tail = ""
-
-        process = QProcess(self)
-        program, lead = export_command()
-        process.setProgram(program)
-        process.setArguments([*lead, *export_arguments(plan_file, target, options, exists)])
-        process.readyReadStandardOutput.connect(self._read_output)
-        process.readyReadStandardError.connect(self._read_errors)
-        process.finished.connect(self._on_process_finished)
-        process.errorOccurred.connect(self._on_process_error)
-        self._process = process
-        self._show_progress_dialog()
-        process.start()
-
-    def _show_progress_dialog(self) -> None:
-        dialog = QProgressDialog(
-            "Making the PDF…", "Cancel", 0, _PROGRESS_STEPS, self.parent_widget
-        )
-        dialog.setWindowTitle("Export PDF")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
-        dialog.canceled.connect(self.cancel)
-        self.progress_dialog = dialog
-
-    @Slot()
-    def cancel(self) -> None:
-        """Stop the running export: the child is asked to end, and killed if it has not
-        within :data:`STOP_GRACE_MS`. The PDF on disk is left as it was (it is written
-        atomically), and ``cancelled`` is emitted once the child has ended."""
-        process = self._process
-        if process is None or self._stopping:
-            return
-        self._stopping = True
-        if self.progress_dialog is not None:
-            self.progress_dialog.setLabelText("Cancelling…")
-        process.terminate()
-        QTimer.singleShot(STOP_GRACE_MS, self, lambda: self._kill_if_still_running(process))
-
-    def _kill_if_still_running(self, process: QProcess) -> None:
-        # Compared by identity first: once ended, the process object may be deleted.
-        if process is self._process and process.state() != QProcess.ProcessState.NotRunning:
-            process.kill()
-
-    def confirm_stop_for_quit(self, parent: QWidget | None = None) -> bool:
-        """Before the window closes or the app quits: True when quitting may go on.
-
-        With no export running, True at once. Otherwise the user is asked "An export is
-        running: stop it and quit?" (:meth:`ask_stop_export`); on yes the child is stopped
-        and waited for (killed after a grace period), so nothing is left running.
-        """
-        if not self.is_running():
-            return True
-        if not self.ask_stop_export(parent):
-            return False
-        self.stop()
-        return True
-
-    def stop(self) -> None:
-        """Stop the running export and wait until its child process has ended."""
-        process = self._process
-        if process is None:
-            return
-        self._stopping = True
-        if process.state() != QProcess.ProcessState.NotRunning:
-            process.terminate()
-            if not process.waitForFinished(STOP_GRACE_MS):
-                process.kill()
-                process.waitForFinished(STOP_GRACE_MS)
-        if self._process is process:  # finished was not delivered (never started, say)
-            self._end(self.cancelled.emit)
-
-    # ------------------------------------------------------------------ the child's output
-
-    @Slot()
-    def _read_output(self) -> None:
-        process = self._process
-        if process is None:
-            return
-        while process.canReadLine():
-            line = bytes(process.readLine().data()).strip()
-            if not line:
-                continue
-            event = parse_line(line)
-            if isinstance(event, Progress):
-                self._on_progress(event.fraction, event.message)
-            elif isinstance(event, Done | Failed):
-                self._outcome = event
-            else:
-                self._unreadable = True
-            if self._process is not process:  # ended while the dialog ran the event loop
-                return
-
-    @Slot()
-    def _read_errors(self) -> None:
-        if self._process is not None:
-            text = bytes(self._process.readAllStandardError().data()).decode("utf-8", "replace")
-            self.stderr_tail = (self.stderr_tail + text)[-STDERR_KEPT:]
-
-    @Slot(float, str)
-    def _on_progress(self, fraction: float, message: str) -> None:
-        dialog = self.progress_dialog
-        if dialog is not None and not self._stopping:
-            # A modal QProgressDialog runs the event loop inside setValue(), where the export
-            # may finish and _end() drop the dialog: keep our own reference until done.
-            dialog.setLabelText(message)
-            dialog.setValue(int(max(0.0, min(1.0, fraction)) * _PROGRESS_STEPS))
-
-    @Slot(int, QProcess.ExitStatus)
-    def _on_process_finished(self, code: int, status: QProcess.ExitStatus) -> None:
-        if self._process is None:
-            return
-        self._read_output()
-        self._read_errors()
-        outcome, target = self._outcome, self._target
-        if isinstance(outcome, Done):
-            # Done even if Cancel came too late to stop it: the new PDF is complete.
-            self._end(lambda: self._on_succeeded(outcome))
-        elif self._stopping:
-            self._end(self.cancelled.emit)
-        elif isinstance(outcome, Failed):
-            self._end(lambda: self._report_failure(outcome.message))
-        else:
-            self._end(lambda: self._report_failure(self._crash_message(target, code, status)))
-
-    @Slot(QProcess.ProcessError)
-    def _on_process_error(self, error: QProcess.ProcessError) -> None:
-        if error != QProcess.ProcessError.FailedToStart or self._process is None:
-            return  # a crash or a kill is reported when the process has finished
-        program = self._process.program()
-        self._end(
-            lambda: self._report_failure(
-                f"The export could not be started ({program} did not run: "
-                f"{self._process_error_text()}). Reinstall the app, then export again."
-            )
-        )
-
-    def _process_error_text(self) -> str:
-        return self._process.errorString() if self._process is not None else "unknown error"
-
-    def _crash_message(self, target: Path | None, code: int, status: QProcess.ExitStatus) -> str:
-        how = (
-            "it crashed"
-            if status == QProcess.ExitStatus.CrashExit
-            else f"it stopped with exit code {code}"
-        )
-        if self._unreadable:
-            how += " and printed something the window could not read"
-        where = f" {target} was not changed." if target is not None else ""
-        return (
-            f"The PDF could not be made: the export process ended before it finished "
-            f"({how}).{where} Try again; if it keeps happening, please report it."
-        )
+        self._target, self._ask_after = target, ask_after
+        self.run(export_arguments(plan_file, target, options, exists))
 
     # ------------------------------------------------------------------ the end
-
-    def _end(self, then) -> None:
-        """Close the progress dialog, drop the process and the plan file, then ``then()``."""
-        dialog, self.progress_dialog = self.progress_dialog, None
-        if dialog is not None:
-            dialog.canceled.disconnect(self.cancel)
-            dialog.close()
-            dialog.deleteLater()
-        process, self._process = self._process, None
-        if process is not None:
-            process.deleteLater()
-        folder, self._folder = self._folder, None
-        if folder is not None:
-            folder.cleanup()
-        then()
 
     def _on_succeeded(self, outcome: Done) -> None:
         target = self._target or outcome.path
@@ -543,4 +319,4 @@ class ExportController(QObject):
         self.show_error("The PDF could not be exported", message)
 
 
-__all__ = ["ExportController", "ExportOptionsDialog", "export_command"]
+__all__ = ["ExportController", "ExportOptionsDialog", "export_command", "write_plan_file"]

@@ -41,6 +41,7 @@ FIELD_KEYS: list[tuple[str, str]] = [
 ]
 WORKSHOP_KEYS: list[tuple[str, str]] = [
     ("In workshop mode: the agenda bar (stages, timer, End workshop)", "F6, then Tab"),
+    ("In the capture bar: keep what was typed; leave it", "Enter; Esc"),
 ]
 STEP_LIST_KEYS: list[tuple[str, str]] = [
     ("In the step list: choose a step, open it", "↑ ↓, then Enter"),
@@ -116,7 +117,9 @@ def shortcut_sections(actions: WindowActions) -> list[Section]:
         ("In a date", DATE_KEYS),
         (
             "Workshop",
-            _lines([a.workshop_mode, a.workshop_pause, a.workshop_extend]) + WORKSHOP_KEYS,
+            _lines([a.workshop_mode, a.workshop_pause, a.workshop_extend])
+            + _lines([a.park_idea, a.capture_action, a.write_handoff])
+            + WORKSHOP_KEYS,
         ),
         (
             "View and help",

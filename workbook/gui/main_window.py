@@ -8,6 +8,7 @@ and status. The file flows (open, save, recovery) live in
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -381,12 +382,13 @@ class MainWindow(QMainWindow):
         if not self.files.confirm_close_plan():
             event.ignore()
             return
-        if (
-            self._export_controller is not None
-            and not self._export_controller.confirm_stop_for_quit(self)
-        ):
-            event.ignore()
-            return
+        # A PDF or a hand-off bundle still being made: ask before stopping it. (Never run
+        # yet, the module is not loaded, and quitting does not load it.)
+        running = sys.modules.get("workbook.gui.child_command")
+        for command in self.findChildren(running.ChildCommand) if running else ():
+            if not command.confirm_stop_for_quit(self):
+                event.ignore()
+                return
         places.remember(self)
         self.files.shut_down()
         self.workshop.leave()  # the normal geometry and text size are the ones remembered

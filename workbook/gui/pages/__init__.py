@@ -97,6 +97,7 @@ _PAGE_OF_PART = {
     "listening": PageId.LISTENING,
     "planning": PageId.PLANNING,
     "engagement": PageId.ENGAGEMENT,
+    "workshop": PageId.REVIEW,  # the agenda and the parking lot: the Review page's Workshop tab
 }
 
 

@@ -135,6 +135,10 @@ class ReviewPage(StagePage):
         self.action_plan = ActionPlanView(self.document, self)
         self.action_plan.navigate_requested.connect(self.navigate_requested)
         self.review_tabs.addTab(self.action_plan, "Action plan")
+        from workbook.gui.pages.workshop_panel import WorkshopPanel
+
+        self.workshop = WorkshopPanel(self)  # the agenda and the parking lot
+        self.review_tabs.addTab(self.workshop, "Workshop")
         self.page_layout.addWidget(self.review_tabs, 1)
         self.runner = LintRunner.of(self.document)
         self.runner.findings_changed.connect(self._show_findings)
