@@ -264,6 +264,7 @@ class WindowActions:
             self.write_handoff,
         ]
         """Actions that need an open plan."""
+        self.adopted: list[QAction] = []
         self.reserved_keys = reserve_shortcuts(w, self.all_actions())
 
     def _action(
@@ -326,9 +327,17 @@ class WindowActions:
         return recent
 
     def all_actions(self) -> list[QAction]:
-        return [a for a in vars(self).values() if isinstance(a, QAction)] + list(
-            self.go_to.values()
-        )
+        return [
+            *(a for a in vars(self).values() if isinstance(a, QAction)),
+            *self.go_to.values(),
+            *self.adopted,
+        ]
+
+    def adopt(self, *actions: QAction) -> None:
+        """Count ``actions``, made by other modules (import, find in plan), among the
+        window's: their keys then win in text fields too, like every other command's."""
+        self.adopted.extend(actions)
+        self.reserved_keys = reserve_shortcuts(self.window, self.all_actions())
 
     def set_plan_open(self, is_open: bool, read_only: bool) -> None:
         for action in self.plan_actions:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.gui.shortcuts import AppLineEdit
+from workbook.gui.spell_highlighter import attach_spellcheck
 from workbook.gui.steps import STEPS
 from workbook.gui.widgets import clock
 from workbook.gui.widgets.date_edit import OptionalDateEdit, format_date
@@ -287,6 +288,7 @@ class ParkingBar(CaptureBar):
             "One line; it is kept in the parking lot and reviewed at the end of the workshop."
         )
         self.idea.setPlaceholderText("The idea, in a line, as it was said")
+        attach_spellcheck(self.idea)  # the line goes into the plan, and the document
         self.row.addWidget(self.idea, 1)
 
     def first_input(self) -> QWidget:
@@ -328,6 +330,7 @@ class ActionBar(CaptureBar):
         self.what.setAccessibleName("What was agreed")
         self.what.setAccessibleDescription("The action, in a line.")
         self.what.setPlaceholderText("What was agreed")
+        attach_spellcheck(self.what)
         self.who = PopupLineEdit(self)
         self.who.setObjectName("action_who")
         self.who.setAccessibleName("Who does it")

@@ -83,8 +83,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(
             lambda: self.files.fill_recent_menu(self.recent_menu, self.start_page.refresh_recent)
         )
-        install_import_action(self)  # File ▸ Import listening notes…
-        install_search(self)  # Edit ▸ Find in plan…, Find next, Find previous
+        imports = install_import_action(self)  # File ▸ Import listening notes…
+        self.actions.adopt(imports, *install_search(self).actions)  # Edit ▸ Find in plan…
 
         doc = self.document
         doc.modified_changed.connect(lambda _modified: self._update_title())
