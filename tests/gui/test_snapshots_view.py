@@ -358,7 +358,7 @@ def test_an_untitled_plan_has_no_first_edit_snapshot(bakery):
 
 
 def test_an_export_keeps_a_snapshot_first_and_hands_it_to_the_export(bakery, monkeypatch, tmp_path):
-    from workbook.gui import export_controller
+    from workbook.gui import child_command
 
     handed = []
 
@@ -366,7 +366,7 @@ def test_an_export_keeps_a_snapshot_first_and_hands_it_to_the_export(bakery, mon
         handed.append([s.kind for s in plan.history.snapshots])
         raise OSError(28, "No space left on device")  # stop before a child is started
 
-    monkeypatch.setattr(export_controller, "write_plan_file", write_plan_file)
+    monkeypatch.setattr(child_command, "write_plan_file", write_plan_file)
     controller = bakery.export_controller
     monkeypatch.setattr(controller, "show_error", lambda title, message: None)
     bakery.document.set_value(INTENT, "Bread.")
