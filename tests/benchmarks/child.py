@@ -124,6 +124,48 @@ def bare_start(memory: bool = False) -> None:
     )
 
 
+def plain_start() -> None:
+    """The plainest window with text, for comparison only: a main window with a menu bar
+    (one menu, three actions), a heading, a line of text and a button in the page, and a
+    status bar message. What any window that shows words pays for and the bare window does
+    not (the font database, text layout, a menu bar), with nothing of the app's."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (
+        QApplication,
+        QLabel,
+        QMainWindow,
+        QPushButton,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    menu = window.menuBar().addMenu("&File")
+    for text in ("&New", "&Open…", "&Quit"):
+        menu.addAction(QAction(text, window))
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.addWidget(QLabel("<h1>A window with words</h1>"))
+    column.addWidget(QLabel("A line of text to read, as every real window has."))
+    column.addWidget(QPushButton("&Start"))
+    column.addStretch()
+    window.setCentralWidget(page)
+    window.statusBar().showMessage("Ready")
+    window.resize(1200, 800)
+    watch = _watch_class()(window, app.quit)
+    window.show()
+    app.exec()
+    emit(
+        {
+            "shown": watch.painted_at,
+            "idle": watch.idle_at,
+            "shown_cpu": watch.painted_cpu,
+            "idle_cpu": watch.idle_cpu,
+        }
+    )
+
+
 def app_start(plan: str | None = None, memory: bool = False) -> None:
     """The app's real start path (``workbook [PLAN]``), stopped once its first window
     has painted and settled (and, for memory, once the notes of ``plan`` are on screen)."""
@@ -556,6 +598,7 @@ def prepare(*plans: str) -> None:
 
 MODES = {
     "bare-start": lambda: bare_start(),
+    "plain-start": plain_start,
     "app-start": lambda: app_start(),
     "bare-memory": lambda: bare_start(memory=True),
     "app-memory": lambda plan: app_start(plan, memory=True),

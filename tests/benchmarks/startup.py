@@ -10,7 +10,7 @@ from tests.benchmarks.report import Result, median
 
 
 def measure_startup(env: Environment, runs: int) -> list[Result]:
-    bare_shown, bare_idle, app_shown, app_idle = [], [], [], []
+    bare_shown, bare_idle, app_shown, app_idle, plain_shown = [], [], [], [], []
     cpu: dict[str, list[float]] = {
         "bare_shown": [],
         "bare_idle": [],
@@ -19,6 +19,7 @@ def measure_startup(env: Environment, runs: int) -> list[Result]:
     }
     run_child(env, "bare-start")  # the first start of anything reads the disk: not counted
     run_child(env, "app-start")
+    run_child(env, "plain-start")
     for _ in range(runs):
         result, started = run_child(env, "bare-start")
         bare_shown.append(result["shown"] - started)
@@ -30,6 +31,8 @@ def measure_startup(env: Environment, runs: int) -> list[Result]:
         app_idle.append(result["idle"] - started)
         cpu["app_shown"].append(result["shown_cpu"])
         cpu["app_idle"].append(result["idle_cpu"])
+        result, started = run_child(env, "plain-start")
+        plain_shown.append(result["shown"] - started)
     cpu_ms = {key: 1000 * median(values) for key, values in cpu.items()}
     return [
         Result(
@@ -53,6 +56,15 @@ def measure_startup(env: Environment, runs: int) -> list[Result]:
             "(the recovery check and the worked examples list are done); CPU time "
             f"{cpu_ms['app_idle']:.0f} against {cpu_ms['bare_idle']:.0f} ms, "
             f"{cpu_ms['app_idle'] / cpu_ms['bare_idle']:.2f}×",
+        ),
+        Result(
+            "start-up, for comparison: the plainest window with text shown",
+            median(plain_shown),
+            floor=median(bare_shown),
+            floor_label="bare PySide6 window shown",
+            note="a main window with a menu bar, a heading, a line of text, a button and a "
+            "status bar message (tests.benchmarks.child.plain_start): what any window with "
+            "words pays that the empty bare window does not (information, no target)",
         ),
     ]
 
