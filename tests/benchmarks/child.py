@@ -50,11 +50,17 @@ def _watch_class():
             self.widget = widget
             self.painted_at: float | None = None
             self.idle_at: float | None = None
+            # CPU time of this process at the same moments: a busy machine stretches wall
+            # time far more than the work done, so this tells a slower start from a busier
+            # machine (the X server's and the compositor's work is not in it).
+            self.painted_cpu: float | None = None
+            self.idle_cpu: float | None = None
             self.longest_stall = 0.0
             self._ticker = QTimer(self)
             self._ticker.setInterval(0)
             self._ticker.timeout.connect(self._tick)
             self._last = self._quiet_since = time.monotonic()
+            self._quiet_cpu = time.process_time()
             self._ticker.start()
 
         def _on_screen(self) -> bool:
@@ -66,15 +72,18 @@ def _watch_class():
             if self.widget is not None and self.painted_at is None:
                 if self._on_screen():
                     self.painted_at = self._last = self._quiet_since = now
+                    self.painted_cpu = self._quiet_cpu = time.process_time()
                 return
             gap = now - self._last
             if gap > STALL_S:
                 self.longest_stall = max(self.longest_stall, gap)
                 self._quiet_since = now
+                self._quiet_cpu = time.process_time()
             self._last = now
             if now - self._quiet_since >= QUIET_S:
                 self._ticker.stop()
                 self.idle_at = self._quiet_since
+                self.idle_cpu = self._quiet_cpu  # the spinning of the idle check is not work
                 self.then()
 
     return LoopWatch
@@ -104,7 +113,57 @@ def bare_start(memory: bool = False) -> None:
     watch = _watch_class()(window, app.quit)
     window.show()
     app.exec()
-    emit({"shown": watch.painted_at, "idle": watch.idle_at, "peak_rss_mb": peak_rss_mb()})
+    emit(
+        {
+            "shown": watch.painted_at,
+            "idle": watch.idle_at,
+            "shown_cpu": watch.painted_cpu,
+            "idle_cpu": watch.idle_cpu,
+            "peak_rss_mb": peak_rss_mb(),
+        }
+    )
+
+
+def plain_start() -> None:
+    """The plainest window with text, for comparison only: a main window with a menu bar
+    (one menu, three actions), a heading, a line of text and a button in the page, and a
+    status bar message. What any window that shows words pays for and the bare window does
+    not (the font database, text layout, a menu bar), with nothing of the app's."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (
+        QApplication,
+        QLabel,
+        QMainWindow,
+        QPushButton,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    menu = window.menuBar().addMenu("&File")
+    for text in ("&New", "&Open…", "&Quit"):
+        menu.addAction(QAction(text, window))
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.addWidget(QLabel("<h1>A window with words</h1>"))
+    column.addWidget(QLabel("A line of text to read, as every real window has."))
+    column.addWidget(QPushButton("&Start"))
+    column.addStretch()
+    window.setCentralWidget(page)
+    window.statusBar().showMessage("Ready")
+    window.resize(1200, 800)
+    watch = _watch_class()(window, app.quit)
+    window.show()
+    app.exec()
+    emit(
+        {
+            "shown": watch.painted_at,
+            "idle": watch.idle_at,
+            "shown_cpu": watch.painted_cpu,
+            "idle_cpu": watch.idle_cpu,
+        }
+    )
 
 
 def app_start(plan: str | None = None, memory: bool = False) -> None:
@@ -139,6 +198,8 @@ def app_start(plan: str | None = None, memory: bool = False) -> None:
         {
             "shown": watch.painted_at,
             "idle": watch.idle_at,
+            "shown_cpu": watch.painted_cpu,
+            "idle_cpu": watch.idle_cpu,
             "exit": code,
             "peak_rss_mb": peak_rss_mb(),
             "plan_open": bool(found["window"].has_plan),
@@ -556,6 +617,7 @@ def prepare(*plans: str) -> None:
 
 MODES = {
     "bare-start": lambda: bare_start(),
+    "plain-start": plain_start,
     "app-start": lambda: app_start(),
     "bare-memory": lambda: bare_start(memory=True),
     "app-memory": lambda plan: app_start(plan, memory=True),

@@ -274,3 +274,16 @@ def test_cancelling_the_file_dialog_changes_nothing(window, monkeypatch) -> None
     monkeypatch.setattr(import_wizard, "ask_import_path", lambda parent, folder: None)
     assert import_wizard.import_notes(window) is None
     assert window.document.undo_stack.count() == 0
+
+
+def test_in_a_workshop_the_file_box_names_the_file_not_its_folders(
+    qtbot, document, csv_path, tmp_path, monkeypatch
+) -> None:
+    from workbook.gui import privacy
+
+    dialog = make_dialog(qtbot, document, tmp_path)
+    read(qtbot, dialog, csv_path)
+    assert dialog.path_edit.text() == str(csv_path)  # at the desk: the whole path
+    monkeypatch.setattr(privacy, "is_private", lambda: True)  # on the projector
+    read(qtbot, dialog, csv_path)
+    assert dialog.path_edit.text() == csv_path.name

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,7 +47,6 @@ IMPORT_FILTER = (
     "Text tables (*.csv *.tsv *.tab *.txt);;Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;"
     "All files (*)"
 )
-IMPORT_KEY = "Ctrl+Shift+I"
 NOT_IMPORTED = "— not imported —"
 GUESS = "guess"
 DELIMITER_CHOICES = (("Detect", None), ("Commas", ","), ("Semicolons", ";"), ("Tabs", "\t"),
@@ -254,11 +252,12 @@ class ImportDialog(QDialog):
 
     def start_read(self, path: Path, options: ReadOptions | None = None) -> None:
         """Read ``path`` on the worker thread; the dialog fills in when it is done."""
+        from workbook.gui.privacy import display_path
         from workbook.importing.table import ReadOptions, read_table
 
         self.path = Path(path)
         self.folder = self.path.parent
-        self.path_edit.setText(str(self.path))
+        self.path_edit.setText(display_path(self.path))  # the file name alone in a workshop
         self.table = None
         self.import_button.setEnabled(False)
         self._set_options_enabled(False)
@@ -516,29 +515,3 @@ def import_notes(window: MainWindow) -> ImportResult | None:
             message += f" ({result.skipped:,} skipped, {result.failed:,} not imported)"
         window.statusBar().showMessage(f"{message}. Undo takes them out again.", 10_000)
     return result
-
-
-def install_import_action(window: MainWindow) -> QAction:
-    """Add File ▸ Import listening notes… after Export PDF; on while a plan is open."""
-    action = QAction("&Import listening notes…", window)
-    action.setObjectName("import_notes_action")
-    action.setShortcut(QKeySequence(IMPORT_KEY))
-    action.setToolTip(
-        "Add listening notes from a CSV, TSV, Excel or OpenDocument file "
-        f"({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-    )
-    action.triggered.connect(lambda _checked=False: import_notes(window))
-    export = getattr(window.actions, "export_as", window.actions.export)  # after the exports
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if menu is not None and export in menu.actions():
-            following = menu.actions()[menu.actions().index(export) + 1 :]
-            if following:
-                menu.insertAction(following[0], action)
-            else:
-                menu.addAction(action)
-            break
-    window.addAction(action)
-    window.actions.plan_actions.append(action)
-    action.setEnabled(window.has_plan)
-    return action

@@ -26,7 +26,7 @@ from workbook import APP_NAME
 from workbook.gui import places
 from workbook.gui.actions import WindowActions
 from workbook.gui.document import PlanDocument
-from workbook.gui.import_wizard import install_import_action
+from workbook.gui.import_action import install_import_action
 from workbook.gui.pages import LazyPages, PageId, page_class, page_for_path
 from workbook.gui.plan_files import (
     PlanFiles,
