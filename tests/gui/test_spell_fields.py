@@ -228,6 +228,7 @@ def test_settings_keep_the_switch_and_language_and_refuse_nonsense(settings):
 def test_ctrl_f7_item_switches_every_window(qtbot, make_window):
     first, second = make_window(), make_window()
     first.files.new_plan()
+    qtbot.wait(10)  # the windows follow the switch from their first event-loop turn
     action = first.actions.spell_check
     assert action.isCheckable() and action.isChecked()
     assert action.shortcut().toString() == "Ctrl+F7"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from workbook.gui import page_commands, window_view, windows
 from workbook.gui.icons import icon
 from workbook.gui.shortcuts import reserve_shortcuts
-from workbook.gui.spell_highlighter import follow_spelling_settings, switch_spelling
 from workbook.gui.steps import STEPS
 
 if TYPE_CHECKING:
@@ -44,6 +44,13 @@ def _show_action_plan(window: MainWindow) -> None:
     from workbook.gui.action_plan_view import show_action_plan
 
     show_action_plan(window)
+
+
+def _spelling():  # noqa: ANN202 - the workbook.gui.spell_highlighter module
+    """The spell-checker, loaded after the first paint: no field needs it before."""
+    from workbook.gui import spell_highlighter
+
+    return spell_highlighter
 
 
 def _captures():  # noqa: ANN202 - the workbook.gui.capture_popup module
@@ -153,12 +160,17 @@ class WindowActions:
         self.spell_check = self._action(
             "Check spe&lling as you type",
             lambda: w.statusBar().showMessage(
-                switch_spelling(w.settings, self.spell_check.isChecked()), 5000
+                _spelling().switch_spelling(w.settings, self.spell_check.isChecked()), 5000
             ),
             _keys("Ctrl+F7"),
         )
         self.spell_check.setCheckable(True)
-        follow_spelling_settings(w.settings, self.spell_check)
+        self.spell_check.setChecked(w.settings.spell_check)
+        # The spell-checker's module loads after the first paint (no field needs it before);
+        # a field made sooner follows the stored switch as soon as it is applied.
+        QTimer.singleShot(
+            0, w, lambda: _spelling().follow_spelling_settings(w.settings, self.spell_check)
+        )
 
         self.larger_text = self._action(
             "&Larger text",

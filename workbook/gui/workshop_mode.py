@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QToolBar
 from workbook.gui.pages.page_id import PageId
 from workbook.gui.steps import STEPS
 from workbook.stages import Stage
-from workbook.workshop import EXTEND_MINUTES, Clock, WorkshopTimer
 
 if TYPE_CHECKING:
     from workbook.gui.agenda_bar import AgendaBar
     from workbook.gui.main_window import MainWindow
+    from workbook.workshop import Clock, WorkshopTimer
 
 WORKSHOP_TEXT_SCALE = 150
 """Text a room can read from the back on a projector; Ctrl+= and Ctrl+- still change it."""
@@ -77,6 +77,8 @@ class WorkshopMode:
             return False
         self.active = True
         self.snapshot_id = self._take_start_snapshot()
+        from workbook.workshop import WorkshopTimer  # loaded when a workshop starts
+
         self.timer = WorkshopTimer.from_minutes(self._plan_minutes(), self.clock)
         self._told_over.clear()
         self._connect_once()
@@ -181,6 +183,8 @@ class WorkshopMode:
         """Ctrl+Alt+Up: five more minutes for the stage on screen."""
         if not self.active or self.timer is None:
             return
+        from workbook.workshop import EXTEND_MINUTES
+
         stage = self.timer.extend(EXTEND_MINUTES)
         if stage is None:
             self.window.statusBar().showMessage("This page has no time-box to extend.", NOTICE_MS)
@@ -203,6 +207,7 @@ class WorkshopMode:
         if reading.is_over and reading.stage not in self._told_over:
             self._told_over.add(reading.stage)
             from workbook.gui.agenda_bar import agenda_title
+            from workbook.workshop import EXTEND_MINUTES
 
             self.window.statusBar().showMessage(
                 f"Time is up for {agenda_title(reading.stage)}. Carry on, or press "
