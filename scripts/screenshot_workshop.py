@@ -11,16 +11,10 @@ timer stopped at a fixed moment (12:34 left of 30 minutes), and saves docs/image
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from screenshot_window import IMAGES, settle, throwaway_window
 
-ROOT = Path(__file__).resolve().parent.parent
-IMAGES = ROOT / "docs" / "images"
 LEFT_SECONDS = 12 * 60 + 34
 
 
@@ -34,30 +28,14 @@ class StillClock:
         return self.now
 
 
-def settle(app: QApplication, ms: int = 600) -> None:
-    done = []
-    QTimer.singleShot(ms, lambda: done.append(True))
-    while not done:
-        app.processEvents()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=IMAGES)
     args = parser.parse_args(argv)
 
-    from workbook.gui.app import create_application
-    from workbook.gui.main_window import MainWindow
     from workbook.gui.pages import PageId
-    from workbook.gui.settings import Settings
 
-    with tempfile.TemporaryDirectory() as folder:
-        # Settings, recent files and recovery copies of this run go nowhere that lasts.
-        os.environ["WORKBOOK_CONFIG_DIR"] = str(Path(folder) / "config")
-        os.environ["WORKBOOK_DATA_DIR"] = str(Path(folder) / "data")
-        app = create_application([sys.argv[0]])
-        window = MainWindow(Settings())
-        window.show()
+    with throwaway_window() as (app, window):
         window.files.open_example("bakery")
         settle(app)
         clock = StillClock()
@@ -73,8 +51,6 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(args.out / "workshop.png"))
         window.workshop.leave()
-        window.document.undo_stack.setClean()
-        window.close()
     return 0
 
 

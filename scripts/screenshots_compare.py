@@ -14,26 +14,13 @@ to the second change with F8, and saves docs/images/compare.png.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from screenshot_window import IMAGES, settle, throwaway_window
 
-ROOT = Path(__file__).resolve().parent.parent
-IMAGES = ROOT / "docs" / "images"
 SIZE = (1280, 720)
 TAKEN = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
-
-
-def settle(app: QApplication, ms: int = 400) -> None:
-    done = []
-    QTimer.singleShot(ms, lambda: done.append(True))
-    while not done:
-        app.processEvents()
 
 
 def workshop_edits(document) -> None:  # noqa: ANN001 - a PlanDocument
@@ -76,23 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QLocale, Qt
 
     from workbook.examples import load_example
-    from workbook.gui.app import create_application
-    from workbook.gui.main_window import MainWindow
-    from workbook.gui.settings import Settings
     from workbook.gui.snapshots_view import show_snapshots
     from workbook.model import SnapshotKind
-    from workbook.session import PlanSession
 
     QLocale.setDefault(QLocale("en_GB"))
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["WORKBOOK_CONFIG_DIR"] = str(Path(folder) / "config")
-        os.environ["WORKBOOK_DATA_DIR"] = str(Path(folder) / "data")
-        app = create_application([sys.argv[0]])
-        window = MainWindow(Settings())
-        window.resize(*SIZE)
-        window.show()
-        window.document.replace_session(PlanSession(load_example("bakery")))
-        window.has_plan = True
+    with throwaway_window(load_example("bakery"), SIZE) as (app, window):
         document = window.document
         document.clock = lambda: datetime(2026, 2, 23, 8, 55, tzinfo=UTC)
         document.take_automatic_snapshot(SnapshotKind.FIRST_EDIT)
@@ -115,9 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         settle(app)
         args.out.mkdir(parents=True, exist_ok=True)
         view.grab().save(str(args.out / "compare.png"))
-        window.document.undo_stack.setClean()
         view.close()
-        window.close()
     return 0
 
 

@@ -13,16 +13,11 @@ saves docs/images/import-wizard.png.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from screenshot_window import IMAGES, settle, throwaway_window
 
-ROOT = Path(__file__).resolve().parent.parent
-IMAGES = ROOT / "docs" / "images"
 SIZE = (1280, 720)
 
 REVIEWS = (
@@ -35,13 +30,6 @@ REVIEWS = (
 )
 
 
-def settle(app: QApplication, ms: int = 400) -> None:
-    done = []
-    QTimer.singleShot(ms, lambda: done.append(True))
-    while not done:
-        app.processEvents()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=IMAGES)
@@ -50,25 +38,15 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QLocale
 
     from workbook.examples import load_example
-    from workbook.gui.app import create_application
     from workbook.gui.import_wizard import ImportDialog
-    from workbook.gui.main_window import MainWindow
-    from workbook.gui.settings import Settings
-    from workbook.session import PlanSession
 
     QLocale.setDefault(QLocale("en_GB"))
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["WORKBOOK_CONFIG_DIR"] = str(Path(folder) / "config")
-        os.environ["WORKBOOK_DATA_DIR"] = str(Path(folder) / "data")
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        throwaway_window(load_example("bakery"), SIZE) as (app, window),
+    ):
         source = Path(folder) / "reviews-march.csv"
         source.write_bytes(REVIEWS.encode("cp1252"))
-        app = create_application([sys.argv[0]])
-        window = MainWindow(Settings())
-        window.resize(*SIZE)
-        window.show()
-        window.document.replace_session(PlanSession(load_example("bakery")))
-        window.has_plan = True
-        settle(app)
 
         dialog = ImportDialog(window.document, source.parent, window)
         dialog.resize(SIZE[0] - 80, SIZE[1] - 80)
@@ -79,8 +57,6 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         dialog.grab().save(str(args.out / "import-wizard.png"))
         dialog.reject()
-        window.document.undo_stack.setClean()
-        window.close()
     return 0
 
 

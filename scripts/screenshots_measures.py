@@ -12,15 +12,13 @@ noon update) and saves docs/images/four-as.png.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
 # Run as a script, this folder is on the path: the README's screenshots share one size
 # and one way of waiting for the window to settle.
-from screenshots_thinking import IMAGES, SIZE, settle
+from screenshot_window import IMAGES, settle, throwaway_window
+from screenshots_thinking import SIZE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,26 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from workbook.examples import load_example
-    from workbook.gui.app import create_application
-    from workbook.gui.main_window import MainWindow
     from workbook.gui.pages import PageId
-    from workbook.gui.settings import Settings
     from workbook.gui.widgets import clock
-    from workbook.session import PlanSession
 
     clock.today = lambda: date(2026, 7, 1)  # just after the example's last readings
-    with tempfile.TemporaryDirectory() as folder:
-        # Settings, recent files and recovery copies of this run go nowhere that lasts.
-        os.environ["WORKBOOK_CONFIG_DIR"] = str(Path(folder) / "config")
-        os.environ["WORKBOOK_DATA_DIR"] = str(Path(folder) / "data")
-        app = create_application([sys.argv[0]])
-        window = MainWindow(Settings())
-        window.resize(*SIZE)
-        window.show()
-        window.document.replace_session(PlanSession(load_example("bakery")))
-        window.has_plan = True
-        settle(app)
-
+    with throwaway_window(load_example("bakery"), SIZE) as (app, window):
         window.go_to_page(PageId.ENGAGEMENT)
         engagement = window.pages[PageId.ENGAGEMENT]
         engagement.tab_widget.setCurrentWidget(engagement.four_as)
@@ -60,8 +43,6 @@ def main(argv: list[str] | None = None) -> int:
         settle(app, 300)
         args.out.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(args.out / "four-as.png"))
-        window.document.undo_stack.setClean()
-        window.close()
     return 0
 
 

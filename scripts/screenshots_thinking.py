@@ -12,26 +12,12 @@ an empty note), and saves docs/images/review-lint.png and docs/images/theme-sugg
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from screenshot_window import IMAGES, settle, throwaway_window
 
-ROOT = Path(__file__).resolve().parent.parent
-IMAGES = ROOT / "docs" / "images"
 SIZE = (1280, 800)
-
-
-def settle(app: QApplication, ms: int = 600) -> None:
-    """Let timers (the plan check waits for a pause) and painting run."""
-    done = []
-    QTimer.singleShot(ms, lambda: done.append(True))
-    while not done:
-        app.processEvents()
 
 
 def flawed_plan():  # noqa: ANN201 - a Plan
@@ -55,27 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=IMAGES)
     args = parser.parse_args(argv)
 
-    from workbook.gui.app import create_application
-    from workbook.gui.main_window import MainWindow
     from workbook.gui.pages import PageId
-    from workbook.gui.settings import Settings
     from workbook.gui.widgets import clock
-    from workbook.session import PlanSession
     from workbook.suggestions import SuggestionKind
 
     clock.today = lambda: date(2025, 6, 2)  # the examples' review dates stay ahead
-    with tempfile.TemporaryDirectory() as folder:
-        # Settings, recent files and recovery copies of this run go nowhere that lasts.
-        os.environ["WORKBOOK_CONFIG_DIR"] = str(Path(folder) / "config")
-        os.environ["WORKBOOK_DATA_DIR"] = str(Path(folder) / "data")
-        app = create_application([sys.argv[0]])
-        window = MainWindow(Settings())
-        window.resize(*SIZE)
-        window.show()
-        window.document.replace_session(PlanSession(flawed_plan()))
-        window.has_plan = True
-        settle(app)
-
+    with throwaway_window(flawed_plan(), SIZE) as (app, window):
         window.go_to_page(PageId.REVIEW)
         review = window.pages[PageId.REVIEW]
         review.review_tabs.setCurrentWidget(review.lint_list)
@@ -98,8 +69,6 @@ def main(argv: list[str] | None = None) -> int:
         table.select_row(table.current_row_id(), "from_listening")
         settle(app, 200)
         window.grab().save(str(args.out / "theme-suggestion.png"))
-        window.document.undo_stack.setClean()
-        window.close()
     return 0
 
 
