@@ -105,17 +105,22 @@ class ChildCommand(QObject):
 
     def ask_stop(self, parent: QWidget | None) -> bool:
         """Whether to stop the running command so the app can quit."""
-        box = QMessageBox(parent or self.parent_widget)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.title)
-        box.setText(self.stop_question)
-        box.setInformativeText(self.stop_detail)
-        stop = box.addButton("&Stop and quit", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.keep_text, QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is stop
+        from workbook.gui.dialogs import ask_choice
+
+        choice = ask_choice(
+            parent or self.parent_widget,
+            QMessageBox.Icon.Question,
+            self.title,
+            self.stop_question,
+            self.stop_detail,
+            [
+                ("&Stop and quit", QMessageBox.ButtonRole.DestructiveRole, "stop"),
+                (self.keep_text, QMessageBox.ButtonRole.RejectRole, "keep"),
+            ],
+            default="keep",
+            escape="keep",
+        )
+        return choice == "stop"
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self.parent_widget, title, message)

@@ -43,7 +43,7 @@ LockChoice = Literal["read_only", "take_over", "cancel"]
 RecoveryAction = Literal["restore", "keep", "discard"]
 
 
-def _ask(
+def ask_choice(
     parent: QWidget | None,
     icon: QMessageBox.Icon,
     title: str,
@@ -71,7 +71,7 @@ def _ask(
 
 def ask_unsaved_changes(parent: QWidget | None, name: str) -> UnsavedChoice:
     """Save / Don't save / Cancel before the plan is closed or replaced."""
-    return _ask(  # type: ignore[return-value]
+    return ask_choice(  # type: ignore[return-value]
         parent,
         QMessageBox.Icon.Warning,
         "Unsaved changes",
@@ -208,7 +208,7 @@ def show_shortcuts(
 
 def ask_save_failed(parent: QWidget | None, message: str) -> Literal["save_as", "cancel"]:
     """The plan could not be written: offer Save As; the edits stay in the window either way."""
-    return _ask(  # type: ignore[return-value]
+    return ask_choice(  # type: ignore[return-value]
         parent,
         QMessageBox.Icon.Warning,
         "Could not save",
@@ -226,7 +226,7 @@ def ask_save_failed(parent: QWidget | None, message: str) -> Literal["save_as", 
 
 def ask_changed_on_disk(parent: QWidget | None, path: Path) -> DiskChoice:
     """The file changed (or vanished) since it was opened or saved here."""
-    return _ask(  # type: ignore[return-value]
+    return ask_choice(  # type: ignore[return-value]
         parent,
         QMessageBox.Icon.Warning,
         "File changed on disk",
@@ -260,7 +260,7 @@ def ask_locked(parent: QWidget | None, path: Path, holder: str, stale: bool) -> 
             "other copy is closed."
         )
         default = "read_only"
-    return _ask(  # type: ignore[return-value]
+    return ask_choice(  # type: ignore[return-value]
         parent,
         QMessageBox.Icon.Warning,
         "Plan already open",

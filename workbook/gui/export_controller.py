@@ -186,17 +186,22 @@ class ExportController(ChildCommand):
     def ask_replace(self, path: Path) -> bool:
         """Whether to replace the PDF that is already at ``path`` ("Replace" is the default:
         exporting again over the last export is the usual case)."""
-        box = QMessageBox(self.parent_widget)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Replace the PDF?")
-        box.setText(f"{path.name} already exists in {path.parent}.")
-        box.setInformativeText("Replace it with the new PDF?")
-        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(replace)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is replace
+        from workbook.gui.dialogs import ask_choice
+
+        choice = ask_choice(
+            self.parent_widget,
+            QMessageBox.Icon.Question,
+            "Replace the PDF?",
+            f"{path.name} already exists in {path.parent}.",
+            "Replace it with the new PDF?",
+            [
+                ("&Replace", QMessageBox.ButtonRole.AcceptRole, "replace"),
+                ("Cancel", QMessageBox.ButtonRole.RejectRole, "cancel"),
+            ],
+            default="replace",
+            escape="cancel",
+        )
+        return choice == "replace"
 
     def ask_stop_export(self, parent: QWidget | None) -> bool:
         """Whether to stop the running export so the app can quit."""

@@ -123,33 +123,41 @@ class HandoffController(ChildCommand):
         return Path(path) if path else None
 
     def ask_replace(self, folder: Path) -> bool:
-        box = QMessageBox(self.parent_widget)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Replace the hand-off bundle?")
-        box.setText(f"The folder “{folder.name}” already holds a hand-off bundle.")
-        box.setInformativeText(
-            "Replace its files with new ones? Other files in the folder are left alone."
+        from workbook.gui.dialogs import ask_choice
+
+        choice = ask_choice(
+            self.parent_widget,
+            QMessageBox.Icon.Question,
+            "Replace the hand-off bundle?",
+            f"The folder “{folder.name}” already holds a hand-off bundle.",
+            "Replace its files with new ones? Other files in the folder are left alone.",
+            [
+                ("&Replace", QMessageBox.ButtonRole.DestructiveRole, "replace"),
+                ("Cancel", QMessageBox.ButtonRole.RejectRole, "cancel"),
+            ],
+            default="cancel",
+            escape="cancel",
         )
-        replace = box.addButton("&Replace", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is replace
+        return choice == "replace"
 
     def show_written(self, folder: Path, files: list[str]) -> bool:
         """Say what was written; True when the user wants to see the folder."""
-        box = QMessageBox(self.parent_widget)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("Hand-off bundle written")
-        box.setText(f"The hand-off bundle is in the folder “{folder.name}”.")
-        box.setInformativeText("It holds:\n" + "\n".join(f"• {name}" for name in files))
-        show = box.addButton("&Show the folder", QMessageBox.ButtonRole.AcceptRole)
-        close = box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(close)
-        box.setEscapeButton(close)
-        box.exec()
-        return box.clickedButton() is show
+        from workbook.gui.dialogs import ask_choice
+
+        choice = ask_choice(
+            self.parent_widget,
+            QMessageBox.Icon.Information,
+            "Hand-off bundle written",
+            f"The hand-off bundle is in the folder “{folder.name}”.",
+            "It holds:\n" + "\n".join(f"• {name}" for name in files),
+            [
+                ("&Show the folder", QMessageBox.ButtonRole.AcceptRole, "show"),
+                ("Close", QMessageBox.ButtonRole.RejectRole, "close"),
+            ],
+            default="close",
+            escape="close",
+        )
+        return choice == "show"
 
     def open_url(self, url: QUrl) -> None:
         QDesktopServices.openUrl(url)
