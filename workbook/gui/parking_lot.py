@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from workbook.gui.document import PlanDocument
 from workbook.gui.widgets import clock
 from workbook.gui.widgets.flow_layout import FlowLayout
-from workbook.model import ParkedIdea, ParkingOutcome, SevenP
+from workbook.model import ParkedIdea, ParkingOutcome, Row, SevenP
 from workbook.workshop_review import (
     ACTIONS,
     NOTES,
@@ -43,30 +43,35 @@ def _outcome_path(idea_id: str) -> tuple[str, ...]:
     return (*PARKING_LOT, idea_id, "outcome")
 
 
-def turn_into_note(document: PlanDocument, idea_id: str) -> str:
-    """Add a listening note of the idea (dated today); returns the note's id."""
+def _turn_into(
+    document: PlanDocument,
+    idea_id: str,
+    list_path: tuple[str, ...],
+    row: Row,
+    outcome: ParkingOutcome,
+    what: str,
+) -> str:
+    """Append ``row`` to ``list_path`` and set the idea's outcome, as one undo step."""
     idea = parked(document, idea_id)
-    note = note_from_idea(idea, clock.today())
-    document.begin_macro(f"Turn {quoted(idea.idea, SHORT)} into a listening note")
+    document.begin_macro(f"Turn {quoted(idea.idea, SHORT)} into {what}")
     try:
-        document.insert_rows(NOTES, len(document.rows(NOTES)), [note])
-        document.set_value(_outcome_path(idea_id), ParkingOutcome.NOTE)
+        document.insert_rows(list_path, len(document.rows(list_path)), [row])
+        document.set_value(_outcome_path(idea_id), outcome)
     finally:
         document.end_macro()
-    return note.id
+    return row.id
+
+
+def turn_into_note(document: PlanDocument, idea_id: str) -> str:
+    """Add a listening note of the idea (dated today); returns the note's id."""
+    note = note_from_idea(parked(document, idea_id), clock.today())
+    return _turn_into(document, idea_id, NOTES, note, ParkingOutcome.NOTE, "a listening note")
 
 
 def turn_into_action(document: PlanDocument, idea_id: str) -> str:
     """Add an agreed action of the idea (who and when to fill in); returns its id."""
-    idea = parked(document, idea_id)
-    action = action_from_idea(idea)
-    document.begin_macro(f"Turn {quoted(idea.idea, SHORT)} into an agreed action")
-    try:
-        document.insert_rows(ACTIONS, len(document.rows(ACTIONS)), [action])
-        document.set_value(_outcome_path(idea_id), ParkingOutcome.ACTION)
-    finally:
-        document.end_macro()
-    return action.id
+    action = action_from_idea(parked(document, idea_id))
+    return _turn_into(document, idea_id, ACTIONS, action, ParkingOutcome.ACTION, "an agreed action")
 
 
 def turn_into_decision(document: PlanDocument, idea_id: str, p: SevenP) -> None:
