@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
+from typing import Any
 
 RESULT_MARK = "BENCH-RESULT "
 
@@ -104,24 +106,27 @@ def wait_painted_and_idle(widget) -> object:
 # ---------------------------------------------------------------- start-up and memory
 
 
-def bare_start(memory: bool = False) -> None:
-    from PySide6.QtWidgets import QApplication, QWidget
-
-    app = QApplication(sys.argv[:1])
-    window = QWidget()
+def _time_window(app: Any, window: Any, peak: Callable[[], float] | None = None) -> None:
+    """Show ``window`` at the benchmark's size, run until it is idle, and report when it
+    was painted and idle (and the peak memory, when ``peak`` is given)."""
     window.resize(1200, 800)
     watch = _watch_class()(window, app.quit)
     window.show()
     app.exec()
-    emit(
-        {
-            "shown": watch.painted_at,
-            "idle": watch.idle_at,
-            "shown_cpu": watch.painted_cpu,
-            "idle_cpu": watch.idle_cpu,
-            "peak_rss_mb": peak_rss_mb(),
-        }
-    )
+    times = {
+        "shown": watch.painted_at,
+        "idle": watch.idle_at,
+        "shown_cpu": watch.painted_cpu,
+        "idle_cpu": watch.idle_cpu,
+    }
+    emit(times if peak is None else {**times, "peak_rss_mb": peak()})
+
+
+def bare_start(memory: bool = False) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication(sys.argv[:1])
+    _time_window(app, QWidget(), peak_rss_mb)
 
 
 def plain_start() -> None:
@@ -152,18 +157,7 @@ def plain_start() -> None:
     column.addStretch()
     window.setCentralWidget(page)
     window.statusBar().showMessage("Ready")
-    window.resize(1200, 800)
-    watch = _watch_class()(window, app.quit)
-    window.show()
-    app.exec()
-    emit(
-        {
-            "shown": watch.painted_at,
-            "idle": watch.idle_at,
-            "shown_cpu": watch.painted_cpu,
-            "idle_cpu": watch.idle_cpu,
-        }
-    )
+    _time_window(app, window)
 
 
 def app_start(plan: str | None = None, memory: bool = False) -> None:
