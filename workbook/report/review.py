@@ -3,6 +3,7 @@ against the plan, and the action plan (everything dated and owned)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from workbook.action_plan import ItemKind, action_plan
@@ -163,12 +164,15 @@ def _period(start: date | None, end: date | None) -> str:
     return f"{format_short_date(start) or '?'} to {format_short_date(end) or '?'}"
 
 
-def _against(spent: str, planned: float, shown_planned: str, difference: str, over: bool) -> str:
-    """ "47.5 h against 46 h planned (1.5 h over)", or "12, where the activities plan no money"."""
+def _against(spent: float, planned: float, fmt: Callable[[float], str], what: str) -> str:
+    """ "47.5 h of time against 46 h planned (1.5 h over)", or "12 in money, where the
+    activities plan no money"."""
+    shown = f"{fmt(spent)} {what}"
     if planned <= 0:
-        return f"{spent}, where the activities plan no money"
-    verdict = f"{difference} {'over' if over else 'under'}" if difference else "as planned"
-    return f"{spent} against {shown_planned} planned ({verdict})"
+        return f"{shown}, where the activities plan no money"
+    gap = spent - planned
+    verdict = f"{fmt(abs(gap))} {'over' if gap > 0 else 'under'}" if round(gap, 2) else "as planned"
+    return f"{shown} against {fmt(planned)} planned ({verdict})"
 
 
 def spending_blocks(plan: Plan) -> list[Block]:
@@ -202,20 +206,8 @@ def spending_blocks(plan: Plan) -> list[Block]:
         planned_hours = sum(p.planned_hours for p in dated if p.hours is not None)
         money = sum(p.money or 0 for p in dated)
         planned_money = sum(p.planned_money for p in dated if p.money is not None)
-        time_part = _against(
-            f"{format_hours(hours)} of time",
-            planned_hours,
-            format_hours(planned_hours),
-            format_hours(abs(hours - planned_hours)) if round(hours - planned_hours, 2) else "",
-            hours > planned_hours,
-        )
-        money_part = _against(
-            f"{format_money(money)} in money",
-            planned_money,
-            format_money(planned_money),
-            format_money(abs(money - planned_money)) if round(money - planned_money, 2) else "",
-            money > planned_money,
-        )
+        time_part = _against(hours, planned_hours, format_hours, "of time")
+        money_part = _against(money, planned_money, format_money, "in money")
         lead = (
             f"Over the {plural(len(dated), 'period')} recorded, the activities took "
             f"{time_part}, and {money_part}."
