@@ -290,8 +290,9 @@ def test_long_unchanged_text_is_cut_around_the_change():
     new = old.replace("word50", "changed")
     runs = trimmed_runs(word_diff(old, new), context=3)
     text = "".join(r.text for r in runs)
-    # Three words either side of the change; the rest of the text is cut with "…".
-    assert text == "… word47 word48 word49 word50changed word51 word52 word53 …"
+    # Three words either side of the change; the rest of the text is cut with "…". The
+    # words taken out and those put in their place are kept apart by a space of their own.
+    assert text == "… word47 word48 word49 word50 changed word51 word52 word53 …"
     assert [r.text for r in runs if r.mark] == ["word50", "changed"]
 
 
@@ -392,3 +393,21 @@ def test_hostile_review_text_makes_no_markdown_or_word_markup(hostile_changes):
     assert f"What changed since “{name}”" in readers.docx_text(document)
     assert "<w:hyperlink" not in readers.docx_xml(render_report(doc, "docx"))
     assert any(s in readers.docx_text(document) for s in HTML_TROUBLE)
+
+
+def test_html_keeps_the_spaces_around_added_and_removed_words():
+    """An added sentence after a full stop: its space stays, outside the underline."""
+    plan = load_example("bakery")
+    take_snapshot(plan, SNAPSHOT, now=datetime(2026, 3, 1, tzinfo=UTC))
+    plan.planning.intent += " We answer allergy questions the same day."
+    plan.planning.intent = plan.planning.intent.replace("Make it easy", "Make it simple")
+    doc = build_report(plan, ReportOptions(changes_since=SNAPSHOT), today=TODAY)
+    root = readers.parse_html(render_report(doc, "html").decode("utf-8"))
+    revision = next(p for p in root.iter(f"{readers.XHTML}p") if "revision" in p.get("class", ""))
+    text = "".join(revision.itertext())
+    assert "town. We answer allergy questions the same day." in text
+    assert "Make it easy simple and" in text
+    assert [e.text for e in revision.iter(f"{readers.XHTML}ins")] == [
+        "simple",
+        "We answer allergy questions the same day.",
+    ]

@@ -468,10 +468,10 @@ class ReportStory:
         tags = {"insert": ("<u>", "</u>"), "delete": ("<strike>", "</strike>")}
         colours = {"insert": INSERTED_COLOUR, "delete": REMOVED_COLOUR}
         parts = []
-        previous = ""
         for run in block.runs:
             text = txt.clean(run.text)
-            # The spaces around a change stay outside its tags (cleaning trims them).
+            # Cleaning trims a run; the spaces between runs (report.changes puts them
+            # outside the changes) are kept here.
             lead = " " if run.text[:1].isspace() else ""
             trail = " " if run.text[-1:].isspace() and text else ""
             if not text:
@@ -481,10 +481,7 @@ class ReportStory:
             if run.mark in tags:
                 start, end = tags[run.mark]
                 markup = f"{start}{markup}{end}"
-            if run.mark == "insert" and previous == "delete" and not lead:
-                lead = " "  # the words taken out and those put in their place, apart
             parts.append(f"{lead}{markup}{trail}")
-            previous = run.mark
         head = b.paragraph(block.label, "label_para")
         body = Paragraph("".join(parts) or "(empty)", style)
         return [KeepTogether([head, body]), Spacer(1, 4)]

@@ -73,7 +73,29 @@ def trimmed_runs(segments: Sequence[Segment], context: int = CONTEXT_WORDS) -> t
                 folded = " ".join(words[:context]) + " … " + " ".join(words[-context:])
             text = lead + folded + tail if folded else lead or tail
         runs.append(Run(text))
-    return tuple(runs)
+    return _spaced(runs)
+
+
+def _spaced(runs: list[Run]) -> tuple[Run, ...]:
+    """The runs with the spaces around each added or removed stretch moved out of it, and a
+    space between words taken out and those put in their place: every format then marks
+    exactly the words, and no words run together."""
+    out: list[Run] = []
+    for run in runs:
+        core = run.text.strip()
+        if not run.mark or not core:
+            out.append(run)
+            continue
+        lead = run.text[: len(run.text) - len(run.text.lstrip())]
+        trail = run.text[len(run.text.rstrip()) :]
+        if lead:
+            out.append(Run(lead))
+        elif run.mark == "insert" and out and out[-1].mark == "delete":
+            out.append(Run(" "))
+        out.append(Run(core, run.mark))
+        if trail:
+            out.append(Run(trail))
+    return tuple(out)
 
 
 def _field_label(label: str) -> str:

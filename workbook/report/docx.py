@@ -384,12 +384,8 @@ class DocxRenderer:
             self.run(self.para(keep_next=True), block.label, "Strong")
             p = self.para(text_for_direction="".join(r.text for r in block.runs))
             colours = {"insert": INSERTED_COLOUR, "delete": REMOVED_COLOUR}
-            previous = ""
-            for part in block.runs:
-                if part.mark == "insert" and previous == "delete" and not part.text[:1].isspace():
-                    self.run(p, " ")  # the words taken out and those put in their place, apart
+            for part in block.runs:  # spaced in the report model (report.changes)
                 self.run(p, part.text, colour=colours.get(part.mark, ""), mark=part.mark)
-                previous = part.mark
         elif isinstance(block, WriteIn):
             for index in range(block.lines):
                 p = self.para(WRITE_IN)
