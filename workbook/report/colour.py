@@ -3,6 +3,7 @@ and darker shades of it for text (4.5:1) and graphics (3:1) on white."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 WHITE = "#FFFFFF"
@@ -82,7 +83,9 @@ class Accent:
         return self.text != self.base.upper()
 
 
+@functools.lru_cache(maxsize=32)
 def accent_colours(accent: str) -> Accent:
+    """The shades to use for ``accent`` (kept: every chart and table of an export asks)."""
     on_base = WHITE if contrast(WHITE, accent) >= TEXT_CONTRAST else INK
     if on_base == INK and contrast(INK, accent) < contrast(WHITE, accent):
         on_base = WHITE

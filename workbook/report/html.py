@@ -5,6 +5,7 @@ string escaped so that none of it can become an element or an attribute."""
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import re
 
@@ -36,13 +37,14 @@ from workbook.report.colour import (
     SENTIMENT_COLOURS,
     accent_colours,
 )
+from workbook.report.linechart import layout
 from workbook.report.logo import read_logo
-from workbook.report.text import paragraphs, printable
+from workbook.report.text import paragraphs, printable, printable_all
 
 _CLASS_UNSAFE = re.compile(r"[^a-z0-9-]")
 _CELL = "\x00"
-"""Between the cells of a row while they are escaped together; ``printable`` has removed
-every such character from the text itself."""
+"""Between the cells of a table while they are escaped together; ``printable_all`` has
+marked every such character in the text itself."""
 WRITE_LINE_EM = 2.2
 """Height of one ruled write-in line: room for handwriting."""
 
@@ -58,6 +60,7 @@ def esc_lines(text: str) -> str:
     return escaped.replace("\n", "<br>") if "\n" in escaped else escaped
 
 
+@functools.cache
 def css_class(value: str) -> str:
     return _CLASS_UNSAFE.sub("", value.casefold())
 
@@ -288,33 +291,28 @@ class HtmlRenderer:
 
     def table(self, table: Table) -> None:
         roles = [css_class(c.role) for c in table.columns]
+        width = len(roles)
+        # The headers and cells of the whole table are made printable and escaped in one
+        # call each, joined by ``_CELL`` and split again (a 2,000-note log is ten thousand
+        # cells), and a row is one ``str.format`` of a template that holds our markup
+        # (roles are [a-z0-9-] only, so it has no braces of its own).
+        texts = [c.header for c in table.columns]
+        texts += [cell for row in table.rows for cell in row]
+        texts = [text.strip() for text in printable_all(texts)]
+        escaped = html.escape(_CELL.join(texts), quote=True).replace("\n", "<br>")
+        parts = escaped.split(_CELL)
+        head = "".join(f'<th scope="col" class="{role}">{{}}</th>' for role in roles)
+        cells = "".join(f'<td class="{role}" dir="auto">{{}}</td>' for role in roles)
         out = [f'<div class="table-wrap"><table class="t-{css_class(table.key) or "plain"}">']
         if table.caption:
             out.append(f"<caption>{esc(table.caption)}</caption>")
-        out.append(
-            "<thead><tr>"
-            + "".join(
-                f'<th scope="col" class="{role}">{esc(c.header)}</th>'
-                for c, role in zip(table.columns, roles, strict=True)
-            )
-            + "</tr></thead><tbody>"
-        )
-        # "</td><td …>" between the cells of a row, so a whole row is escaped in one call:
-        # a 2,000-note log is ten thousand cells. The joins are ours, added after escaping.
-        opening = [f'<td class="{role}" dir="auto">' for role in roles]
-        joins = [f"</td>{cell}" for cell in opening[1:]]
-        first_blank = len(table.rows) - table.write_in_rows
-        for index, row in enumerate(table.rows):
-            joined = _CELL.join(printable(cell).strip() for cell in row)
-            escaped = html.escape(joined, quote=True)
-            if "\n" in escaped:
-                escaped = escaped.replace("\n", "<br>")
-            parts = escaped.split(_CELL)
-            line = [opening[0], parts[0]]
-            for join, part in zip(joins, parts[1:], strict=True):
-                line += (join, part)
-            tr = '<tr class="write-in-row">' if index >= first_blank else "<tr>"
-            out.append(tr + "".join(line) + "</td></tr>")
+        out.append(f"<thead><tr>{head}</tr></thead><tbody>".format(*parts[:width]))
+        template, blank = f"<tr>{cells}</tr>", f'<tr class="write-in-row">{cells}</tr>'
+        first_blank = (1 + len(table.rows) - table.write_in_rows) * width
+        out += [
+            (template if start < first_blank else blank).format(*parts[start : start + width])
+            for start in range(width, len(parts), width)
+        ]
         out.append("</tbody></table></div>")
         self.out.append("\n".join(out))
 
@@ -342,8 +340,6 @@ class HtmlRenderer:
     def line_chart(self, chart: LineChart) -> None:
         """An inline SVG of the readings (hidden from screen readers, which read the table
         of the chart's points after it). Only figures and dates we format go in it."""
-        from workbook.report.linechart import layout
-
         width, height = 560.0, 150.0
         shape = layout(chart, width, height)
         accent = accent_colours(self.doc.meta.accent).graphic
