@@ -7,13 +7,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
-from workbook.model import ROW_TYPES, Plan, Row
-from workbook.paths import is_row_step
 from workbook.resources import resource_path
+
+if TYPE_CHECKING:
+    from workbook.model import Plan, Row
+
+# The plan model is imported where a plan is built: listing the examples (the start page,
+# before any plan is opened) reads their files as plain JSON.
 
 EXAMPLES_FOLDER = "examples"
 
@@ -48,6 +50,8 @@ def _example_files() -> dict[str, Path]:
 @cache
 def _parsed(name: str) -> Plan:
     # Read-only master copy; callers get deep copies from load_example.
+    from workbook.model import Plan
+
     return Plan.model_validate_json(_example_files()[name].read_text(encoding="utf-8"))
 
 
@@ -105,6 +109,11 @@ def _as_text(value: object) -> str | None:
 
 
 def _text_in(example: Plan, path: tuple[str, ...], user_plan: Plan | None) -> str | None:
+    from pydantic import BaseModel
+
+    from workbook.model import ROW_TYPES
+    from workbook.paths import is_row_step
+
     node: Any = example
     index = 0
     while index < len(path):

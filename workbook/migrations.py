@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from workbook.model import FORMAT_MARKER, SCHEMA_VERSION
+from workbook.file_format import FORMAT_MARKER, SCHEMA_VERSION
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 """A pure step from schema version N to N+1 on the raw JSON object."""

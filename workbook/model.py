@@ -23,26 +23,12 @@ from pydantic import (
     model_validator,
 )
 
+from workbook import file_format
 from workbook.jsondelta import apply_delta, diff
 from workbook.stages import Stage
 
-FORMAT_MARKER = "social-media-value-workbook"
-"""Value of the ``format`` key that marks a file as one of our plans."""
-
-SCHEMA_VERSION = 2
-"""Version of the file format this app writes.
-
-History (each change gets a migration step in ``workbook.migrations`` and a
-sample file in ``tests/samples/``):
-
-1. First version: plan details, management & administration, listening & learning,
-   thinking & planning (the 7 P's), engagement.
-2. The review cycle: a stable plan ``id``; named and automatic snapshots in ``history``;
-   the four A's with a unit, a direction and a dated baseline and target (numbers parsed
-   from the version 1 text), and dated readings (``engagement.readings``); money and
-   hours spent per period (``engagement.spending``); agreed actions
-   (``engagement.actions``); a structured cadence on activities.
-"""
+FORMAT_MARKER = file_format.FORMAT_MARKER
+SCHEMA_VERSION = file_format.SCHEMA_VERSION
 
 # C0 controls except tab and newline, DEL, C1 controls, and lone surrogates.
 _UNWANTED_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")

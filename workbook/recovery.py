@@ -22,15 +22,16 @@ from workbook.jsonfile import (
     loads_strict,
     read_regular_file,
 )
-from workbook.lenient import plan_from_raw_leniently
 from workbook.liveness import SessionLease, lease_is_held
 from workbook.locking import current_host
 from workbook.migrations import SCHEMA_VERSION, FormatError, schema_version_of
-from workbook.model import Plan
-from workbook.storage import PlanLoadError, plan_from_json_value
 
 if TYPE_CHECKING:
     from workbook.locking import LockHolder
+    from workbook.model import Plan
+
+# The plan model and storage are imported where a copy is restored: the check for copies
+# at start-up reads only their envelopes, before any plan (and the model) is needed.
 
 RECOVERY_FORMAT = "social-media-value-workbook-recovery"
 """Value of ``format`` in a recovery copy (a plan file has its own marker inside ``plan``)."""
@@ -451,6 +452,9 @@ class RecoveryStore:
         in :attr:`RestoredCopy.left_out`. Raises :class:`~workbook.storage.PlanLoadError`
         when nothing can be restored; a damaged copy is then first moved to the
         ``damaged`` folder (the message says where), so it is not offered again."""
+        from workbook.lenient import plan_from_raw_leniently
+        from workbook.storage import PlanLoadError, plan_from_json_value
+
         try:
             raw = self._read_envelope(copy.path)
             plan_raw = raw.get("plan")

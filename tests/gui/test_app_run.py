@@ -89,7 +89,7 @@ def test_self_test_is_handed_to_the_self_test(monkeypatch):
 
 def test_start_up_stays_light(tmp_path):
     """Showing the first window must not load the PDF library, the plan model (pydantic:
-    loaded just after the first paint) or build the stage pages."""
+    loaded with the first plan) or build the stage pages."""
     script = textwrap.dedent("""
         import sys
         from workbook.gui.app import create_application
@@ -147,3 +147,42 @@ def test_start_sets_aside_its_own_objects_but_never_a_plan(tmp_path):
               "title", "collectable", "after")))
     """)
     assert run_app_script(script, tmp_path) == ["0", "True", "True", "Restored", "True", "True"]
+
+
+def test_the_model_waits_for_the_first_plan_and_is_set_aside_before_it_is_read(tmp_path):
+    """The real start shows the start page, checks for recovery copies and lists the
+    examples without the plan model; the first plan loads it, and the model's classes are
+    frozen with the start-up objects while the plan itself stays collectable."""
+    script = textwrap.dedent("""
+        import gc, sys
+        import workbook.gui.app as app_module
+        seen = {}
+        original_open = app_module.open_windows
+        def open_windows(paths):
+            windows = original_open(paths)
+            offer = windows[0].files.offer_recovery
+            def offer_then_open():
+                offer()
+                windows[0].start_page.load_examples()  # (again, if it ran first)
+                seen["model after the start"] = "workbook.model" in sys.modules
+                seen["examples listed"] = windows[0].start_page.examples.count() > 0
+                windows[0].files.open_example("bakery")
+                from workbook.model import ListeningNote, Plan
+                plan = windows[0].document.plan
+                tracked = {id(o) for o in gc.get_objects()}
+                seen["model frozen"] = id(Plan) not in tracked and id(ListeningNote) not in tracked
+                seen["plan collectable"] = all(
+                    id(part) in tracked for part in (plan, plan.details, plan.listening.notes)
+                )
+                windows[0].document.undo_stack.setClean()
+                windows[0].files.confirm_close_plan = lambda: True
+                app_module.QApplication.quit()
+            windows[0].files.offer_recovery = offer_then_open
+            return windows
+        app_module.open_windows = open_windows
+        from workbook.cli import main
+        code = main([])
+        print(code, *(seen[k] for k in ("model after the start", "examples listed",
+              "model frozen", "plan collectable")))
+    """)
+    assert run_app_script(script, tmp_path) == ["0", "False", "True", "True", "True"]

@@ -18,6 +18,7 @@ from tests.gui.test_spell_highlighter import _squiggles
 from workbook import spelling
 from workbook.appdirs import data_dir
 from workbook.gui.document import PlanDocument
+from workbook.gui.first_paint import waiting
 from workbook.gui.preferences import PreferencesDialog
 from workbook.gui.spell_highlighter import (
     loader,
@@ -228,7 +229,10 @@ def test_settings_keep_the_switch_and_language_and_refuse_nonsense(settings):
 def test_ctrl_f7_item_switches_every_window(qtbot, make_window):
     first, second = make_window(), make_window()
     first.files.new_plan()
-    qtbot.wait(10)  # the windows follow the switch from their first event-loop turn
+    for window in (first, second):  # each follows the switch from its first paint on
+        window.show()
+        qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not (waiting(first) or waiting(second)))
     action = first.actions.spell_check
     assert action.isCheckable() and action.isChecked()
     assert action.shortcut().toString() == "Ctrl+F7"

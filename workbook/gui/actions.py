@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from workbook.gui import page_commands, window_view, windows
+from workbook.gui.first_paint import after_first_paint
 from workbook.gui.icons import icon
 from workbook.gui.shortcuts import reserve_shortcuts
 from workbook.gui.steps import STEPS
@@ -166,10 +166,11 @@ class WindowActions:
         )
         self.spell_check.setCheckable(True)
         self.spell_check.setChecked(w.settings.spell_check)
-        # The spell-checker's module loads after the first paint (no field needs it before);
-        # a field made sooner follows the stored switch as soon as it is applied.
-        QTimer.singleShot(
-            0, w, lambda: _spelling().follow_spelling_settings(w.settings, self.spell_check)
+        # The spell-checker's module loads after the first paint (no field needs it before;
+        # a zero timer would fire before it); a field made sooner follows the stored switch
+        # as soon as it is applied.
+        after_first_paint(
+            w, lambda: _spelling().follow_spelling_settings(w.settings, self.spell_check)
         )
 
         self.larger_text = self._action(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Sequence
 
@@ -10,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from workbook import APP_ID, APP_NAME, ORG_NAME, __version__
+from workbook.gui.collector import freeze_start_up_objects
 from workbook.gui.crash import CrashHandler, recovery_note
 from workbook.gui.first_paint import after_first_paint
 from workbook.gui.main_window import MainWindow
@@ -34,30 +34,14 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def freeze_start_up_objects() -> None:
-    """Freeze what the app keeps for as long as it runs (modules, the plan model's
-    validators, Qt's wrappers) out of the garbage collector's sight.
-
-    A full collection runs on whichever thread allocates, usually the UI thread. With a
-    2,000-note plan open one took 15-30 ms with these objects in view and 2 ms with them
-    frozen; after typing, the worst 60 Hz frame was 17-21 ms late without the freeze and
-    13-14 ms with it (tests/benchmarks, interaction). Called before any plan is read, so
-    no plan (a restored one included) is ever frozen: plans come and go.
-    """
-    import workbook.model  # noqa: F401 - loaded now (after the first paint), to be set aside
-
-    gc.collect()  # what is already garbage must not be frozen (it could never be freed)
-    gc.freeze()
-
-
 def open_windows(paths: Sequence[str]) -> list[MainWindow]:
     """The first window (which also offers crash recovery) plus one per extra plan file."""
     windows = [MainWindow()]
     windows[0].show()
 
     def after_show() -> None:
-        # After the first paint, so the window is on screen before any question is asked
-        # (and before the plan model, which the recovery check needs, is loaded).
+        # After the first paint, so the window is on screen before any question is asked.
+        # The plan model waits for the first plan (workbook.gui.collector).
         freeze_start_up_objects()
         windows[0].files.offer_recovery()
         for index, path in enumerate(paths):

@@ -58,3 +58,8 @@ class _AfterFirstPaint(QObject):
 def after_first_paint(widget: QWidget, work: Callable[[], None]) -> None:
     """Call ``work()`` once, just after ``widget`` is first painted."""
     _AfterFirstPaint(widget, work)
+
+
+def waiting(widget: QWidget) -> bool:
+    """True while some work for ``widget`` or a widget inside it waits for its first paint."""
+    return bool(widget.findChildren(_AfterFirstPaint))

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
 from workbook.appdirs import recovery_dir
+from workbook.gui.collector import before_first_plan
 from workbook.gui.privacy import display_path, is_private
 
 if TYPE_CHECKING:
@@ -155,6 +156,7 @@ class PlanFiles(QObject):
 
     def new_plan(self) -> None:
         """A blank plan, "prepared by" the consultant of the profile and dated today."""
+        before_first_plan()
         from workbook.gui.widgets import clock
         from workbook.session import PlanSession
         from workbook.templates import blank_plan
@@ -169,6 +171,7 @@ class PlanFiles(QObject):
 
     def open_path(self, path: str | Path) -> bool:
         """Open a plan file (asking about unsaved changes and locks). True if it opened."""
+        before_first_plan()
         from workbook.gui.windows import bring_forward, window_with_plan
         from workbook.locking import PlanLockedError
         from workbook.session import LockMode, PlanSession
@@ -204,6 +207,7 @@ class PlanFiles(QObject):
 
     def open_example(self, name: str) -> None:
         """A worked example opens as a new untitled plan; its resource file is never written."""
+        before_first_plan()
         from workbook.examples import load_example
         from workbook.session import PlanSession
 
@@ -214,6 +218,7 @@ class PlanFiles(QObject):
         """A new client's plan from a copy of a plan or a worked example: the structure and
         the consultant's own choices, and whatever else the user ticks
         (:func:`workbook.templates.copy_for_new_client`)."""
+        before_first_plan()
         from workbook.examples import list_examples, load_example
         from workbook.gui.widgets import clock
         from workbook.session import PlanSession
@@ -428,8 +433,6 @@ class PlanFiles(QObject):
     def offer_recovery(self) -> bool:
         """At start-up: name damaged recovery copies (kept aside), then offer the copies of
         sessions that ended without closing. True if one was restored."""
-        from workbook.storage import PlanLoadError
-
         scan = self.recovery_store.scan()
         if scan.damaged_message():
             dialogs_module().show_info(
@@ -449,6 +452,9 @@ class PlanFiles(QObject):
                 self.recovery_store.discard(copy)
                 copies.pop(index)
                 continue
+            before_first_plan()
+            from workbook.storage import PlanLoadError
+
             try:
                 restored = self.recovery_store.load(copy)
             except PlanLoadError as error:
