@@ -2,7 +2,7 @@
 
 How the next format version is added (say version 2):
 
-1. In ``workbook/model.py`` raise ``SCHEMA_VERSION`` to 2 (and the ``Literal`` of
+1. In ``workbook/file_format.py`` raise ``SCHEMA_VERSION`` to 2 (and the ``Literal`` of
    ``Plan.schema_version``) and note the change in its history.
 2. In ``workbook/migrations.py`` write a pure step ``_v1_to_v2(raw) -> raw`` that returns
    the upgraded object with ``"schema_version": 2`` and register it: ``MIGRATIONS[1] =
