@@ -204,11 +204,11 @@ def _read_regular(path: Path) -> bytes:
         raise _Damaged(f"It is too large to be a recovery copy ({error.size:,} bytes).") from None
 
 
-def _title_of(plan: Plan, original_path: Path | None) -> str:
-    details = plan.details
+def _title_of(details: dict[str, Any], original_path: Path | None) -> str:
+    """The name a copy is offered under: the plan's title, organisation or file name."""
     return (
-        details.title.strip()
-        or details.organisation.strip()
+        str(details.get("title") or "").strip()
+        or str(details.get("organisation") or "").strip()
         or (original_path.stem if original_path else "")
         or "Untitled plan"
     )
@@ -322,18 +322,41 @@ class RecoveryStore:
         edits began (what the document was loaded or last saved as); ``lock_token`` the
         token of the plan lock the session holds. Raises ``OSError`` if the folder cannot
         be written."""
+        return self.write_dumped(
+            plan.model_dump(mode="json"),
+            original_path,
+            session_id,
+            saved_at=saved_at,
+            base_fingerprint=base_fingerprint,
+            lock_token=lock_token,
+        )
+
+    def write_dumped(
+        self,
+        plan_data: dict[str, Any],
+        original_path: Path | None,
+        session_id: str,
+        *,
+        saved_at: datetime | None = None,
+        base_fingerprint: str | None = None,
+        lock_token: str | None = None,
+    ) -> Path:
+        """:meth:`write`, given the plan as ``Plan.model_dump(mode="json")`` made it. The
+        autosaver's worker thread writes from that snapshot without building the plan
+        again: pydantic holds the interpreter lock while it validates or dumps (some
+        35 ms for 2,000 notes), and the window could not answer a key meanwhile."""
         when = (saved_at or self._clock()).astimezone(UTC)
         envelope = {
             "format": RECOVERY_FORMAT,
             "recovery_of": str(Path(original_path).absolute()) if original_path else None,
             "saved_at": when.isoformat(timespec="seconds"),
             "session_id": session_id,
-            "title": _title_of(plan, original_path),
+            "title": _title_of(plan_data.get("details") or {}, original_path),
             "base_fingerprint": base_fingerprint,
             "pid": os.getpid(),
             "host": current_host(),
             "plan_lock_token": lock_token or "",
-            "plan": plan.model_dump(mode="json"),
+            "plan": plan_data,
         }
         data = (json.dumps(envelope, indent=2, ensure_ascii=False) + "\n").encode(
             "utf-8", errors="backslashreplace"

@@ -108,6 +108,22 @@ def test_title_falls_back(tmp_path: Path) -> None:
     assert [c.title for c in store.list()] == ["acme", "Untitled plan"]
 
 
+def test_a_copy_from_the_autosavers_snapshot_is_the_copy_of_the_plan(tmp_path: Path) -> None:
+    """The autosaver's worker writes from ``model_dump(mode="json")`` without building the
+    plan again: the file must be byte for byte the one written from the plan."""
+    plan = _plan("Crumb & Co")
+    plan.details.organisation = "Crumb and Co"
+    plan.listening.notes.append(ListeningNote(said="Café opens at 7 — 🍞"))
+    from_plan = RecoveryStore(tmp_path / "a").write(plan, tmp_path / "p.json", "s", saved_at=T0)
+    dumped = plan.model_dump(mode="json")
+    store = RecoveryStore(tmp_path / "b")
+    from_dump = store.write_dumped(dumped, tmp_path / "p.json", "s", saved_at=T0)
+    assert from_plan.read_bytes() == from_dump.read_bytes()
+    copy = store.list()[0]
+    assert copy.title == plan.details.title
+    assert store.load(copy).plan == plan
+
+
 def test_unsafe_session_ids_become_safe_file_names(tmp_path: Path) -> None:
     store = RecoveryStore(tmp_path)
     path = store.write(Plan(), None, "../../etc/passwd window 1", saved_at=T0)

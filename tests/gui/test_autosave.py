@@ -60,14 +60,14 @@ def test_the_write_happens_off_the_ui_thread(window, qtbot):
     being written, and the writing thread is not the UI thread."""
     release = threading.Event()
     threads = []
-    real_write = window.files.recovery_store.write
+    real_write = window.files.recovery_store.write_dumped
 
     def slow_write(*args, **kwargs):
         threads.append(threading.current_thread())
         assert release.wait(10)
         return real_write(*args, **kwargs)
 
-    window.files.recovery_store.write = slow_write
+    window.files.recovery_store.write_dumped = slow_write
     window.files.new_plan()
     window.document.set_value(TITLE, "First")
     try:
@@ -235,7 +235,7 @@ def test_a_failing_recovery_folder_is_reported_in_the_status_bar(window, qtbot):
     def broken(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    window.files.recovery_store.write = broken
+    window.files.recovery_store.write_dumped = broken
     window.files.new_plan()
     with qtbot.waitSignal(window.autosaver.failed, timeout=5000):
         window.document.set_value(TITLE, "x")

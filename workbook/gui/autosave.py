@@ -255,11 +255,15 @@ class Autosaver(QObject):
         self._first_unsaved_edit = None  # the snapshot holds every edit so far
         generation = self.document.edit_generation
         modified = self.document.is_modified
+        # The copy is written from a JSON-ready snapshot, so the worker never builds a
+        # plan (pydantic would hold the interpreter lock, and the window wait, for the
+        # whole of it); only saving to the file itself, when chosen, needs one.
         snapshot: dict[str, Any] | None = (
-            self.document.plan.model_dump(round_trip=True) if modified else None
+            self.document.plan.model_dump(mode="json") if modified else None
         )
         original = self.original_path()
         target = self.file_target() if (include_file and modified) else None
+        for_file = self.document.plan.model_dump(round_trip=True) if target else None
         store, session_id = self.store, self.session_id
         lease_error = self._ensure_lease() if modified else ""
         base_fingerprint = self.base_fingerprint() if modified else None
@@ -275,13 +279,12 @@ class Autosaver(QObject):
                 except OSError as error:
                     result.recovery_error = str(error)
                 return result
-            plan = Plan.model_validate(snapshot)
             try:
                 if lease_error:
                     result.recovery_error = lease_error
                 else:
-                    result.recovery_path = store.write(
-                        plan,
+                    result.recovery_path = store.write_dumped(
+                        snapshot,
                         original,
                         session_id,
                         base_fingerprint=base_fingerprint,
@@ -292,11 +295,11 @@ class Autosaver(QObject):
                     f"The recovery copy could not be written in {store_folder(store)}: "
                     f"{getattr(error, 'strerror', None) or error}."
                 )
-            if target is not None:
+            if target is not None and for_file is not None:
                 result.target = target
                 try:
                     result.save_result = save_plan(
-                        plan,
+                        Plan.model_validate(for_file),
                         target.path,
                         expected_fingerprint=target.fingerprint,
                         backups=target.backups,
