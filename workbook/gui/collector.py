@@ -6,37 +6,38 @@ objects (modules, Qt's wrappers, the plan model's classes and validators) in vie
 2 ms with them frozen; after typing, the worst 60 Hz frame was 17-21 ms late without the
 freeze and 13-14 ms with it (tests/benchmarks, interaction).
 
-So an app started by :func:`workbook.gui.app.open_windows` freezes twice: what the first
-window needed, just after its first paint; and the plan model, when the first plan is
-wanted (New, Open, an example, a recovery copy), just before that plan is read. No plan,
-a restored one included, is ever frozen: plans come and go. Windows made by tests and
-scripts freeze nothing.
+So an app started by :func:`workbook.gui.app.open_windows` freezes twice. Just after the
+first window's first paint, what it needed is frozen as it is: a collection first would
+walk every object (some 20 ms, then, for 265 objects of garbage). When the first plan is
+wanted (New, Open, an example, a recovery copy), the plan model is loaded, and before that
+plan is read everything is thawed, collected (that garbage with it) and frozen again, the
+model's classes and validators now included. No plan, a restored one included, is ever
+frozen: plans come and go. Windows made by tests and scripts freeze nothing.
 """
 
 from __future__ import annotations
 
 import gc
-import sys
 
-_model_pending = False
-"""True from the first freeze until the model has been loaded and frozen too."""
+_pending = False
+"""True from the first freeze until the model has been loaded and everything collected."""
 
 
 def freeze_start_up_objects() -> None:
     """After the first window's first paint: its modules and widgets, set aside."""
-    global _model_pending
-    gc.collect()  # what is already garbage must not be frozen (it could never be freed)
+    global _pending
     gc.freeze()
-    _model_pending = "workbook.model" not in sys.modules
+    _pending = True
 
 
 def before_first_plan() -> None:
     """Called before a plan is read or made: loads the plan model (the start page is
     shown without it) and, the first time in the app, sets the model aside as well."""
-    global _model_pending
+    global _pending
     import workbook.model  # noqa: F401 - loaded here, before the plan it reads
 
-    if _model_pending:
-        _model_pending = False
+    if _pending:
+        _pending = False
+        gc.unfreeze()  # the garbage frozen with the start-up objects can go now
         gc.collect()
         gc.freeze()
