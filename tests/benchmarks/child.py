@@ -585,6 +585,9 @@ def export_in_window(plan: str) -> None:
             "pdf_bytes": target.stat().st_size if target.exists() else 0,
         }
     )
+    # The snapshot taken before the export is plan data: the plan counts as modified, and
+    # closing would ask about it (a modal question nobody answers here).
+    window.document.undo_stack.setClean()
     window.close()
     shutil.rmtree(work, ignore_errors=True)
 

@@ -402,3 +402,21 @@ def test_restore_then_an_outside_change_then_save_asks_before_overwriting(
     assert answers.names().count("ask_changed_on_disk") == 1
     assert load_plan(path).plan.details.title == "Changed by a colleague after the crash"
     assert window.document.is_modified
+
+
+def test_a_snapshot_alone_reaches_the_recovery_copy_without_running_the_checks_again(window, qtbot):
+    """A snapshot changes the plan's history, not its words: the copy must keep it, but
+    what follows every edit (the plan check, progress, counts) has nothing new to do."""
+    window.files.new_plan()
+    window.document.set_value(TITLE, "Before the snapshot")
+    qtbot.waitUntil(lambda: bool(copies()))
+    edits: list[int] = []
+    window.document.edited.connect(lambda: edits.append(1))
+    window.document.take_snapshot("Kept")
+    assert window.document.is_modified and edits == []
+
+    def kept() -> list[str]:
+        store = RecoveryStore(recovery_dir())
+        return [s.name for s in store.load(copies()[0]).plan.history.snapshots]
+
+    qtbot.waitUntil(lambda: kept() == ["Kept"])

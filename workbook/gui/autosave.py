@@ -153,6 +153,7 @@ class Autosaver(QObject):
         self.written_generation = -1
         """Generation of the last snapshot written as a recovery copy."""
         document.edited.connect(self.schedule)
+        document.snapshots_changed.connect(self.schedule)  # the history is plan data
         self._ensure_lease()  # before the first copy, and early: a live session shows at once
 
     # ------------------------------------------------------------ control

@@ -384,8 +384,11 @@ class PlanDocument(QObject):
         self._replaced(modified=True)
 
     def _history_changed(self) -> None:
+        # Not ``edited``: the plan's words are as they were, so the plan check, the progress
+        # and the counts that follow every edit need not run again (the check of a
+        # 2,000-note plan is some 50 ms, and a snapshot is taken as an export starts). The
+        # autosaver follows ``snapshots_changed`` too, so the copy keeps the new history.
         self.mark_modified()
-        self.edited.emit()  # the autosaver keeps the new history too
         self.snapshots_changed.emit()
 
     def _before_edit(self) -> None:
