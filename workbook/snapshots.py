@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from workbook.jsondelta import apply_delta, diff
 from workbook.model import Plan, Snapshot, SnapshotKind, plan_state
@@ -49,9 +50,11 @@ def take_snapshot(
     kind: SnapshotKind = SnapshotKind.NAMED,
     *,
     now: datetime | None = None,
+    state: dict[str, Any] | None = None,
 ) -> Snapshot:
-    """Add a snapshot of ``plan`` as it is now to its history and return it."""
-    state = plan_state(plan)
+    """Add a snapshot of ``plan`` as it is now to its history and return it (``state``:
+    :func:`plan_state` of it, when the caller has it already)."""
+    state = plan_state(plan) if state is None else state
     snapshots = plan.history.snapshots
     if snapshots and snapshots[-1].state is not None:
         # The last snapshot now shares every unchanged part with the new one: memory grows
@@ -83,9 +86,10 @@ def take_automatic_snapshot(
             for s in snapshots
         ):
             return None
-    if snapshots and snapshots[-1].state == plan_state(plan):
+    state = plan_state(plan)
+    if snapshots and snapshots[-1].state == state:
         return None
-    snapshot = take_snapshot(plan, kind=kind, now=moment)
+    snapshot = take_snapshot(plan, kind=kind, now=moment, state=state)
     thin_snapshots(plan, now=moment)
     return snapshot
 

@@ -556,9 +556,10 @@ def export_in_window(plan: str) -> None:
 
     clock = FrameClock()
     clock.on_tick = look
-    clock.start()
     start = time.perf_counter()
     window.export_pdf_as()  # the file dialog is answered above: the PDF goes to target
+    click = time.perf_counter() - start  # the snapshot, and the plan handed to the child
+    clock.start()  # the export runs from here, in its own process
     controller = window._export_controller
     controller.finished.connect(loop.quit)
     controller.failed.connect(lambda message: (print(message, file=sys.stderr), loop.quit()))
@@ -574,6 +575,7 @@ def export_in_window(plan: str) -> None:
     emit(
         {
             "seconds": seconds,
+            "click": click,
             "dialog_shown": seen["dialog_shown"],
             "progress_values": len(seen["values"]),
             "latest_frame": clock.latest,

@@ -326,9 +326,11 @@ class MainWindow(QMainWindow):
         return self._export_controller
 
     def _before_export(self) -> None:
-        from workbook.gui.snapshots_view import snapshot_before_export
+        """Keep the plan as it is exported: an automatic snapshot (none when read-only)."""
+        from workbook.model import SnapshotKind
 
-        snapshot_before_export(self)
+        if self.has_plan and not self.document.session.read_only:
+            self.document.take_automatic_snapshot(SnapshotKind.BEFORE_EXPORT)
 
     def _exported(self, path: Path) -> None:
         from workbook.gui.export_notice import show_export_notice

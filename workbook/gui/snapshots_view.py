@@ -162,14 +162,6 @@ def _question_parent(window: MainWindow) -> QWidget:
     return view if view is not None and view.isActiveWindow() else window
 
 
-def snapshot_before_export(window: MainWindow) -> None:
-    """Connected to the export's ``about_to_export``: keep the plan as it is exported."""
-    from workbook.model import SnapshotKind
-
-    if window.has_plan and not window.document.session.read_only:
-        window.document.take_automatic_snapshot(SnapshotKind.BEFORE_EXPORT)
-
-
 def show_snapshots(window: MainWindow) -> SnapshotsWindow | None:
     """File ▸ History ▸ Snapshots and compare… (Ctrl+Shift+D): one window per main window."""
     if not window.has_plan:
@@ -649,6 +641,5 @@ __all__ = [
     "SnapshotsWindow",
     "TakeSnapshotDialog",
     "show_snapshots",
-    "snapshot_before_export",
     "take_snapshot",
 ]
