@@ -785,16 +785,53 @@ def _delta(newer: Any, older: Any) -> dict[str, Any]:
 
 def _history_for_file(snapshots: list[Snapshot], current: dict[str, Any]) -> list[Any]:
     """The snapshots as the file holds them: each with its changes from the next newer."""
+    return _history_entries(_snapshot_parts(snapshots), current)
+
+
+SnapshotParts = list[tuple[dict[str, Any], dict[str, Any] | None]]
+"""Each snapshot's own fields (as JSON) and the plan it holds (None: the plan's own)."""
+
+
+def _snapshot_parts(snapshots: list[Snapshot]) -> SnapshotParts:
+    return [(s.model_dump(mode="json", exclude={"changes"}), s._state) for s in snapshots]
+
+
+def _history_entries(parts: SnapshotParts, current: dict[str, Any]) -> list[Any]:
     out: list[Any] = []
     newer = current
-    for index, snapshot in enumerate(reversed(snapshots)):
-        state = newer if snapshot._state is None else snapshot._state
-        entry = snapshot.model_dump(mode="json", exclude={"changes"})
+    for index, (fields, held) in enumerate(reversed(parts)):
+        state = newer if held is None else held
+        entry = dict(fields)
         # The plan itself is written out afresh each time: nothing to remember there.
         entry["changes"] = diff(newer, state) if index == 0 else _delta(newer, state)
         out.append(entry)
         newer = state
     out.reverse()
+    return out
+
+
+def plan_json_parts(plan: Plan) -> tuple[dict[str, Any], SnapshotParts, dict[str, Any]]:
+    """What :func:`plan_json_from_parts` needs, taken quickly: the plan as JSON without its
+    history, and each snapshot's fields and plan by reference. The snapshots' changes,
+    the slow part of ``plan.model_dump(mode="json")``, are left for the one that calls
+    :func:`plan_json_from_parts` (the autosaver's worker thread)."""
+    history = plan.history
+    return plan_state(plan), _snapshot_parts(history.snapshots), dict(history.model_extra or {})
+
+
+def plan_json_from_parts(
+    state: dict[str, Any], parts: SnapshotParts, extra: dict[str, Any]
+) -> dict[str, Any]:
+    """``plan.model_dump(mode="json")`` from :func:`plan_json_parts` (the same dict)."""
+    history = {"snapshots": _history_entries(parts, state) if parts else [], **extra}
+    out: dict[str, Any] = {}
+    for key in Plan.model_fields:  # the fields in their order, as pydantic writes them
+        if key == "history":
+            out[key] = history
+        elif key in state:
+            out[key] = state[key]
+    for key, value in state.items():  # then anything else the plan keeps
+        out.setdefault(key, value)
     return out
 
 

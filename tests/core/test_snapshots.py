@@ -197,3 +197,24 @@ def test_the_autosave_hand_over_and_recovery_copies_keep_every_snapshot(tmp_path
         s.state for s in plan.history.snapshots
     ]
     assert plan_state(recovered) == plan_state(plan)
+
+
+def test_the_plan_as_json_from_its_parts_is_model_dump_json_exactly():
+    """The autosaver takes the plan as JSON in two steps (the quick part on the UI thread,
+    the snapshots' changes on its worker): together they must give what pydantic gives."""
+    from workbook.model import plan_json_from_parts, plan_json_parts
+
+    plan = Plan()
+    plan.details.title = "Before"
+    take_snapshot(plan, "one", now=T0)
+    plan.details.title = "After"
+    plan.listening.notes.append(ListeningNote(said="Heard at the market"))
+    take_snapshot(plan, "two", now=T0)
+    plan.details.organisation = "Now"
+    plan.dismissed_checks.append("rule|path|digest")
+    expected = plan.model_dump(mode="json")
+    joined = plan_json_from_parts(*plan_json_parts(plan))
+    assert joined == expected
+    assert list(joined) == list(expected)  # the same order of keys, as the file writes them
+    blank = Plan()
+    assert plan_json_from_parts(*plan_json_parts(blank)) == blank.model_dump(mode="json")
