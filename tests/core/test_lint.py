@@ -466,3 +466,21 @@ def test_a_dismissed_warning_stays_away_until_its_text_changes() -> None:
 
     plan.management.presence[-1].credentials_location = "password is Plumb1ng2016!"
     assert [f.path for f in lint(plan) if f.rule == "secret-like-text"] == [path]
+
+
+def test_the_check_in_steps_finds_what_the_check_at_once_finds():
+    """The window checks a step at a time (the texts gathered, then a rule a step)."""
+    from workbook.lint import RULES, lint_in_steps
+
+    plan = hollow_plan()
+    steps = lint_in_steps(plan, today=TODAY)
+    count = 0
+    while True:
+        try:
+            next(steps)
+            count += 1
+        except StopIteration as done:
+            found = done.value
+            break
+    assert count == len(RULES) + 2
+    assert found == lint(plan, today=TODAY) and found

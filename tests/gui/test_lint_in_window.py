@@ -314,3 +314,27 @@ def test_a_password_warning_beside_the_field_can_be_dismissed_and_undone(qtbot):
     document.set_value(path, "password is Plumb1ng2016!")
     runner.run()
     assert "secret-like-text" in [f.rule for f in runner.at(path)]  # new text, new warning
+
+
+def test_the_check_runs_a_step_per_turn_and_starts_again_after_an_edit(qtbot):
+    """After a pause the check runs a rule per turn of the event loop, so a key typed
+    meanwhile is answered at once; an edit between two steps drops what was half found,
+    and the findings then come from the plan as edited. (The steps are taken by hand here,
+    as the runner's zero timer takes them, one per turn.)"""
+    document = PlanDocument(load_example("plumber"))
+    runner = LintRunner(document, delay_ms=60_000)  # no pause ends by itself in this test
+    runner._timer.stop()
+    runner._begin()  # typing has paused
+    runner._step()  # one turn of the loop: one step, and the check is not over
+    assert runner.pending and runner._steps is not None and runner._stepper.isActive()
+    document.set_value(ESCALATION, "")  # an edit mid-check
+    assert runner._steps is None and runner.pending and runner._timer.isActive()
+    runner._timer.stop()
+    runner._begin()  # the next pause
+    steps = 0
+    while runner._steps is not None:
+        runner._step()
+        steps += 1
+    assert steps > 10 and not runner.pending
+    assert runner.findings == lint(document.plan, today=clock.today())
+    assert [f.rule for f in runner.at(ESCALATION)] == ["no-escalation-path"]

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbook.gui.document import PlanDocument
 from workbook.gui.widgets import clock
-from workbook.lint import Finding, lint
+from workbook.lint import Finding, lint, lint_in_steps
 from workbook.paths import FieldPath
 
 LINT_DELAY_MS = 400
-"""Wait this long after the last edit. The lint of a 2,000-note plan takes some 35 ms: too
-much for every keystroke, nothing once typing pauses."""
+"""Wait this long after the last edit. The lint of a 2,000-note plan takes some 50 ms: too
+much for every keystroke, and run a step per turn of the event loop once typing pauses."""
 
 _OBJECT_NAME = "lint_runner"
 
@@ -24,7 +24,9 @@ class LintRunner(QObject):
 
     One runner per document (:meth:`of`), shared by every page. It runs on the UI thread
     from a single-shot timer, so the plan is never read while an edit is half made, and no
-    snapshot of a large plan has to be copied for another thread.
+    snapshot of a large plan has to be copied for another thread; and it runs a step (a
+    rule) per turn of the event loop, so no turn is as long as the whole check. An edit
+    between two steps drops the check half done; it starts again after the next pause.
     """
 
     findings_changed = Signal()
@@ -41,7 +43,13 @@ class LintRunner(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.run)
+        self._timer.timeout.connect(self._begin)
+        # The check runs a step per turn of the event loop (lint_in_steps): a key typed
+        # meanwhile is answered between two steps, and the check starts again after it.
+        self._steps: Generator[None, None, list[Finding]] | None = None
+        self._stepper = QTimer(self)
+        self._stepper.setInterval(0)
+        self._stepper.timeout.connect(self._step)
         document.edited.connect(self.schedule)
         document.plan_replaced.connect(self.schedule)
         # The first run waits as long: the page being built is painted first, and the first
@@ -63,15 +71,37 @@ class LintRunner(QObject):
 
     def schedule(self) -> None:
         self._dirty = True
+        self._stop_steps()  # what a check half done has found may no longer hold
         self._timer.start()
 
     def run(self) -> None:
-        """Lint now (the timer does this; tests and the Review page may ask directly)."""
+        """Lint now, at once (tests and the Review page may ask; the timer checks in steps)."""
         self._timer.stop()
-        if not self._dirty:
+        self._stop_steps()
+        if self._dirty:
+            self._finish(lint(self.document.plan, today=clock.today()))
+
+    def _begin(self) -> None:
+        if self._dirty:
+            self._steps = lint_in_steps(self.document.plan, today=clock.today())
+            self._stepper.start()
+
+    def _step(self) -> None:
+        if self._steps is None:
+            self._stepper.stop()
             return
+        try:
+            next(self._steps)
+        except StopIteration as done:
+            self._stop_steps()
+            self._finish(done.value)
+
+    def _stop_steps(self) -> None:
+        self._stepper.stop()
+        self._steps = None
+
+    def _finish(self, findings: list[Finding]) -> None:
         self._dirty = False
-        findings = lint(self.document.plan, today=clock.today())
         first, self.has_run = not self.has_run, True
         if findings == self.findings and not first:
             return
