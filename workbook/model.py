@@ -823,7 +823,7 @@ def plan_json_from_parts(
     state: dict[str, Any], parts: SnapshotParts, extra: dict[str, Any]
 ) -> dict[str, Any]:
     """``plan.model_dump(mode="json")`` from :func:`plan_json_parts` (the same dict)."""
-    history = {"snapshots": _history_entries(parts, state) if parts else [], **extra}
+    history = {"snapshots": _history_entries(parts, state), **extra}
     out: dict[str, Any] = {}
     for key in Plan.model_fields:  # the fields in their order, as pydantic writes them
         if key == "history":

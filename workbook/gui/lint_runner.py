@@ -87,9 +87,7 @@ class LintRunner(QObject):
             self._stepper.start()
 
     def _step(self) -> None:
-        if self._steps is None:
-            self._stepper.stop()
-            return
+        assert self._steps is not None  # the stepper runs only while there are steps
         try:
             next(self._steps)
         except StopIteration as done:

@@ -438,8 +438,9 @@ class PlanFiles(QObject):
             dialogs_module().show_info(
                 self.window, "Damaged recovery copies", scan.damaged_message()
             )
-        # This window's own copies (none before its autosaver, which waits for a plan).
-        own = self._autosaver.session_id if self._autosaver else self._session_id
+        # This window's own copies (none before its autosaver, which waits for a plan and
+        # takes this session id).
+        own = self._session_id
         copies = [c for c in scan.offers if c.session_id != own]
         while copies:
             items = [

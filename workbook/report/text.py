@@ -10,12 +10,14 @@ import re
 # plan model already drops most of these on the way in; renderers must not trust that.
 # Split in three because a character class with astral characters is slow to scan, and
 # every string of every export passes through here.
-_ASCII_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-_BMP_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_CONTROLS = "\x01-\x08\x0b-\x1f\x7f"
+_BMP_EXTRA = "\x80-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+_ASCII_BAD = re.compile(f"[\x00{_CONTROLS}]")
+_BMP_BAD = re.compile(f"[\x00{_CONTROLS}{_BMP_EXTRA}]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # The same, less NUL: the separator of :func:`printable_all`.
-_ASCII_BAD_BUT_NUL = re.compile("[\x01-\x08\x0b-\x1f\x7f]")
-_BMP_BAD_BUT_NUL = re.compile("[\x01-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_ASCII_BAD_BUT_NUL = re.compile(f"[{_CONTROLS}]")
+_BMP_BAD_BUT_NUL = re.compile(f"[{_CONTROLS}{_BMP_EXTRA}]")
 _NUL = "\x00"
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
@@ -28,7 +30,7 @@ def _astral(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """``text`` with Windows line ends unified and unusable characters replaced by U+FFFD
     (a visible mark, so that nothing vanishes without trace)."""
-    if text.isprintable():  # one line of letters, marks, symbols and spaces: nothing to do
+    if text.isprintable() or _fine(text):  # the first: one line, the quickest to tell
         return text
     return _mark(text, _ASCII_BAD, _BMP_BAD)
 
@@ -51,8 +53,7 @@ def printable_all(texts: list[str]) -> list[str]:
 
 
 def _mark(text: str, ascii_bad: re.Pattern[str], bmp_bad: re.Pattern[str]) -> str:
-    if _fine(text):
-        return text
+    """``text`` with Windows line ends unified and what the patterns match marked."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():
