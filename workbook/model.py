@@ -810,13 +810,17 @@ def _history_entries(parts: SnapshotParts, current: dict[str, Any]) -> list[Any]
     return out
 
 
-def plan_json_parts(plan: Plan) -> tuple[dict[str, Any], SnapshotParts, dict[str, Any]]:
+def plan_json_parts(
+    plan: Plan, state: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], SnapshotParts, dict[str, Any]]:
     """What :func:`plan_json_from_parts` needs, taken quickly: the plan as JSON without its
-    history, and each snapshot's fields and plan by reference. The snapshots' changes,
-    the slow part of ``plan.model_dump(mode="json")``, are left for the one that calls
+    history (``state``, when the caller has it: :meth:`workbook.session.PlanSession.state`),
+    and each snapshot's fields and plan by reference. The snapshots' changes, the slow part
+    of ``plan.model_dump(mode="json")``, are left for the one that calls
     :func:`plan_json_from_parts` (the autosaver's worker thread)."""
     history = plan.history
-    return plan_state(plan), _snapshot_parts(history.snapshots), dict(history.model_extra or {})
+    state = plan_state(plan) if state is None else state
+    return state, _snapshot_parts(history.snapshots), dict(history.model_extra or {})
 
 
 def plan_json_from_parts(

@@ -22,9 +22,10 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from workbook.locking import PlanLock, PlanLockedError
-from workbook.model import Plan, Snapshot, SnapshotKind
+from workbook.model import Plan, Snapshot, SnapshotKind, plan_state
 from workbook.oserrors import describe_os_error
 from workbook.storage import (
     LoadedPlan,
@@ -66,6 +67,9 @@ class PlanSession:
         """Counts every change, so a saver can tell whether the plan moved on meanwhile."""
         self.saved_generation = 0
         """The generation last written to (or read from) the file."""
+        self._state: dict[str, Any] | None = None
+        self._state_of: tuple[int, Plan] | None = None
+        """The generation and plan :attr:`_state` was worked out for."""
 
     # ------------------------------------------------------------ opening
 
@@ -152,6 +156,22 @@ class PlanSession:
     def touch(self) -> None:
         """The plan changed (every edit, undo and redo calls this)."""
         self.generation += 1
+
+    def state(self) -> dict[str, Any]:
+        """The plan as JSON without its history (:func:`workbook.model.plan_state`), worked
+        out once per generation: the recovery copy and an export's hand-over of the same
+        plan share it (4 ms or more each for a big plan). It is only as fresh as
+        :meth:`touch` keeps it, as the window's document does for every change. Read it,
+        never change it: snapshots keep it as it is."""
+        known = self._state_of
+        if known is None or known[0] != self.generation or known[1] is not self.plan:
+            self._keep_state(plan_state(self.plan))
+        assert self._state is not None
+        return self._state
+
+    def _keep_state(self, state: dict[str, Any]) -> None:
+        """``state`` is the plan's state at this generation."""
+        self._state, self._state_of = state, (self.generation, self.plan)
 
     def replace_plan(self, plan: Plan) -> None:
         """Put ``plan`` in place of the current one, as an unsaved change of this file."""
@@ -248,8 +268,10 @@ class PlanSession:
         """Keep the plan as it is now in its history, under ``name``."""
         from workbook.snapshots import take_snapshot
 
-        snapshot = take_snapshot(self.plan, name, note, kind, now=now)
+        state = plan_state(self.plan)  # afresh: a script may have changed the plan in place
+        snapshot = take_snapshot(self.plan, name, note, kind, now=now, state=state)
         self.touch()
+        self._keep_state(state)  # a snapshot changes the history, not the state
         return snapshot
 
     def take_automatic_snapshot(
@@ -259,9 +281,11 @@ class PlanSession:
         nothing changed since the last one; old automatic ones are thinned."""
         from workbook.snapshots import take_automatic_snapshot
 
-        snapshot = take_automatic_snapshot(self.plan, kind, now=now)
+        state = plan_state(self.plan)
+        snapshot = take_automatic_snapshot(self.plan, kind, now=now, state=state)
         if snapshot is not None:
             self.touch()
+            self._keep_state(state)
         return snapshot
 
     def snapshots(self) -> list[Snapshot]:
@@ -293,7 +317,6 @@ class PlanSession:
     def reload_keeping_changes(self, *, now: datetime | None = None) -> LoadedPlan:
         """:meth:`reload`, but the plan as it was (unsaved changes included) is kept as a
         "before a reload" snapshot in the reloaded plan, so nothing typed is lost."""
-        from workbook.model import plan_state
         from workbook.snapshots import carry_history, take_snapshot
 
         before = self.plan

@@ -68,12 +68,17 @@ def take_snapshot(
 
 
 def take_automatic_snapshot(
-    plan: Plan, kind: SnapshotKind, *, now: datetime | None = None
+    plan: Plan,
+    kind: SnapshotKind,
+    *,
+    now: datetime | None = None,
+    state: dict[str, Any] | None = None,
 ) -> Snapshot | None:
     """The snapshot the app takes by itself (before an export, a restore, a reload, the
     day's first edit, a workshop), unless the plan has not changed since the newest
     snapshot, or (for the day's first edit) one was already taken that day. Old automatic
-    snapshots are thinned. ``now`` should carry the user's time zone: it decides the day."""
+    snapshots are thinned. ``now`` should carry the user's time zone: it decides the day;
+    ``state``: :func:`plan_state` of the plan, when the caller has it already."""
     if not kind.automatic:
         raise ValueError("a named snapshot is taken with take_snapshot")
     moment = now or datetime.now(UTC).astimezone()
@@ -86,7 +91,7 @@ def take_automatic_snapshot(
             for s in snapshots
         ):
             return None
-    state = plan_state(plan)
+    state = plan_state(plan) if state is None else state
     if snapshots and snapshots[-1].state == state:
         return None
     snapshot = take_snapshot(plan, kind=kind, now=moment, state=state)

@@ -93,7 +93,7 @@ def measure_pdf_in_window(env: Environment, plan: Path) -> list[Result]:
                 ("UI thread's own work ≤ 16 ms a frame", own_work),
             ],
             note=(
-                f"timed from the click's return: the click itself (the snapshot before an "
+                f"timed from before the click: the click itself (the snapshot before an "
                 f"export, and the plan handed to the child) kept the UI thread "
                 f"{result['click'] * 1000:.0f} ms; "
                 f"the export took {result['seconds']:.1f} s in the child process; the "

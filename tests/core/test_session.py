@@ -239,3 +239,34 @@ def test_autosaved_result_for_another_path_is_ignored(tmp_path):
     session.saved(other)
     assert session.fingerprint == before
     session.close()
+
+
+def test_the_state_is_worked_out_once_a_change_and_a_snapshot_keeps_it(monkeypatch):
+    """The recovery copy and an export's hand-over share the plan's state while nothing
+    changes; a snapshot changes the history only, so the state it took stays known; but a
+    snapshot itself always takes the plan afresh (a script may change it in place)."""
+    import workbook.session as session_module
+    from workbook.examples import load_example
+    from workbook.model import SnapshotKind
+
+    calls = []
+    real = session_module.plan_state
+    monkeypatch.setattr(session_module, "plan_state", lambda plan: calls.append(1) or real(plan))
+    session = PlanSession(load_example("bakery"))
+    first = session.state()
+    assert session.state() is first and len(calls) == 1
+    session.plan.details.title = "Changed"
+    session.touch()
+    second = session.state()
+    assert second is not first and second["details"]["title"] == "Changed"
+    assert len(calls) == 2
+
+    session.take_automatic_snapshot(SnapshotKind.BEFORE_EXPORT)
+    assert len(calls) == 3
+    assert session.state() is session.plan.history.snapshots[-1].state
+    assert len(calls) == 3
+
+    session.plan.details.title = "In place"  # a script's change, without touch()
+    session.take_snapshot("By hand")
+    assert session.plan.history.snapshots[-1].state["details"]["title"] == "In place"
+    assert session.state()["details"]["title"] == "In place"

@@ -108,6 +108,8 @@ def test_export_writes_the_pdf_and_offers_to_open_it(qtbot, controller, tmp_path
 def test_the_plan_file_handed_to_the_child_is_removed(qtbot, controller, tmp_path):
     with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
         controller.export(_plan(), tmp_path / "plan.pdf", ExportOptions())
+        assert controller.is_running() and controller._folder is None  # written next turn
+        qtbot.waitUntil(lambda: controller._process is not None)
         folder = Path(controller._folder.name)
         assert (folder / "plan.json").is_file()
     assert not folder.exists()
@@ -120,6 +122,7 @@ def test_progress_reaches_the_dialog(qtbot, controller, tmp_path, monkeypatch):
     controller.recorder.progress.clear()
     with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
         controller.export(plan, tmp_path / "plan.pdf", ExportOptions())
+        qtbot.waitUntil(lambda: controller._process is not None)
         dialog = controller.progress_dialog
         set_value = dialog.setValue
         monkeypatch.setattr(dialog, "setValue", lambda value: (seen.add(value), set_value(value)))
@@ -154,6 +157,7 @@ def test_an_existing_pdf_is_replaced_only_when_the_user_agrees(qtbot, controller
     controller.recorder.replace = True
     with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
         controller.export(_plan(), target, ExportOptions())
+        qtbot.waitUntil(lambda: controller._process is not None)
         assert "--force" in controller._process.arguments()
     assert "Harbour Bikes plan" in pdfcheck.page_texts(target.read_bytes(), [1])[0]
 
@@ -186,6 +190,7 @@ def test_cancel_during_a_long_export_kills_the_child_and_leaves_no_file(
 ):
     target = tmp_path / "plan.pdf"
     controller.export(_big_plan(), target, ExportOptions())
+    qtbot.waitUntil(lambda: controller._process is not None)
     process = controller._process
     pid = process.processId()
     qtbot.waitUntil(lambda: any(f > 0.2 for f in controller.recorder.progress), timeout=WAIT_MS)
@@ -275,6 +280,7 @@ def test_confirm_stop_for_quit_stops_a_2000_note_export(qtbot, controller, tmp_p
     assert asked == []
     target = tmp_path / "plan.pdf"
     controller.export(_big_plan(), target, ExportOptions())
+    qtbot.waitUntil(lambda: controller._process is not None)
     pid = controller._process.processId()
     qtbot.waitUntil(lambda: any(f > 0.2 for f in controller.recorder.progress), timeout=WAIT_MS)
     window = controller.parent_widget
@@ -346,3 +352,48 @@ def _alive(pid: int) -> bool:
             return handle.read().split(")")[-1].split()[0] != "Z"
     except OSError:
         return True
+
+
+def test_the_plan_is_taken_at_the_click_and_written_at_the_next_turn(qtbot, controller, tmp_path):
+    """The click takes the plan; writing it out and starting the child wait for the next turn
+    of the event loop (two short turns, not one long one), and an edit made meanwhile is
+    not in the export."""
+    import json
+
+    plan = _plan()
+    plan.details.title = "As clicked"
+    with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
+        controller.export(plan, tmp_path / "plan.pdf", ExportOptions())
+        assert controller.is_running() and controller._process is None
+        plan.details.title = "Typed a moment later"
+        qtbot.waitUntil(lambda: controller._process is not None)
+        handed = json.loads((Path(controller._folder.name) / "plan.json").read_bytes())
+    assert handed["details"]["title"] == "As clicked"
+    assert Plan.model_validate(handed).listening == plan.listening
+
+
+def test_cancel_before_the_child_starts_starts_none(qtbot, controller, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+
+    with qtbot.waitSignal(controller.cancelled, timeout=1000):
+        controller.export(_plan(), tmp_path / "plan.pdf", ExportOptions())
+        assert controller.is_running()
+        controller.cancel()
+    for _ in range(5):  # the turn that would have started it comes and goes
+        QCoreApplication.processEvents()
+    assert not controller.is_running() and controller._process is None
+    assert controller.recorder.errors == [] and _leftovers(tmp_path) == []
+
+
+def test_the_hand_over_is_the_plans_own_json_even_with_text_utf8_cannot_hold(tmp_path):
+    import json
+
+    from workbook.model import plan_json_parts
+
+    plan = _plan()
+    plan.details.title = "Lone \ud800 surrogate"
+    path = child_command.write_plan_file(plan_json_parts(plan), tmp_path)
+    assert json.loads(path.read_bytes()) == plan.model_dump(mode="json")
+    plan.details.title = "Plain again, with an é"
+    path = child_command.write_plan_file(plan_json_parts(plan), tmp_path)
+    assert json.loads(path.read_bytes()) == plan.model_dump(mode="json")

@@ -59,6 +59,8 @@ QUIT_DURING_EXPORT = textwrap.dedent(
     controller.show_error = lambda title, message: print("ERROR", message)
     controller.cancelled.connect(lambda: print("CANCELLED"))
     controller.export(hostile_plan(notes=2000, big=False), Path(sys.argv[1]), ExportOptions())
+    while controller._process is None:  # the plan is written, and the child started, next
+        app.processEvents()
     print("CHILD", controller._process.processId())
     show_progress = controller._on_progress
 

@@ -424,7 +424,7 @@ def test_quitting_during_a_2000_note_export_asks_and_exits_cleanly(
     answers.set("ask_pdf_path", target)
     window.actions.export_as.trigger()
     controller = window._export_controller
-    qtbot.waitUntil(controller.is_running, timeout=10000)
+    qtbot.waitUntil(lambda: controller._process is not None, timeout=10000)
     child = controller._process.processId()
     # The "before an export" snapshot is plan data: the plan is modified until saved.
     assert window.document.is_modified

@@ -357,13 +357,16 @@ def test_an_untitled_plan_has_no_first_edit_snapshot(bakery):
     assert bakery.document.session.snapshots() == []
 
 
-def test_an_export_keeps_a_snapshot_first_and_hands_it_to_the_export(bakery, monkeypatch, tmp_path):
+def test_an_export_keeps_a_snapshot_first_and_hands_it_to_the_export(
+    bakery, monkeypatch, tmp_path, qtbot
+):
     from workbook.gui import child_command
 
     handed = []
 
-    def write_plan_file(plan, folder):
-        handed.append([s.kind for s in plan.history.snapshots])
+    def write_plan_file(parts, folder):
+        _state, snapshots, _extra = parts
+        handed.append([SnapshotKind(fields["kind"]) for fields, _held in snapshots])
         raise OSError(28, "No space left on device")  # stop before a child is started
 
     monkeypatch.setattr(child_command, "write_plan_file", write_plan_file)
@@ -373,6 +376,7 @@ def test_an_export_keeps_a_snapshot_first_and_hands_it_to_the_export(bakery, mon
     assert not bakery.document.session.snapshots()
     bakery.settings.last_export_folder = tmp_path
     bakery.export_pdf()
+    qtbot.waitUntil(lambda: handed != [])  # the plan is written out at the next turn
     assert handed == [[SnapshotKind.BEFORE_EXPORT]]
     (snapshot,) = bakery.document.session.snapshots()
     assert snapshot.state["planning"]["intent"] == "Bread."
@@ -416,3 +420,36 @@ def test_show_in_the_plan_goes_to_the_field(bakery):
     assert view.show_in_plan()
     assert bakery.current_page() == PageId.PLANNING
     assert bakery.focusWidget().objectName() == "planning.intent"
+
+
+def test_the_export_and_the_autosave_after_it_share_the_snapshots_state(
+    bakery, monkeypatch, tmp_path, qtbot
+):
+    """The plan is worked out as JSON once for the snapshot before an export, the plan
+    handed to the export and the recovery copy that follows (each some 10 ms on the UI
+    thread for a big plan)."""
+    import workbook.session as session_module
+    from workbook.gui import child_command
+
+    calls = []
+    real = session_module.plan_state
+    monkeypatch.setattr(session_module, "plan_state", lambda plan: calls.append(1) or real(plan))
+    handed = []
+
+    def write_plan_file(parts, folder):
+        handed.append(parts[0])
+        raise OSError(28, "No space left on device")  # stop before a child is started
+
+    monkeypatch.setattr(child_command, "write_plan_file", write_plan_file)
+    monkeypatch.setattr(bakery.export_controller, "show_error", lambda title, message: None)
+    bakery.document.set_value(INTENT, "Bread.")
+    bakery.settings.last_export_folder = tmp_path
+    calls.clear()
+    bakery.export_pdf()
+    qtbot.waitUntil(lambda: handed != [])
+    (snapshot,) = bakery.document.session.snapshots()
+    assert handed == [snapshot.state] and handed[0] is snapshot.state
+    autosaver = bakery.files.autosaver
+    autosaver.start_write()
+    autosaver.wait()
+    assert len(calls) == 1

@@ -263,7 +263,8 @@ class Autosaver(QObject):
         # changes (plan_json_parts): the worker works those out and never builds a plan,
         # for pydantic would hold the interpreter lock, and the window wait, for the whole
         # of it. Only saving to the file itself, when chosen, needs a plan.
-        parts = plan_json_parts(self.document.plan) if modified else None
+        document = self.document
+        parts = plan_json_parts(document.plan, document.session.state()) if modified else None
         original = self.original_path()
         target = self.file_target() if (include_file and modified) else None
         for_file = self.document.plan.model_dump(round_trip=True) if target else None

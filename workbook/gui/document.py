@@ -215,6 +215,11 @@ class PlanDocument(QObject):
         """Counts every change, so a saver can tell whether the plan moved on meanwhile."""
         return self.session.generation
 
+    def state_of(self, plan: Plan) -> dict[str, Any] | None:
+        """The plan's state as the session keeps it (:meth:`PlanSession.state`), when
+        ``plan`` is this document's; else None."""
+        return self.session.state() if plan is self.plan else None
+
     @property
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()

@@ -299,11 +299,10 @@ class ExportController(ChildCommand):
         if exists and not (self.ask_replace(target) if replace is None else replace):
             return
         self.about_to_export.emit()
-        plan_file = self.hand_over(plan)
-        if plan_file is None:
-            return
         self._target, self._ask_after = target, ask_after
-        self.run(export_arguments(plan_file, target, options, exists))
+        self.start_command(
+            plan, lambda plan_file: export_arguments(plan_file, target, options, exists)
+        )
 
     # ------------------------------------------------------------------ the end
 

@@ -191,11 +191,10 @@ class HandoffController(ChildCommand):
         self, plan: Plan, folder: Path, stem: str, options: ExportOptions, force: bool
     ) -> bool:
         """Start writing the bundle (after :meth:`check`); returns at once."""
-        plan_file = self.hand_over(plan)
-        if plan_file is None:
-            return False
         self.folder, self.files = Path(folder), list(bundle_names(stem).values())
-        self.run(handoff_arguments(plan_file, Path(folder), stem, options, force))
+        self.start_command(
+            plan, lambda plan_file: handoff_arguments(plan_file, Path(folder), stem, options, force)
+        )
         return True
 
     def _on_succeeded(self, outcome: Done) -> None:
@@ -217,6 +216,7 @@ def controller_of(window: MainWindow) -> HandoffController:
     if controller is None:
         controller = HandoffController(window)
         controller.setObjectName("handoff_controller")
+        controller.state_of = window.document.state_of
         controller.finished.connect(
             lambda folder: window.statusBar().showMessage(
                 f"Hand-off bundle written to the folder “{Path(folder).name}”.", 10000

@@ -28,9 +28,7 @@ from workbook.gui.actions import WindowActions
 from workbook.gui.document import PlanDocument
 from workbook.gui.import_action import install_import_action
 from workbook.gui.pages import LazyPages, PageId, page_class, page_for_path
-from workbook.gui.plan_files import (
-    PlanFiles,
-)
+from workbook.gui.plan_files import PlanFiles
 from workbook.gui.privacy import display_path
 from workbook.gui.search_panel import install_search
 from workbook.gui.settings import Settings
@@ -320,9 +318,10 @@ class MainWindow(QMainWindow):
         if self._export_controller is None:
             from workbook.gui.export_controller import ExportController
 
-            self._export_controller = ExportController(self)
-            self._export_controller.finished.connect(self._exported)
-            self._export_controller.about_to_export.connect(self._before_export)
+            controller = self._export_controller = ExportController(self)
+            controller.finished.connect(self._exported)
+            controller.about_to_export.connect(self._before_export)
+            controller.state_of = self.document.state_of
         return self._export_controller
 
     def _before_export(self) -> None:
