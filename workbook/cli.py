@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import inspect
 import json
 import os
 import stat
@@ -531,11 +530,7 @@ def _run_gui(paths: list[str], self_test: bool) -> int:
         if "PySide6" in str(error) or "shiboken6" in str(error) or "libGL" in str(error):
             raise CommandError(f"The desktop window could not start: {error}") from None
         raise
-    if self_test:
-        if "self_test" in inspect.signature(run).parameters:
-            return int(run(paths, self_test=True))
-        raise CommandError("This version of the app has no self-test.")
-    return int(run(paths))
+    return int(run(paths, self_test=self_test))
 
 
 # ---------------------------------------------------------------- entry points

@@ -27,6 +27,7 @@ from typing import Any
 from workbook.locking import PlanLock, PlanLockedError
 from workbook.model import Plan, Snapshot, SnapshotKind, plan_state
 from workbook.oserrors import describe_os_error
+from workbook.state_steps import Steps, plan_state_in_steps
 from workbook.storage import (
     LoadedPlan,
     PlanSaveError,
@@ -163,11 +164,26 @@ class PlanSession:
         plan share it (4 ms or more each for a big plan). It is only as fresh as
         :meth:`touch` keeps it, as the window's document does for every change. Read it,
         never change it: snapshots keep it as it is."""
-        known = self._state_of
-        if known is None or known[0] != self.generation or known[1] is not self.plan:
+        if not self._knows_state():
             self._keep_state(plan_state(self.plan))
         assert self._state is not None
         return self._state
+
+    def state_in_steps(self) -> Steps:
+        """:meth:`state`, worked out a piece at a time when it is not known yet
+        (:func:`workbook.state_steps.plan_state_in_steps`): a generator to step until it
+        returns the state. A change made between two pieces starts it again."""
+        while not self._knows_state():
+            generation, plan = self.generation, self.plan
+            state = yield from plan_state_in_steps(plan)
+            if self.generation == generation and self.plan is plan:
+                self._keep_state(state)
+        assert self._state is not None
+        return self._state
+
+    def _knows_state(self) -> bool:
+        known = self._state_of
+        return known is not None and known[0] == self.generation and known[1] is self.plan
 
     def _keep_state(self, state: dict[str, Any]) -> None:
         """``state`` is the plan's state at this generation."""
@@ -275,13 +291,19 @@ class PlanSession:
         return snapshot
 
     def take_automatic_snapshot(
-        self, kind: SnapshotKind, *, now: datetime | None = None
+        self,
+        kind: SnapshotKind,
+        *,
+        now: datetime | None = None,
+        state: dict[str, Any] | None = None,
     ) -> Snapshot | None:
         """The app's own snapshot (before an export, the day's first edit, ...), unless
-        nothing changed since the last one; old automatic ones are thinned."""
+        nothing changed since the last one; old automatic ones are thinned. ``state``: the
+        plan's state, when the caller knows it (the window's document: :meth:`state`); by
+        default it is worked out afresh."""
         from workbook.snapshots import take_automatic_snapshot
 
-        state = plan_state(self.plan)
+        state = plan_state(self.plan) if state is None else state
         snapshot = take_automatic_snapshot(self.plan, kind, now=now, state=state)
         if snapshot is not None:
             self.touch()

@@ -477,7 +477,10 @@ class FrameClock:
 
     ``busiest`` is the most CPU time the UI thread itself used between two ticks: on a
     busy machine a tick can come late although the window had nothing to do, and this
-    tells the two apart."""
+    tells the two apart. ``own_latest`` is the longest lateness the UI thread's own work
+    can account for (a tick's lateness, but no more than the CPU time used since the
+    tick before): work done a piece a turn may keep the thread busy between two ticks
+    without making either late."""
 
     FRAME_S = 0.016
 
@@ -486,6 +489,7 @@ class FrameClock:
 
         self.latest = 0.0
         self.busiest = 0.0
+        self.own_latest = 0.0
         self.late_ticks = 0
         self.ticks = 0
         self._timer = QTimer()
@@ -507,6 +511,7 @@ class FrameClock:
         late = now - self._last - self.FRAME_S
         self.latest = max(self.latest, late)
         self.busiest = max(self.busiest, cpu - self._last_cpu)
+        self.own_latest = max(self.own_latest, min(late, cpu - self._last_cpu))
         self.late_ticks += late > self.FRAME_S
         self._last, self._last_cpu = now, cpu
         self.ticks += 1
@@ -605,6 +610,7 @@ def export_in_window(plan: str) -> None:
             "progress_values": len(seen["values"]),
             "latest_frame": clock.latest,
             "busiest_frame": clock.busiest,
+            "own_latest_frame": clock.own_latest,
             "late_ticks": clock.late_ticks,
             "ticks": clock.ticks,
             "idle_latest_frame": idle.latest,

@@ -80,7 +80,7 @@ def measure_pdf(repeats: int) -> list[Result]:
 def measure_pdf_in_window(env: Environment, plan: Path) -> list[Result]:
     result = run_child(env, "export-in-window", str(plan), timeout=900)[0]
     shown = result["dialog_shown"] and result["progress_values"] > 1
-    own_work = result["busiest_frame"] <= 0.016
+    own_work = result["own_latest_frame"] <= 0.016
     return [
         Result(
             "60 Hz timer's worst lateness while a 2,000-note PDF is made (child process)",
@@ -90,18 +90,20 @@ def measure_pdf_in_window(env: Environment, plan: Path) -> list[Result]:
             limit_value=0.016,
             extra_checks=[
                 ("progress shown in the GUI", shown),
-                ("UI thread's own work ≤ 16 ms a frame", own_work),
+                ("UI thread's own work made no tick over 16 ms late", own_work),
             ],
             note=(
-                f"timed from before the click: the click itself (the snapshot before an "
-                f"export, and the plan handed to the child) kept the UI thread "
-                f"{result['click'] * 1000:.0f} ms; "
+                f"timed from before the click: the click itself kept the UI thread "
+                f"{result['click'] * 1000:.1f} ms (the plan is then taken a piece a turn, "
+                f"the snapshot before an export and the hand-over to the child included); "
                 f"the export took {result['seconds']:.1f} s in the child process; the "
                 f"progress dialog showed {result['progress_values']} distinct values; "
                 f"{result['late_ticks']} of {result['ticks']} ticks came more than a frame "
-                f"late; the UI thread's busiest frame used "
-                f"{result['busiest_frame'] * 1000:.1f} ms of CPU (a tick late with little "
-                "CPU used is the machine's other load, as the idle floor shows)"
+                f"late; the UI thread's own work made a tick at most "
+                f"{result['own_latest_frame'] * 1000:.1f} ms late, and used at most "
+                f"{result['busiest_frame'] * 1000:.1f} ms of CPU between two ticks (a tick "
+                "late with little CPU used is the machine's other load, as the idle floor "
+                "shows)"
             ),
         )
     ]

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from tests.gui.conftest import write_plan
-from workbook.model import SnapshotKind
+from workbook.model import SnapshotKind, plan_state
 
 pytestmark = pytest.mark.gui
 
@@ -425,15 +425,18 @@ def test_show_in_the_plan_goes_to_the_field(bakery):
 def test_the_export_and_the_autosave_after_it_share_the_snapshots_state(
     bakery, monkeypatch, tmp_path, qtbot
 ):
-    """The plan is worked out as JSON once for the snapshot before an export, the plan
-    handed to the export and the recovery copy that follows (each some 10 ms on the UI
-    thread for a big plan)."""
+    """The plan is worked out as JSON once, a piece a turn, for the snapshot before an
+    export, the plan handed to the export and the recovery copy that follows (in one go,
+    some 10 ms on the UI thread for a big plan)."""
     import workbook.session as session_module
     from workbook.gui import child_command
 
-    calls = []
-    real = session_module.plan_state
-    monkeypatch.setattr(session_module, "plan_state", lambda plan: calls.append(1) or real(plan))
+    in_one_go, in_steps = [], []
+    whole, stepped = session_module.plan_state, session_module.plan_state_in_steps
+    monkeypatch.setattr(session_module, "plan_state", lambda p: in_one_go.append(1) or whole(p))
+    monkeypatch.setattr(
+        session_module, "plan_state_in_steps", lambda p: in_steps.append(1) or stepped(p)
+    )
     handed = []
 
     def write_plan_file(parts, folder):
@@ -444,7 +447,6 @@ def test_the_export_and_the_autosave_after_it_share_the_snapshots_state(
     monkeypatch.setattr(bakery.export_controller, "show_error", lambda title, message: None)
     bakery.document.set_value(INTENT, "Bread.")
     bakery.settings.last_export_folder = tmp_path
-    calls.clear()
     bakery.export_pdf()
     qtbot.waitUntil(lambda: handed != [])
     (snapshot,) = bakery.document.session.snapshots()
@@ -452,4 +454,39 @@ def test_the_export_and_the_autosave_after_it_share_the_snapshots_state(
     autosaver = bakery.files.autosaver
     autosaver.start_write()
     autosaver.wait()
-    assert len(calls) == 1
+    assert in_one_go == [] and in_steps == [1]
+
+
+def test_an_edit_while_the_plan_is_taken_for_an_export_is_in_it_and_its_snapshot(
+    bakery, monkeypatch, tmp_path, qtbot
+):
+    """The plan is taken a piece a turn; a key typed between two pieces starts it again,
+    so the export and its snapshot hold the edit, not a plan half before and half after."""
+    from workbook import state_steps
+    from workbook.gui import child_command
+
+    monkeypatch.setattr(state_steps, "ROWS_PER_STEP", 5)  # the bakery's notes: many pieces
+    handed = []
+
+    def write_plan_file(parts, folder):
+        handed.append(parts[0])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(child_command, "write_plan_file", write_plan_file)
+    controller = bakery.export_controller
+    monkeypatch.setattr(controller, "show_error", lambda title, message: None)
+    edits = []
+
+    def type_once() -> None:  # after the first piece, which holds the plan's details
+        if not edits:
+            edits.append(1)
+            bakery.document.set_value(("details", "title"), "Typed meanwhile")
+
+    controller._starter.timeout.connect(type_once)
+    bakery.settings.last_export_folder = tmp_path
+    bakery.export_pdf()
+    qtbot.waitUntil(lambda: handed != [])
+    (snapshot,) = bakery.document.session.snapshots()
+    assert edits and handed[0]["details"]["title"] == "Typed meanwhile"
+    assert snapshot.state["details"]["title"] == "Typed meanwhile"
+    assert handed[0] == plan_state(bakery.document.plan)

@@ -15,6 +15,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,8 @@ from PySide6.QtCore import QObject, QProcess, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from workbook.export.protocol import Done, Failed, Progress, parse_line
-from workbook.model import Plan
+from workbook.model import Plan, plan_json_from_parts, plan_json_parts
+from workbook.state_steps import Steps, plan_state_in_steps
 
 PlanParts = tuple[dict[str, Any], list[Any], dict[str, Any]]
 """What :func:`workbook.model.plan_json_parts` takes of a plan."""
@@ -52,8 +54,6 @@ def write_plan_file(parts: PlanParts, folder: Path) -> Path:
     UTF-8 cannot hold (a lone surrogate kept from a file) is written escaped."""
     from pydantic_core import PydanticSerializationError, to_json
 
-    from workbook.model import plan_json_from_parts
-
     plan_data = plan_json_from_parts(*parts)
     try:
         data = to_json(plan_data)
@@ -62,6 +62,19 @@ def write_plan_file(parts: PlanParts, folder: Path) -> Path:
     path = folder / "plan.json"
     path.write_bytes(data)
     return path
+
+
+@dataclass(slots=True)
+class _Job:
+    """A command on its way to its child process (see :meth:`ChildCommand.start_command`)."""
+
+    plan: Plan
+    arguments: Callable[[Path], list[str]]
+    before: Callable[[], object] | None
+    steps: Steps
+    """The plan's state, a piece a turn."""
+    parts: PlanParts | None = None
+    """The plan as taken, once its state is known."""
 
 
 class ChildCommand(QObject):
@@ -94,17 +107,17 @@ class ChildCommand(QObject):
         self._stopping = False
         self.stderr_tail = ""
         self.progress_dialog: QProgressDialog | None = None
-        self._pending: tuple[PlanParts, Callable[[Path], list[str]]] | None = None
-        """The plan taken and the arguments, from :meth:`start_command` until the child starts."""
+        self._pending: _Job | None = None
+        """From :meth:`start_command` until the child starts."""
         # A timer, not a queued call: those run before anything else waiting (a key, a
         # repaint), the timer in its turn.
         self._starter = QTimer(self)
         self._starter.setSingleShot(True)
         self._starter.setInterval(0)
-        self._starter.timeout.connect(self._start_pending)
-        self.state_of: Callable[[Plan], dict[str, Any] | None] = lambda plan: None
-        """Set by the window: the plan's state as its session keeps it (worked out once
-        per change, see :meth:`workbook.session.PlanSession.state`), or None."""
+        self._starter.timeout.connect(self._advance)
+        self.state_in_steps: Callable[[Plan], Steps] = plan_state_in_steps
+        """Set by the window: the plan's state a piece at a time, as its session keeps it
+        (:meth:`workbook.gui.document.PlanDocument.state_in_steps`)."""
 
     # ------------------------------------------------------------------ for subclasses
 
@@ -156,28 +169,42 @@ class ChildCommand(QObject):
     def busy(self) -> bool:
         return self.is_running()
 
-    def start_command(self, plan: Plan, arguments: Callable[[Path], list[str]]) -> None:
-        """Hand ``plan`` as it is now to a child and run the command with
-        ``arguments(plan_file)``; returns at once, and the command counts as running.
+    def start_command(
+        self,
+        plan: Plan,
+        arguments: Callable[[Path], list[str]],
+        before: Callable[[], object] | None = None,
+    ) -> None:
+        """Hand ``plan`` to a child and run the command with ``arguments(plan_file)``;
+        returns at once, and the command counts as running.
 
-        The plan is taken now (its state as the session keeps it, its snapshots by
-        reference); it is written out and the child started at the next turn of the event
-        loop. So for 2,000 notes the window is kept some 10 ms and then 10 more, not 25 at
-        once, and never misses more than a frame. An edit made meanwhile is not in it."""
-        from workbook.model import plan_json_parts
-
-        self._pending = plan_json_parts(plan, self.state_of(plan)), arguments
+        The plan is taken over the next turns of the event loop, a piece of its state a
+        turn (:mod:`workbook.state_steps`), so that a key or a repaint waiting meanwhile is
+        never held up for long (one go took some 10 ms for 2,000 notes, and one frame is
+        16); an edit made meanwhile starts it again, and is in the export. Then, in the
+        same turn, ``before()`` runs (the window's snapshot before an export) and the plan
+        is taken as it is; at the next turn it is written out and the child started."""
+        self._pending = _Job(plan, arguments, before, self.state_in_steps(plan))
         self._starter.start()
 
     @Slot()
-    def _start_pending(self) -> None:
-        pending, self._pending = self._pending, None
-        if pending is None:
+    def _advance(self) -> None:
+        job = self._pending
+        if job is None:
             return  # stopped before it started
-        parts, arguments = pending
+        if job.parts is None:
+            try:
+                next(job.steps)
+            except StopIteration as done:
+                if job.before is not None:
+                    job.before()
+                job.parts = plan_json_parts(job.plan, done.value)
+            self._starter.start()
+            return
+        self._pending = None
         folder = tempfile.TemporaryDirectory(prefix="workbook-child-")
         try:
-            plan_file = write_plan_file(parts, Path(folder.name))
+            plan_file = write_plan_file(job.parts, Path(folder.name))
         except OSError as error:
             folder.cleanup()
             self._report_failure(
@@ -186,13 +213,14 @@ class ChildCommand(QObject):
             )
             return
         self._folder = folder
-        self._run(arguments(plan_file))
+        self._run(job.arguments(plan_file))
 
     def _drop_pending(self) -> bool:
         """Stop a command that has not started yet: True if there was one."""
         if self._pending is None:
             return False
         self._pending = None
+        self._starter.stop()
         self.cancelled.emit()
         return True
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from workbook.diff import Edit
     from workbook.model import Plan, Row, Snapshot, SnapshotKind
     from workbook.session import PlanSession
+    from workbook.state_steps import Steps
 
 # The plan model (pydantic) is imported when a plan is first needed, not with this module:
 # the start page is on screen before it has loaded.
@@ -215,10 +216,13 @@ class PlanDocument(QObject):
         """Counts every change, so a saver can tell whether the plan moved on meanwhile."""
         return self.session.generation
 
-    def state_of(self, plan: Plan) -> dict[str, Any] | None:
-        """The plan's state as the session keeps it (:meth:`PlanSession.state`), when
-        ``plan`` is this document's; else None."""
-        return self.session.state() if plan is self.plan else None
+    def state_in_steps(self, plan: Plan) -> Steps:
+        """``plan``'s state a piece at a time: as the session keeps it
+        (:meth:`PlanSession.state_in_steps`, which notices an edit made meanwhile) when
+        ``plan`` is this document's."""
+        from workbook.state_steps import plan_state_in_steps
+
+        return self.session.state_in_steps() if plan is self.plan else plan_state_in_steps(plan)
 
     @property
     def is_modified(self) -> bool:
@@ -371,7 +375,8 @@ class PlanDocument(QObject):
     def take_automatic_snapshot(self, kind: SnapshotKind) -> Snapshot | None:
         """The app's own snapshot (before an export, say), unless the plan has not changed
         since the newest one. Returns it, or None when none was needed."""
-        snapshot = self.session.take_automatic_snapshot(kind, now=self.clock())
+        session = self.session  # every change here touches it: its state is up to date
+        snapshot = session.take_automatic_snapshot(kind, now=self.clock(), state=session.state())
         if snapshot is not None:
             self._history_changed()
         return snapshot

@@ -147,9 +147,10 @@ class ExportController(ChildCommand):
     :meth:`ask_after_export`, :meth:`ask_stop_export`, :meth:`show_error`."""
 
     about_to_export = Signal()
-    """An export is starting (the user has chosen and confirmed it): the plan is handed to
-    the child right after this returns, so what a slot adds to the plan (the window's
-    "before an export" snapshot) is in the plan file the child reads."""
+    """An export is starting (the user has chosen and confirmed it, and the plan's state
+    is worked out): the plan is taken right after this returns, so what a slot adds to
+    the plan (the window's "before an export" snapshot) is in the plan file the child
+    reads."""
     finished = Signal(object)
     """Path of the PDF just written."""
     failed = Signal(str)
@@ -298,10 +299,11 @@ class ExportController(ChildCommand):
             return
         if exists and not (self.ask_replace(target) if replace is None else replace):
             return
-        self.about_to_export.emit()
         self._target, self._ask_after = target, ask_after
         self.start_command(
-            plan, lambda plan_file: export_arguments(plan_file, target, options, exists)
+            plan,
+            lambda plan_file: export_arguments(plan_file, target, options, exists),
+            before=self.about_to_export.emit,
         )
 
     # ------------------------------------------------------------------ the end

@@ -216,7 +216,7 @@ def controller_of(window: MainWindow) -> HandoffController:
     if controller is None:
         controller = HandoffController(window)
         controller.setObjectName("handoff_controller")
-        controller.state_of = window.document.state_of
+        controller.state_in_steps = window.document.state_in_steps
         controller.finished.connect(
             lambda folder: window.statusBar().showMessage(
                 f"Hand-off bundle written to the folder “{Path(folder).name}”.", 10000

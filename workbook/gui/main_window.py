@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         apply_text_scale(QApplication.instance(), self.settings.text_scale)
         apply_theme(QApplication.instance(), self.settings.theme)
         keep_on_screen(self)
-        self._show_start_page()
+        self._show_start_page(refresh=False)  # the start page has just read the recent list
 
     @property
     def autosaver(self):  # noqa: ANN201 - the Autosaver; made on first use
@@ -187,8 +187,9 @@ class MainWindow(QMainWindow):
         set_read_only(page, self.has_plan and self.document.session.read_only)
         return page
 
-    def _show_start_page(self) -> None:
-        self.start_page.refresh_recent()
+    def _show_start_page(self, refresh: bool = True) -> None:
+        if refresh:
+            self.start_page.refresh_recent()
         self.central.setCurrentWidget(self.start_page)
         self.start_page.focus_first()
         self.update_state()
@@ -321,7 +322,7 @@ class MainWindow(QMainWindow):
             controller = self._export_controller = ExportController(self)
             controller.finished.connect(self._exported)
             controller.about_to_export.connect(self._before_export)
-            controller.state_of = self.document.state_of
+            controller.state_in_steps = self.document.state_in_steps
         return self._export_controller
 
     def _before_export(self) -> None:

@@ -1,0 +1,59 @@
+"""The plan's state a piece at a time (workbook.state_steps): the same as in one go, key
+order included, and a session starts it again when the plan changed between pieces."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.export.plans import hostile_plan
+from workbook.examples import list_examples, load_example
+from workbook.model import Plan, plan_state
+from workbook.session import PlanSession
+from workbook.state_steps import plan_state_in_steps
+
+
+def _run(steps) -> tuple[dict, int]:
+    pieces = 0
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value, pieces
+        pieces += 1
+
+
+@pytest.mark.parametrize("name", [info.name for info in list_examples()])
+def test_each_example_in_steps_is_its_state_in_one_go(name: str) -> None:
+    plan = load_example(name)
+    state, pieces = _run(plan_state_in_steps(plan, rows_per_step=3))
+    assert pieces > 3
+    assert json.dumps(state) == json.dumps(plan_state(plan))  # the key order too
+
+
+def test_kept_unknown_fields_and_a_big_list_come_out_as_in_one_go() -> None:
+    raw = hostile_plan(notes=700, big=False).model_dump(mode="json")
+    raw["from_a_newer_version"] = {"kept": True}
+    raw["listening"]["kept_too"] = [1, 2]
+    raw["listening"]["notes"][3]["a_note_field_of_the_future"] = "kept"
+    plan = Plan.model_validate(raw)
+    state, pieces = _run(plan_state_in_steps(plan))
+    assert pieces == 2  # 700 notes: a piece after each 250
+    assert json.dumps(state) == json.dumps(plan_state(plan))
+    assert state["listening"]["notes"][3]["a_note_field_of_the_future"] == "kept"
+    assert "history" not in state
+
+
+def test_a_session_starts_again_when_the_plan_changes_between_pieces() -> None:
+    session = PlanSession(hostile_plan(notes=600, big=False))
+    steps = session.state_in_steps()
+    next(steps)  # the details and the first notes are taken
+    session.plan.details.title = "Typed meanwhile"
+    session.touch()
+    state, _pieces = _run(steps)
+    assert state["details"]["title"] == "Typed meanwhile"
+    assert state == plan_state(session.plan)
+    assert session.state() is state  # kept: nothing changed since it was finished
+    again, pieces = _run(session.state_in_steps())
+    assert again is state and pieces == 0
