@@ -112,6 +112,8 @@ def test_the_hand_off_from_the_file_menu_writes_the_folder_in_a_child_process(
     window = open_window
     asked.folder = tmp_path / "For the client"
     snapshots = len(window.document.session.snapshots())
+    heard = []  # the autosaver and the snapshots window follow this
+    window.document.snapshots_changed.connect(lambda: heard.append(1))
     window.actions.write_handoff.trigger()
     controller = handoff_controller.controller_of(window)
     assert controller.is_running()  # the window is not blocked meanwhile
@@ -133,6 +135,7 @@ def test_the_hand_off_from_the_file_menu_writes_the_folder_in_a_child_process(
     assert folder == asked.folder and "crumb.pdf" in files
     kinds = [s.kind for s in window.document.session.snapshots()]
     assert len(kinds) == snapshots + 1 and kinds[-1] is SnapshotKind.BEFORE_EXPORT
+    assert heard == [1] and window.document.is_modified  # the snapshot is saved with the plan
     assert "For the client" in window.statusBar().currentMessage()
 
     # Again into the same folder: asked first, and "no" leaves the files as they are.

@@ -9,6 +9,7 @@ never its whole path: the screen may be on a projector.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -188,12 +189,21 @@ class HandoffController(ChildCommand):
         return False
 
     def start(
-        self, plan: Plan, folder: Path, stem: str, options: ExportOptions, force: bool
+        self,
+        plan: Plan,
+        folder: Path,
+        stem: str,
+        options: ExportOptions,
+        force: bool,
+        before: Callable[[], object] | None = None,
     ) -> bool:
-        """Start writing the bundle (after :meth:`check`); returns at once."""
+        """Start writing the bundle (after :meth:`check`); returns at once. ``before``:
+        run just before the plan is taken (see :meth:`ChildCommand.start_command`)."""
         self.folder, self.files = Path(folder), list(bundle_names(stem).values())
         self.start_command(
-            plan, lambda plan_file: handoff_arguments(plan_file, Path(folder), stem, options, force)
+            plan,
+            lambda plan_file: handoff_arguments(plan_file, Path(folder), stem, options, force),
+            before,
         )
         return True
 
@@ -256,8 +266,10 @@ def write_handoff_bundle(
     if force is None:
         return False
     document = window.document
-    if not document.session.read_only and (
-        document.session.take_automatic_snapshot(SnapshotKind.BEFORE_EXPORT) is not None
-    ):
-        document.mark_modified()  # the snapshot is kept in the plan: saved with it
-    return controller.start(document.plan, folder, stem, saved_options(window.settings), force)
+
+    def snapshot() -> None:  # the plan as handed over, kept in it (saved with it)
+        if not document.session.read_only:
+            document.take_automatic_snapshot(SnapshotKind.BEFORE_EXPORT)
+
+    options = saved_options(window.settings)
+    return controller.start(document.plan, folder, stem, options, force, before=snapshot)
