@@ -89,6 +89,49 @@ def test_the_write_happens_off_the_ui_thread(window, qtbot):
     assert len(threads) == 2
 
 
+def test_a_big_plan_is_taken_a_piece_a_turn_and_an_edit_meanwhile_is_in_the_copy(
+    window, qtbot, monkeypatch
+):
+    """The recovery copy's plan is taken over several turns of the event loop (one go
+    holds the window for most of a frame with 2,000 notes); an edit between two pieces
+    starts it again, so the copy holds it; and wait() takes what is left at once."""
+    import workbook.session as session_module
+    from tests.export.plans import hostile_plan
+    from workbook import state_steps
+    from workbook.session import PlanSession
+
+    in_one_go = []
+    whole = session_module.plan_state
+    monkeypatch.setattr(session_module, "plan_state", lambda p: in_one_go.append(1) or whole(p))
+    window.files.install(PlanSession(hostile_plan(notes=1000, big=False)), modified=True)
+    autosaver = window.autosaver
+    turns = []
+    autosaver._stepper.timeout.connect(lambda: turns.append(1))
+    edits = []
+
+    def type_once() -> None:  # after the first piece, which holds the title
+        if not edits:
+            edits.append(1)
+            window.document.set_value(TITLE, "Typed while it was taken")
+
+    autosaver._stepper.timeout.connect(type_once)
+    with qtbot.waitSignal(autosaver.recovery_written, timeout=10000):
+        autosaver.start_write()
+        assert autosaver.pending and copies() == []  # nothing taken yet
+    assert len(turns) > 1000 // state_steps.ROWS_PER_STEP and in_one_go == []
+    if autosaver.pending:  # the edit asked for another copy: let it come
+        autosaver.wait()
+    copy = RecoveryStore(recovery_dir()).load(copies()[0]).plan
+    assert copy.details.title == "Typed while it was taken"
+
+    window.document.set_value(TITLE, "Then closed at once")
+    autosaver.start_write()
+    autosaver.wait()  # the plan is taken at once, and written
+    assert not autosaver.pending
+    copy = RecoveryStore(recovery_dir()).load(copies()[0]).plan
+    assert copy.details.title == "Then closed at once"
+
+
 def test_restore_after_a_crash_brings_back_every_edit(make_window, answers, tmp_path):
     crashed = make_window(session_id=CRASHED)
     crashed.files.new_plan()
