@@ -168,6 +168,32 @@ def plain_start(with_qt: bool = False) -> None:
     _time_window(app, window)
 
 
+def start_page_only() -> None:
+    """The app's start page alone, for comparison only: the window's first frame as it
+    would be if everything not on the start page (the plan document, the menus' actions,
+    the search, the workshop mode) were made after the first paint. Its settings, theme,
+    icon and recent plans as the app has them; five empty menus."""
+    from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+
+    from workbook.gui.settings import Settings
+    from workbook.gui.start_page import StartPage
+    from workbook.gui.theme import app_icon, apply_text_scale, apply_theme
+
+    app = QApplication(sys.argv[:1])
+    app.setWindowIcon(app_icon())
+    window = QMainWindow()
+    settings = Settings()
+    pages = QStackedWidget()
+    pages.addWidget(StartPage(settings))
+    window.setCentralWidget(pages)
+    for title in ("&File", "&Edit", "&View", "&Go", "&Help"):
+        window.menuBar().addMenu(title)
+    window.statusBar()
+    apply_text_scale(app, settings.text_scale)
+    apply_theme(app, settings.theme)
+    _time_window(app, window)
+
+
 def app_start(plan: str | None = None, memory: bool = False) -> None:
     """The app's real start path (``workbook [PLAN]``), stopped once its first window
     has painted and settled (and, for memory, once the notes of ``plan`` are on screen)."""
@@ -649,6 +675,7 @@ MODES = {
     "bare-start": lambda: bare_start(),
     "plain-start": plain_start,
     "plain-qt-start": lambda: plain_start(with_qt=True),
+    "start-page-only": start_page_only,
     "app-start": lambda: app_start(),
     "bare-memory": lambda: bare_start(memory=True),
     "app-memory": lambda plan: app_start(plan, memory=True),

@@ -13,6 +13,7 @@ def measure_startup(env: Environment, runs: int) -> list[Result]:
     bare_shown, bare_idle, app_shown, app_idle = [], [], [], []
     plain_shown: list[float] = []
     plain_qt_shown: list[float] = []
+    start_page_shown: list[float] = []
     cpu: dict[str, list[float]] = {
         "bare_shown": [],
         "bare_idle": [],
@@ -23,6 +24,7 @@ def measure_startup(env: Environment, runs: int) -> list[Result]:
     run_child(env, "app-start")
     run_child(env, "plain-start")
     run_child(env, "plain-qt-start")
+    run_child(env, "start-page-only")
     for _ in range(runs):
         result, started = run_child(env, "bare-start")
         bare_shown.append(result["shown"] - started)
@@ -38,6 +40,8 @@ def measure_startup(env: Environment, runs: int) -> list[Result]:
         plain_shown.append(result["shown"] - started)
         result, started = run_child(env, "plain-qt-start")
         plain_qt_shown.append(result["shown"] - started)
+        result, started = run_child(env, "start-page-only")
+        start_page_shown.append(result["shown"] - started)
     cpu_ms = {key: 1000 * median(values) for key, values in cpu.items()}
     return [
         Result(
@@ -79,6 +83,16 @@ def measure_startup(env: Environment, runs: int) -> list[Result]:
             note="the one line `setAlignment(Qt.AlignmentFlag.AlignCenter)` added: the first "
             "use of PySide6's `Qt` namespace builds its 93 enum classes, which any real "
             "window pays (information, no target)",
+        ),
+        Result(
+            "start-up, for comparison: the app's start page alone",
+            median(start_page_shown),
+            floor=median(bare_shown),
+            floor_label="bare PySide6 window shown",
+            note="the start page with its settings, theme, icon and recent plans, in a main "
+            "window with five empty menus (tests.benchmarks.child.start_page_only): the "
+            "first frame if all else were made after the first paint (information, no "
+            "target)",
         ),
     ]
 
