@@ -484,3 +484,27 @@ def test_the_check_in_steps_finds_what_the_check_at_once_finds():
             break
     assert count == len(RULES) + 2
     assert found == lint(plan, today=TODAY) and found
+
+
+def test_the_heavy_rules_pause_inside_on_a_big_plan():
+    """On a 2,000-note plan the password check (12,000 texts) and the unchanged-example
+    check (a note copied from the examples each) are some 15-20 ms each: in the window's
+    check they pause a few times, so no step holds the event loop that long."""
+    from tests.benchmarks.bench_export import many_notes
+    from workbook.lint import RULES, lint_in_steps
+
+    plan = many_notes(2000)  # the worked examples' notes, again and again
+    for rule_id in ("secret-like-text", "example-text-unchanged"):
+        (rule,) = [r for r in RULES if r.id == rule_id]
+        steps = lint_in_steps(plan, today=TODAY, rules=[rule])
+        count = 0
+        while True:
+            try:
+                next(steps)
+                count += 1
+            except StopIteration as done:
+                found = done.value
+                break
+        assert count > 2 + 3, rule_id  # the texts gathered, then the rule in pieces
+        assert found == lint(plan, today=TODAY, rules=[rule])
+    assert any(f.rule == "example-text-unchanged" for f in found)

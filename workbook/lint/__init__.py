@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from workbook.lint.context import LintContext
-from workbook.lint.rules import RULES, Rule, Severity
+from workbook.lint.rules import PAUSE, RULES, Rule, Severity
 from workbook.paths import FieldPath
 from workbook.stages import Stage
 
@@ -105,10 +105,12 @@ def lint_in_steps(
     findings: list[Finding] = []
     for rule in sorted(rules if rules is not None else RULES, key=lambda r: r.severity.rank):
         rule_id, severity = rule.id, rule.severity
-        findings += [
-            Finding(rule_id, severity, tuple(path), message)
-            for path, message in rule.check(context)
-        ]
+        for found in rule.check(context):
+            if found is PAUSE:  # a heavy rule's place to pause: a step ends here
+                yield
+                continue
+            path, message = found
+            findings.append(Finding(rule_id, severity, tuple(path), message))
         yield
     if plan.dismissed_checks:
         dismissed = set(plan.dismissed_checks)
