@@ -296,31 +296,38 @@ def example_text_unchanged(ctx: LintContext) -> Found:
             known = origins(f"{group.key}.{name}" if group.key else name)
             if not known or known.keys().isdisjoint(values):
                 continue
-            for index, value in enumerate(values):
-                origin = known.get(value)
-                if origin is not None:
-                    found.setdefault(index, []).append((name, origin))
+            get = known.get
+            hits = [(i, o) for i, v in enumerate(values) if (o := get(v)) is not None]
+            for index, origin in hits:
+                found.setdefault(index, []).append((name, origin))
+        if not found:
+            continue
+        parents = group.parents
+        if not group.rows:
+            for index in sorted(found):
+                for name, origin in found[index]:
+                    yield (*parents[index], name), _borrowed_message(origin)
+            continue
+        # The rows of one list: their fields' titles, and each message once (a plan copied
+        # from the examples says the same of most of its rows).
+        titles = _row_titles((parents[0][0], parents[0][1]))
+        messages: dict[tuple[str, tuple[str, ...]], str] = {}
         for count, index in enumerate(sorted(found), start=1):
             if count % (PIECE // 4) == 0:  # every note copied: 2,000 findings, 20 ms
                 yield PAUSE
             fields = found[index]
-            parent = group.parents[index]
-            if not group.rows:
-                for name, origin in fields:
-                    yield (*parent, name), _borrowed_message(origin)
-                continue
-            titles = [_title(parent, name) for name, _origin in fields]
-            yield (*parent, fields[0][0]), _borrowed_message(fields[0][1], titles)
+            key = (fields[0][1], tuple(name for name, _origin in fields))
+            message = messages.get(key)
+            if message is None:
+                message = _borrowed_message(key[0], [titles[name] for name in key[1]])
+                messages[key] = message
+            yield (*parents[index], fields[0][0]), message
 
 
 @cache
 def _row_titles(list_name: tuple[str, str]) -> dict[str, str]:
     fields = ROW_TYPES[list_name].model_fields
     return {name: field.title or name for name, field in fields.items()}
-
-
-def _title(parent: tuple[str, ...], name: str) -> str:
-    return _row_titles((parent[0], parent[1]))[name]
 
 
 def top_theme_unaddressed(ctx: LintContext) -> Found:
