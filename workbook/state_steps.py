@@ -47,10 +47,14 @@ class _Walk:
 
     def model(self, model: BaseModel, exclude: frozenset[str]) -> Steps:
         fields = type(model).model_fields
+        if _serialised_whole(type(model)):
+            return model.model_dump(mode="json", exclude=set(exclude))
+        own = _own_serialisers(type(model))
         parts = {
             name: value
             for name in fields
             if name not in exclude
+            and name not in own
             and (isinstance(value := getattr(model, name), BaseModel) or _is_rows(value))
         }
         # All else in one dump, in pydantic's order: declared fields, then kept extras.
@@ -80,6 +84,20 @@ class _Walk:
             out += adapter.dump_python(piece, mode="json")
             self.rows_since_yield += len(piece)
         return out
+
+
+@cache
+def _own_serialisers(model_class: type[BaseModel]) -> frozenset[str]:
+    """Fields ``model_class`` writes with a serialiser of its own: dumped with the rest,
+    so that their own way of writing is kept."""
+    decorators = model_class.__pydantic_decorators__.field_serializers.values()
+    return frozenset(name for decorator in decorators for name in decorator.info.fields)
+
+
+@cache
+def _serialised_whole(model_class: type[BaseModel]) -> bool:
+    """Whether ``model_class`` writes itself with a serialiser of its own (dumped whole)."""
+    return bool(model_class.__pydantic_decorators__.model_serializers)
 
 
 @cache

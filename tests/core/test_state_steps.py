@@ -57,3 +57,40 @@ def test_a_session_starts_again_when_the_plan_changes_between_pieces() -> None:
     assert session.state() is state  # kept: nothing changed since it was finished
     again, pieces = _run(session.state_in_steps())
     assert again is state and pieces == 0
+
+
+def test_a_part_with_a_serialiser_of_its_own_is_written_its_own_way() -> None:
+    """Pieces are dumped part by part; a part, or a field, that a model writes in a way of
+    its own is dumped with that model, as in one go."""
+    from pydantic import BaseModel, field_serializer, model_serializer
+
+    from workbook.state_steps import _Walk
+
+    class Row(BaseModel):
+        x: int
+
+    class CustomField(BaseModel):
+        rows: list[Row]
+        more: list[Row]
+
+        @field_serializer("rows")
+        def _numbers(self, rows: list[Row]) -> list[int]:
+            return [row.x for row in rows]
+
+    class CustomWhole(BaseModel):
+        rows: list[Row]
+
+        @model_serializer
+        def _whole(self) -> dict:
+            return {"count": len(self.rows)}
+
+    class Outer(BaseModel):
+        field: CustomField
+        whole: CustomWhole
+
+    rows = [Row(x=n) for n in range(7)]
+    outer = Outer(field=CustomField(rows=rows, more=rows), whole=CustomWhole(rows=rows))
+    state, pieces = _run(_Walk(2).model(outer, frozenset()))
+    assert state == outer.model_dump(mode="json")
+    assert state["field"]["rows"] == list(range(7)) and state["whole"] == {"count": 7}
+    assert pieces >= 3  # "more" still goes two rows a piece
