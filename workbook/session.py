@@ -284,10 +284,9 @@ class PlanSession:
         """Keep the plan as it is now in its history, under ``name``."""
         from workbook.snapshots import take_snapshot
 
-        state = plan_state(self.plan)  # afresh: a script may have changed the plan in place
-        snapshot = take_snapshot(self.plan, name, note, kind, now=now, state=state)
+        snapshot = take_snapshot(self.plan, name, note, kind, now=now)  # the plan afresh
         self.touch()
-        self._keep_state(state)  # a snapshot changes the history, not the state
+        self._keep_state(snapshot.state)  # a snapshot changes the history, not the state
         return snapshot
 
     def take_automatic_snapshot(
@@ -303,11 +302,10 @@ class PlanSession:
         default it is worked out afresh."""
         from workbook.snapshots import take_automatic_snapshot
 
-        state = plan_state(self.plan) if state is None else state
         snapshot = take_automatic_snapshot(self.plan, kind, now=now, state=state)
         if snapshot is not None:
             self.touch()
-            self._keep_state(state)
+            self._keep_state(snapshot.state)
         return snapshot
 
     def snapshots(self) -> list[Snapshot]:

@@ -246,12 +246,14 @@ def test_the_state_is_worked_out_once_a_change_and_a_snapshot_keeps_it(monkeypat
     changes; a snapshot changes the history only, so the state it took stays known; but a
     snapshot itself always takes the plan afresh (a script may change it in place)."""
     import workbook.session as session_module
+    import workbook.snapshots as snapshots_module
     from workbook.examples import load_example
     from workbook.model import SnapshotKind
 
     calls = []
     real = session_module.plan_state
-    monkeypatch.setattr(session_module, "plan_state", lambda plan: calls.append(1) or real(plan))
+    for module in (session_module, snapshots_module):  # the session's own, a snapshot's
+        monkeypatch.setattr(module, "plan_state", lambda plan: calls.append(1) or real(plan))
     session = PlanSession(load_example("bakery"))
     first = session.state()
     assert session.state() is first and len(calls) == 1
@@ -270,3 +272,25 @@ def test_the_state_is_worked_out_once_a_change_and_a_snapshot_keeps_it(monkeypat
     session.take_snapshot("By hand")
     assert session.plan.history.snapshots[-1].state["details"]["title"] == "In place"
     assert session.state()["details"]["title"] == "In place"
+
+
+def test_a_first_edit_snapshot_already_taken_today_costs_no_dump(monkeypatch):
+    """The day's first edit asks for a snapshot on the keystroke itself: when one was taken
+    that day already, the plan is not worked out as JSON for nothing."""
+    from datetime import UTC, datetime
+
+    import workbook.session as session_module
+    import workbook.snapshots as snapshots_module
+    from workbook.examples import load_example
+    from workbook.model import SnapshotKind
+
+    now = datetime(2026, 11, 27, 9, tzinfo=UTC)
+    session = PlanSession(load_example("bakery"))
+    assert session.take_automatic_snapshot(SnapshotKind.FIRST_EDIT, now=now) is not None
+    calls = []
+    real = snapshots_module.plan_state
+    for module in (session_module, snapshots_module):
+        monkeypatch.setattr(module, "plan_state", lambda p: calls.append(1) or real(p))
+    later = now.replace(hour=15)
+    assert session.take_automatic_snapshot(SnapshotKind.FIRST_EDIT, now=later) is None
+    assert calls == []
