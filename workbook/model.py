@@ -791,6 +791,10 @@ def _history_for_file(snapshots: list[Snapshot], current: dict[str, Any]) -> lis
 SnapshotParts = list[tuple[dict[str, Any], dict[str, Any] | None]]
 """Each snapshot's own fields (as JSON) and the plan it holds (None: the plan's own)."""
 
+PlanParts = tuple[dict[str, Any], SnapshotParts, dict[str, Any]]
+"""What :func:`plan_json_parts` takes of a plan: its state, its snapshots, its history's
+kept unknown fields."""
+
 
 def _snapshot_parts(snapshots: list[Snapshot]) -> SnapshotParts:
     return [(s.model_dump(mode="json", exclude={"changes"}), s._state) for s in snapshots]
@@ -810,9 +814,7 @@ def _history_entries(parts: SnapshotParts, current: dict[str, Any]) -> list[Any]
     return out
 
 
-def plan_json_parts(
-    plan: Plan, state: dict[str, Any] | None = None
-) -> tuple[dict[str, Any], SnapshotParts, dict[str, Any]]:
+def plan_json_parts(plan: Plan, state: dict[str, Any] | None = None) -> PlanParts:
     """What :func:`plan_json_from_parts` needs, taken quickly: the plan as JSON without its
     history (``state``, when the caller has it: :meth:`workbook.session.PlanSession.state`),
     and each snapshot's fields and plan by reference. The snapshots' changes, the slow part

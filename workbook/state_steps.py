@@ -13,18 +13,18 @@ Nothing here notices a change made between two pieces: the caller does
 
 from __future__ import annotations
 
-from collections.abc import Generator
 from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
 from workbook.model import Plan
+from workbook.stepping import Pieces
 
 ROWS_PER_STEP = 250
 """Rows of a list dumped in one piece (some 1.2 ms for listening notes)."""
 
-Steps = Generator[None, None, dict[str, Any]]
+Steps = Pieces[dict[str, Any]]
 """Yields between pieces; returns the plan's state."""
 
 

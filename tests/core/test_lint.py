@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from tests.core.series_plans import BAKERY_OWNER, filled_plan, hollow_plan
+from tests.steps import run_counting
 from workbook.examples import example_value, list_examples, load_example
 from workbook.lint import (
     RULES,
@@ -468,23 +469,12 @@ def test_a_dismissed_warning_stays_away_until_its_text_changes() -> None:
     assert [f.path for f in lint(plan) if f.rule == "secret-like-text"] == [path]
 
 
-def _count_steps(steps) -> tuple[int, list]:
-    """How many steps ``lint_in_steps`` took, and its findings."""
-    count = 0
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return count, done.value
-        count += 1
-
-
 def test_the_check_in_steps_finds_what_the_check_at_once_finds():
     """The window checks a step at a time (the texts gathered, then a rule a step)."""
     from workbook.lint import RULES, lint_in_steps
 
     plan = hollow_plan()
-    count, found = _count_steps(lint_in_steps(plan, today=TODAY))
+    found, count = run_counting(lint_in_steps(plan, today=TODAY))
     assert count == len(RULES) + 2
     assert found == lint(plan, today=TODAY) and found
 
@@ -499,7 +489,7 @@ def test_the_heavy_rules_pause_inside_on_a_big_plan():
     plan = many_notes(2000)  # the worked examples' notes, again and again
     for rule_id in ("secret-like-text", "example-text-unchanged"):
         (rule,) = [r for r in RULES if r.id == rule_id]
-        count, found = _count_steps(lint_in_steps(plan, today=TODAY, rules=[rule]))
+        found, count = run_counting(lint_in_steps(plan, today=TODAY, rules=[rule]))
         assert count > 2 + 3, rule_id  # the texts gathered, then the rule in pieces
         assert found == lint(plan, today=TODAY, rules=[rule])
     assert any(f.rule == "example-text-unchanged" for f in found)

@@ -8,26 +8,17 @@ import json
 import pytest
 
 from tests.export.plans import hostile_plan
+from tests.steps import run_counting
 from workbook.examples import list_examples, load_example
 from workbook.model import Plan, plan_state
 from workbook.session import PlanSession
 from workbook.state_steps import plan_state_in_steps
 
 
-def _run(steps) -> tuple[dict, int]:
-    pieces = 0
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value, pieces
-        pieces += 1
-
-
 @pytest.mark.parametrize("name", [info.name for info in list_examples()])
 def test_each_example_in_steps_is_its_state_in_one_go(name: str) -> None:
     plan = load_example(name)
-    state, pieces = _run(plan_state_in_steps(plan, rows_per_step=3))
+    state, pieces = run_counting(plan_state_in_steps(plan, rows_per_step=3))
     assert pieces > 3
     assert json.dumps(state) == json.dumps(plan_state(plan))  # the key order too
 
@@ -38,7 +29,7 @@ def test_kept_unknown_fields_and_a_big_list_come_out_as_in_one_go() -> None:
     raw["listening"]["kept_too"] = [1, 2]
     raw["listening"]["notes"][3]["a_note_field_of_the_future"] = "kept"
     plan = Plan.model_validate(raw)
-    state, pieces = _run(plan_state_in_steps(plan))
+    state, pieces = run_counting(plan_state_in_steps(plan))
     assert pieces == 2  # 700 notes: a piece after each 250
     assert json.dumps(state) == json.dumps(plan_state(plan))
     assert state["listening"]["notes"][3]["a_note_field_of_the_future"] == "kept"
@@ -51,11 +42,11 @@ def test_a_session_starts_again_when_the_plan_changes_between_pieces() -> None:
     next(steps)  # the details and the first notes are taken
     session.plan.details.title = "Typed meanwhile"
     session.touch()
-    state, _pieces = _run(steps)
+    state, _pieces = run_counting(steps)
     assert state["details"]["title"] == "Typed meanwhile"
     assert state == plan_state(session.plan)
     assert session.state() is state  # kept: nothing changed since it was finished
-    again, pieces = _run(session.state_in_steps())
+    again, pieces = run_counting(session.state_in_steps())
     assert again is state and pieces == 0
 
 
@@ -90,7 +81,7 @@ def test_a_part_with_a_serialiser_of_its_own_is_written_its_own_way() -> None:
 
     rows = [Row(x=n) for n in range(7)]
     outer = Outer(field=CustomField(rows=rows, more=rows), whole=CustomWhole(rows=rows))
-    state, pieces = _run(_Walk(2).model(outer, frozenset()))
+    state, pieces = run_counting(_Walk(2).model(outer, frozenset()))
     assert state == outer.model_dump(mode="json")
     assert state["field"]["rows"] == list(range(7)) and state["whole"] == {"count": 7}
     assert pieces >= 3  # "more" still goes two rows a piece

@@ -364,7 +364,7 @@ def test_the_plan_is_taken_a_piece_a_turn_then_written_at_the_next(qtbot, contro
 
     plan = _big_plan()
     turns = []
-    controller._starter.timeout.connect(lambda: turns.append(controller._process is None))
+    controller._starter.stepped.connect(lambda: turns.append(controller._process is None))
     with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
         controller.export(plan, tmp_path / "plan.pdf", ExportOptions())
         assert controller.is_running() and controller._process is None

@@ -106,7 +106,7 @@ def test_a_big_plan_is_taken_a_piece_a_turn_and_an_edit_meanwhile_is_in_the_copy
     window.files.install(PlanSession(hostile_plan(notes=1000, big=False)), modified=True)
     autosaver = window.autosaver
     turns = []
-    autosaver._stepper.timeout.connect(lambda: turns.append(1))
+    autosaver._stepper.stepped.connect(lambda: turns.append(1))
     edits = []
 
     def type_once() -> None:  # after the first piece, which holds the title
@@ -114,7 +114,7 @@ def test_a_big_plan_is_taken_a_piece_a_turn_and_an_edit_meanwhile_is_in_the_copy
             edits.append(1)
             window.document.set_value(TITLE, "Typed while it was taken")
 
-    autosaver._stepper.timeout.connect(type_once)
+    autosaver._stepper.stepped.connect(type_once)
     with qtbot.waitSignal(autosaver.recovery_written, timeout=10000):
         autosaver.start_write()
         assert autosaver.pending and copies() == []  # nothing taken yet

@@ -325,15 +325,16 @@ def test_the_check_runs_a_step_per_turn_and_starts_again_after_an_edit(qtbot):
     runner = LintRunner(document, delay_ms=60_000)  # no pause ends by itself in this test
     runner._timer.stop()
     runner._begin()  # typing has paused
-    runner._step()  # one turn of the loop: one step, and the check is not over
-    assert runner.pending and runner._steps is not None and runner._stepper.isActive()
+    stepper = runner._stepper
+    stepper._step()  # one turn of the loop: one step, and the check is not over
+    assert runner.pending and stepper.running and stepper._timer.isActive()
     document.set_value(ESCALATION, "")  # an edit mid-check
-    assert runner._steps is None and runner.pending and runner._timer.isActive()
+    assert not stepper.running and runner.pending and runner._timer.isActive()
     runner._timer.stop()
     runner._begin()  # the next pause
     steps = 0
-    while runner._steps is not None:
-        runner._step()
+    while stepper.running:
+        stepper._step()
         steps += 1
     assert steps > 10 and not runner.pending
     assert runner.findings == lint(document.plan, today=clock.today())

@@ -482,7 +482,7 @@ def test_an_edit_while_the_plan_is_taken_for_an_export_is_in_it_and_its_snapshot
             edits.append(1)
             bakery.document.set_value(("details", "title"), "Typed meanwhile")
 
-    controller._starter.timeout.connect(type_once)
+    controller._starter.stepped.connect(type_once)
     bakery.settings.last_export_folder = tmp_path
     bakery.export_pdf()
     qtbot.waitUntil(lambda: handed != [])

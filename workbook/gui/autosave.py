@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from workbook.gui.document import PlanDocument
+from workbook.gui.in_steps import InSteps
 
 if TYPE_CHECKING:
     from workbook.recovery import RecoveryStore
-    from workbook.state_steps import Steps
     from workbook.storage import SaveResult
 
 MAX_WAIT_MS = 8000
@@ -154,11 +154,8 @@ class Autosaver(QObject):
         self._results_lock = threading.Lock()
         self._busy = False
         self._again = False
-        self._steps: Steps | None = None
-        """The plan's state being worked out, a piece a turn, before a write."""
-        self._stepper = QTimer(self)
-        self._stepper.setInterval(0)
-        self._stepper.timeout.connect(self._step)
+        self._stepper = InSteps(self)
+        """Works the plan's state out, a piece a turn, before a write."""
         self.written_generation = -1
         """Generation of the last snapshot written as a recovery copy."""
         document.edited.connect(self.schedule)
@@ -214,35 +211,17 @@ class Autosaver(QObject):
             return
         self._busy = True
         if self.document.is_modified:
-            self._steps = self.document.session.state_in_steps()
-            self._stepper.start()
+            self._stepper.start(self.document.session.state_in_steps(), self._submit)
         else:
             self._submit()
 
-    def _step(self) -> None:
-        steps = self._steps
-        try:
-            if steps is not None:
-                next(steps)
-                return
-        except StopIteration:
-            pass
-        self._stepper.stop()
-        self._steps = None
-        self._submit()
-
-    def _submit(self) -> None:
+    def _submit(self, _state: object = None) -> None:
         self._pool.start(_Job(self._prepare(), self._deliver))
 
     def wait(self) -> None:
         """Block until the background write is finished and its result applied (a plan
         still being taken is taken at once)."""
-        steps, self._steps = self._steps, None
-        if steps is not None:
-            self._stepper.stop()
-            for _piece in steps:
-                pass
-            self._submit()
+        self._stepper.finish_now()
         self._pool.waitForDone()
         self._drain()
 

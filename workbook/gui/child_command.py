@@ -15,19 +15,16 @@ import json
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from workbook.export.protocol import Done, Failed, Progress, parse_line
-from workbook.model import Plan, plan_json_from_parts, plan_json_parts
+from workbook.gui.in_steps import InSteps
+from workbook.model import Plan, PlanParts, plan_json_from_parts, plan_json_parts
 from workbook.state_steps import Steps, plan_state_in_steps
-
-PlanParts = tuple[dict[str, Any], list[Any], dict[str, Any]]
-"""What :func:`workbook.model.plan_json_parts` takes of a plan."""
+from workbook.stepping import Pieces
 
 PROGRESS_STEPS = 1000
 STOP_GRACE_MS = 3000
@@ -64,19 +61,6 @@ def write_plan_file(parts: PlanParts, folder: Path) -> Path:
     return path
 
 
-@dataclass(slots=True)
-class _Job:
-    """A command on its way to its child process (see :meth:`ChildCommand.start_command`)."""
-
-    plan: Plan
-    arguments: Callable[[Path], list[str]]
-    before: Callable[[], object] | None
-    steps: Steps
-    """The plan's state, a piece a turn."""
-    parts: PlanParts | None = None
-    """The plan as taken, once its state is known."""
-
-
 class ChildCommand(QObject):
     """Runs one ``workbook`` command at a time for a window, with progress and Cancel.
 
@@ -107,14 +91,8 @@ class ChildCommand(QObject):
         self._stopping = False
         self.stderr_tail = ""
         self.progress_dialog: QProgressDialog | None = None
-        self._pending: _Job | None = None
-        """From :meth:`start_command` until the child starts."""
-        # A timer, not a queued call: those run before anything else waiting (a key, a
-        # repaint), the timer in its turn.
-        self._starter = QTimer(self)
-        self._starter.setSingleShot(True)
-        self._starter.setInterval(0)
-        self._starter.timeout.connect(self._advance)
+        self._starter = InSteps(self)
+        """Takes the plan for the child, from :meth:`start_command` until it starts."""
         self.state_in_steps: Callable[[Plan], Steps] = plan_state_in_steps
         """Set by the window: the plan's state a piece at a time, as its session keeps it
         (:meth:`workbook.gui.document.PlanDocument.state_in_steps`)."""
@@ -163,7 +141,7 @@ class ChildCommand(QObject):
 
     def is_running(self) -> bool:
         """Whether a child process is running (or being stopped, or about to start)."""
-        return self._process is not None or self._pending is not None
+        return self._process is not None or self._starter.running
 
     @property
     def busy(self) -> bool:
@@ -184,27 +162,22 @@ class ChildCommand(QObject):
         16); an edit made meanwhile starts it again, and is in the export. Then, in the
         same turn, ``before()`` runs (the window's snapshot before an export) and the plan
         is taken as it is; at the next turn it is written out and the child started."""
-        self._pending = _Job(plan, arguments, before, self.state_in_steps(plan))
-        self._starter.start()
+        self._starter.start(
+            self._take(plan, before), lambda parts: self._hand_over(parts, arguments)
+        )
 
-    @Slot()
-    def _advance(self) -> None:
-        job = self._pending
-        if job is None:
-            return  # stopped before it started
-        if job.parts is None:
-            try:
-                next(job.steps)
-            except StopIteration as done:
-                if job.before is not None:
-                    job.before()
-                job.parts = plan_json_parts(job.plan, done.value)
-            self._starter.start()
-            return
-        self._pending = None
+    def _take(self, plan: Plan, before: Callable[[], object] | None) -> Pieces[PlanParts]:
+        state = yield from self.state_in_steps(plan)
+        if before is not None:
+            before()
+        parts = plan_json_parts(plan, state)
+        yield  # written out at the next turn
+        return parts
+
+    def _hand_over(self, parts: PlanParts, arguments: Callable[[Path], list[str]]) -> None:
         folder = tempfile.TemporaryDirectory(prefix="workbook-child-")
         try:
-            plan_file = write_plan_file(job.parts, Path(folder.name))
+            plan_file = write_plan_file(parts, Path(folder.name))
         except OSError as error:
             folder.cleanup()
             self._report_failure(
@@ -213,13 +186,12 @@ class ChildCommand(QObject):
             )
             return
         self._folder = folder
-        self._run(job.arguments(plan_file))
+        self._run(arguments(plan_file))
 
     def _drop_pending(self) -> bool:
         """Stop a command that has not started yet: True if there was one."""
-        if self._pending is None:
+        if not self._starter.running:
             return False
-        self._pending = None
         self._starter.stop()
         self.cancelled.emit()
         return True
@@ -394,4 +366,4 @@ class ChildCommand(QObject):
         then()
 
 
-__all__ = ["ChildCommand", "PlanParts", "workbook_command", "write_plan_file"]
+__all__ = ["ChildCommand", "workbook_command", "write_plan_file"]

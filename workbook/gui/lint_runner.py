@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbook.gui.document import PlanDocument
+from workbook.gui.in_steps import InSteps
 from workbook.gui.widgets import clock
 from workbook.lint import Finding, lint, lint_in_steps
 from workbook.paths import FieldPath
@@ -46,10 +47,7 @@ class LintRunner(QObject):
         self._timer.timeout.connect(self._begin)
         # The check runs a step per turn of the event loop (lint_in_steps): a key typed
         # meanwhile is answered between two steps, and the check starts again after it.
-        self._steps: Generator[None, None, list[Finding]] | None = None
-        self._stepper = QTimer(self)
-        self._stepper.setInterval(0)
-        self._stepper.timeout.connect(self._step)
+        self._stepper = InSteps(self)
         document.edited.connect(self.schedule)
         document.plan_replaced.connect(self.schedule)
         # The first run waits as long: the page being built is painted first, and the first
@@ -71,32 +69,20 @@ class LintRunner(QObject):
 
     def schedule(self) -> None:
         self._dirty = True
-        self._stop_steps()  # what a check half done has found may no longer hold
+        self._stepper.stop()  # what a check half done has found may no longer hold
         self._timer.start()
 
     def run(self) -> None:
         """Lint now, at once (tests and the Review page may ask; the timer checks in steps)."""
         self._timer.stop()
-        self._stop_steps()
+        self._stepper.stop()
         if self._dirty:
             self._finish(lint(self.document.plan, today=clock.today()))
 
     def _begin(self) -> None:
         if self._dirty:
-            self._steps = lint_in_steps(self.document.plan, today=clock.today())
-            self._stepper.start()
-
-    def _step(self) -> None:
-        assert self._steps is not None  # the stepper runs only while there are steps
-        try:
-            next(self._steps)
-        except StopIteration as done:
-            self._stop_steps()
-            self._finish(done.value)
-
-    def _stop_steps(self) -> None:
-        self._stepper.stop()
-        self._steps = None
+            steps = lint_in_steps(self.document.plan, today=clock.today())
+            self._stepper.start(steps, self._finish)
 
     def _finish(self, findings: list[Finding]) -> None:
         self._dirty = False

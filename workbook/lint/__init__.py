@@ -12,7 +12,7 @@ debounced off the keystroke path, and the command line runs it as ``workbook lin
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -20,6 +20,7 @@ from workbook.lint.context import LintContext
 from workbook.lint.rules import PAUSE, RULES, Rule, Severity
 from workbook.paths import FieldPath
 from workbook.stages import Stage
+from workbook.stepping import Pieces, finish
 
 if TYPE_CHECKING:
     from workbook.model import Plan
@@ -81,17 +82,12 @@ def lint(
 
     ``today`` decides what is "in the past" (the clock's date when not given).
     """
-    steps = lint_in_steps(plan, today=today, rules=rules)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
+    return finish(lint_in_steps(plan, today=today, rules=rules))
 
 
 def lint_in_steps(
     plan: Plan, *, today: date | None = None, rules: Sequence[Rule] | None = None
-) -> Generator[None, None, list[Finding]]:
+) -> Pieces[list[Finding]]:
     """:func:`lint` a step at a time: it yields between steps (the plan's texts gathered,
     then one rule each), where a caller may give other work its turn, and returns the
     findings. The window runs it so, one step per turn of its event loop: the check of a
